@@ -1,0 +1,1 @@
+export { DomainException } from './domain.exception';

@@ -1,0 +1,1 @@
+export { repoRoot, sharedDataPath } from './shared-data';
