@@ -9,6 +9,7 @@ const moduleNameMapper = Object.fromEntries(
   ]),
 );
 const common = {
+  testTimeout: 60_000,
   rootDir: __dirname,
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['@swc/jest'] },

@@ -1,1 +1,12 @@
 export { repoRoot, sharedDataPath } from './shared-data';
+export { createTestApp, type TestApp } from './test-app';
+export { createTestDatabase, type TestDatabase } from './test-database';
+export {
+  buildDist,
+  freePort,
+  runNode,
+  runVigie,
+  startProcess,
+  stopProcess,
+  type CommandResult,
+} from './process.util';

@@ -1,0 +1,27 @@
+import { loggingModule } from '@app/common';
+import { ConfigModule, VigieConfig } from '@app/config';
+import { PersistenceModule } from '@app/persistence';
+import { AuthGuard, TenancyModule } from '@app/tenancy';
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { HealthController } from './health/health.controller';
+import { ApiKeyController } from './organisation/api-key.controller';
+import { OrganisationController } from './organisation/organisation.controller';
+
+/** The HTTP process: API, (later) web pages and feeds. It never loads the scheduler. */
+@Module({})
+export class ApiModule {
+  static forRoot(config: VigieConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        loggingModule(config.LOG_LEVEL, 'api'),
+        PersistenceModule.forRoot(databaseUrl),
+        TenancyModule,
+      ],
+      controllers: [HealthController, OrganisationController, ApiKeyController],
+      providers: [{ provide: APP_GUARD, useExisting: AuthGuard }],
+    };
+  }
+}

@@ -1,0 +1,55 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  MaxLength,
+} from 'class-validator';
+import type { Organisation } from '@app/persistence';
+
+export class UpdateOrganisationDto {
+  @ApiPropertyOptional({ example: 'EPN Les Olympiades' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({
+    example: ['75'],
+    description: 'INSEE codes: départements (75, 2A, 971), régions prefixed with R (R11), or FR',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(120)
+  @IsString({ each: true })
+  territory?: string[];
+}
+
+export class CreateApiKeyDto {
+  @ApiProperty({ example: 'Script de la newsletter' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  label: string;
+}
+
+export class OrganisationView {
+  @ApiProperty() id: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ enum: ['structure', 'collectif'] }) kind: string;
+  @ApiProperty({ type: [String] }) territory: string[];
+  @ApiProperty() createdAt: string;
+
+  static of(organisation: Organisation): OrganisationView {
+    return {
+      id: organisation.id,
+      name: organisation.name,
+      kind: organisation.kind,
+      territory: organisation.territory,
+      createdAt: organisation.createdAt.toISOString(),
+    };
+  }
+}

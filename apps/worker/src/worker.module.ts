@@ -1,0 +1,23 @@
+import { loggingModule } from '@app/common';
+import { ConfigModule, VigieConfig } from '@app/config';
+import { PersistenceModule } from '@app/persistence';
+import { DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { HeartbeatCron } from './heartbeat/heartbeat.cron';
+
+/** The background process: schedules and crawling jobs. It never loads controllers. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: VigieConfig, databaseUrl: string): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        loggingModule(config.LOG_LEVEL, 'worker'),
+        PersistenceModule.forRoot(databaseUrl),
+        ScheduleModule.forRoot(),
+      ],
+      providers: [HeartbeatCron],
+    };
+  }
+}

@@ -1,0 +1,93 @@
+import { Transform } from 'class-transformer';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+} from 'class-validator';
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? ['1', 'true', 'yes', 'on'].includes(value.toLowerCase()) : value;
+const toInt = ({ value }: { value: unknown }) =>
+  typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean)
+    : value;
+
+/**
+ * Every setting Vigie reads, validated once at start. Property names are the environment
+ * variable names so an error message names exactly what the operator must fix.
+ * Defaults live in config/defaults.yaml, not here.
+ */
+export class VigieConfig {
+  @IsIn(['development', 'production', 'test'])
+  NODE_ENV: 'development' | 'production' | 'test';
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT: number;
+
+  @IsString()
+  HOST: string;
+
+  /** PostgreSQL server to use; when absent an embedded PostgreSQL is started. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/[^\s/]+(:\d+)?\/[^\s/?]+(\?.*)?$/, {
+    message: 'DATABASE_URL must look like postgres://user:password@host:5432/database',
+  })
+  DATABASE_URL?: string;
+
+  /** Folder for the embedded PostgreSQL data and the demo's files. */
+  @IsString()
+  VIGIE_HOME: string;
+
+  /** Preferred port of the embedded PostgreSQL; another free one is picked when it is taken. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1024)
+  @Max(65535)
+  EMBEDDED_PG_PORT: number;
+
+  /** Run pending migrations when a process starts (set to false when a deploy step runs them). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  MIGRATIONS_RUN: boolean;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL: string;
+
+  /**
+   * Secret mixed into API-key hashes (HMAC), so a leaked database alone cannot be used to
+   * check guessed keys. Required in production.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'API_KEY_PEPPER must be at least 16 characters' })
+  API_KEY_PEPPER?: string;
+
+  /** Contact address sent in the crawler's User-Agent so site owners can reach us. */
+  @IsEmail({}, { message: 'CRAWLER_CONTACT must be an e-mail address' })
+  CRAWLER_CONTACT: string;
+
+  /** Hosts the crawler may reach even though they resolve to private addresses (tests, demo). */
+  @Transform(toList)
+  @IsString({ each: true })
+  CRAWLER_ALLOW_HOSTS: string[];
+
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  CRAWLER_MIN_DELAY_MS: number;
+}

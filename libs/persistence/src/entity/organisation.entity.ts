@@ -1,0 +1,26 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export type OrganisationKind = 'structure' | 'collectif';
+
+/** A tenant: a structure (EPN, centre social, association…) or a collectif federating them. */
+@Entity({ name: 'organisation' })
+export class Organisation {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'text' })
+  name: string;
+
+  @Column({ type: 'text' })
+  kind: OrganisationKind;
+
+  /** INSEE codes: départements ("75", "2A", "971"), régions prefixed with R ("R84"), or "FR". */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  territory: string[];
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,23 @@
+export {
+  connectDataSource,
+  prepareDatabase,
+  type PreparedDatabase,
+  redactUrl,
+  resolveDatabase,
+  runMigrations,
+  schemaDrift,
+  type DatabaseSettings,
+  type DatabaseTarget,
+} from './database';
+export {
+  EMBEDDED_DATABASE_NAME,
+  embeddedUrl,
+  resolveDataDir,
+  runningServer,
+  startEmbeddedDatabase,
+} from './embedded-database';
+export * from './entity';
+export { generateMigration } from './migration-generator';
+export { PersistenceModule } from './persistence.module';
+export { PersistenceException, PersistenceExceptionCode } from './persistence.exception';
+export { buildTypeOrmOptions } from './typeorm-options';

@@ -1,0 +1,34 @@
+// Global setup runs outside Jest's module map, so the @app aliases do not resolve here.
+// eslint-disable-next-line no-restricted-imports
+import { startEmbeddedDatabase } from '../../libs/persistence/src/embedded-database';
+import { join } from 'node:path';
+import { repoRoot } from './shared-data';
+
+type GlobalWithDatabase = typeof globalThis & {
+  vigieTestDatabase?: { users: number; stop(): Promise<void> };
+};
+
+/**
+ * One PostgreSQL for the whole run: DATABASE_URL when set, else an embedded server of its own
+ * (never the demo's data). Each test file then creates its own database from it.
+ */
+// Jest loads global setup and teardown through their default export.
+// eslint-disable-next-line no-restricted-syntax
+export default async function globalSetup(): Promise<void> {
+  const state = globalThis as GlobalWithDatabase;
+  if (state.vigieTestDatabase) {
+    state.vigieTestDatabase.users++;
+    return;
+  }
+  if (process.env.DATABASE_URL) {
+    process.env.VIGIE_TEST_ADMIN_URL = process.env.DATABASE_URL;
+    state.vigieTestDatabase = { users: 1, stop: async () => undefined };
+    return;
+  }
+  const embedded = await startEmbeddedDatabase({
+    vigieHome: join(repoRoot, '.vigie', 'test'),
+    preferredPort: 54339,
+  });
+  process.env.VIGIE_TEST_ADMIN_URL = embedded.url;
+  state.vigieTestDatabase = { users: 1, stop: () => embedded.stop() };
+}
