@@ -1,0 +1,72 @@
+/** Every kind of funding line. BRIDGE_LOAN is ours: a loan is cash, not funding (see `bridge`). */
+export const FUNDING_KINDS = [
+  'FSE_PLUS',
+  'FEADER_LEADER',
+  'FEDER',
+  'INTERREG',
+  'ERASMUS_PLUS',
+  'STATE',
+  'REGION',
+  'DEPARTMENT',
+  'MUNICIPALITY',
+  'CAF',
+  'FOUNDATION',
+  'CONSEILLER_NUMERIQUE',
+  'SELF_FUNDING',
+  'OTHER',
+  'BRIDGE_LOAN',
+] as const;
+
+export type FundingKind = (typeof FUNDING_KINDS)[number];
+
+export const FUNDING_LINE_STATUSES = ['planned', 'requested', 'granted', 'received'] as const;
+export type FundingLineStatus = (typeof FUNDING_LINE_STATUSES)[number];
+
+export const APPLICATION_STATUSES = [
+  'idea',
+  'preparing',
+  'submitted',
+  'granted',
+  'rejected',
+  'agreement_signed',
+  'in_progress',
+  'reporting',
+  'closed',
+] as const;
+export type ApplicationStatus = (typeof APPLICATION_STATUSES)[number];
+
+/**
+ * Statuses whose money is plausible enough to enter the cash projection. `submitted` enters only
+ * when the caller asks for the "if granted" view (`includeSubmitted`); idea/preparing/rejected never.
+ */
+export const FUNDED_APPLICATION_STATUSES: readonly ApplicationStatus[] = [
+  'granted',
+  'agreement_signed',
+  'in_progress',
+  'reporting',
+  'closed',
+];
+
+/** Statuses still worth a deadline or report reminder. */
+export const ACTIVE_APPLICATION_STATUSES: readonly ApplicationStatus[] = [
+  'idea',
+  'preparing',
+  'submitted',
+  'granted',
+  'agreement_signed',
+  'in_progress',
+  'reporting',
+];
+
+/**
+ * Where the operation takes place, for the EU maximum rates: FSE+ national programme zones (S3),
+ * mapped onto CPR Art. 112 region categories for FEDER (S9).
+ */
+export const EU_AREAS = ['ile_de_france_rhone_alpes', 'mainland', 'overseas', 'national'] as const;
+export type EuArea = (typeof EU_AREAS)[number];
+
+export const TASK_KINDS = ['submission', 'interim_report', 'final_report', 'other'] as const;
+export type TaskKind = (typeof TASK_KINDS)[number];
+
+/** Most any single amount may be: 100 M€. Above that it is a typo, not a grant. */
+export const MAX_AMOUNT_CENTS = 10_000_000_000;

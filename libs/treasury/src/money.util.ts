@@ -1,0 +1,34 @@
+/**
+ * floor(a × b / c) exactly for non-negative integers. Doubles hold a × b exactly below 2^53;
+ * above that (100 M€ × 100 M€) we switch to BigInt rather than lose cents.
+ */
+export function mulDivFloor(a: number, b: number, c: number): number {
+  const product = a * b;
+  if (product <= Number.MAX_SAFE_INTEGER) return (product - (product % c)) / c;
+  return Number((BigInt(a) * BigInt(b)) / BigInt(c));
+}
+
+/** Share of an amount for a percentage that may carry decimals (e.g. 33.33 %), rounded down. */
+export function percentOf(amountCents: number, pct: number): number {
+  // Percentages are taken at 1/100 of a point so 33.33 % stays an integer ratio.
+  return mulDivFloor(amountCents, Math.round(pct * 100), 10_000);
+}
+
+/** Evenly over `parts`; the cents that do not divide go to the last part so the sum is exact. */
+export function splitEvenly(totalCents: number, parts: number): number[] {
+  const base = Math.floor(totalCents / parts);
+  const shares = new Array<number>(parts).fill(base);
+  shares[parts - 1] += totalCents - base * parts;
+  return shares;
+}
+
+/** 1234567 → "12 345,67 €" (narrow no-break space as in fr-FR). */
+export function formatEuros(cents: number): string {
+  const sign = cents < 0 ? '−' : '';
+  const abs = Math.abs(cents);
+  const euros = Math.floor(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
+  const rest = (abs % 100).toString().padStart(2, '0');
+  return `${sign}${euros},${rest}\u00a0€`;
+}

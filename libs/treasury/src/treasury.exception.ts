@@ -1,0 +1,24 @@
+import { DomainException } from '@app/common';
+
+export enum TreasuryExceptionCode {
+  INVALID_INPUT = 'INVALID_INPUT',
+  INVALID_RANGE = 'INVALID_RANGE',
+  RULES_FILE_INVALID = 'RULES_FILE_INVALID',
+  RULES_FILE_NOT_FOUND = 'RULES_FILE_NOT_FOUND',
+}
+
+const HTTP_STATUS: Record<TreasuryExceptionCode, number> = {
+  [TreasuryExceptionCode.INVALID_INPUT]: 400,
+  [TreasuryExceptionCode.INVALID_RANGE]: 400,
+  // A broken rules file is our fault, not the caller's.
+  [TreasuryExceptionCode.RULES_FILE_INVALID]: 500,
+  [TreasuryExceptionCode.RULES_FILE_NOT_FOUND]: 500,
+};
+
+export class TreasuryException extends DomainException<TreasuryExceptionCode> {
+  readonly domain = 'treasury';
+
+  get httpStatus(): number {
+    return HTTP_STATUS[this.code];
+  }
+}
