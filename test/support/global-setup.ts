@@ -1,6 +1,7 @@
 // Global setup runs outside Jest's module map, so the @app aliases do not resolve here.
 // eslint-disable-next-line no-restricted-imports
 import { startEmbeddedDatabase } from '../../libs/persistence/src/embedded-database';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from './shared-data';
 
@@ -25,10 +26,16 @@ export default async function globalSetup(): Promise<void> {
     state.vigieTestDatabase = { users: 1, stop: async () => undefined };
     return;
   }
-  const embedded = await startEmbeddedDatabase({
-    vigieHome: join(repoRoot, '.vigie', 'test'),
-    preferredPort: 54339,
-  });
+  // One folder per run: two test runs at once must not share (and stop) one server.
+  const home = join(repoRoot, '.vigie', 'test', String(process.pid));
+  const embedded = await startEmbeddedDatabase({ vigieHome: home, preferredPort: 54339 });
   process.env.VIGIE_TEST_ADMIN_URL = embedded.url;
-  state.vigieTestDatabase = { users: 1, stop: () => embedded.stop() };
+  state.vigieTestDatabase = {
+    users: 1,
+    stop: async () => {
+      await embedded.stop();
+      rmSync(home, { recursive: true, force: true });
+      rmSync(embedded.dataDir, { recursive: true, force: true });
+    },
+  };
 }

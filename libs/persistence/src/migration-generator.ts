@@ -15,11 +15,18 @@ export async function generateMigration(
   name: string,
   directory: string,
   now: Date = new Date(),
+  onlyTables: string[] = [],
 ): Promise<string | null> {
   if (!/^[A-Za-z][A-Za-z0-9]*$/.test(name)) {
     throw new Error(`Migration name must be PascalCase letters and digits, got "${name}"`);
   }
   const sql = await dataSource.driver.createSchemaBuilder().log();
+  // Several engineers may add entities at once: --tables keeps one change's own tables only.
+  const mentions = (query: string) => onlyTables.some((table) => query.includes(`"${table}"`));
+  if (onlyTables.length > 0) {
+    sql.upQueries = sql.upQueries.filter((q) => mentions(q.query));
+    sql.downQueries = sql.downQueries.filter((q) => mentions(q.query));
+  }
   if (sql.upQueries.length === 0) return null;
   const timestamp = now.getTime();
   const className = `${name}${timestamp}`;

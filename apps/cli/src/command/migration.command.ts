@@ -43,10 +43,12 @@ export function migrationCommands(): Command[] {
   const generate = new Command('migration:generate')
     .description('Écrit une migration avec le SQL qui amène la base aux entités (à relire avant commit)')
     .argument('<Name>', 'nom en PascalCase, ex. AddCallTable')
-    .action(async (name: string) => {
+    .option('--tables <names>', 'ne garder que le SQL qui touche ces tables (séparées par des virgules)')
+    .action(async (name: string, options: { tables?: string }) => {
+      const tables = options.tables?.split(',').map((table) => table.trim()).filter(Boolean) ?? [];
       await withDataSource(true, async (dataSource) => {
         const directory = join(projectRoot, 'libs', 'persistence', 'src', 'migration');
-        const path = await generateMigration(dataSource, name, directory);
+        const path = await generateMigration(dataSource, name, directory, new Date(), tables);
         if (!path) {
           say('The entities and the migrations agree: nothing to generate.');
           return;
