@@ -4,9 +4,13 @@ import { PersistenceModule } from '@app/persistence';
 import { AuthGuard, TenancyModule } from '@app/tenancy';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import { ApplicationApiModule } from './application/application-api.module';
+import { CallApiModule } from './call/call-api.module';
 import { HealthController } from './health/health.controller';
 import { ApiKeyController } from './organisation/api-key.controller';
 import { OrganisationController } from './organisation/organisation.controller';
+import { SourceApiModule } from './source/source-api.module';
+import { WatchApiModule } from './watch/watch-api.module';
 
 /** The HTTP process: API, (later) web pages and feeds. It never loads the scheduler. */
 @Module({})
@@ -19,6 +23,10 @@ export class ApiModule {
         loggingModule(config.LOG_LEVEL, 'api'),
         PersistenceModule.forRoot(databaseUrl),
         TenancyModule,
+        SourceApiModule,
+        CallApiModule,
+        ApplicationApiModule,
+        WatchApiModule,
       ],
       controllers: [HealthController, OrganisationController, ApiKeyController],
       providers: [{ provide: APP_GUARD, useExisting: AuthGuard }],

@@ -1,7 +1,11 @@
 import { loggingModule } from '@app/common';
 import { ConfigModule, VigieConfig } from '@app/config';
 import { PersistenceModule } from '@app/persistence';
+import { ClassificationModule } from '@app/classifier';
+import { IngestionModule } from '@app/ingestion';
 import { TenancyModule } from '@app/tenancy';
+import { TreasuryModule } from '@app/treasury';
+import { WatchModule } from '@app/watch';
 import { DynamicModule, Module } from '@nestjs/common';
 
 /** The services the command line needs; no HTTP server and no scheduler. */
@@ -15,6 +19,10 @@ export class CliModule {
         loggingModule(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL, 'cli'),
         PersistenceModule.forRoot(databaseUrl),
         TenancyModule,
+        IngestionModule,
+        ClassificationModule,
+        TreasuryModule,
+        WatchModule,
       ],
     };
   }

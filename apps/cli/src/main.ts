@@ -2,8 +2,10 @@ import 'reflect-metadata';
 import { DomainException } from '@app/common';
 import { Command, CommanderError } from 'commander';
 import { demoCommand } from './demo/demo.command';
+import { classifyCommands } from './command/classify.command';
 import { migrationCommands } from './command/migration.command';
 import { orgCreateCommand } from './command/org-create.command';
+import { sourceCommands } from './command/source.command';
 
 function program(): Command {
   const root = new Command('vigie')
@@ -12,7 +14,13 @@ function program(): Command {
     .exitOverride();
   root.addCommand(demoCommand());
   root.addCommand(orgCreateCommand());
-  for (const command of migrationCommands()) root.addCommand(command);
+  for (const command of [
+    ...sourceCommands(),
+    ...classifyCommands(),
+    ...migrationCommands(),
+  ]) {
+    root.addCommand(command);
+  }
   for (const command of root.commands) command.exitOverride().showHelpAfterError();
   return root;
 }

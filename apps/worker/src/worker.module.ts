@@ -3,7 +3,9 @@ import { ConfigModule, VigieConfig } from '@app/config';
 import { PersistenceModule } from '@app/persistence';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
+import { ClassificationJobModule } from './classification/classification-job.module';
 import { HeartbeatCron } from './heartbeat/heartbeat.cron';
+import { IngestionJobModule } from './ingestion/ingestion-job.module';
 
 /** The background process: schedules and crawling jobs. It never loads controllers. */
 @Module({})
@@ -16,6 +18,8 @@ export class WorkerModule {
         loggingModule(config.LOG_LEVEL, 'worker'),
         PersistenceModule.forRoot(databaseUrl),
         ScheduleModule.forRoot(),
+        IngestionJobModule,
+        ClassificationJobModule,
       ],
       providers: [HeartbeatCron],
     };

@@ -38,3 +38,4 @@ export {
   type ClassifyCommandOptions,
   type ClassifyCommandResult,
 } from './cli/classify-command';
+export { ClassificationModule } from './classification.module';

@@ -17,3 +17,4 @@ export { projectTreasury, type ProjectTreasuryInput } from './treasury.projector
 export { treasuryToCsv } from './treasury-csv.exporter';
 export { treasuryToXlsx, EURO_FORMAT, type TreasuryXlsxOptions } from './treasury-xlsx.exporter';
 export type { TreasuryExportScope, TreasuryExportRow } from './treasury-export-row.util';
+export { TreasuryModule } from './treasury.module';

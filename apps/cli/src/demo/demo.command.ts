@@ -8,6 +8,8 @@ import { NestFactory } from '@nestjs/core';
 import { CliModule } from '../cli.module';
 import { say } from '../cli-context';
 import { seedDemo } from './demo-seed';
+import { seedDemoSources } from './demo-sources.seed';
+import { seedDemoTreasury } from './demo-treasury.seed';
 
 const HEALTH_TIMEOUT_MS = 60_000;
 
@@ -31,12 +33,14 @@ async function runDemo(): Promise<void> {
   const config = loadConfig();
   const database = await prepareDatabase(config, say);
   const children: Child[] = [];
+  const cleanups: Array<() => Promise<void>> = [];
   let stopping = false;
   const stop = async (code: number) => {
     if (stopping) return;
     stopping = true;
     say('\nArrêt de Vigie…');
     await Promise.all(children.map((child) => terminate(child.process)));
+    for (const cleanup of cleanups) await cleanup().catch(() => undefined);
     await database.release();
     say('Vigie est arrêté.');
     process.exit(code);
@@ -47,11 +51,14 @@ async function runDemo(): Promise<void> {
   try {
     const context = await NestFactory.createApplicationContext(CliModule.forRoot(config, database.url), { logger: ['error'] });
     const seed = await seedDemo(context);
+    const sources = await seedDemoSources(context, config);
+    cleanups.push(sources.stop);
+    const treasury = await seedDemoTreasury(context, seed.organisationId);
     await context.close();
 
     const logDir = join(config.VIGIE_HOME, 'logs');
     mkdirSync(logDir, { recursive: true });
-    const env = { ...process.env, DATABASE_URL: database.url, MIGRATIONS_RUN: 'false' };
+    const env = { ...process.env, ...sources.env, DATABASE_URL: database.url, MIGRATIONS_RUN: 'false' };
     for (const name of ['api', 'worker']) {
       const log = join(logDir, `${name}.log`);
       const child = spawn(process.execPath, [join(projectRoot, 'dist', 'apps', name, 'src', 'main.js')], {
@@ -81,6 +88,8 @@ async function runDemo(): Promise<void> {
       organisationName: seed.organisationName,
       apiKey: seed.apiKey,
       logs: logDir,
+      ...sources.summary,
+      ...treasury,
     };
     writeFileSync(join(config.VIGIE_HOME, 'demo.json'), JSON.stringify(summary, null, 2) + '\n');
     process.stdout.write(

@@ -1,0 +1,5 @@
+import { Module } from '@nestjs/common';
+
+/** Scoring of stored and changed calls (issue 4). */
+@Module({})
+export class ClassificationJobModule {}
