@@ -9,7 +9,6 @@ const moduleNameMapper = Object.fromEntries(
   ]),
 );
 const common = {
-  testTimeout: 60_000,
   rootDir: __dirname,
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': ['@swc/jest'] },
@@ -22,6 +21,7 @@ const withDatabase = {
 };
 
 module.exports = {
+  testTimeout: 60_000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,scripts}/**/*.spec.ts'] },
     {
