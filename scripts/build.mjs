@@ -1,4 +1,4 @@
-// Compiles apps/, libs/ and scripts/ to dist/ with swc (type checking is `npm run typecheck`).
+// Compiles apps/, libs/, scripts/ and test/fixture-server/ to dist/ with swc (type checking is `npm run typecheck`).
 // Incremental: a file is recompiled only when its source is newer than its output, so the
 // `vigie` command can build on every call without making the user wait.
 import { transformFile } from '@swc/core';
@@ -22,7 +22,8 @@ function* walk(dir) {
 const force = process.argv.includes('--force');
 if (force) rmSync(outRoot, { recursive: true, force: true });
 let compiled = 0;
-for (const top of ['apps', 'libs', 'scripts']) {
+// The fixture server is test code, but the demo serves its pages too.
+for (const top of ['apps', 'libs', 'scripts', 'test/fixture-server']) {
   if (!existsSync(join(root, top))) continue;
   for (const file of walk(join(root, top))) {
     const out = join(outRoot, relative(root, file)).replace(/\.ts$/, '.js');

@@ -18,6 +18,6 @@ export {
 } from './embedded-database';
 export * from './entity';
 export { generateMigration } from './migration-generator';
-export { PersistenceModule } from './persistence.module';
+export { DATABASE_URL, PersistenceModule } from './persistence.module';
 export { PersistenceException, PersistenceExceptionCode } from './persistence.exception';
 export { buildTypeOrmOptions } from './typeorm-options';

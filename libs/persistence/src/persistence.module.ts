@@ -3,6 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { entities } from './entity';
 import { buildTypeOrmOptions } from './typeorm-options';
 
+/** Injection token of the database URL, for clients that open their own pool (the job queue). */
+export const DATABASE_URL = Symbol('DATABASE_URL');
+
 /** The database connection for a Nest process; repositories of every entity are injectable. */
 @Global()
 @Module({})
@@ -16,7 +19,8 @@ export class PersistenceModule {
         TypeOrmModule.forRoot({ ...buildTypeOrmOptions(url), retryAttempts: 1, retryDelay: 1000 }),
         feature,
       ],
-      exports: [feature],
+      providers: [{ provide: DATABASE_URL, useValue: url }],
+      exports: [feature, DATABASE_URL],
     };
   }
 }
