@@ -1,0 +1,12 @@
+export type { Fetcher, FetchRequest, FetchResponse } from './fetcher.types';
+export type { FetcherOptions, HostResolver } from './fetcher-options.types';
+export { resolveFetcherOptions } from './fetcher-options.util';
+export { PoliteFetcher } from './polite-fetcher';
+export { FetchException, FetchExceptionCode } from './fetch.exception';
+export type { FetchExceptionDetails } from './fetch.exception';
+export type { FetchStats, HostFetchStats } from './fetch-stats';
+export { classifyAddress, isPublicAddress, cidrContains } from './ip-address.util';
+export type { AddressClass } from './ip-address.util';
+export { guardUrlHost } from './address-guard.util';
+export { decodeBody } from './charset.util';
+export { parseRobots, RobotsPolicy } from './robots.parser';

@@ -1,0 +1,34 @@
+// Normalised call
+export * from './call/normalised-call';
+export type { CallDraft } from './call/call-draft.types';
+export { buildCall, type BuildCallOptions } from './call/call.builder';
+
+// Sources
+export * from './source/source.types';
+export { loadSources, parseSources } from './source/source.loader';
+export { IngestionException, IngestionExceptionCode } from './source/ingestion.exception';
+export { SourceDefinitionError, formatProblem, type SourceDefinitionProblem } from './source/source-definition.error';
+export { isTerritoryCode } from './source/territory.util';
+export { parseSelector, type ParsedSelector } from './source/selector.util';
+
+// Connectors
+export * from './connector/connector.types';
+export { connectorFor, runSource, emptyConnectorState, ConnectorRun } from './connector/connector.registry';
+export { SEDIA_STATUS } from './connector/eu-sedia.source';
+
+// Extractors
+export { extractDeadlines, parseFrenchDate, isRollingText, type DeadlineExtraction, type DateExtractionOptions } from './extract/deadline.extractor';
+export { extractAmounts } from './extract/amount.extractor';
+export { extractAidTypes } from './extract/aid-type.extractor';
+export { extractEuFund } from './extract/eu-fund.extractor';
+export { extractAudiences } from './extract/audience.extractor';
+export { territoryCodesFromNames } from './extract/territory.extractor';
+export { statusFromDates } from './extract/call-status.util';
+export { htmlToText, normaliseText } from './extract/html-text.util';
+export { sanitizeHtml } from './extract/html-sanitizer';
+export { extractPdfText, PdfTextError, type PdfTextOptions } from './extract/pdf-text.extractor';
+export { parisDay } from './extract/paris-date.util';
+
+// Fetching (the polite fetcher)
+export * from './fetch';
+export { IngestionModule } from './ingestion.module';

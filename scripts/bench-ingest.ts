@@ -1,0 +1,683 @@
+// npm run bench:ingest [-- --calls 2000 --hosts 20 --min-delay 20 --change 0.01 --pass minimal|connector]
+//
+// A local server (a child process, so its memory and CPU are not counted) serves RSS feeds and
+// call pages over N hosts (127.0.0.1 … 127.0.0.N, each its own politeness queue), with ETag,
+// Last-Modified and gzip. We measure a first full pass, a second pass after a few calls changed
+// (conditional requests: mostly 304), and a bare sequential fetch-and-parse of the same pages
+// under the same per-host delay (the same pass and parsing over a bare sequential fetcher).
+// Bytes are counted by the server on its sockets (headers included), so any pass
+// implementation is measured the same way.
+import { ChildProcess, fork } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { cpus } from 'node:os';
+import { performance } from 'node:perf_hooks';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { gzipSync } from 'node:zlib';
+import { request } from 'undici';
+import {
+  ConnectorState,
+  emptyConnectorState,
+  Fetcher,
+  FetchRequest,
+  FetchResponse,
+  isConnectorError,
+  runSource,
+  SourceDefinition,
+} from '@app/ingestion';
+// TODO(lead): import PoliteFetcher from '@app/ingestion' once its index.ts re-exports './fetch'.
+// eslint-disable-next-line no-restricted-imports
+import { PoliteFetcher } from '../libs/ingestion/src/fetch';
+
+/** One ingestion pass over the feeds; keeps its own state (validators, database) between passes. */
+export type IngestPass = (feedUrls: string[]) => Promise<PassOutcome>;
+
+export interface PassOutcome {
+  /** Calls read (new, changed or unchanged). */
+  calls: number;
+  /** Calls that failed, if the pass counts them. */
+  failures?: number;
+}
+
+export interface BenchSettings {
+  calls: number;
+  hosts: number;
+  minDelayMs: number;
+  /** Share of calls whose deadline changes between the two passes. */
+  changeShare: number;
+  pass: 'minimal' | 'connector';
+}
+
+interface ServerCounters {
+  requests: number;
+  notModified: number;
+  bytes: number;
+}
+
+interface PassFigures {
+  label: string;
+  seconds: number;
+  calls: number;
+  failures: number;
+  server: ServerCounters;
+  peakRssMb: number;
+  peakHeapMb: number;
+}
+
+const CONTACT = 'bench@vigie.test';
+
+// ---------------------------------------------------------------- the local sites (child process)
+
+interface CallPage {
+  id: number;
+  deadlineDay: number;
+  version: number;
+}
+
+interface Site {
+  host: string;
+  port: number;
+  calls: CallPage[];
+}
+
+interface Rendered {
+  body: Buffer;
+  gzip: Buffer;
+  etag: string;
+  lastModified: string;
+  type: string;
+}
+
+const THEMES = [
+  'inclusion numérique',
+  'médiation numérique',
+  'tiers-lieux',
+  'accessibilité',
+  'FSE+ inclusion active',
+];
+const FUNDERS = [
+  'Région Auvergne-Rhône-Alpes',
+  'Département du Puy-de-Dôme',
+  'Fondation pour le lien social',
+  'CAF',
+];
+
+function callTitle(call: CallPage): string {
+  return `Appel à projets n° ${call.id} — ${THEMES[call.id % THEMES.length]}`;
+}
+
+function deadline(call: CallPage): string {
+  const date = new Date(Date.UTC(2027, 0, 1 + call.deadlineDay));
+  return date.toISOString().slice(0, 10);
+}
+
+// Words for the page text, drawn at random so the pages compress like prose (about 3:1), not
+// like one repeated sentence. Written for the benchmark; no real call text.
+const WORDS = (
+  'le la les des une un pour avec dans sur aux du de et ou en projet projets structure structures ' +
+  'association associations habitants public publics numérique inclusion médiation accompagnement atelier ' +
+  'ateliers démarches ligne accès droits territoire territoires rural ruraux quartier quartiers politique ' +
+  'ville commune communes intercommunalité département région financement subvention dépenses éligibles ' +
+  'matériel reconditionné formation formations compétences usages jeunes seniors familles emploi insertion ' +
+  'partenaires partenariat convention dossier candidature dépôt instruction comité sélection critères ' +
+  'innovation sociale tiers-lieu fabrique coopération réseau collectif évaluation indicateurs impact ' +
+  'bénéficiaires personnes accompagnées heures durée mois année calendrier plateforme justificatifs budget ' +
+  'prévisionnel cofinancement taux montant plafond minimum maximum versement avance solde rapport bilan'
+).split(' ');
+
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0 || 1;
+  return () => {
+    state ^= state << 13;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    return (state >>> 0) / 0x100000000;
+  };
+}
+
+function prose(seed: number, words: number): string {
+  const random = seededRandom(seed);
+  return Array.from({ length: words }, () => WORDS[Math.floor(random() * WORDS.length)]).join(' ');
+}
+
+/** Menus and footer of a public site: the part of every page that is not the call (~15 KB). */
+const SITE_CHROME = Array.from(
+  { length: 120 },
+  (_, i) => `<li><a href="/rubrique/${i}" class="menu-item">${prose(1000 + i, 6)}</a></li>`,
+).join('\n');
+
+function renderCallPage(call: CallPage): string {
+  const paragraphs = Array.from(
+    { length: 12 },
+    (_, i) => `<p>${prose(call.id * 100 + i, 110)}.</p>`,
+  );
+  return [
+    '<!doctype html><html lang="fr"><head><meta charset="utf-8">',
+    `<title>${callTitle(call)}</title></head><body><header><nav><ul>${SITE_CHROME}</ul></nav></header><main>`,
+    `<h1>${callTitle(call)}</h1>`,
+    `<p class="funder">${FUNDERS[call.id % FUNDERS.length]}</p>`,
+    `<p class="deadline">Date limite de dépôt : ${deadline(call)} à 12h</p>`,
+    `<p class="amount">Montant maximum : ${(call.id % 9) + 1}0 000 €, taux maximum de 80 %</p>`,
+    ...paragraphs,
+    '</main><footer><ul>',
+    SITE_CHROME.slice(0, 4000),
+    '</ul></footer></body></html>',
+  ].join('\n');
+}
+
+function renderFeed(site: Site): string {
+  const base = `http://${site.host}:${site.port}`;
+  const items = site.calls.map(
+    (call) =>
+      `<item><title>${callTitle(call)}</title><link>${base}/appels/${call.id}</link>` +
+      `<guid>${base}/appels/${call.id}</guid><pubDate>Mon, 04 Jan 2027 09:00:00 GMT</pubDate>` +
+      `<description>Date limite de dépôt : ${deadline(call)}. ${THEMES[call.id % THEMES.length]}.</description></item>`,
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Aides ${site.host}</title>${items.join('')}</channel></rss>`;
+}
+
+function rendered(text: string, type: string, version: number): Rendered {
+  const body = Buffer.from(text, 'utf8');
+  const etag = `"${createHash('sha1').update(body).digest('base64url').slice(0, 16)}"`;
+  const lastModified = new Date(Date.UTC(2027, 0, 4) + version * 3_600_000).toUTCString();
+  return { body, gzip: gzipSync(body), etag, lastModified, type };
+}
+
+function answer(req: IncomingMessage, res: ServerResponse, page: Rendered): void {
+  const validators = { etag: page.etag, 'last-modified': page.lastModified };
+  const matches =
+    req.headers['if-none-match'] === page.etag ||
+    (!req.headers['if-none-match'] && req.headers['if-modified-since'] === page.lastModified);
+  if (matches) return void res.writeHead(304, validators).end();
+  const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+  const body = gzip ? page.gzip : page.body;
+  res.writeHead(200, {
+    ...validators,
+    'content-type': page.type,
+    'content-length': body.length,
+    ...(gzip ? { 'content-encoding': 'gzip', vary: 'Accept-Encoding' } : {}),
+  });
+  res.end(body);
+}
+
+async function serve(settings: BenchSettings): Promise<void> {
+  const sockets = new Set<Socket>();
+  const counters: ServerCounters = { requests: 0, notModified: 0, bytes: 0 };
+  const sites: Site[] = [];
+  const pages = new Map<string, Rendered>();
+  const servers: Server[] = [];
+  const perHost = Math.ceil(settings.calls / settings.hosts);
+  const render = (site: Site, call?: CallPage) => {
+    const key = `${site.host}:${site.port}`;
+    pages.set(
+      `${key}/feed.xml`,
+      rendered(
+        renderFeed(site),
+        'application/rss+xml; charset=utf-8',
+        Math.max(...site.calls.map((c) => c.version)),
+      ),
+    );
+    for (const page of call ? [call] : site.calls) {
+      pages.set(
+        `${key}/appels/${page.id}`,
+        rendered(renderCallPage(page), 'text/html; charset=utf-8', page.version),
+      );
+    }
+  };
+  for (let index = 0; index < settings.hosts; index++) {
+    const host = `127.0.0.${index + 1}`;
+    const server = createServer((req, res) => {
+      counters.requests++;
+      res.once('finish', () => res.statusCode === 304 && counters.notModified++);
+      if (req.url === '/robots.txt')
+        return void res
+          .writeHead(200, { 'content-type': 'text/plain' })
+          .end('User-agent: *\nDisallow: /admin\n');
+      const page = pages.get(`${host}:${(server.address() as AddressInfo).port}${req.url}`);
+      if (!page) return void res.writeHead(404).end();
+      answer(req, res, page);
+    });
+    server.on('connection', (socket) => {
+      sockets.add(socket);
+      socket.once('close', () => {
+        counters.bytes += socket.bytesWritten;
+        sockets.delete(socket);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, host, resolve));
+    const first = index * perHost;
+    const calls = Array.from(
+      { length: Math.max(0, Math.min(perHost, settings.calls - first)) },
+      (_, i) => ({
+        id: first + i + 1,
+        deadlineDay: (first + i) % 300,
+        version: 0,
+      }),
+    );
+    const site = { host, port: (server.address() as AddressInfo).port, calls };
+    sites.push(site);
+    servers.push(server);
+    render(site);
+  }
+  const snapshot = (): ServerCounters => ({
+    ...counters,
+    bytes: counters.bytes + [...sockets].reduce((total, socket) => total + socket.bytesWritten, 0),
+  });
+  // If the measuring process dies, the sites must not outlive it.
+  process.once('disconnect', () => process.exit(0));
+  process.on('message', (message: { type: string }) => {
+    if (message.type === 'counters') process.send?.({ type: 'counters', counters: snapshot() });
+    if (message.type === 'mutate') {
+      // Every 1/share-th call moves its deadline: spread over the hosts like real updates.
+      const step = Math.max(1, Math.round(1 / settings.changeShare));
+      let changed = 0;
+      for (const site of sites) {
+        for (const call of site.calls.filter((c) => c.id % step === 0)) {
+          call.deadlineDay += 30;
+          call.version++;
+          render(site, call);
+          changed++;
+        }
+        render(site);
+      }
+      process.send?.({ type: 'mutated', changed });
+    }
+    if (message.type === 'stop') servers.forEach((server) => server.closeAllConnections());
+  });
+  const callPages = [...pages.entries()]
+    .filter(([key]) => key.includes('/appels/'))
+    .map(([, page]) => page);
+  const average = (sizes: number[]) =>
+    Math.round(sizes.reduce((sum, size) => sum + size, 0) / sizes.length);
+  process.send?.({
+    type: 'ready',
+    feeds: sites.map((site) => `http://${site.host}:${site.port}/feed.xml`),
+    pageBytes: average(callPages.map((page) => page.body.length)),
+    pageGzipBytes: average(callPages.map((page) => page.gzip.length)),
+  });
+}
+
+// ---------------------------------------------------------------- the measured side
+
+/** The smallest RSS reading that does the job: links of the items. */
+export function parseFeedLinks(xml: string): string[] {
+  return [...xml.matchAll(/<item>[\s\S]*?<link>([^<]+)<\/link>[\s\S]*?<\/item>/g)].map((match) =>
+    detach(match[1].trim()),
+  );
+}
+
+/** What a detail page parser must at least find. */
+export function parseCallPage(html: string): { title: string; deadline: string } | null {
+  const title = /<h1>([^<]+)<\/h1>/.exec(html)?.[1];
+  const date = /Date limite de dépôt : (\d{4}-\d{2}-\d{2})/.exec(html)?.[1];
+  return title && date ? { title: detach(title), deadline: detach(date) } : null;
+}
+
+/**
+ * A regex capture is a V8 "sliced string" that keeps the whole page alive: kept in a store of
+ * calls, 2,000 captured titles would pin 2,000 pages (about 110 MB here). Copy it out.
+ */
+function detach(text: string): string {
+  return Buffer.from(text, 'utf8').toString('utf8');
+}
+
+interface Cached<T> {
+  etag: string | null;
+  lastModified: string | null;
+  value: T;
+}
+
+/**
+ * Feed, then every item page, through the polite fetcher with conditional requests. Keeps what
+ * it parsed (not the pages) under each URL's validators, as a store of calls would.
+ */
+export function minimalPass(fetcher: Fetcher): IngestPass {
+  const cache = new Map<string, Cached<unknown>>();
+  const read = async <T>(url: string, parse: (text: string) => T): Promise<T> => {
+    const cached = cache.get(url) as Cached<T> | undefined;
+    const response = await fetcher.fetch({
+      url,
+      conditional: cached && { etag: cached.etag, lastModified: cached.lastModified },
+    });
+    if (response.notModified && cached) return cached.value;
+    const value = parse(response.text);
+    cache.set(url, { etag: response.etag, lastModified: response.lastModified, value });
+    return value;
+  };
+  return async (feedUrls) => {
+    const perFeed = await Promise.all(
+      feedUrls.map(async (feedUrl) => {
+        const links = await read(feedUrl, parseFeedLinks);
+        const pages = await Promise.all(links.map((link) => read(link, parseCallPage)));
+        return pages.filter((page) => page !== null).length;
+      }),
+    );
+    return { calls: perFeed.reduce((sum, n) => sum + n, 0) };
+  };
+}
+
+/** The connector engineer's RSS connector with `follow`, as the worker will run it (minus the upsert). */
+export function connectorPass(fetcher: Fetcher): IngestPass {
+  const states = new Map<string, ConnectorState>();
+  return async (feedUrls) => {
+    const outcomes = await Promise.all(
+      feedUrls.map(async (url, index) => {
+        const source: SourceDefinition = {
+          id: `bench-${index}`,
+          name: `Bench ${index}`,
+          kind: 'rss',
+          url,
+          funder: 'Bench',
+          territory: ['FR'],
+          schedule: '0 6 * * *',
+          follow: true,
+          listing: null,
+          detail: { title: 'h1', deadline: '.deadline', funders: '.funder', amount: '.amount' },
+          mapping: null,
+          pagination: null,
+          enabled: true,
+          maxPages: 10,
+          query: null,
+        };
+        const run = runSource(source, fetcher, states.get(url) ?? emptyConnectorState(), {
+          referenceDate: '2027-01-01',
+        });
+        let calls = 0;
+        let failures = 0;
+        for await (const output of run) {
+          if (isConnectorError(output)) failures++;
+          else calls++;
+        }
+        states.set(url, run.state);
+        return { calls, failures };
+      }),
+    );
+    return {
+      calls: outcomes.reduce((sum, o) => sum + o.calls, 0),
+      failures: outcomes.reduce((sum, o) => sum + o.failures, 0),
+    };
+  };
+}
+
+interface Waiter {
+  host: string;
+  start: () => void;
+}
+
+/**
+ * The reference fetcher: one request at a time over all hosts, plain undici (no compression,
+ * robots, guard, retries or conditional requests), the same per-host delay. When a request ends,
+ * the waiting request whose host is ready first goes next: the best a sequential crawler can do.
+ */
+export class BareSequentialFetcher implements Fetcher {
+  private busy = false;
+  private readonly waiters: Waiter[] = [];
+  private readonly lastEnd = new Map<string, number>();
+
+  constructor(private readonly minDelayMs: number) {}
+
+  async fetch(fetchRequest: FetchRequest): Promise<FetchResponse> {
+    const host = new URL(fetchRequest.url).host;
+    await this.acquire(host);
+    try {
+      const wait = this.readyAt(host) - performance.now();
+      if (wait > 0) await sleep(wait);
+      const response = await request(fetchRequest.url, {
+        method: fetchRequest.method ?? 'GET',
+        headers: fetchRequest.headers,
+      });
+      const body = Buffer.from(await response.body.arrayBuffer());
+      const headers = Object.fromEntries(
+        Object.entries(response.headers).map(([name, value]) => [name, String(value)]),
+      );
+      return {
+        url: fetchRequest.url,
+        status: response.statusCode,
+        headers,
+        notModified: false,
+        body,
+        text: body.toString('utf8'),
+        etag: headers.etag ?? null,
+        lastModified: headers['last-modified'] ?? null,
+        contentType: headers['content-type'] ?? null,
+        bytes: body.length,
+      };
+    } finally {
+      this.lastEnd.set(host, performance.now());
+      this.release();
+    }
+  }
+
+  private readyAt(host: string): number {
+    return (this.lastEnd.get(host) ?? -Infinity) + this.minDelayMs;
+  }
+
+  private async acquire(host: string): Promise<void> {
+    if (!this.busy) {
+      this.busy = true;
+      return;
+    }
+    await new Promise<void>((start) => this.waiters.push({ host, start }));
+  }
+
+  private release(): void {
+    if (this.waiters.length === 0) {
+      this.busy = false;
+      return;
+    }
+    let best = 0;
+    this.waiters.forEach((waiter, index) => {
+      if (this.readyAt(waiter.host) < this.readyAt(this.waiters[best].host)) best = index;
+    });
+    const [next] = this.waiters.splice(best, 1);
+    next.start();
+  }
+}
+
+interface SiteFacts {
+  feeds: string[];
+  /** Average size of a call page, plain and gzipped. */
+  pageBytes: number;
+  pageGzipBytes: number;
+}
+
+class SiteProcess {
+  private constructor(private readonly child: ChildProcess) {}
+
+  static async start(settings: BenchSettings): Promise<{ sites: SiteProcess } & SiteFacts> {
+    // The sites get their own default heap whatever flags the measured process runs with.
+    const child = fork(__filename, ['--serve', JSON.stringify(settings)], {
+      stdio: 'inherit',
+      execArgv: [],
+    });
+    const sites = new SiteProcess(child);
+    const ready = await sites.next<SiteFacts>('ready');
+    return {
+      sites,
+      feeds: ready.feeds,
+      pageBytes: ready.pageBytes,
+      pageGzipBytes: ready.pageGzipBytes,
+    };
+  }
+
+  async counters(): Promise<ServerCounters> {
+    this.child.send({ type: 'counters' });
+    return (await this.next<{ counters: ServerCounters }>('counters')).counters;
+  }
+
+  async mutate(): Promise<number> {
+    this.child.send({ type: 'mutate' });
+    return (await this.next<{ changed: number }>('mutated')).changed;
+  }
+
+  async stop(): Promise<void> {
+    this.child.send({ type: 'stop' });
+    this.child.kill();
+    await new Promise((resolve) => this.child.once('exit', resolve));
+  }
+
+  private next<T>(type: string): Promise<T> {
+    return new Promise((resolve, reject) => {
+      const onMessage = (message: { type: string } & T) => {
+        if (message.type !== type) return;
+        this.child.off('exit', onExit);
+        this.child.off('message', onMessage);
+        resolve(message);
+      };
+      const onExit = (code: number | null) =>
+        reject(new Error(`Site process exited (${code}) before "${type}"`));
+      this.child.on('message', onMessage);
+      this.child.once('exit', onExit);
+    });
+  }
+}
+
+async function measure(
+  label: string,
+  sites: SiteProcess,
+  run: () => Promise<PassOutcome>,
+): Promise<PassFigures> {
+  global.gc?.();
+  const before = await sites.counters();
+  let peakRss = process.memoryUsage().rss;
+  let peakHeap = process.memoryUsage().heapUsed;
+  const sampler = setInterval(() => {
+    const usage = process.memoryUsage();
+    peakRss = Math.max(peakRss, usage.rss);
+    peakHeap = Math.max(peakHeap, usage.heapUsed);
+  }, 10);
+  const started = performance.now();
+  const outcome = await run();
+  const seconds = (performance.now() - started) / 1000;
+  clearInterval(sampler);
+  const after = await sites.counters();
+  return {
+    label,
+    seconds,
+    calls: outcome.calls,
+    failures: outcome.failures ?? 0,
+    server: {
+      requests: after.requests - before.requests,
+      notModified: after.notModified - before.notModified,
+      bytes: after.bytes - before.bytes,
+    },
+    peakRssMb: peakRss / 1024 / 1024,
+    peakHeapMb: peakHeap / 1024 / 1024,
+  };
+}
+
+/** Runs the benchmark with any pass implementation (the lead plugs in connectors + upsert here). */
+export async function benchmarkIngest(
+  settings: BenchSettings,
+  makePass: (fetcher: Fetcher) => IngestPass,
+): Promise<void> {
+  const { sites, ...facts } = await SiteProcess.start(settings);
+  const { feeds } = facts;
+  const idleRssMb = process.memoryUsage().rss / 1024 / 1024;
+  const idleHeapMb = process.memoryUsage().heapUsed / 1024 / 1024;
+  const fetcher = new PoliteFetcher({
+    contact: CONTACT,
+    minDelayMs: settings.minDelayMs,
+    allowHosts: ['127.0.0.0/8'],
+  });
+  try {
+    const pass = makePass(fetcher);
+    const first = await measure('first pass', sites, () => pass(feeds));
+    const changed = await sites.mutate();
+    const second = await measure('second pass', sites, () => pass(feeds));
+    // Same pass, same parsing, fresh state: only the fetching differs.
+    const bare = await measure('bare sequential', sites, () =>
+      makePass(new BareSequentialFetcher(settings.minDelayMs))(feeds),
+    );
+    report(settings, { ...facts, changed, idleRssMb, idleHeapMb }, [first, second, bare], fetcher);
+  } finally {
+    await fetcher.close();
+    await sites.stop();
+  }
+}
+
+function report(
+  settings: BenchSettings,
+  facts: SiteFacts & { changed: number; idleRssMb: number; idleHeapMb: number },
+  figures: PassFigures[],
+  fetcher: PoliteFetcher,
+): void {
+  const [first, second, bare] = figures;
+  const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(2);
+  console.log('bench:ingest — settings');
+  console.log(
+    `  calls ${settings.calls} over ${settings.hosts} hosts (127.0.0.1…127.0.0.${settings.hosts}), min delay ${settings.minDelayMs} ms per host, ` +
+      `pass "${settings.pass}", ${facts.changed} calls changed between passes, node ${process.version}, ${cpus().length} CPU(s)`,
+  );
+  console.log(
+    `  call page ${(facts.pageBytes / 1024).toFixed(1)} KB (${(facts.pageGzipBytes / 1024).toFixed(1)} KB gzipped); ` +
+      `before the first pass: RSS ${facts.idleRssMb.toFixed(0)} MB, heap ${facts.idleHeapMb.toFixed(0)} MB`,
+  );
+  console.log(
+    '  pass              seconds  calls/s  calls  failed  requests  304s   server bytes  peak RSS  peak heap',
+  );
+  for (const f of figures) {
+    console.log(
+      `  ${f.label.padEnd(16)} ${f.seconds.toFixed(2).padStart(8)} ${(f.calls / f.seconds).toFixed(0).padStart(8)} ${String(f.calls).padStart(6)} ` +
+        `${String(f.failures).padStart(7)} ${String(f.server.requests).padStart(9)} ${String(f.server.notModified).padStart(5)} ` +
+        `${mb(f.server.bytes).padStart(11)} MB ${f.peakRssMb.toFixed(0).padStart(6)} MB ${f.peakHeapMb.toFixed(0).padStart(7)} MB`,
+    );
+  }
+  const share = (second.server.bytes / first.server.bytes) * 100;
+  const ratio = first.seconds / bare.seconds;
+  console.log(
+    `  second pass bytes / first pass bytes: ${share.toFixed(2)} % (goal ≤ 5 %)${share <= 5 ? '' : '  ← over goal'}`,
+  );
+  console.log(
+    `  first pass time / bare sequential time: ${ratio.toFixed(2)}× (goal ≤ 2×)${ratio <= 2 ? '' : '  ← over goal'}`,
+  );
+  const stats = fetcher.stats();
+  console.log(
+    `  fetcher totals: ${stats.requests} requests (${stats.robotsRequests} robots.txt), ${stats.notModified} × 304, ` +
+      `${mb(stats.bytes)} MB on the wire, ${mb(stats.decodedBytes)} MB decoded, ${stats.retries} retries, ${stats.failures} failures`,
+  );
+}
+
+function readSettings(argv: string[]): BenchSettings {
+  const value = (name: string, fallback: string) => {
+    const index = argv.indexOf(`--${name}`);
+    return index >= 0 && argv[index + 1] !== undefined ? argv[index + 1] : fallback;
+  };
+  const settings: BenchSettings = {
+    calls: Number(value('calls', '2000')),
+    hosts: Number(value('hosts', '20')),
+    minDelayMs: Number(value('min-delay', '20')),
+    changeShare: Number(value('change', '0.01')),
+    pass: value('pass', 'minimal') as BenchSettings['pass'],
+  };
+  const problems = [
+    Number.isInteger(settings.calls) && settings.calls > 0
+      ? null
+      : '--calls must be a positive integer',
+    Number.isInteger(settings.hosts) && settings.hosts >= 1 && settings.hosts <= 254
+      ? null
+      : '--hosts must be 1…254',
+    Number.isInteger(settings.minDelayMs) && settings.minDelayMs >= 0
+      ? null
+      : '--min-delay must be an integer ≥ 0',
+    settings.changeShare > 0 && settings.changeShare <= 1 ? null : '--change must be in (0, 1]',
+    ['minimal', 'connector'].includes(settings.pass) ? null : '--pass must be minimal or connector',
+  ].filter((problem) => problem !== null);
+  if (problems.length > 0) throw new Error(`bench:ingest: ${problems.join('; ')}`);
+  return settings;
+}
+
+async function main(): Promise<void> {
+  const serveIndex = process.argv.indexOf('--serve');
+  if (serveIndex >= 0) return serve(JSON.parse(process.argv[serveIndex + 1]) as BenchSettings);
+  const settings = readSettings(process.argv.slice(2));
+  await benchmarkIngest(settings, settings.pass === 'connector' ? connectorPass : minimalPass);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}
