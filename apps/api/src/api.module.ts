@@ -11,6 +11,7 @@ import { ApiKeyController } from './organisation/api-key.controller';
 import { OrganisationController } from './organisation/organisation.controller';
 import { SourceApiModule } from './source/source-api.module';
 import { WatchApiModule } from './watch/watch-api.module';
+import { WebModule } from './web/web.module';
 
 /** The HTTP process: API, (later) web pages and feeds. It never loads the scheduler. */
 @Module({})
@@ -27,6 +28,7 @@ export class ApiModule {
         CallApiModule,
         ApplicationApiModule,
         WatchApiModule,
+        WebModule,
       ],
       controllers: [HealthController, OrganisationController, ApiKeyController],
       providers: [{ provide: APP_GUARD, useExisting: AuthGuard }],
