@@ -49,7 +49,8 @@ export function resolveDataDir(vigieHome: string): string {
  * PostgreSQL refuses to run as root, so as root the server runs as the `postgres` system user,
  * which must be able to reach both the binaries (in node_modules) and the data folder. A
  * project cloned under a private folder (mktemp -d makes 0700 folders) is out of its reach:
- * the folders on the way get the traverse bit for others (o+x, no listing), nothing more.
+ * the folders on the way (not the data folder itself, which PostgreSQL wants private) get the
+ * traverse bit for others (o+x, no listing), nothing more.
  */
 function makeReachableByPostgres(paths: string[], log: (message: string) => void): void {
   for (const path of paths) {
@@ -145,7 +146,7 @@ async function ensureDatabase(port: number, name: string): Promise<void> {
 
 function prepareDataDirForRoot(dataDir: string, log: (message: string) => void): void {
   mkdirSync(dataDir, { recursive: true });
-  makeReachableByPostgres([dataDir, embeddedPackageDir()], log);
+  makeReachableByPostgres([dirname(dataDir), embeddedPackageDir()], log);
   execFileSync('chown', ['postgres:postgres', dataDir]);
 }
 
@@ -178,6 +179,12 @@ export async function startEmbeddedDatabase(
       default: EmbeddedServerClass;
     };
     const port = await freePort(options.preferredPort);
+    // The package rejects a failed start with no reason: keep its last lines to say why.
+    const recent: string[] = [];
+    const remember = (message: unknown) => {
+      recent.push(String(message).trim());
+      if (recent.length > 15) recent.shift();
+    };
     const server = new EmbeddedPostgres({
       databaseDir: dataDir,
       port,
@@ -188,17 +195,23 @@ export async function startEmbeddedDatabase(
       postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
       initdbFlags: ['--encoding=UTF8'],
       createPostgresUser: isRoot(),
-      onLog: () => undefined,
-      onError: (error: unknown) => log(`embedded PostgreSQL: ${String(error)}`),
+      onLog: remember,
+      onError: remember,
     });
+    const failed = (step: string) => (error: unknown) => {
+      throw new Error(
+        `The embedded PostgreSQL could not ${step} in ${dataDir}` +
+          `${error ? `: ${String(error)}` : ''}\n${recent.join('\n')}`,
+      );
+    };
     if (!existsSync(join(dataDir, 'PG_VERSION'))) {
       log(`Initialising an embedded PostgreSQL in ${dataDir}`);
       if (existsSync(dataDir)) rmSync(dataDir, { recursive: true, force: true });
       if (isRoot()) prepareDataDirForRoot(dataDir, log);
-      await server.initialise();
+      await server.initialise().catch(failed('be initialised'));
     }
-    if (isRoot()) makeReachableByPostgres([dataDir, embeddedPackageDir()], log);
-    await server.start();
+    if (isRoot()) makeReachableByPostgres([dirname(dataDir), embeddedPackageDir()], log);
+    await server.start().catch(failed('start'));
     log(`Embedded PostgreSQL started on 127.0.0.1:${port} (${dataDir})`);
     await ensureDatabase(port, EMBEDDED_DATABASE_NAME);
     return handle(dataDir, port, server);
