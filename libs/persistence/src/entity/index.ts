@@ -1,5 +1,11 @@
 import { ApiKey } from './api-key.entity';
+import { Application } from './application.entity';
+import { ApplicationEvent } from './application-event.entity';
+import { FundingLine } from './funding-line.entity';
+import { TreasurySettingsRecord } from './treasury-settings.entity';
 import { Call } from './call.entity';
+import { CallClassification } from './call-classification.entity';
+import { CallFeedback } from './call-feedback.entity';
 import { CallEvent } from './call-event.entity';
 import { CallSource } from './call-source.entity';
 import { Membership } from './membership.entity';
@@ -8,10 +14,40 @@ import { Source } from './source.entity';
 import { SourceRun } from './source-run.entity';
 import { User } from './user.entity';
 import { WorkerHeartbeat } from './worker-heartbeat.entity';
+import { CollectifMembership } from './collectif-membership.entity';
+import { DigestDelivery } from './digest-delivery.entity';
+import { FeedToken } from './feed-token.entity';
+import { OrganisationCallState } from './organisation-call-state.entity';
+import { SharedPick } from './shared-pick.entity';
+import { WatchCursor } from './watch-cursor.entity';
+import { WatchMatch } from './watch-match.entity';
+import { WatchProfile } from './watch-profile.entity';
+import { AuthToken } from './auth-token.entity';
+import { SignInThrottle } from './sign-in-throttle.entity';
+import { UserCredential } from './user-credential.entity';
+import { WebSession } from './web-session.entity';
 
 export {
+  AuthToken,
+  SignInThrottle,
+  UserCredential,
+  WebSession,
+  CollectifMembership,
+  DigestDelivery,
+  FeedToken,
+  OrganisationCallState,
+  SharedPick,
+  WatchCursor,
+  WatchMatch,
+  WatchProfile,
   ApiKey,
+  Application,
+  ApplicationEvent,
+  FundingLine,
+  TreasurySettingsRecord,
   Call,
+  CallClassification,
+  CallFeedback,
   CallEvent,
   CallSource,
   Membership,
@@ -22,7 +58,16 @@ export {
   WorkerHeartbeat,
 };
 export { bigintToNumber } from './bigint.transformer';
+export type { AuthTokenPurpose } from './auth-token.entity';
+export type { CollectifMembershipStatus } from './collectif-membership.entity';
+export type { DigestDeliveryStatus } from './digest-delivery.entity';
+export { CALL_STATUSES, type CallStatus } from './organisation-call-state.entity';
+export type { DigestFrequency } from './watch-profile.entity';
+export type { StoredExpense, StoredIndicator, StoredTask } from './application.entity';
+export type { StoredFundingSchedule } from './funding-line.entity';
+export type { StoredRecurringFlow } from './treasury-settings.entity';
 export type { StoredDeadline, StoredDocument } from './call.entity';
+export type { StoredExplanationEntry, StoredThemeScore } from './call-classification.entity';
 export type { CallEventKind, FieldChange } from './call-event.entity';
 export { MEMBER_ROLES, type MemberRole } from './membership.entity';
 export type { OrganisationKind } from './organisation.entity';
@@ -40,4 +85,22 @@ export const entities = [
   Call,
   CallSource,
   CallEvent,
+  CallClassification,
+  CallFeedback,
+  Application,
+  ApplicationEvent,
+  FundingLine,
+  TreasurySettingsRecord,
+  WatchProfile,
+  WatchMatch,
+  WatchCursor,
+  OrganisationCallState,
+  CollectifMembership,
+  SharedPick,
+  FeedToken,
+  DigestDelivery,
+  UserCredential,
+  WebSession,
+  AuthToken,
+  SignInThrottle,
 ];

@@ -1,9 +1,17 @@
 import { MigrationInterface } from 'typeorm';
 import { Initial1795469411220 } from './1795469411220-initial.migration';
 import { AddCallsAndSources1795470495158 } from './1795470495158-add-calls-and-sources.migration';
+import { AddApplicationsAndTreasury1795470774579 } from './1795470774579-add-applications-and-treasury.migration';
+import { AddCallClassificationAndFeedback1795470795667 } from './1795470795667-add-call-classification-and-feedback.migration';
+import { AddWatch1795470822345 } from './1795470822345-add-watch.migration';
+import { AddWebAccounts1795471146413 } from './1795471146413-add-web-accounts.migration';
 
 /** Every migration in order, listed by hand (no globs). Never edit one that has run. */
 export const migrations: Array<new () => MigrationInterface> = [
   Initial1795469411220,
   AddCallsAndSources1795470495158,
+  AddApplicationsAndTreasury1795470774579,
+  AddCallClassificationAndFeedback1795470795667,
+  AddWatch1795470822345,
+  AddWebAccounts1795471146413,
 ];

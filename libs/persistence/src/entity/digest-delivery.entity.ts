@@ -1,0 +1,47 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+
+export type DigestDeliveryStatus = 'sending' | 'sent' | 'failed' | 'skipped' | 'uncertain';
+
+/**
+ * One digest per subject (a profile or a collectif's shared feed) and period: the unique key
+ * is what makes sending idempotent across worker restarts and concurrent workers.
+ */
+@Entity({ name: 'digest_delivery' })
+@Unique('uq_digest_delivery_subject_period', ['subjectKey', 'period'])
+export class DigestDelivery {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** "profile:<uuid>" or "collectif:<uuid>". */
+  @Column({ name: 'subject_key', type: 'text' })
+  subjectKey: string;
+
+  /** "2027-W14" (weekly) or "2027-04-03" (daily), in Europe/Paris. */
+  @Column({ type: 'text' })
+  period: string;
+
+  @Column({ type: 'text' })
+  status: DigestDeliveryStatus;
+
+  @Column({ type: 'integer', default: 0 })
+  attempts: number;
+
+  @Column({ name: 'next_attempt_at', type: 'timestamptz', nullable: true })
+  nextAttemptAt: Date | null;
+
+  /** A worker that claimed the delivery holds it until then. */
+  @Column({ name: 'locked_until', type: 'timestamptz', nullable: true })
+  lockedUntil: Date | null;
+
+  @Column({ name: 'last_error', type: 'text', nullable: true })
+  lastError: string | null;
+
+  @Column({ name: 'message_id', type: 'text', nullable: true })
+  messageId: string | null;
+
+  @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
+  sentAt: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}
