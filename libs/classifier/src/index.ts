@@ -39,3 +39,15 @@ export {
   type ClassifyCommandResult,
 } from './cli/classify-command';
 export { ClassificationModule } from './classification.module';
+export { CallClassificationService, type PendingCounts } from './nest/call-classification.service';
+export { FeedbackService } from './nest/feedback.service';
+export {
+  PersonalScoreService,
+  type PersonalScore,
+  type ScoredCallRef,
+} from './nest/personal-score.service';
+export {
+  CALL_TEXT_COLUMNS,
+  toClassifiableCall,
+  type CallText,
+} from './nest/classifiable-call.util';

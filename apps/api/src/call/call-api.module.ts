@@ -1,5 +1,12 @@
+import { ClassificationModule } from '@app/classifier';
 import { Module } from '@nestjs/common';
+import { CallController } from './call.controller';
+import { CallQueryService } from './call-query.service';
 
 /** Calls, classification and feedback API (issue 4). */
-@Module({})
+@Module({
+  imports: [ClassificationModule],
+  controllers: [CallController],
+  providers: [CallQueryService],
+})
 export class CallApiModule {}

@@ -1,5 +1,10 @@
+import { ClassificationModule } from '@app/classifier';
 import { Module } from '@nestjs/common';
+import { ClassificationCron } from './classification.cron';
 
 /** Scoring of stored and changed calls (issue 4). */
-@Module({})
+@Module({
+  imports: [ClassificationModule],
+  providers: [ClassificationCron],
+})
 export class ClassificationJobModule {}

@@ -1,0 +1,137 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+export class ThemeScoreView {
+  @ApiProperty({ example: 'mediation_numerique' }) id: string;
+  @ApiProperty({ minimum: 0, maximum: 1 }) score: number;
+}
+
+export class ExplanationEntryView {
+  @ApiProperty({ description: 'thesaurus concept or rule id, semantic:<theme> or feedback' })
+  concept: string;
+  @ApiProperty({ enum: ['title', 'description', 'funder', 'documents'] }) field: string;
+  @ApiProperty({ description: 'the words that matched, as written in the call' }) match: string;
+  @ApiProperty({ description: 'signed contribution to the relevance' }) weight: number;
+  @ApiProperty({
+    enum: ['concept', 'proximity', 'negative', 'eligibility', 'semantic', 'feedback'],
+  })
+  kind: string;
+  @ApiProperty({ type: String, nullable: true }) theme: string | null;
+  @ApiProperty({ description: 'a short passage around the match' }) snippet: string;
+}
+
+export class MyFeedbackView {
+  @ApiProperty() relevant: boolean;
+  @ApiProperty({ description: 'ISO timestamp of the last mark' }) markedAt: string;
+}
+
+export class CallAmountsView {
+  @ApiProperty({ type: Number, nullable: true }) minCents: number | null;
+  @ApiProperty({ type: Number, nullable: true }) maxCents: number | null;
+  @ApiProperty({ type: Number, nullable: true }) envelopeCents: number | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'taux d’intervention, %' })
+  ratePct: number | null;
+}
+
+export class CallListItemView {
+  @ApiProperty() id: string;
+  @ApiProperty() title: string;
+  @ApiProperty({ type: [String] }) funders: string[];
+  @ApiProperty() url: string;
+  @ApiProperty({ type: String, nullable: true, example: '2027-03-31' }) nextDeadline: string | null;
+  @ApiProperty({ description: 'au fil de l’eau: no deadline' }) rolling: boolean;
+  @ApiProperty({ type: CallAmountsView }) amounts: CallAmountsView;
+  @ApiProperty({ type: String, nullable: true, example: 'FSE_PLUS' }) euFund: string | null;
+  @ApiProperty({ type: [ThemeScoreView], description: 'detected themes, best first' })
+  themes: ThemeScoreView[];
+  @ApiProperty({ description: 'relevance for your organisation (rules + your marks), 0..1' })
+  score: number;
+  @ApiProperty() relevant: boolean;
+  @ApiProperty({ description: 'why, in one French sentence' }) reason: string;
+  @ApiProperty({ type: MyFeedbackView, nullable: true }) myFeedback: MyFeedbackView | null;
+}
+
+export class CallListView {
+  @ApiProperty({ description: 'calls matching the filters, all pages' }) total: number;
+  @ApiProperty() limit: number;
+  @ApiProperty() offset: number;
+  @ApiProperty({ type: [CallListItemView] }) items: CallListItemView[];
+}
+
+export class CallDeadlineView {
+  @ApiProperty({ example: '2027-03-31' }) date: string;
+  @ApiPropertyOptional({ example: '12:00' }) time?: string;
+  @ApiPropertyOptional({ example: '2e session' }) label?: string;
+}
+
+export class CallDocumentView {
+  @ApiProperty() url: string;
+  @ApiPropertyOptional() title?: string;
+}
+
+export class CallSourceView {
+  @ApiProperty() sourceId: string;
+  @ApiProperty() name: string;
+  @ApiProperty({ description: 'the call’s page on that source' }) url: string;
+  @ApiProperty() firstSeenAt: string;
+  @ApiProperty() lastSeenAt: string;
+}
+
+export class CallEventView {
+  @ApiProperty() occurredAt: string;
+  @ApiProperty({ enum: ['created', 'changed', 'withdrawn', 'reappeared', 'source_added'] })
+  kind: string;
+  @ApiProperty({ example: 'date limite reportée du 15/03/2027 au 30/04/2027' }) summary: string;
+  @ApiProperty({ type: Object, isArray: true, description: '[{ field, from, to }]' })
+  changes: unknown[];
+  @ApiProperty({ type: String, nullable: true }) sourceId: string | null;
+}
+
+export class CallClassificationView {
+  @ApiProperty({ description: 'classifier version (code + thesaurus) that made this score' })
+  version: string;
+  @ApiProperty() score: number;
+  @ApiProperty() relevant: boolean;
+  @ApiProperty({ description: 'the shared score, by the rules alone, before your marks' })
+  sharedScore: number;
+  @ApiProperty({ type: [ThemeScoreView] }) themes: ThemeScoreView[];
+  @ApiProperty({ type: String, nullable: true }) euFund: string | null;
+  @ApiProperty({ type: [ExplanationEntryView], description: 'every reason, strongest first' })
+  explanation: ExplanationEntryView[];
+  @ApiProperty({ type: String, nullable: true, description: 'your feedback model, if any' })
+  feedbackModel: string | null;
+  @ApiProperty() reason: string;
+}
+
+export class CallDetailView {
+  @ApiProperty() id: string;
+  @ApiProperty() title: string;
+  @ApiProperty() url: string;
+  @ApiProperty({ type: [String] }) funders: string[];
+  @ApiProperty() descriptionText: string;
+  @ApiProperty({ type: String, nullable: true, description: 'sanitised HTML' })
+  descriptionHtml: string | null;
+  @ApiProperty({ type: [CallDocumentView] }) documents: CallDocumentView[];
+  @ApiProperty({ type: String, nullable: true }) publishedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) opensAt: string | null;
+  @ApiProperty({ type: [CallDeadlineView] }) deadlines: CallDeadlineView[];
+  @ApiProperty({ type: String, nullable: true }) nextDeadline: string | null;
+  @ApiProperty() rolling: boolean;
+  @ApiProperty({ type: CallAmountsView }) amounts: CallAmountsView;
+  @ApiProperty({ type: [String] }) aidTypes: string[];
+  @ApiProperty({ type: [String] }) audiences: string[];
+  @ApiProperty({ type: [String], description: 'INSEE codes' }) territory: string[];
+  @ApiProperty({ enum: ['forthcoming', 'open', 'closed', 'withdrawn'] }) status: string;
+  @ApiProperty() firstSeenAt: string;
+  @ApiProperty() lastChangedAt: string;
+  @ApiProperty({ type: [CallSourceView] }) sources: CallSourceView[];
+  @ApiProperty({ type: CallClassificationView }) classification: CallClassificationView;
+  @ApiProperty({ type: MyFeedbackView, nullable: true }) myFeedback: MyFeedbackView | null;
+  @ApiProperty({ type: [CallEventView], description: 'newest first' }) history: CallEventView[];
+}
+
+export class FeedbackView {
+  @ApiProperty() callId: string;
+  @ApiProperty({ type: Boolean, nullable: true, description: 'null once removed' })
+  relevant: boolean | null;
+  @ApiProperty({ type: String, nullable: true }) markedAt: string | null;
+}
