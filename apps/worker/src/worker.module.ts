@@ -6,6 +6,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { ClassificationJobModule } from './classification/classification-job.module';
 import { HeartbeatCron } from './heartbeat/heartbeat.cron';
 import { IngestionJobModule } from './ingestion/ingestion-job.module';
+import { WatchJobModule } from './watch/watch-job.module';
 
 /** The background process: schedules and crawling jobs. It never loads controllers. */
 @Module({})
@@ -20,6 +21,7 @@ export class WorkerModule {
         ScheduleModule.forRoot(),
         IngestionJobModule,
         ClassificationJobModule,
+        WatchJobModule,
       ],
       providers: [HeartbeatCron],
     };

@@ -90,4 +90,58 @@ export class VigieConfig {
   @IsInt()
   @Min(0)
   CRAWLER_MIN_DELAY_MS: number;
+
+  /** E-mail addresses of the platform administrators, who may edit the shared sources. */
+  @Transform(toList)
+  @IsEmail({}, { each: true, message: 'PLATFORM_ADMIN_EMAILS must be a comma-separated list of e-mail addresses' })
+  PLATFORM_ADMIN_EMAILS: string[];
+
+  /** Seconds between two ticks of the worker that enqueue due sources (60 in production). */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  INGESTION_TICK_SECONDS: number;
+
+  /**
+   * Sources one worker process crawls at the same time. Each run holds one pooled connection
+   * (its lock) and uses another for its writes: at most 4 keeps the pool of 10 from starving.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(4)
+  INGESTION_CONCURRENCY: number;
+
+  /**
+   * SMTP server of the e-mail digests, e.g. smtps://user:password@smtp.example.org:465
+   * (a secret: environment only). Unset = digests are not sent.
+   */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/\S+$/, {
+    message: 'SMTP_URL must look like smtp://user:password@host:587 or smtps://…:465',
+  })
+  SMTP_URL?: string;
+
+  /**
+   * Public address of the web application (https://vigie.example.org), used in e-mailed links.
+   * Unset = the address the request came to (fine locally; set it behind a proxy).
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, {
+    message: 'PUBLIC_URL must look like https://vigie.example.org',
+  })
+  PUBLIC_URL?: string;
+
+  /** Sender of the e-mail digests. */
+  @IsString()
+  @MinLength(3)
+  MAIL_FROM: string;
+
+  /** Seconds between two passes of the worker that matches changed calls and sends digests. */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  WATCH_TICK_SECONDS: number;
 }

@@ -1,1 +1,43 @@
 export { WatchModule } from './watch.module';
+export { WatchException, WatchExceptionCode } from './watch.exception';
+export { AUDIENCE_IDS, DEADLINE_SOON_DAYS } from './watch.constants';
+export type {
+  CompiledProfile,
+  MatchableCall,
+  MatchResult,
+  ProfileCriteria,
+  WatchProfileInput,
+} from './profile/watch-profile.types';
+export { compileProfile } from './profile/profile.compiler';
+export { matchCall } from './profile/profile.matcher';
+export { PreparedCall } from './profile/prepared-call';
+export { WatchProfileService } from './profile/watch-profile.service';
+export { WatchMatchService, type RefreshOutcome } from './match/watch-match.service';
+export type { LoadedCall } from './match/call-loader';
+export type { FeedItem, FeedMeta, MatchPage, MatchQuery, MatchSort } from './feed/feed-item.types';
+export { FeedQuery } from './feed/feed.query';
+export {
+  FEED_CONTENT_TYPES,
+  FeedService,
+  type FeedFormat,
+  type FeedVersion,
+  type RenderedFeed,
+} from './feed/feed.service';
+export { FeedTokenService, type IssuedFeedToken } from './feed/feed-token.service';
+export { renderRss } from './feed/rss.renderer';
+export { renderAtom } from './feed/atom.renderer';
+export { renderJsonFeed } from './feed/json-feed.renderer';
+export { renderIcal } from './feed/ical.renderer';
+export { renderMatchesCsv } from './csv/csv.renderer';
+export { CallStateService, type CallStatePatch } from './state/call-state.service';
+export { CollectifService } from './collectif/collectif.service';
+export type {
+  MemberActivity,
+  PickInput,
+  PickView,
+  SharingSettings,
+} from './collectif/collectif.types';
+export { DigestService, type DigestRunOutcome, type DigestSubject } from './digest/digest.service';
+export { MAIL_SENDER, type MailSender, type OutgoingMail } from './digest/digest.types';
+export { seedDemoWatch, feedUrls, type DemoWatch, type FeedUrls } from './demo/seed-demo-watch';
+export { formatEuros, formatFrenchDate } from './french-format.util';

@@ -1,5 +1,24 @@
 import { Module } from '@nestjs/common';
+import { CollectifService } from './collectif/collectif.service';
+import { DigestService } from './digest/digest.service';
+import { FeedTokenService } from './feed/feed-token.service';
+import { FeedQuery } from './feed/feed.query';
+import { FeedService } from './feed/feed.service';
+import { WatchMatchService } from './match/watch-match.service';
+import { WatchProfileService } from './profile/watch-profile.service';
+import { CallStateService } from './state/call-state.service';
+
+const services = [
+  WatchMatchService,
+  WatchProfileService,
+  FeedQuery,
+  FeedService,
+  FeedTokenService,
+  CallStateService,
+  CollectifService,
+  DigestService,
+];
 
 /** Watch profiles, matches, collectifs and feeds, for the Nest processes. */
-@Module({})
+@Module({ providers: services, exports: services })
 export class WatchModule {}

@@ -1,0 +1,210 @@
+import { CALL_STATUSES, type CallStatus } from '@app/persistence';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsArray,
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsNotEmpty,
+  IsNumber,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+
+const toList = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((item) => item.trim())
+        .filter(Boolean)
+    : value;
+
+export class CreateWatchProfileDto {
+  @ApiProperty({ example: 'Médiation numérique 63' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name: string;
+
+  @ApiPropertyOptional({ example: ['mediation_numerique'], description: 'thesaurus theme ids' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  themes?: string[];
+
+  @ApiPropertyOptional({ example: ['illectronisme'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  includeKeywords?: string[];
+
+  @ApiPropertyOptional({ example: ['machinisme agricole'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(100)
+  @IsString({ each: true })
+  @MaxLength(100, { each: true })
+  excludeKeywords?: string[];
+
+  @ApiPropertyOptional({ example: ['63'], description: 'INSEE codes: 63, 2A, R84, FR' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(120)
+  @IsString({ each: true })
+  territories?: string[];
+
+  @ApiPropertyOptional({ example: ['associations'] })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  audiences?: string[];
+
+  @ApiPropertyOptional({ example: ['FSE_PLUS'] })
+  @IsOptional()
+  @IsArray()
+  @IsString({ each: true })
+  euFunds?: string[];
+
+  @ApiPropertyOptional({ example: 1000000, description: 'integer cents' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  minAmountCents?: number | null;
+
+  @ApiPropertyOptional({ example: 0.4, description: 'relevance in [0, 1]' })
+  @IsOptional()
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  minScore?: number | null;
+
+  @ApiPropertyOptional({ example: 90 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(3650)
+  deadlineHorizonDays?: number | null;
+
+  @ApiPropertyOptional({ enum: ['weekly', 'daily', 'none'] })
+  @IsOptional()
+  @IsIn(['weekly', 'daily', 'none'])
+  digestFrequency?: 'weekly' | 'daily' | 'none';
+
+  @ApiPropertyOptional({ example: ['direction@epn.example'] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsEmail({}, { each: true })
+  digestRecipients?: string[];
+}
+
+export class UpdateWatchProfileDto extends PartialType(CreateWatchProfileDto) {}
+
+export class MatchQueryDto {
+  @ApiPropertyOptional({ enum: ['score', 'deadline', 'recent'] })
+  @IsOptional()
+  @IsIn(['score', 'deadline', 'recent'])
+  sort?: 'score' | 'deadline' | 'recent';
+
+  @ApiPropertyOptional({ default: 50 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+
+  @ApiPropertyOptional({ default: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Type(() => Number)
+  @IsNumber()
+  @Min(0)
+  @Max(1)
+  minScore?: number;
+
+  @ApiPropertyOptional({ description: 'comma-separated statuses; default: all but dismissed' })
+  @IsOptional()
+  @Transform(toList)
+  @IsIn(CALL_STATUSES, { each: true })
+  status?: CallStatus[];
+
+  @ApiPropertyOptional({ example: '2027-06-30' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}$/, { message: 'deadlineBefore must be a date YYYY-MM-DD' })
+  deadlineBefore?: string;
+}
+
+export class CsvQueryDto extends MatchQueryDto {
+  @ApiPropertyOptional({ description: 'comma-separated call ids (the selection)' })
+  @IsOptional()
+  @Transform(toList)
+  @IsUUID('all', { each: true, message: 'ids must be call ids (UUIDs), separated by commas' })
+  ids?: string[];
+}
+
+export class CallStateDto {
+  @ApiPropertyOptional({ enum: CALL_STATUSES })
+  @IsOptional()
+  @IsIn(CALL_STATUSES)
+  status?: CallStatus;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(10_000)
+  notes?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  follow?: boolean;
+}
+
+export class InvitationDto {
+  @ApiProperty()
+  @IsUUID()
+  memberOrganisationId: string;
+}
+
+export class SharingDto {
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() shareFollows?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() shareStatuses?: boolean;
+  @ApiPropertyOptional() @IsOptional() @IsBoolean() shareNotes?: boolean;
+}
+
+export class PickPatchDto {
+  @ApiPropertyOptional({ example: 'Convient aux EPN' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  annotation?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  jointBid?: boolean;
+}
+
+export class PickDto extends PickPatchDto {
+  @ApiProperty()
+  @IsUUID()
+  callId: string;
+}

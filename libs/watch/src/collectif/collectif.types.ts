@@ -1,0 +1,29 @@
+import type { CallStatus } from '@app/persistence';
+import type { FeedItem } from '../feed/feed-item.types';
+
+export interface SharingSettings {
+  shareFollows?: boolean;
+  shareStatuses?: boolean;
+  shareNotes?: boolean;
+}
+
+/** What one member shows the rest of its collectif about a call: only what it chose to share. */
+export interface MemberActivity {
+  organisationId: string;
+  name: string;
+  follow?: boolean;
+  status?: CallStatus;
+  notes?: string;
+}
+
+export interface PickView extends FeedItem {
+  collectifId: string;
+  collectifName: string;
+  members: MemberActivity[];
+}
+
+export interface PickInput {
+  callId: string;
+  annotation?: string;
+  jointBid?: boolean;
+}

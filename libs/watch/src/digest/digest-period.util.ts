@@ -1,0 +1,31 @@
+import type { DigestFrequency } from '@app/persistence';
+import { parisDate } from '../paris-date.util';
+
+/** ISO 8601 week of a calendar date: "2027-W14" (weeks start on Monday; week 1 holds a Thursday). */
+export function isoWeek(isoDate: string): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  const weekday = (date.getUTCDay() + 6) % 7;
+  date.setUTCDate(date.getUTCDate() - weekday + 3);
+  const year = date.getUTCFullYear();
+  const firstThursday = new Date(Date.UTC(year, 0, 4));
+  const week =
+    1 +
+    Math.round(
+      ((date.getTime() - firstThursday.getTime()) / 86_400_000 -
+        3 +
+        ((firstThursday.getUTCDay() + 6) % 7)) /
+        7,
+    );
+  return `${year}-W${String(week).padStart(2, '0')}`;
+}
+
+/** The idempotence key of a digest: one per subject and Paris week (or day). */
+export function digestPeriod(frequency: Exclude<DigestFrequency, 'none'>, now: Date): string {
+  const today = parisDate(now);
+  return frequency === 'daily' ? today : isoWeek(today);
+}
+
+/** How far back a digest looks for news. */
+export function digestWindowStart(frequency: Exclude<DigestFrequency, 'none'>, now: Date): Date {
+  return new Date(now.getTime() - (frequency === 'daily' ? 1 : 7) * 86_400_000);
+}

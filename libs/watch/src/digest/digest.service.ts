@@ -1,0 +1,244 @@
+import { VigieConfig } from '@app/config';
+import { WatchProfile } from '@app/persistence';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { FeedItem } from '../feed/feed-item.types';
+import { FeedQuery } from '../feed/feed.query';
+import { formatAmountRange, formatFrenchDate, formatPercent } from '../french-format.util';
+import { addDays, parisDate } from '../paris-date.util';
+import { DEADLINE_SOON_DAYS } from '../watch.constants';
+import { composeDigest, isEmptyDigest } from './digest.composer';
+import { digestPeriod, digestWindowStart } from './digest-period.util';
+import { DigestContent, DigestEntry, MAIL_SENDER, MailSender } from './digest.types';
+import { SmtpMailSender } from './smtp-mail.sender';
+
+const LEASE_MS = 5 * 60_000;
+const MAX_BACKOFF_MS = 6 * 3600_000;
+
+export interface DigestSubject {
+  key: string;
+  organisationId: string;
+  frequency: 'weekly' | 'daily';
+  name: string;
+  profile: WatchProfile | null;
+}
+
+export interface DigestRunOutcome {
+  sent: number;
+  skipped: number;
+  failed: number;
+}
+
+function entry(item: FeedItem, note: string | null): DigestEntry {
+  const facts = [
+    item.nextDeadline
+      ? `date limite le ${formatFrenchDate(item.nextDeadline)}`
+      : 'sans date limite',
+    formatAmountRange(item.amountMinCents, item.amountMaxCents),
+    `score ${formatPercent(item.score)}`,
+  ].filter(Boolean);
+  return { title: item.title, url: item.url, facts: facts.join(' · '), note };
+}
+
+/**
+ * Weekly (or daily) digests per profile and per collectif. Each (subject, period) has one
+ * digest_delivery row, claimed with a lease before sending and marked sent after: a restart or
+ * a second worker never sends it again. A failed send is retried with backoff; a send cut off
+ * by a crash (lease expired while "sending") is marked "uncertain" and not retried, since the
+ * server may have accepted it.
+ */
+@Injectable()
+export class DigestService {
+  private readonly logger = new Logger(DigestService.name);
+  private readonly sender: MailSender | null;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly query: FeedQuery,
+    config: VigieConfig,
+    @Optional() @Inject(MAIL_SENDER) sender?: MailSender,
+  ) {
+    this.sender =
+      sender ?? (config.SMTP_URL ? new SmtpMailSender(config.SMTP_URL, config.MAIL_FROM) : null);
+  }
+
+  async runDue(now = new Date()): Promise<DigestRunOutcome> {
+    const outcome: DigestRunOutcome = { sent: 0, skipped: 0, failed: 0 };
+    if (!this.sender) return outcome;
+    for (const subject of await this.subjects()) {
+      const result = await this.deliver(subject, now);
+      if (result) outcome[result]++;
+    }
+    return outcome;
+  }
+
+  /** Sends one subject's digest for the current period, unless it was already handled. */
+  async deliver(subject: DigestSubject, now: Date): Promise<keyof DigestRunOutcome | null> {
+    const period = digestPeriod(subject.frequency, now);
+    const deliveryId = await this.claim(subject.key, period, now);
+    if (!deliveryId) return null;
+    try {
+      const content = await this.content(subject, now);
+      const recipients = await this.recipients(subject);
+      if (isEmptyDigest(content) || recipients.length === 0) {
+        await this.finish(deliveryId, 'skipped', null);
+        return 'skipped';
+      }
+      const messageId = `<digest-${deliveryId}@vigie.invalid>`;
+      await this.sender!.send({ ...composeDigest(content), to: recipients, messageId });
+      await this.finish(deliveryId, 'sent', messageId);
+      return 'sent';
+    } catch (error) {
+      await this.fail(deliveryId, error, now);
+      this.logger.warn(`digest ${subject.key} ${period} failed: ${(error as Error).message}`);
+      return 'failed';
+    }
+  }
+
+  async subjects(): Promise<DigestSubject[]> {
+    const profiles = await this.dataSource
+      .getRepository(WatchProfile)
+      .createQueryBuilder('p')
+      .where(`p.digest_frequency <> 'none'`)
+      .getMany();
+    const collectifs: Array<{ id: string; name: string }> = await this.dataSource.query(
+      `SELECT o.id, o.name FROM organisation o
+        WHERE o.kind = 'collectif' AND EXISTS (SELECT 1 FROM shared_pick p WHERE p.collectif_id = o.id)`,
+    );
+    return [
+      ...profiles.map((profile) => ({
+        key: `profile:${profile.id}`,
+        organisationId: profile.organisationId,
+        frequency: profile.digestFrequency as 'weekly' | 'daily',
+        name: profile.name,
+        profile,
+      })),
+      ...collectifs.map((collectif) => ({
+        key: `collectif:${collectif.id}`,
+        organisationId: collectif.id,
+        frequency: 'weekly' as const,
+        name: `Sélection de ${collectif.name}`,
+        profile: null,
+      })),
+    ];
+  }
+
+  /** The three sections, from the same query as the feeds. */
+  async content(subject: DigestSubject, now: Date): Promise<DigestContent> {
+    const since = digestWindowStart(subject.frequency, now);
+    const today = parisDate(now);
+    const soon = addDays(today, DEADLINE_SOON_DAYS);
+    const list = (query: Parameters<FeedQuery['profileMatches']>[2]) =>
+      subject.profile
+        ? this.query.profileMatches(subject.organisationId, subject.profile.id, query)
+        : this.query.collectifPicks(subject.organisationId, subject.organisationId, query);
+    const recent = (await list({ sort: 'score', limit: 200 })).items.filter(
+      (item) => item.matchedAt >= since,
+    );
+    const upcoming = (await list({ sort: 'deadline', limit: 200, deadlineBefore: soon })).items;
+    const changed = recent.filter((item) => item.changeSummary);
+    const followed = subject.profile
+      ? await this.followedChanges(subject.organisationId, since)
+      : [];
+    const changedIds = new Set(changed.map((item) => item.callId));
+    return {
+      subjectName: subject.name,
+      periodLabel: subject.frequency === 'daily' ? 'du jour' : 'de la semaine',
+      newMatches: recent
+        .filter((item) => !item.changeSummary)
+        .map((item) => entry(item, item.pick?.annotation || null)),
+      changedFollowed: [
+        ...changed.map((item) => entry(item, item.changeSummary)),
+        ...followed
+          .filter((change) => !changedIds.has(change.callId))
+          .map((change) => change.entry),
+      ],
+      deadlinesSoon: upcoming
+        .filter((item) => item.nextDeadline !== null && item.nextDeadline >= today)
+        .map((item) => entry(item, null)),
+      manageUrl: null,
+    };
+  }
+
+  private async followedChanges(
+    organisationId: string,
+    since: Date,
+  ): Promise<Array<{ callId: string; entry: DigestEntry }>> {
+    const rows: Array<{ call_id: string; title: string; url: string; summary: string }> =
+      await this.dataSource.query(
+        `SELECT DISTINCT ON (e.call_id) e.call_id, c.title, c.url, e.summary
+           FROM call_event e
+           JOIN organisation_call_state s
+             ON s.call_id = e.call_id AND s.organisation_id = $1 AND s.follow
+                AND s.status <> 'dismissed'
+           JOIN call c ON c.id = e.call_id
+          WHERE e.occurred_at >= $2 AND e.kind IN ('changed', 'reappeared', 'withdrawn')
+          ORDER BY e.call_id, e.occurred_at DESC`,
+        [organisationId, since],
+      );
+    return rows.map((row) => ({
+      callId: row.call_id,
+      entry: { title: row.title, url: row.url, facts: 'appel suivi', note: row.summary },
+    }));
+  }
+
+  /** The profile's addresses, or every user with an e-mail in the organisation (and, for a collectif, in its members). */
+  async recipients(subject: DigestSubject): Promise<string[]> {
+    if (subject.profile?.digestRecipients.length) return subject.profile.digestRecipients;
+    const rows: Array<{ email: string }> = await this.dataSource.query(
+      `SELECT DISTINCT u.email FROM membership m JOIN user_account u ON u.id = m.user_id
+        WHERE u.email IS NOT NULL AND m.role IN ('owner', 'member')
+          AND (m.organisation_id = $1 OR ($2 AND m.organisation_id IN (
+                SELECT member_id FROM collectif_membership
+                 WHERE collectif_id = $1 AND status = 'accepted')))
+        ORDER BY u.email`,
+      [subject.organisationId, subject.profile === null],
+    );
+    return rows.map((row) => row.email);
+  }
+
+  /** Returns the delivery id when this worker may send now, null when it must not. */
+  private async claim(subjectKey: string, period: string, now: Date): Promise<string | null> {
+    const lease = new Date(now.getTime() + LEASE_MS);
+    const inserted: Array<{ id: string }> = await this.dataSource.query(
+      `INSERT INTO digest_delivery (subject_key, period, status, attempts, locked_until)
+       VALUES ($1, $2, 'sending', 1, $3) ON CONFLICT ON CONSTRAINT uq_digest_delivery_subject_period
+       DO NOTHING RETURNING id`,
+      [subjectKey, period, lease],
+    );
+    if (inserted[0]) return inserted[0].id;
+    await this.dataSource.query(
+      `UPDATE digest_delivery SET status = 'uncertain', locked_until = NULL
+        WHERE subject_key = $1 AND period = $2 AND status = 'sending' AND locked_until < $3`,
+      [subjectKey, period, now],
+    );
+    const [retried]: [Array<{ id: string }>, number] = await this.dataSource.query(
+      `UPDATE digest_delivery SET status = 'sending', attempts = attempts + 1, locked_until = $3
+        WHERE subject_key = $1 AND period = $2 AND status = 'failed' AND next_attempt_at <= $4
+        RETURNING id`,
+      [subjectKey, period, lease, now],
+    );
+    return retried[0]?.id ?? null;
+  }
+
+  private async finish(id: string, status: 'sent' | 'skipped', messageId: string | null) {
+    await this.dataSource.query(
+      `UPDATE digest_delivery SET status = $2, message_id = $3, sent_at = now(), locked_until = NULL,
+              last_error = NULL WHERE id = $1`,
+      [id, status, messageId],
+    );
+  }
+
+  private async fail(id: string, error: unknown, now: Date) {
+    await this.dataSource.query(
+      `UPDATE digest_delivery
+          SET status = 'failed', locked_until = NULL, last_error = $2,
+              next_attempt_at = $3::timestamptz + least(
+                interval '1 millisecond' * $4 * power(2, attempts - 1),
+                interval '1 millisecond' * $5)
+        WHERE id = $1`,
+      [id, String((error as Error)?.message ?? error).slice(0, 500), now, 60_000, MAX_BACKOFF_MS],
+    );
+  }
+}

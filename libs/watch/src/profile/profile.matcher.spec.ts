@@ -1,0 +1,89 @@
+import { compileProfile } from './profile.compiler';
+import { matchCall } from './profile.matcher';
+import { PreparedCall } from './prepared-call';
+import { MatchableCall, ProfileCriteria } from './watch-profile.types';
+
+const TODAY = '2026-11-23';
+
+const profile = (overrides: Partial<ProfileCriteria> = {}): ProfileCriteria => ({
+  id: 'p1',
+  organisationId: 'o1',
+  themes: [],
+  includeKeywords: [],
+  excludeKeywords: [],
+  territories: [],
+  audiences: [],
+  euFunds: [],
+  minAmountCents: null,
+  minScore: null,
+  deadlineHorizonDays: null,
+  ...overrides,
+});
+
+const call = (overrides: Partial<MatchableCall> = {}): MatchableCall => ({
+  id: 'c1',
+  title: 'Appel à projets Médiation numérique',
+  descriptionText: 'Accompagner les publics éloignés du numérique dans leurs démarches.',
+  funders: ['Région Auvergne-Rhône-Alpes'],
+  status: 'open',
+  nextDeadline: '2027-03-01',
+  rolling: false,
+  amountMinCents: null,
+  amountMaxCents: 7_200_000,
+  euFund: null,
+  audiences: ['associations'],
+  territory: ['R84'],
+  classification: { score: 0.8, themes: [{ id: 'mediation_numerique', score: 0.9 }], euFund: null },
+  ...overrides,
+});
+
+const matches = (criteria: Partial<ProfileCriteria>, callOverrides: Partial<MatchableCall> = {}) =>
+  matchCall(compileProfile(profile(criteria)), new PreparedCall(call(callOverrides)), TODAY);
+
+describe('matchCall', () => {
+  it('lets a régional or national call reach a département inside it, not outside', () => {
+    expect(matches({ territories: ['63'] })).not.toBeNull();
+    expect(matches({ territories: ['63'] }, { territory: ['FR'] })).not.toBeNull();
+    expect(matches({ territories: ['29'] })).toBeNull();
+    expect(matches({ territories: ['R84'] }, { territory: ['63'] })).not.toBeNull();
+  });
+
+  it('finds include keywords without accents or case, and exclusions always win', () => {
+    expect(matches({ includeKeywords: ['DEMARCHES'] })?.reasons[0]).toBe('mot-clé « DEMARCHES »');
+    expect(matches({ includeKeywords: ['tiers-lieu'] })).toBeNull();
+    expect(
+      matches({ themes: ['mediation_numerique'], excludeKeywords: ['publics éloignés'] }),
+    ).toBeNull();
+  });
+
+  it('requires a wanted theme, the minimum score and the minimum amount', () => {
+    expect(matches({ themes: ['mediation_numerique'] })?.score).toBeCloseTo(0.85);
+    expect(matches({ themes: ['fse'] })).toBeNull();
+    expect(matches({ minScore: 0.9 })).toBeNull();
+    expect(matches({ minScore: 0.5 }, { classification: null })).toBeNull();
+    expect(matches({ minAmountCents: 10_000_000 })).toBeNull();
+    expect(matches({ minAmountCents: 1_000_000 })?.reasons).toContain(
+      'montant jusqu’à 72\u00a0000\u00a0€',
+    );
+  });
+
+  it('drops closed calls, past deadlines and deadlines beyond the horizon', () => {
+    expect(matches({}, { status: 'closed' })).toBeNull();
+    expect(matches({}, { nextDeadline: '2026-11-01' })).toBeNull();
+    expect(matches({ deadlineHorizonDays: 30 })).toBeNull();
+    expect(
+      matches({ deadlineHorizonDays: 30 }, { rolling: true, nextDeadline: null }),
+    ).not.toBeNull();
+  });
+
+  it('filters on audience and EU fund, from the call or its classification', () => {
+    expect(matches({ audiences: ['entreprises'] })).toBeNull();
+    expect(matches({ euFunds: ['FSE_PLUS'] })).toBeNull();
+    expect(
+      matches(
+        { euFunds: ['FSE_PLUS'] },
+        { classification: { score: 0.7, themes: [], euFund: 'FSE_PLUS' } },
+      ),
+    ).not.toBeNull();
+  });
+});

@@ -1,0 +1,119 @@
+import { normaliseTerritories } from '@app/common';
+import { Classifier, EU_FUND_IDS } from '@app/classifier';
+import { WatchProfile } from '@app/persistence';
+import { TenancyException } from '@app/tenancy';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { WatchMatchService } from '../match/watch-match.service';
+import { AUDIENCE_IDS } from '../watch.constants';
+import { WatchException } from '../watch.exception';
+import { WatchProfileInput } from './watch-profile.types';
+
+const trimmedUnique = (values: string[]) => [
+  ...new Set(values.map((value) => value.trim()).filter(Boolean)),
+];
+
+/** Profiles of the caller's organisation; each edit re-matches the profile at once. */
+@Injectable()
+export class WatchProfileService {
+  private themeIds: Promise<readonly string[]> | null = null;
+
+  constructor(
+    @InjectRepository(WatchProfile) private readonly profiles: Repository<WatchProfile>,
+    private readonly matches: WatchMatchService,
+  ) {}
+
+  list(organisationId: string): Promise<WatchProfile[]> {
+    return this.profiles.find({ where: { organisationId }, order: { createdAt: 'ASC' } });
+  }
+
+  /** Another organisation's profile is answered exactly like a missing one. */
+  async get(organisationId: string, id: string): Promise<WatchProfile> {
+    const profile = await this.profiles.findOneBy({ id, organisationId });
+    if (!profile) throw TenancyException.notFound('Profil de veille / watch profile');
+    return profile;
+  }
+
+  async create(organisationId: string, input: WatchProfileInput): Promise<WatchProfile> {
+    const fields = await this.validated(input);
+    const profile = await this.profiles.save(
+      this.profiles.create({ name: 'Ma veille', ...fields, organisationId }),
+    );
+    await this.matches.refreshProfile(profile.id);
+    return this.get(organisationId, profile.id);
+  }
+
+  async update(
+    organisationId: string,
+    id: string,
+    input: WatchProfileInput,
+  ): Promise<WatchProfile> {
+    const profile = await this.get(organisationId, id);
+    await this.profiles.save({ ...profile, ...(await this.validated(input)) });
+    await this.matches.refreshProfile(id);
+    return this.get(organisationId, id);
+  }
+
+  async remove(organisationId: string, id: string): Promise<void> {
+    const profile = await this.get(organisationId, id);
+    await this.profiles.delete({ id: profile.id });
+  }
+
+  /** Refuses unknown codes, naming the field and the value, before anything is stored. */
+  private async validated(input: WatchProfileInput): Promise<Partial<WatchProfile>> {
+    const fields: Partial<WatchProfile> = { ...input } as Partial<WatchProfile>;
+    if (input.name !== undefined) fields.name = input.name.trim();
+    if (input.themes) {
+      const known = await this.knownThemes();
+      fields.themes = trimmedUnique(input.themes);
+      const unknown = fields.themes.find((theme) => !known.includes(theme));
+      if (unknown) throw WatchException.invalidProfile('themes', unknown, known.join(', '));
+    }
+    if (input.territories) {
+      try {
+        fields.territories = normaliseTerritories(input.territories);
+      } catch (error) {
+        const bad = input.territories.find((code) => {
+          try {
+            normaliseTerritories([code]);
+            return false;
+          } catch {
+            return true;
+          }
+        });
+        throw WatchException.invalidProfile(
+          'territories',
+          bad ?? String(error),
+          'a département such as 75 or 2A, a région such as R84, or FR',
+        );
+      }
+    }
+    if (input.audiences) {
+      fields.audiences = trimmedUnique(input.audiences);
+      const unknown = fields.audiences.find((audience) => !AUDIENCE_IDS.includes(audience));
+      if (unknown)
+        throw WatchException.invalidProfile('audiences', unknown, AUDIENCE_IDS.join(', '));
+    }
+    if (input.euFunds) {
+      fields.euFunds = trimmedUnique(input.euFunds);
+      const unknown = fields.euFunds.find(
+        (fund) => !(EU_FUND_IDS as readonly string[]).includes(fund),
+      );
+      if (unknown) throw WatchException.invalidProfile('euFunds', unknown, EU_FUND_IDS.join(', '));
+    }
+    if (input.includeKeywords) fields.includeKeywords = trimmedUnique(input.includeKeywords);
+    if (input.excludeKeywords) fields.excludeKeywords = trimmedUnique(input.excludeKeywords);
+    if (input.digestRecipients) {
+      fields.digestRecipients = trimmedUnique(input.digestRecipients).map((email) =>
+        email.toLowerCase(),
+      );
+    }
+    return fields;
+  }
+
+  private knownThemes(): Promise<readonly string[]> {
+    this.themeIds ??= Classifier.load().then((classifier) => classifier.themeIds);
+    return this.themeIds;
+  }
+}

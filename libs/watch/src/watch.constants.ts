@@ -1,0 +1,22 @@
+/** Normalised audience ids, as the ingestion's audience extractor writes them on calls. */
+export const AUDIENCE_IDS: readonly string[] = [
+  'associations',
+  'collectivites',
+  'entreprises',
+  'etablissements_publics',
+  'particuliers',
+  'agriculteurs',
+  'recherche',
+  'fondations',
+];
+
+/** Call statuses that can still be applied to; closed or withdrawn calls leave every profile. */
+export const OPEN_CALL_STATUSES: readonly string[] = ['open', 'forthcoming'];
+
+/** The digest's "deadlines soon" section and the feeds' alarms look this far ahead. */
+export const DEADLINE_SOON_DAYS = 14;
+
+/** Re-scan window of the matching pass: a transaction committed late is still seen. */
+export const CURSOR_OVERLAP_MS = 10_000;
+
+export const PARIS_TIME_ZONE = 'Europe/Paris';
