@@ -1,4 +1,4 @@
-// npm run bench:ingest [-- --calls 2000 --hosts 20 --min-delay 20 --change 0.01 --pass minimal|connector]
+// npm run bench:ingest [-- --calls 2000 --hosts 20 --min-delay 20 --change 0.01 --pass pipeline|minimal|connector]
 //
 // A local server (a child process, so its memory and CPU are not counted) serves RSS feeds and
 // call pages over N hosts (127.0.0.1 … 127.0.0.N, each its own politeness queue), with ETag,
@@ -16,9 +16,13 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { gzipSync } from 'node:zlib';
 import { request } from 'undici';
+import { loadConfig, VigieConfig } from '@app/config';
 import {
+  CallStoreService,
   ConnectorState,
   emptyConnectorState,
+  SourceService,
+  WatchService,
   Fetcher,
   FetchRequest,
   FetchResponse,
@@ -26,9 +30,11 @@ import {
   runSource,
   SourceDefinition,
 } from '@app/ingestion';
-// TODO(lead): import PoliteFetcher from '@app/ingestion' once its index.ts re-exports './fetch'.
-// eslint-disable-next-line no-restricted-imports
-import { PoliteFetcher } from '../libs/ingestion/src/fetch';
+import { PoliteFetcher } from '@app/ingestion';
+import { buildTypeOrmOptions, prepareDatabase, runMigrations } from '@app/persistence';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 
 /** One ingestion pass over the feeds; keeps its own state (validators, database) between passes. */
 export type IngestPass = (feedUrls: string[]) => Promise<PassOutcome>;
@@ -46,7 +52,7 @@ export interface BenchSettings {
   minDelayMs: number;
   /** Share of calls whose deadline changes between the two passes. */
   changeShare: number;
-  pass: 'minimal' | 'connector';
+  pass: 'minimal' | 'connector' | 'pipeline';
 }
 
 interface ServerCounters {
@@ -400,6 +406,92 @@ export function connectorPass(fetcher: Fetcher): IngestPass {
   };
 }
 
+function benchSource(url: string, index: number): SourceDefinition {
+  return {
+    id: `bench-${index}`,
+    name: `Bench ${index}`,
+    kind: 'rss',
+    url,
+    funder: 'Bench',
+    territory: ['FR'],
+    schedule: '0 6 * * *',
+    follow: true,
+    listing: null,
+    detail: { title: 'h1', deadline: '.deadline', funders: '.funder', amount: '.amount' },
+    mapping: null,
+    pagination: null,
+    enabled: true,
+    maxPages: 10,
+    query: null,
+  };
+}
+
+/**
+ * The worker's pipeline: WatchService.runSource per feed (connector, upsert of each call in its
+ * own transaction with history, withdrawals, run record, health), on a scratch database.
+ */
+export async function pipelinePass(
+  fetcher: Fetcher,
+  dataSource: DataSource,
+  feedUrls: string[],
+): Promise<IngestPass> {
+  const config = {
+    CRAWLER_CONTACT: CONTACT,
+    CRAWLER_MIN_DELAY_MS: 0,
+    CRAWLER_ALLOW_HOSTS: [],
+  } as unknown as VigieConfig;
+  await new SourceService(dataSource).importDefinitions(feedUrls.map(benchSource));
+  const watch = new WatchService(dataSource, new CallStoreService(dataSource), config);
+  watch.useFetcher(fetcher);
+  return async (feeds) => {
+    const reports = await Promise.all(
+      feeds.map((_, index) =>
+        watch.runSource(`bench-${index}`, 'cli', { referenceDate: '2027-01-01' }),
+      ),
+    );
+    return {
+      calls: reports.reduce((sum, r) => sum + r.fetched, 0),
+      failures: reports.reduce((sum, r) => sum + r.failed + (r.sourceError ? 1 : 0), 0),
+    };
+  };
+}
+
+/** A database of its own on DATABASE_URL, or on an embedded server in .vigie/bench; dropped at the end. */
+async function scratchDatabase(): Promise<{ dataSource: DataSource; drop(): Promise<void> }> {
+  const config = loadConfig({
+    ...process.env,
+    LOG_LEVEL: 'silent',
+    VIGIE_HOME: process.env.DATABASE_URL ? '.vigie' : join('.vigie', 'bench'),
+  });
+  const server = await prepareDatabase({ ...config, MIGRATIONS_RUN: false }, (message) =>
+    console.error(message),
+  );
+  const name = `vigie_bench_${process.pid}`;
+  const admin = async (sql: string) => {
+    const client = new Client({ connectionString: server.url });
+    await client.connect();
+    await client.query(sql).finally(() => client.end());
+  };
+  await admin(`CREATE DATABASE ${name}`);
+  const url = new URL(server.url);
+  url.pathname = `/${name}`;
+  // One lock connection and one write connection per source run, 20 sources at once.
+  const dataSource = new DataSource({
+    ...buildTypeOrmOptions(url.toString()),
+    extra: { max: 50 },
+  } as DataSourceOptions);
+  await dataSource.initialize();
+  await runMigrations(dataSource);
+  return {
+    dataSource,
+    async drop() {
+      await dataSource.destroy();
+      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await server.release();
+    },
+  };
+}
+
 interface Waiter {
   host: string;
   start: () => void;
@@ -649,7 +741,7 @@ function readSettings(argv: string[]): BenchSettings {
     hosts: Number(value('hosts', '20')),
     minDelayMs: Number(value('min-delay', '20')),
     changeShare: Number(value('change', '0.01')),
-    pass: value('pass', 'minimal') as BenchSettings['pass'],
+    pass: value('pass', 'pipeline') as BenchSettings['pass'],
   };
   const problems = [
     Number.isInteger(settings.calls) && settings.calls > 0
@@ -662,7 +754,9 @@ function readSettings(argv: string[]): BenchSettings {
       ? null
       : '--min-delay must be an integer ≥ 0',
     settings.changeShare > 0 && settings.changeShare <= 1 ? null : '--change must be in (0, 1]',
-    ['minimal', 'connector'].includes(settings.pass) ? null : '--pass must be minimal or connector',
+    ['minimal', 'connector', 'pipeline'].includes(settings.pass)
+      ? null
+      : '--pass must be pipeline, minimal or connector',
   ].filter((problem) => problem !== null);
   if (problems.length > 0) throw new Error(`bench:ingest: ${problems.join('; ')}`);
   return settings;
@@ -672,7 +766,21 @@ async function main(): Promise<void> {
   const serveIndex = process.argv.indexOf('--serve');
   if (serveIndex >= 0) return serve(JSON.parse(process.argv[serveIndex + 1]) as BenchSettings);
   const settings = readSettings(process.argv.slice(2));
-  await benchmarkIngest(settings, settings.pass === 'connector' ? connectorPass : minimalPass);
+  if (settings.pass !== 'pipeline') {
+    return benchmarkIngest(settings, settings.pass === 'connector' ? connectorPass : minimalPass);
+  }
+  const database = await scratchDatabase();
+  try {
+    // The reference is the same fetch-and-parse (connector) over the bare sequential fetcher, no database.
+    await benchmarkIngest(settings, (fetcher) => {
+      if (fetcher instanceof BareSequentialFetcher) return connectorPass(fetcher);
+      let pass: Promise<IngestPass> | null = null;
+      return async (feeds) =>
+        (await (pass ??= pipelinePass(fetcher, database.dataSource, feeds)))(feeds);
+    });
+  } finally {
+    await database.drop();
+  }
 }
 
 if (require.main === module) {

@@ -32,3 +32,22 @@ export { parisDay } from './extract/paris-date.util';
 // Fetching (the polite fetcher)
 export * from './fetch';
 export { IngestionModule } from './ingestion.module';
+
+// Call store (history, duplicates across sources, withdrawals)
+export { CallStoreService, nextDeadline } from './store/call-store.service';
+export type { UpsertOutcome, UpsertResult, UpsertOptions, MissingOutcome } from './store/call-store.types';
+export { MISSING_RUNS_BEFORE_WITHDRAWN } from './store/call-store.types';
+export { CallExportService, type ExportedCall } from './store/call-export.service';
+export { callFingerprint, similarTitles } from './store/call-fingerprint.util';
+export { summariseChanges, diffFields, euros, frenchDate, type FieldChange } from './store/call-diff.util';
+export { mergeFields, fieldsOf } from './store/call-merge.util';
+export type { CallFields } from './store/call-fields.types';
+
+// Runs, sources, queue
+export { WatchService } from './run/watch.service';
+export { SourceService, parseDefinition, type SourceImportResult, type SourceRemoval } from './run/source.service';
+export type { SourceRunReport, RunTrigger, RunOptions } from './run/source-run-report.types';
+export { createCrawlerFetcher } from './run/crawler-fetcher.util';
+export { IngestionQueueService, type QueueRole } from './queue/ingestion-queue.service';
+export { INGESTION_QUEUE, type RunSourceJob } from './queue/ingestion-queue.constants';
+export { dueOccurrence } from './queue/due-occurrence.util';

@@ -1,5 +1,29 @@
 import { Module } from '@nestjs/common';
+import { IngestionQueueService } from './queue/ingestion-queue.service';
+import { SourceService } from './run/source.service';
+import { WatchService } from './run/watch.service';
+import { CallExportService } from './store/call-export.service';
+import { CallStoreService } from './store/call-store.service';
 
-/** Sources, crawling runs and the call store, for the Nest processes. */
-@Module({})
+/**
+ * Sources, crawling runs and the call store, for the Nest processes. Needs the global
+ * PersistenceModule (DataSource, DATABASE_URL) and ConfigModule (VigieConfig). The queue
+ * starts only when used: the CLI never opens it, the api only enqueues.
+ */
+@Module({
+  providers: [
+    CallStoreService,
+    CallExportService,
+    SourceService,
+    WatchService,
+    IngestionQueueService,
+  ],
+  exports: [
+    CallStoreService,
+    CallExportService,
+    SourceService,
+    WatchService,
+    IngestionQueueService,
+  ],
+})
 export class IngestionModule {}

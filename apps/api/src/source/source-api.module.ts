@@ -1,5 +1,12 @@
+import { IngestionModule } from '@app/ingestion';
 import { Module } from '@nestjs/common';
+import { PlatformAdminGuard } from './platform-admin.guard';
+import { SourceController } from './source.controller';
 
-/** Admin API of sources (issue 3). */
-@Module({})
+/** Admin API of sources: read by any API key, written by platform administrators. */
+@Module({
+  imports: [IngestionModule],
+  controllers: [SourceController],
+  providers: [PlatformAdminGuard],
+})
 export class SourceApiModule {}

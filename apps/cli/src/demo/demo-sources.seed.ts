@@ -1,5 +1,13 @@
-import { VigieConfig } from '@app/config';
+import { CallClassificationService } from '@app/classifier';
+import { projectRoot, VigieConfig } from '@app/config';
+import { createCrawlerFetcher, SourceService, WatchService } from '@app/ingestion';
+import { Call } from '@app/persistence';
 import { INestApplicationContext } from '@nestjs/common';
+import { getRepositoryToken } from '@nestjs/typeorm';
+import { join } from 'node:path';
+import { Repository } from 'typeorm';
+import { startFixtureServer, type FixtureServer } from '../../../../test/fixture-server';
+import { say } from '../cli-context';
 
 export interface DemoSourcesSeed {
   /** Extra lines for the demo's summary and demo.json. */
@@ -10,10 +18,65 @@ export interface DemoSourcesSeed {
   stop(): Promise<void>;
 }
 
-/** Demo sources (issue 3): filled by the ingestion work. */
+const FIXTURE_PORT = 4319;
+const DEMO_ADMIN_EMAIL = 'direction@epn-olympiades.demo';
+/** The demo's own server needs no long politeness pause. */
+const DEMO_MIN_DELAY_MS = 100;
+
+/**
+ * Starts the fixture server (our written catalogue of ~40 calls in each connector's shape),
+ * imports config/sources.demo.yaml pointing at it and crawls every demo source now, so the
+ * demo shows calls at once; the worker then keeps crawling them on their schedules.
+ */
 export async function seedDemoSources(
-  _app: INestApplicationContext,
-  _config: VigieConfig,
+  app: INestApplicationContext,
+  config: VigieConfig,
 ): Promise<DemoSourcesSeed> {
-  return { summary: {}, env: {}, stop: async () => undefined };
+  const server = await startOnPreferredPort();
+  try {
+    const allowHosts = [...new Set([...config.CRAWLER_ALLOW_HOSTS, '127.0.0.1'])];
+    const imported = await app
+      .get(SourceService)
+      .importFile(join(projectRoot, 'config', 'sources.demo.yaml'), {
+        vars: { FIXTURE_BASE_URL: server.baseUrl },
+      });
+    const ids = [...imported.created, ...imported.updated, ...imported.unchanged];
+    const watch = app.get(WatchService);
+    watch.useFetcher(
+      createCrawlerFetcher({
+        ...config,
+        CRAWLER_ALLOW_HOSTS: allowHosts,
+        CRAWLER_MIN_DELAY_MS: Math.min(config.CRAWLER_MIN_DELAY_MS, DEMO_MIN_DELAY_MS),
+      }),
+    );
+    say(`Collecte des ${ids.length} sources de démonstration sur ${server.baseUrl}…`);
+    for (const id of ids) {
+      const report = await watch.runSource(id, 'demo');
+      if (report.sourceError) say(`  ${id} : ${report.sourceError}`);
+    }
+    const scored = await app.get(CallClassificationService).scorePending();
+    const calls = await app.get<Repository<Call>>(getRepositoryToken(Call)).count();
+    return {
+      summary: { fixtureServer: server.baseUrl, sources: ids.length, calls, scored },
+      env: {
+        CRAWLER_ALLOW_HOSTS: allowHosts.join(','),
+        FIXTURE_BASE_URL: server.baseUrl,
+        PLATFORM_ADMIN_EMAILS: [
+          ...new Set([...config.PLATFORM_ADMIN_EMAILS, DEMO_ADMIN_EMAIL]),
+        ].join(','),
+      },
+      stop: () => server.close(),
+    };
+  } catch (error) {
+    await server.close();
+    throw error;
+  }
+}
+
+async function startOnPreferredPort(): Promise<FixtureServer> {
+  try {
+    return await startFixtureServer({ port: FIXTURE_PORT });
+  } catch {
+    return startFixtureServer({ port: 0 });
+  }
 }

@@ -1,0 +1,38 @@
+import { VigieConfig } from '@app/config';
+import { IngestionQueueService, WatchService, type RunSourceJob } from '@app/ingestion';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+
+/** Runs the queued sources, a few at a time per worker process. */
+@Injectable()
+export class SourceRunConsumer implements OnApplicationBootstrap {
+  private readonly logger = new Logger(SourceRunConsumer.name);
+
+  constructor(
+    private readonly queue: IngestionQueueService,
+    private readonly watch: WatchService,
+    private readonly config: VigieConfig,
+  ) {}
+
+  async onApplicationBootstrap(): Promise<void> {
+    await this.queue.start('worker');
+    // A run left `running` by a killed process is re-run now rather than at its next window.
+    for (const { sourceId, runId } of await this.watch.interruptedSources()) {
+      if (await this.queue.enqueueRecovery(sourceId, runId))
+        this.logger.warn(`Source ${sourceId}: re-running the run interrupted (${runId})`);
+    }
+    await this.queue.consume(this.config.INGESTION_CONCURRENCY, (job) => this.run(job));
+  }
+
+  private async run(job: RunSourceJob): Promise<void> {
+    const report = await this.watch.runSource(job.sourceId, job.trigger);
+    if (report.status === 'skipped') {
+      this.logger.log(`Source ${job.sourceId}: already being crawled by another process, skipped`);
+      return;
+    }
+    this.logger.log(
+      `Source ${job.sourceId} (${job.trigger}${job.window ? ` ${job.window}` : ''}): ${report.status}, ${report.fetched} fetched, ` +
+        `${report.created + report.sourceAdded} new, ${report.changed} changed, ${report.unchanged} unchanged, ${report.failed} failed` +
+        (report.sourceError ? ` — ${report.sourceError}` : ''),
+    );
+  }
+}

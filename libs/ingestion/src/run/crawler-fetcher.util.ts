@@ -1,0 +1,13 @@
+import type { VigieConfig } from '@app/config';
+import { PoliteFetcher } from '../fetch/polite-fetcher';
+
+/** The polite fetcher as configured for this deployment (contact, delay, allowed private hosts). */
+export function createCrawlerFetcher(
+  config: Pick<VigieConfig, 'CRAWLER_CONTACT' | 'CRAWLER_MIN_DELAY_MS' | 'CRAWLER_ALLOW_HOSTS'>,
+): PoliteFetcher {
+  return new PoliteFetcher({
+    contact: config.CRAWLER_CONTACT,
+    minDelayMs: config.CRAWLER_MIN_DELAY_MS,
+    allowHosts: config.CRAWLER_ALLOW_HOSTS,
+  });
+}

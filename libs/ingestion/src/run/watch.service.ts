@@ -1,0 +1,314 @@
+import { VigieConfig } from '@app/config';
+import { Source, SourceRun, type SourceRunError } from '@app/persistence';
+import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import { emptyConnectorState, runSource } from '../connector/connector.registry';
+import {
+  isConnectorError,
+  type ConnectorRunStats,
+  type ConnectorState,
+} from '../connector/connector.types';
+import { parisDay, toReferenceDate } from '../extract/paris-date.util';
+import type { Fetcher } from '../fetch/fetcher.types';
+import type { PoliteFetcher } from '../fetch/polite-fetcher';
+import { IngestionException, IngestionExceptionCode } from '../source/ingestion.exception';
+import type { SourceDefinition } from '../source/source.types';
+import { CallStoreService } from '../store/call-store.service';
+import { createCrawlerFetcher } from './crawler-fetcher.util';
+import type { RunOptions, RunTrigger, SourceRunReport } from './source-run-report.types';
+import { tryLockSource } from './source-lock.util';
+
+/** Reasons kept per run: enough to diagnose, bounded so a broken source cannot bloat the table. */
+const MAX_STORED_ERRORS = 50;
+const INTERRUPTED =
+  'interrompu : le processus qui collectait cette source s’est arrêté avant la fin';
+
+/**
+ * Runs a source now: connector → call store, with the run recorded and the source's health
+ * updated. One process at a time per source (advisory lock); a failure of one source never
+ * touches another, nor the calls already stored.
+ */
+@Injectable()
+export class WatchService implements OnApplicationShutdown {
+  private readonly logger = new Logger(WatchService.name);
+  private fetcher: Fetcher | null = null;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly store: CallStoreService,
+    private readonly config: VigieConfig,
+  ) {}
+
+  /** Replaces the polite fetcher (tests, benchmarks). */
+  useFetcher(fetcher: Fetcher): void {
+    this.fetcher = fetcher;
+  }
+
+  async runSource(
+    sourceId: string,
+    trigger: RunTrigger,
+    options: RunOptions = {},
+  ): Promise<SourceRunReport> {
+    const source = await this.dataSource.getRepository(Source).findOne({ where: { id: sourceId } });
+    if (!source)
+      throw new IngestionException(
+        IngestionExceptionCode.SOURCE_NOT_FOUND,
+        `Source "${sourceId}" not found`,
+        { sourceId },
+      );
+    const lock = await tryLockSource(this.dataSource, sourceId);
+    if (!lock) return skippedReport(sourceId);
+    try {
+      await this.closeInterruptedRuns(sourceId);
+      return await this.crawl(source, trigger, options);
+    } finally {
+      await lock.release();
+    }
+  }
+
+  /** Runs enabled sources (or the one given, enabled or not) a few at a time; politeness is per host anyway. */
+  async runAll(
+    trigger: RunTrigger,
+    options: RunOptions & { sourceId?: string; concurrency?: number } = {},
+  ): Promise<SourceRunReport[]> {
+    const sources = options.sourceId
+      ? [
+          await this.dataSource
+            .getRepository(Source)
+            .findOneOrFail({ where: { id: options.sourceId } })
+            .catch(() => {
+              throw new IngestionException(
+                IngestionExceptionCode.SOURCE_NOT_FOUND,
+                `Source "${options.sourceId}" not found`,
+                { sourceId: options.sourceId },
+              );
+            }),
+        ]
+      : await this.dataSource
+          .getRepository(Source)
+          .find({ where: { enabled: true }, order: { id: 'ASC' } });
+    const reports: SourceRunReport[] = new Array(sources.length);
+    let next = 0;
+    const lane = async () => {
+      while (next < sources.length) {
+        const index = next++;
+        reports[index] = await this.runSource(sources[index].id, trigger, options);
+      }
+    };
+    await Promise.all(
+      Array.from({ length: Math.min(options.concurrency ?? 4, sources.length) }, lane),
+    );
+    return reports;
+  }
+
+  /** Sources with a run left `running` (a killed process): the worker re-runs them at start. */
+  async interruptedSources(): Promise<Array<{ sourceId: string; runId: string }>> {
+    const rows: Array<{ source_id: string; id: string }> = await this.dataSource.query(
+      `SELECT DISTINCT ON (source_id) source_id, id FROM source_run WHERE status = 'running' ORDER BY source_id, started_at DESC`,
+    );
+    return rows.map((row) => ({ sourceId: row.source_id, runId: row.id }));
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    const fetcher = this.fetcher as Partial<PoliteFetcher> | null;
+    await fetcher?.close?.().catch(() => undefined);
+  }
+
+  private async crawl(
+    source: Source,
+    trigger: RunTrigger,
+    options: RunOptions,
+  ): Promise<SourceRunReport> {
+    const startedAt = new Date();
+    const runs = this.dataSource.getRepository(SourceRun);
+    const run = await runs.save(
+      runs.create({ sourceId: source.id, status: 'running', trigger, startedAt }),
+    );
+    const report = emptyReport(source.id, run.id);
+    const seen = new Set<string>();
+    const today = options.referenceDate ?? parisDay(new Date());
+    const previous = connectorStateOf(source.connectorState);
+    const connectorRun = runSource(
+      source.definition as unknown as SourceDefinition,
+      this.crawlerFetcher(),
+      previous,
+      {
+        referenceDate: options.referenceDate ? toReferenceDate(options.referenceDate) : undefined,
+      },
+    );
+    try {
+      for await (const output of connectorRun) {
+        if (isConnectorError(output)) {
+          if (output.externalId) seen.add(output.externalId);
+          if (output.scope === 'source') report.sourceError = `${output.code}: ${output.message}`;
+          else report.failed++;
+          pushError(report, {
+            code: output.code,
+            message: output.message,
+            url: output.url,
+            externalId: output.externalId,
+          });
+          continue;
+        }
+        seen.add(output.externalId);
+        report.fetched++;
+        try {
+          const result = await this.store.upsert(source.id, output, new Date(), { today });
+          report[countOf(result.outcome)]++;
+        } catch (error) {
+          report.failed++;
+          pushError(report, {
+            code: 'STORE_FAILED',
+            message: (error as Error).message,
+            url: output.url,
+            externalId: output.externalId,
+          });
+        }
+      }
+    } catch (error) {
+      // Connectors throw only on programming errors; the run still ends recorded, as failed.
+      report.sourceError = `${IngestionExceptionCode.FETCH_FAILED}: ${(error as Error).message}`;
+      pushError(report, {
+        code: IngestionExceptionCode.FETCH_FAILED,
+        message: (error as Error).message,
+      });
+    }
+    copyStats(report, connectorRun.stats);
+    if (!report.sourceError) {
+      const missing = await this.store.markMissing(source.id, seen, startedAt);
+      report.withdrawn = missing.withdrawn;
+    }
+    report.status = report.sourceError ? 'failed' : 'succeeded';
+    await this.finish(
+      source,
+      run.id,
+      report,
+      startedAt,
+      report.sourceError
+        ? { pages: { ...previous.pages, ...connectorRun.state.pages } }
+        : connectorRun.state,
+    );
+    this.logger.log(
+      `Source ${source.id}: ${report.status}, ${report.fetched} fetched, ${report.created} new, ${report.changed} changed`,
+    );
+    return report;
+  }
+
+  private async finish(
+    source: Source,
+    runId: string,
+    report: SourceRunReport,
+    startedAt: Date,
+    state: ConnectorState,
+  ): Promise<void> {
+    const finishedAt = new Date();
+    await this.dataSource.transaction(async (manager) => {
+      await manager.update(SourceRun, { id: runId }, {
+        status: report.status === 'succeeded' ? 'succeeded' : 'failed',
+        finishedAt,
+        fetched: report.fetched,
+        createdCount: report.created + report.sourceAdded,
+        changedCount: report.changed + report.reappeared,
+        unchangedCount: report.unchanged,
+        withdrawnCount: report.withdrawn,
+        failedCount: report.failed,
+        requests: report.requests,
+        notModified: report.notModified,
+        bytes: report.bytes,
+        errors: report.errors,
+      } as QueryDeepPartialEntity<SourceRun>);
+      const health = report.sourceError
+        ? {
+            lastError: report.sourceError,
+            lastErrorAt: finishedAt,
+            consecutiveFailures: source.consecutiveFailures + 1,
+          }
+        : {
+            lastSuccessAt: finishedAt,
+            consecutiveFailures: 0,
+            lastItemCount: report.fetched,
+            // Zero calls from a source that used to have some: most likely its pages changed shape.
+            layoutSuspect:
+              report.fetched === 0 && ((source.lastItemCount ?? 0) > 0 || source.layoutSuspect),
+          };
+      await manager.update(Source, { id: source.id }, {
+        lastRunAt: startedAt,
+        connectorState: state,
+        ...health,
+      } as unknown as QueryDeepPartialEntity<Source>);
+    });
+  }
+
+  /** Only called under the source's lock: nobody alive is running these. */
+  private async closeInterruptedRuns(sourceId: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE source_run SET status = 'failed', finished_at = now(), errors = errors || $2::jsonb
+        WHERE source_id = $1 AND status = 'running'`,
+      [sourceId, JSON.stringify([{ code: 'INTERRUPTED', message: INTERRUPTED }])],
+    );
+  }
+
+  private crawlerFetcher(): Fetcher {
+    this.fetcher ??= createCrawlerFetcher(this.config);
+    return this.fetcher;
+  }
+}
+
+function countOf(
+  outcome: string,
+): 'created' | 'sourceAdded' | 'changed' | 'unchanged' | 'reappeared' {
+  switch (outcome) {
+    case 'created':
+      return 'created';
+    case 'source_added':
+      return 'sourceAdded';
+    case 'changed':
+      return 'changed';
+    case 'reappeared':
+      return 'reappeared';
+    default:
+      return 'unchanged';
+  }
+}
+
+function pushError(report: SourceRunReport, error: SourceRunError): void {
+  if (report.errors.length < MAX_STORED_ERRORS) report.errors.push(error);
+}
+
+function copyStats(report: SourceRunReport, stats: ConnectorRunStats): void {
+  report.requests = stats.requests;
+  report.notModified = stats.notModified;
+  report.bytes = stats.bytes;
+  if (!report.sourceError && stats.sourceError) report.sourceError = stats.sourceError;
+}
+
+function connectorStateOf(value: unknown): ConnectorState {
+  const pages = (value as Partial<ConnectorState> | null)?.pages;
+  return pages && typeof pages === 'object' ? { pages } : emptyConnectorState();
+}
+
+function emptyReport(sourceId: string, runId: string | null): SourceRunReport {
+  return {
+    sourceId,
+    runId,
+    status: 'succeeded',
+    fetched: 0,
+    created: 0,
+    sourceAdded: 0,
+    changed: 0,
+    unchanged: 0,
+    reappeared: 0,
+    withdrawn: 0,
+    failed: 0,
+    sourceError: null,
+    errors: [],
+    requests: 0,
+    notModified: 0,
+    bytes: 0,
+  };
+}
+
+function skippedReport(sourceId: string): SourceRunReport {
+  return { ...emptyReport(sourceId, null), status: 'skipped' };
+}

@@ -1,0 +1,374 @@
+import { Call, CallEvent, CallSource, type CallEventKind } from '@app/persistence';
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, In } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
+import type { NormalisedCall } from '../call/normalised-call';
+import { statusFromDates } from '../extract/call-status.util';
+import { parisDay } from '../extract/paris-date.util';
+import { contentHash } from './call-content.util';
+import { diffFields, type FieldChange, summariseChanges } from './call-diff.util';
+import { CALL_FIELD_NAMES, type CallFields } from './call-fields.types';
+import { callFingerprint, fingerprintPrefix, similarTitles } from './call-fingerprint.util';
+import { fieldsOf, mergeFields } from './call-merge.util';
+import {
+  MISSING_RUNS_BEFORE_WITHDRAWN,
+  type MissingOutcome,
+  type UpsertOptions,
+  type UpsertResult,
+} from './call-store.types';
+
+/** Namespace of the advisory locks taken on fingerprints (first key of the two-int lock). */
+const FINGERPRINT_LOCK = 7301;
+
+/**
+ * The calls as their sources publish them, with history. Each upsert is its own transaction,
+ * so a crawl killed half-way keeps every call it stored and loses nothing else.
+ */
+@Injectable()
+export class CallStoreService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async upsert(
+    sourceId: string,
+    call: NormalisedCall,
+    seenAt: Date,
+    options: UpsertOptions = {},
+  ): Promise<UpsertResult> {
+    const today = options.today ?? parisDay(seenAt);
+    const hash = contentHash(call);
+    return this.dataSource.transaction(async (manager) => {
+      const link = await manager.getRepository(CallSource).findOne({
+        where: { sourceId, externalId: call.externalId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (link) return this.updateKnown(manager, link, call, hash, seenAt, today);
+      return this.addNew(manager, sourceId, call, hash, seenAt, today);
+    });
+  }
+
+  /**
+   * After a successful run: every call of the source the run did not see is one run more
+   * missing; at two, the call is withdrawn unless another source still lists it. Never deleted.
+   */
+  async markMissing(
+    sourceId: string,
+    seenExternalIds: Iterable<string>,
+    runStartedAt: Date,
+  ): Promise<MissingOutcome> {
+    const seen = [...seenExternalIds];
+    // The postgres driver answers an UPDATE … RETURNING with [rows, rowCount].
+    const [rows]: [Array<{ call_id: string; missing_runs: number }>, number] =
+      await this.dataSource.query(
+        `UPDATE call_source SET missing_runs = missing_runs + 1
+        WHERE source_id = $1 AND last_seen_at < $2 AND NOT (external_id = ANY($3::text[]))
+        RETURNING call_id, missing_runs`,
+        [sourceId, runStartedAt, seen],
+      );
+    let withdrawn = 0;
+    const reached = [
+      ...new Set(
+        rows
+          .filter((row) => row.missing_runs >= MISSING_RUNS_BEFORE_WITHDRAWN)
+          .map((row) => row.call_id),
+      ),
+    ];
+    for (const callId of reached) {
+      if (await this.withdrawIfUnlisted(callId, sourceId, runStartedAt)) withdrawn++;
+    }
+    return { missing: rows.length, withdrawn };
+  }
+
+  private async updateKnown(
+    manager: EntityManager,
+    link: CallSource,
+    call: NormalisedCall,
+    hash: string,
+    seenAt: Date,
+    today: string,
+  ): Promise<UpsertResult> {
+    const stored = await manager
+      .getRepository(Call)
+      .findOneOrFail({ where: { id: link.callId }, lock: { mode: 'pessimistic_write' } });
+    const wasWithdrawn = stored.status === 'withdrawn';
+    if (link.contentHash === hash && !wasWithdrawn) {
+      await manager.update(
+        CallSource,
+        { id: link.id },
+        { lastSeenAt: seenAt, ...(link.missingRuns ? { missingRuns: 0 } : {}) },
+      );
+      await manager.update(
+        Call,
+        { id: stored.id },
+        { lastSeenAt: seenAt, ...this.timeDependent(stored, storedFields(stored), today) },
+      );
+      return { callId: stored.id, outcome: 'unchanged', changes: [] };
+    }
+    const refreshed = {
+      snapshot: call,
+      contentHash: hash,
+      url: call.url,
+      lastSeenAt: seenAt,
+      missingRuns: 0,
+    };
+    await manager.update(
+      CallSource,
+      { id: link.id },
+      refreshed as unknown as QueryDeepPartialEntity<CallSource>,
+    );
+    const changes = await this.applyMerge(manager, stored, seenAt, today, false);
+    if (wasWithdrawn) {
+      await this.addEvent(
+        manager,
+        stored.id,
+        link.sourceId,
+        seenAt,
+        'reappeared',
+        changes,
+        reappearedSummary(changes),
+      );
+      return { callId: stored.id, outcome: 'reappeared', changes };
+    }
+    if (changes.length === 0) return { callId: stored.id, outcome: 'unchanged', changes };
+    await this.addEvent(
+      manager,
+      stored.id,
+      link.sourceId,
+      seenAt,
+      'changed',
+      changes,
+      summariseChanges(changes),
+    );
+    return { callId: stored.id, outcome: 'changed', changes };
+  }
+
+  private async addNew(
+    manager: EntityManager,
+    sourceId: string,
+    call: NormalisedCall,
+    hash: string,
+    seenAt: Date,
+    today: string,
+  ): Promise<UpsertResult> {
+    const fingerprint = callFingerprint(call);
+    // Two sources crawled at once may bring the same call: one waits for the other here.
+    await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
+      FINGERPRINT_LOCK,
+      fingerprint,
+    ]);
+    const twin = await this.findTwin(manager, sourceId, fingerprint);
+    const linkRow = {
+      sourceId,
+      externalId: call.externalId,
+      url: call.url,
+      snapshot: call,
+      contentHash: hash,
+      firstSeenAt: seenAt,
+      lastSeenAt: seenAt,
+      missingRuns: 0,
+    };
+    if (twin) {
+      await manager.insert(CallSource, {
+        ...linkRow,
+        callId: twin.id,
+      } as unknown as QueryDeepPartialEntity<CallSource>);
+      const changes = await this.applyMerge(manager, twin, seenAt, today, false);
+      const sourceName = await this.sourceName(manager, sourceId);
+      const summary = [`également publié par ${sourceName}`, summariseChanges(changes)]
+        .filter(Boolean)
+        .join(' ; ');
+      await this.addEvent(manager, twin.id, sourceId, seenAt, 'source_added', changes, summary);
+      return { callId: twin.id, outcome: 'source_added', changes };
+    }
+    const fields = fieldsOf(call);
+    const inserted = await manager.insert(Call, {
+      ...fields,
+      fingerprint,
+      nextDeadline: nextDeadline(fields, today),
+      status: statusFromDates(fields, today),
+      contentHash: hash,
+      firstSeenAt: seenAt,
+      lastSeenAt: seenAt,
+      lastChangedAt: seenAt,
+    });
+    const callId = (inserted.identifiers[0] as { id: string }).id;
+    await manager.insert(CallSource, {
+      ...linkRow,
+      callId,
+    } as unknown as QueryDeepPartialEntity<CallSource>);
+    await this.addEvent(
+      manager,
+      callId,
+      sourceId,
+      seenAt,
+      'created',
+      [],
+      `nouvel appel : ${call.title}`,
+    );
+    return { callId, outcome: 'created', changes: [] };
+  }
+
+  /** The call another source already brought: same fingerprint, or same first deadline and a similar title. */
+  private async findTwin(
+    manager: EntityManager,
+    sourceId: string,
+    fingerprint: string,
+  ): Promise<Call | null> {
+    const notFromThisSource = `NOT EXISTS (SELECT 1 FROM call_source cs WHERE cs.call_id = call.id AND cs.source_id = :sourceId)`;
+    const exact = await manager
+      .getRepository(Call)
+      .createQueryBuilder('call')
+      .where('call.fingerprint = :fingerprint', { fingerprint })
+      .andWhere(notFromThisSource, { sourceId })
+      .orderBy('call.first_seen_at', 'ASC')
+      .setLock('pessimistic_write')
+      .getOne();
+    if (exact) return exact;
+    const prefix = fingerprintPrefix(fingerprint);
+    // Rolling calls have no date to anchor the fuzzy rule: exact titles only.
+    if (prefix === 'none|') return null;
+    const candidates = await manager
+      .getRepository(Call)
+      .createQueryBuilder('call')
+      .where('call.fingerprint LIKE :prefix', { prefix: `${prefix}%` })
+      .andWhere(notFromThisSource, { sourceId })
+      .orderBy('call.first_seen_at', 'ASC')
+      .getMany();
+    const title = fingerprint.slice(prefix.length);
+    const match = candidates.find((candidate) =>
+      similarTitles(candidate.fingerprint.slice(prefix.length), title),
+    );
+    return match
+      ? manager
+          .getRepository(Call)
+          .findOne({ where: { id: match.id }, lock: { mode: 'pessimistic_write' } })
+      : null;
+  }
+
+  /** Recomputes the call from all its sources (primary = first seen); returns what changed. */
+  private async applyMerge(
+    manager: EntityManager,
+    stored: Call,
+    seenAt: Date,
+    today: string,
+    keepWithdrawn: boolean,
+  ): Promise<FieldChange[]> {
+    const links = await manager
+      .getRepository(CallSource)
+      .find({ where: { callId: stored.id }, order: { firstSeenAt: 'ASC', id: 'ASC' } });
+    const merged = mergeFields(links.map((l) => fieldsOf(l.snapshot as unknown as NormalisedCall)));
+    const before = storedFields(stored);
+    const changes = diffFields(before, merged);
+    const stillListed = links.some((l) => l.missingRuns < MISSING_RUNS_BEFORE_WITHDRAWN);
+    const status = keepWithdrawn || !stillListed ? 'withdrawn' : statusFromDates(merged, today);
+    await manager.update(
+      Call,
+      { id: stored.id },
+      {
+        ...merged,
+        fingerprint: callFingerprint(merged),
+        nextDeadline: nextDeadline(merged, today),
+        status,
+        contentHash: links.map((l) => l.contentHash).join('.'),
+        lastSeenAt: seenAt,
+        ...(changes.length ? { lastChangedAt: seenAt } : {}),
+      },
+    );
+    return changes;
+  }
+
+  /** Status and next deadline move with the calendar even when nothing else does. */
+  private timeDependent(stored: Call, fields: CallFields, today: string): Partial<Call> {
+    const status = statusFromDates(fields, today);
+    const next = nextDeadline(fields, today);
+    return {
+      ...(status !== stored.status ? { status } : {}),
+      ...(next !== stored.nextDeadline ? { nextDeadline: next } : {}),
+    };
+  }
+
+  private async withdrawIfUnlisted(callId: string, sourceId: string, at: Date): Promise<boolean> {
+    return this.dataSource.transaction(async (manager) => {
+      const call = await manager
+        .getRepository(Call)
+        .findOne({ where: { id: callId }, lock: { mode: 'pessimistic_write' } });
+      if (!call || call.status === 'withdrawn') return false;
+      const listed = await manager
+        .getRepository(CallSource)
+        .createQueryBuilder('cs')
+        .where('cs.call_id = :callId AND cs.missing_runs < :limit', {
+          callId,
+          limit: MISSING_RUNS_BEFORE_WITHDRAWN,
+        })
+        .getCount();
+      if (listed > 0) return false;
+      await manager.update(Call, { id: callId }, { status: 'withdrawn', lastChangedAt: at });
+      const change: FieldChange = { field: 'status', from: call.status, to: 'withdrawn' };
+      const sourceName = await this.sourceName(manager, sourceId);
+      await this.addEvent(
+        manager,
+        callId,
+        sourceId,
+        at,
+        'withdrawn',
+        [change],
+        `retiré : absent de ${sourceName} lors de ${MISSING_RUNS_BEFORE_WITHDRAWN} collectes successives`,
+      );
+      return true;
+    });
+  }
+
+  private async sourceName(manager: EntityManager, sourceId: string): Promise<string> {
+    const rows: Array<{ name: string }> = await manager.query(
+      'SELECT name FROM source WHERE id = $1',
+      [sourceId],
+    );
+    return rows[0]?.name ?? sourceId;
+  }
+
+  private async addEvent(
+    manager: EntityManager,
+    callId: string,
+    sourceId: string,
+    occurredAt: Date,
+    kind: CallEventKind,
+    changes: FieldChange[],
+    summary: string,
+  ): Promise<void> {
+    await manager.insert(CallEvent, {
+      callId,
+      sourceId,
+      occurredAt,
+      kind,
+      changes,
+      summary,
+    } as QueryDeepPartialEntity<CallEvent>);
+  }
+
+  /** Events of some calls, oldest first (export, tests). */
+  async eventsOf(callIds: string[]): Promise<CallEvent[]> {
+    if (callIds.length === 0) return [];
+    return this.dataSource
+      .getRepository(CallEvent)
+      .find({ where: { callId: In(callIds) }, order: { occurredAt: 'ASC', id: 'ASC' } });
+  }
+}
+
+function storedFields(call: Call): CallFields {
+  return Object.fromEntries(
+    CALL_FIELD_NAMES.map((name) => [name, call[name]]),
+  ) as unknown as CallFields;
+}
+
+/** The earliest deadline not yet past on the Paris calendar. */
+export function nextDeadline(fields: Pick<CallFields, 'deadlines'>, today: string): string | null {
+  return (
+    fields.deadlines
+      .map((d) => d.date)
+      .filter((date) => date >= today)
+      .sort()[0] ?? null
+  );
+}
+
+function reappearedSummary(changes: FieldChange[]): string {
+  return ['de nouveau publié', summariseChanges(changes)].filter(Boolean).join(' ; ');
+}

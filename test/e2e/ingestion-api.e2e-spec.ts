@@ -1,0 +1,112 @@
+import { OrganisationService } from '@app/tenancy';
+import { createTestApp, type TestApp } from '@app/testing';
+import request from 'supertest';
+import { createOrganisation } from '../factories/organisation.factory';
+import { sourceDefinition } from '../factories/source.factory';
+
+const ADMIN_EMAIL = 'admin-sources@vigie.test';
+
+/** The admin API of sources: any key reads, only platform administrators write. */
+describe('sources admin API', () => {
+  let testApp: TestApp;
+  let adminKey: string;
+  let memberKey: string;
+  const previous = process.env.PLATFORM_ADMIN_EMAILS;
+
+  beforeAll(async () => {
+    process.env.PLATFORM_ADMIN_EMAILS = ADMIN_EMAIL;
+    testApp = await createTestApp();
+    const admin = await testApp.app
+      .get(OrganisationService)
+      .create({
+        name: 'Plateforme',
+        kind: 'collectif',
+        territory: ['FR'],
+        ownerEmail: ADMIN_EMAIL,
+      });
+    adminKey = admin.apiKey;
+    memberKey = (await createOrganisation(testApp.app)).apiKey;
+  });
+  afterAll(async () => {
+    process.env.PLATFORM_ADMIN_EMAILS = previous;
+    await testApp?.close();
+  });
+
+  const http = () => request(testApp.app.getHttpServer());
+
+  it('lets a platform administrator create, change, run and delete a source, and anyone read it', async () => {
+    const definition = sourceDefinition();
+    const created = await http()
+      .post('/api/sources')
+      .set('Authorization', `Bearer ${adminKey}`)
+      .send(definition);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      id: definition.id,
+      enabled: true,
+      health: { consecutiveFailures: 0, layoutSuspect: false },
+    });
+
+    const listed = await http().get('/api/sources').set('Authorization', `Bearer ${memberKey}`);
+    expect(listed.status).toBe(200);
+    expect(listed.body.map((s: { id: string }) => s.id)).toContain(definition.id);
+
+    const changed = await http()
+      .put(`/api/sources/${definition.id}`)
+      .set('Authorization', `Bearer ${adminKey}`)
+      .send({ ...definition, schedule: '30 7 * * 1' });
+    expect(changed.body).toMatchObject({ schedule: '30 7 * * 1' });
+
+    const detail = await http()
+      .get(`/api/sources/${definition.id}`)
+      .set('Authorization', `Bearer ${memberKey}`);
+    expect(detail.body).toMatchObject({ id: definition.id, runs: [] });
+
+    const queued = await http()
+      .post(`/api/sources/${definition.id}/run`)
+      .set('Authorization', `Bearer ${adminKey}`);
+    expect(queued.status).toBe(202);
+    expect(queued.body).toMatchObject({ queued: true });
+    const again = await http()
+      .post(`/api/sources/${definition.id}/run`)
+      .set('Authorization', `Bearer ${adminKey}`);
+    expect(again.body).toMatchObject({ queued: false, jobId: null });
+
+    const removed = await http()
+      .delete(`/api/sources/${definition.id}`)
+      .set('Authorization', `Bearer ${adminKey}`);
+    expect(removed.body).toEqual({ deleted: true, disabled: false });
+    expect(
+      (
+        await http()
+          .get(`/api/sources/${definition.id}`)
+          .set('Authorization', `Bearer ${memberKey}`)
+      ).status,
+    ).toBe(404);
+  });
+
+  it('refuses writes from a member who is not a platform administrator', async () => {
+    const refused = await http()
+      .post('/api/sources')
+      .set('Authorization', `Bearer ${memberKey}`)
+      .send(sourceDefinition());
+    expect(refused.status).toBe(403);
+    expect(refused.body).toMatchObject({ code: 'NOT_PLATFORM_ADMIN' });
+  });
+
+  it('checks a definition as a sources file is checked, naming the field', async () => {
+    const invalid = await http()
+      .post('/api/sources')
+      .set('Authorization', `Bearer ${adminKey}`)
+      .send(sourceDefinition({ kind: 'rsss', folow: true }));
+    expect(invalid.status).toBe(422);
+    expect(invalid.body.code).toBe('SOURCE_DEFINITION_INVALID');
+    expect(invalid.body.message).toContain('field "folow"');
+    expect(invalid.body.message).toContain('field "kind"');
+    const placeholder = await http()
+      .post('/api/sources')
+      .set('Authorization', `Bearer ${adminKey}`)
+      .send(sourceDefinition({ url: '${DATABASE_URL}' }));
+    expect(placeholder.status).toBe(422);
+  });
+});

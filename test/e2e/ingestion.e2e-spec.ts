@@ -1,0 +1,258 @@
+import {
+  buildDist,
+  createTestDatabase,
+  repoRoot,
+  runVigie,
+  startProcess,
+  stopProcess,
+  type TestDatabase,
+} from '@app/testing';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startFixtureServer, type FixtureServer } from '../fixture-server';
+
+const WORKER = join(repoRoot, 'dist', 'apps', 'worker', 'src', 'main.js');
+const DEMO_SOURCES = join(repoRoot, 'config', 'sources.demo.yaml');
+
+interface Row {
+  [column: string]: unknown;
+}
+
+/**
+ * Ingestion as a user runs it: the CLI and worker processes against a local server of feeds
+ * in each connector's shape, on a real PostgreSQL.
+ */
+describe('ingestion end to end', () => {
+  let database: TestDatabase;
+  let server: FixtureServer;
+  let folder: string;
+  let env: NodeJS.ProcessEnv;
+  const query = (sql: string, params: unknown[] = []): Promise<Row[]> =>
+    database.dataSource.query(sql, params);
+  const count = async (sql: string, params: unknown[] = []) =>
+    Number((await query(sql, params))[0].n);
+
+  beforeAll(async () => {
+    buildDist();
+    database = await createTestDatabase();
+    server = await startFixtureServer();
+    folder = mkdtempSync(join(tmpdir(), 'vigie-ingestion-'));
+    env = {
+      DATABASE_URL: database.url,
+      VIGIE_HOME: join(folder, 'home'),
+      FIXTURE_BASE_URL: server.baseUrl,
+      CRAWLER_ALLOW_HOSTS: '127.0.0.1',
+      CRAWLER_MIN_DELAY_MS: '0',
+      LOG_LEVEL: 'warn',
+    };
+  });
+  afterAll(async () => {
+    await server?.close();
+    await database?.drop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  it('refuses a sources file with a typo, naming file and line, and imports nothing', async () => {
+    const file = join(folder, 'typo.yaml');
+    writeFileSync(
+      file,
+      readFileSync(DEMO_SOURCES, 'utf8').replace(
+        '    follow: true\n    detail:\n      title: h1.headline-aide',
+        '    folow: true\n    detail:\n      title: h1.headline-aide',
+      ),
+    );
+    const result = await runVigie(['sources:import', file], env);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(
+      new RegExp(
+        `${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+ source "demo-nouvelle-aquitaine-rss", field "folow": unknown key; did you mean "follow"\\?`,
+      ),
+    );
+    expect(await count('SELECT count(*) AS n FROM source')).toBe(0);
+  });
+
+  it('imports the sources, finds every call with its deadlines and funders, then finds them unchanged', async () => {
+    const imported = await runVigie(['sources:import', DEMO_SOURCES], env);
+    expect(imported.stderr).not.toMatch(/Erreur/);
+    expect(imported.stdout).toContain('6 créée(s)');
+
+    const first = await runVigie(['watch', '--once', '--json'], env);
+    expect(first.code).toBe(0);
+    const reports = JSON.parse(first.stdout) as Array<{
+      sourceId: string;
+      status: string;
+      fetched: number;
+      unchanged: number;
+      failed: number;
+    }>;
+    expect(reports.map((r) => r.status)).toEqual(Array(6).fill('succeeded'));
+
+    const calls = (await query('SELECT title, funders, deadlines FROM call')) as Array<{
+      title: string;
+      funders: string[];
+      deadlines: Array<{ date: string }>;
+    }>;
+    const published = server.calls();
+    expect(calls).toHaveLength(published.length);
+    for (const fixture of published) {
+      const stored = calls.find((call) => call.title === fixture.title);
+      expect({ id: fixture.id, found: !!stored }).toEqual({ id: fixture.id, found: true });
+      expect(stored?.funders).toContain(fixture.funder);
+      expect(stored?.deadlines.map((d) => d.date)).toEqual(
+        expect.arrayContaining(fixture.deadlines.map((d) => d.date)),
+      );
+    }
+
+    const second = await runVigie(['watch', '--once'], env);
+    expect(second.code).toBe(0);
+    for (const line of second.stdout
+      .trim()
+      .split('\n')
+      .filter((l) => !l.startsWith(' '))) {
+      expect(line).toMatch(
+        /OK — (\d+) lus, 0 nouveaux, 0 modifiés, \1 inchangés, 0 retirés, 0 en échec/,
+      );
+    }
+  });
+
+  it('records one change event when a deadline moves on the server', async () => {
+    server.setDeadline('occ-irrigation', '2027-09-30');
+    const run = await runVigie(['watch', '--once', '--source', 'demo-occitanie-ods'], env);
+    expect(run.stdout).toContain('1 modifiés');
+    const events = await query(
+      `SELECT e.summary, e.changes FROM call_event e JOIN call c ON c.id = e.call_id WHERE e.kind = 'changed' AND c.title = $1`,
+      ['Modernisation des réseaux d’irrigation'],
+    );
+    expect(events).toHaveLength(1);
+    expect(events[0].summary).toContain('au 30/09/2027');
+    const exported = await runVigie(['calls:export', '--format', 'jsonl'], env);
+    const lines = exported.stdout
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { title: string; history: Array<{ kind: string }> });
+    expect(lines).toHaveLength(server.calls().length);
+    expect(
+      lines.find((l) => l.title.startsWith('Modernisation'))?.history.map((h) => h.kind),
+    ).toEqual(['created', 'changed']);
+  });
+
+  it('crawls each source once per window with two workers at once', async () => {
+    const file = join(folder, 'fast.yaml');
+    writeFileSync(
+      file,
+      readFileSync(DEMO_SOURCES, 'utf8').replace(/schedule: "[^"]+"/g, 'schedule: "*/4 * * * * *"'),
+    );
+    expect((await runVigie(['sources:import', file], env)).code).toBe(0);
+    const callsBefore = await count('SELECT count(*) AS n FROM call');
+    const fast = { ...env, INGESTION_TICK_SECONDS: '1' };
+    const workers = await Promise.all([
+      startProcess([WORKER], fast, /Vigie worker running/),
+      startProcess([WORKER], fast, /Vigie worker running/),
+    ]);
+    try {
+      await waitFor(
+        async () =>
+          (await count(
+            `SELECT count(*) AS n FROM source_run WHERE trigger = 'schedule' AND status <> 'running'`,
+          )) >= 8,
+        40_000,
+      );
+    } finally {
+      await Promise.all(workers.map((worker) => stopProcess(worker.child, 'SIGTERM')));
+    }
+    const runs = (await query(
+      `SELECT source_id, started_at, finished_at FROM source_run WHERE trigger = 'schedule' ORDER BY source_id, started_at`,
+    )) as Array<{
+      source_id: string;
+      started_at: Date;
+      finished_at: Date | null;
+    }>;
+    // No two runs of one source overlap, and each window has one job whichever worker ticked.
+    runs.forEach((run, i) => {
+      const previous = runs[i - 1];
+      if (previous?.source_id === run.source_id)
+        expect(run.started_at.getTime()).toBeGreaterThanOrEqual(
+          (previous.finished_at as Date).getTime(),
+        );
+    });
+    const windows = await query(
+      `SELECT data->>'sourceId' AS source, data->>'window' AS win, count(*) AS n FROM pgboss.job GROUP BY 1, 2 HAVING count(*) > 1`,
+    );
+    expect(windows).toEqual([]);
+    expect(await count('SELECT count(*) AS n FROM call')).toBe(callsBefore);
+    expect(
+      await count(
+        'SELECT count(*) AS n FROM (SELECT source_id, external_id FROM call_source GROUP BY 1, 2 HAVING count(*) > 1) d',
+      ),
+    ).toBe(0);
+  });
+
+  it('loses nothing when a worker is killed mid-run and restarted', async () => {
+    server.setDeadline('ge-accessibilite-numerique', '2027-10-15');
+    // A slow crawl (politeness pause) so the kill lands in the middle of the Grand Est listing.
+    const slow = { ...env, INGESTION_TICK_SECONDS: '1', CRAWLER_MIN_DELAY_MS: '400' };
+    const before = new Date();
+    const worker = await startProcess([WORKER], slow, /Vigie worker running/);
+    await waitFor(
+      async () =>
+        (await count(
+          `SELECT count(*) AS n FROM source_run WHERE source_id = 'demo-grand-est-html' AND status = 'running' AND started_at > $1`,
+          [before],
+        )) > 0,
+      20_000,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    await stopProcess(worker.child, 'SIGKILL');
+    const left = await query(
+      `SELECT id FROM source_run WHERE source_id = 'demo-grand-est-html' AND status = 'running'`,
+    );
+    expect(left).toHaveLength(1);
+
+    const restarted = await startProcess(
+      [WORKER],
+      { ...env, INGESTION_TICK_SECONDS: '1' },
+      /Vigie worker running/,
+    );
+    try {
+      await waitFor(
+        async () =>
+          (await count(
+            `SELECT count(*) AS n FROM source_run WHERE source_id = 'demo-grand-est-html' AND status = 'succeeded' AND started_at > $1`,
+            [before],
+          )) > 0,
+        25_000,
+      );
+    } finally {
+      await stopProcess(restarted.child, 'SIGTERM');
+    }
+    const interrupted = await query(`SELECT status, errors FROM source_run WHERE id = $1`, [
+      left[0].id,
+    ]);
+    expect(interrupted[0]).toMatchObject({
+      status: 'failed',
+      errors: [expect.objectContaining({ code: 'INTERRUPTED' })],
+    });
+    const call = await query(
+      `SELECT id, next_deadline::text AS next_deadline FROM call WHERE title = $1`,
+      ['Accessibilité numérique des services aux habitants'],
+    );
+    expect(call).toHaveLength(1);
+    expect(call[0].next_deadline).toBe('2027-10-15');
+    expect(
+      await count(`SELECT count(*) AS n FROM call_event WHERE call_id = $1 AND kind = 'changed'`, [
+        call[0].id,
+      ]),
+    ).toBe(1);
+    expect(await count('SELECT count(*) AS n FROM call')).toBe(server.calls().length);
+  });
+});
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`Condition not met after ${timeoutMs} ms`);
+}
