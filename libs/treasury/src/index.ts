@@ -5,7 +5,11 @@ export type * from './funding-rules.types';
 export type * from './validation-issue.types';
 export { TreasuryWarningCode, type TreasuryWarningSeverity } from './treasury-warning-code.enum';
 export { TreasuryException, TreasuryExceptionCode } from './treasury.exception';
-export { loadFundingRules, parseFundingRules, defaultFundingRulesPath } from './funding-rules.loader';
+export {
+  loadFundingRules,
+  parseFundingRules,
+  defaultFundingRulesPath,
+} from './funding-rules.loader';
 export {
   validateApplication,
   validateTreasurySettings,
@@ -18,3 +22,4 @@ export { treasuryToCsv } from './treasury-csv.exporter';
 export { treasuryToXlsx, EURO_FORMAT, type TreasuryXlsxOptions } from './treasury-xlsx.exporter';
 export type { TreasuryExportScope, TreasuryExportRow } from './treasury-export-row.util';
 export { TreasuryModule } from './treasury.module';
+export * from './nest';

@@ -5,6 +5,10 @@ export enum TreasuryExceptionCode {
   INVALID_RANGE = 'INVALID_RANGE',
   RULES_FILE_INVALID = 'RULES_FILE_INVALID',
   RULES_FILE_NOT_FOUND = 'RULES_FILE_NOT_FOUND',
+  /** The client edited from an older version of the application: reload, then retry. */
+  STALE_VERSION = 'STALE_VERSION',
+  /** A status change the transition graph does not allow (e.g. closed → submitted). */
+  INVALID_TRANSITION = 'INVALID_TRANSITION',
 }
 
 const HTTP_STATUS: Record<TreasuryExceptionCode, number> = {
@@ -13,6 +17,8 @@ const HTTP_STATUS: Record<TreasuryExceptionCode, number> = {
   // A broken rules file is our fault, not the caller's.
   [TreasuryExceptionCode.RULES_FILE_INVALID]: 500,
   [TreasuryExceptionCode.RULES_FILE_NOT_FOUND]: 500,
+  [TreasuryExceptionCode.STALE_VERSION]: 409,
+  [TreasuryExceptionCode.INVALID_TRANSITION]: 409,
 };
 
 export class TreasuryException extends DomainException<TreasuryExceptionCode> {

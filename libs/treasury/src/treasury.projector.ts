@@ -2,13 +2,28 @@ import { assertValidApplication, assertValidTreasurySettings } from './applicati
 import { buildApplicationPlan, type ApplicationPlan } from './application-plan.builder';
 import { cashWarnings } from './cash-warning.builder';
 import { checkFundingPlan } from './funding-plan.checker';
-import { ACTIVE_APPLICATION_STATUSES, FUNDED_APPLICATION_STATUSES, type FundingKind } from './funding-kind.constants';
+import {
+  ACTIVE_APPLICATION_STATUSES,
+  FUNDED_APPLICATION_STATUSES,
+  type FundingKind,
+} from './funding-kind.constants';
 import type { FundingRules } from './funding-rules.types';
 import { fromMonthIndex, isIsoDate, isMonth, toMonthIndex, type MonthIndex } from './month.util';
 import { buildApplicationSchedules } from './payment-schedule.builder';
 import { calendarContext, calendarWarnings, scheduleWarnings } from './schedule-warning.builder';
-import type { TreasuryMonth, TreasuryMovement, TreasuryProjection, TreasuryWarning } from './treasury-projection.types';
-import type { ApplicationInput, IsoDate, Month, TreasuryScenario, TreasurySettings } from './treasury.types';
+import type {
+  TreasuryMonth,
+  TreasuryMovement,
+  TreasuryProjection,
+  TreasuryWarning,
+} from './treasury-projection.types';
+import type {
+  ApplicationInput,
+  IsoDate,
+  Month,
+  TreasuryScenario,
+  TreasurySettings,
+} from './treasury.types';
 import { TreasuryException, TreasuryExceptionCode } from './treasury.exception';
 
 /** Ten years: the longest horizon a monthly cash plan makes sense for. */
@@ -25,7 +40,7 @@ export interface ProjectTreasuryInput {
   includeSubmitted?: boolean;
   /** Today, for deadlines, reports and the State's legal delay. Default: today in Europe/Paris. */
   asOf?: IsoDate;
-  /** Skip validation when the caller already validated (the API does on write). Default true. */
+  /** Skip validating settings and applications when the caller already did (the API does on write). Default true. The range (from, months, scenario, asOf) is always checked. */
   validate?: boolean;
 }
 
@@ -35,6 +50,7 @@ export interface ProjectTreasuryInput {
  */
 export function projectTreasury(input: ProjectTreasuryInput): TreasuryProjection {
   if (input.validate !== false) validateProjectionInput(input);
+  else assertValidRange(input);
   const scenario = input.scenario ?? 'expected';
   const asOf = input.asOf ?? todayInParis();
   const openingIndex = toMonthIndex(input.settings.openingMonth);
@@ -48,7 +64,8 @@ export function projectTreasury(input: ProjectTreasuryInput): TreasuryProjection
     if (!ACTIVE_APPLICATION_STATUSES.includes(app.status) && app.status !== 'closed') return;
     const plan = buildApplicationPlan(app, position, input.rules);
     const funded = isFunded(app, input.includeSubmitted ?? false);
-    if (app.status !== 'closed') planWarnings.push(...checkFundingPlan(app, input.rules, position).issues);
+    if (app.status !== 'closed')
+      planWarnings.push(...checkFundingPlan(app, input.rules, position).issues);
     if (funded) {
       const schedules = buildApplicationSchedules(plan, scenario);
       recordApplication(ledger, plan, schedules);
@@ -64,12 +81,19 @@ export function projectTreasury(input: ProjectTreasuryInput): TreasuryProjection
 }
 
 function isFunded(app: ApplicationInput, includeSubmitted: boolean): boolean {
-  return FUNDED_APPLICATION_STATUSES.includes(app.status) || (includeSubmitted && app.status === 'submitted');
+  return (
+    FUNDED_APPLICATION_STATUSES.includes(app.status) ||
+    (includeSubmitted && app.status === 'submitted')
+  );
 }
 
 function validateProjectionInput(input: ProjectTreasuryInput): void {
   assertValidTreasurySettings(input.settings);
   input.applications.forEach((app, i) => assertValidApplication(app, `applications[${i}]`));
+  assertValidRange(input);
+}
+
+function assertValidRange(input: ProjectTreasuryInput): void {
   const rangeError = (field: string, message: string) =>
     new TreasuryException(TreasuryExceptionCode.INVALID_RANGE, `${field}: ${message}`, { field });
   if (!isMonth(input.from)) throw rangeError('from', 'expected a month as YYYY-MM');
@@ -77,15 +101,27 @@ function validateProjectionInput(input: ProjectTreasuryInput): void {
     throw rangeError('months', `expected a whole number between 1 and ${MAX_MONTHS}`);
   }
   if (input.from < input.settings.openingMonth) {
-    throw rangeError('from', `the projection cannot start before the opening month ${input.settings.openingMonth}`);
+    throw rangeError(
+      'from',
+      `the projection cannot start before the opening month ${input.settings.openingMonth}`,
+    );
   }
-  if (input.scenario !== undefined && input.scenario !== 'expected' && input.scenario !== 'stress') {
+  if (
+    input.scenario !== undefined &&
+    input.scenario !== 'expected' &&
+    input.scenario !== 'stress'
+  ) {
     throw rangeError('scenario', 'expected "expected" or "stress"');
   }
-  if (input.asOf !== undefined && !isIsoDate(input.asOf)) throw rangeError('asOf', 'expected a date as YYYY-MM-DD');
+  if (input.asOf !== undefined && !isIsoDate(input.asOf))
+    throw rangeError('asOf', 'expected a date as YYYY-MM-DD');
 }
 
-function recordApplication(ledger: Ledger, plan: ApplicationPlan, schedules: ReturnType<typeof buildApplicationSchedules>): void {
+function recordApplication(
+  ledger: Ledger,
+  plan: ApplicationPlan,
+  schedules: ReturnType<typeof buildApplicationSchedules>,
+): void {
   for (const expense of plan.expenses) {
     ledger.add(expense.monthIndex, -expense.amountCents, plan.id, null, null, expense.label);
   }
@@ -93,7 +129,9 @@ function recordApplication(ledger: Ledger, plan: ApplicationPlan, schedules: Ret
     const { key, input, rule } = schedule.line;
     for (const payment of schedule.payments) {
       if (!ledger.covers(payment.monthIndex)) continue;
-      const label = ledger.inWindow(payment.monthIndex) ? `${payment.label} ${rule.label} – ${input.funder}` : '';
+      const label = ledger.inWindow(payment.monthIndex)
+        ? `${payment.label} ${rule.label} – ${input.funder}`
+        : '';
       ledger.add(payment.monthIndex, payment.amountCents, plan.id, key, input.kind, label);
     }
   }
@@ -101,8 +139,14 @@ function recordApplication(ledger: Ledger, plan: ApplicationPlan, schedules: Ret
 
 function recordRecurring(ledger: Ledger, settings: TreasurySettings): void {
   for (const flow of settings.recurring) {
-    const first = Math.max(ledger.firstIndex, flow.fromMonth ? toMonthIndex(flow.fromMonth) : ledger.firstIndex);
-    const last = Math.min(ledger.lastIndex, flow.toMonth ? toMonthIndex(flow.toMonth) : ledger.lastIndex);
+    const first = Math.max(
+      ledger.firstIndex,
+      flow.fromMonth ? toMonthIndex(flow.fromMonth) : ledger.firstIndex,
+    );
+    const last = Math.min(
+      ledger.lastIndex,
+      flow.toMonth ? toMonthIndex(flow.toMonth) : ledger.lastIndex,
+    );
     const signed = flow.direction === 'in' ? flow.amountCents : -flow.amountCents;
     for (let m = first; m <= last; m++) ledger.add(m, signed, null, null, null, flow.label);
   }
@@ -111,8 +155,12 @@ function recordRecurring(ledger: Ledger, settings: TreasurySettings): void {
 /** Most negative closing balance; none when the cash never goes below zero. */
 function peakNeed(months: TreasuryMonth[]): TreasuryProjection['peakNeed'] {
   let lowest: TreasuryMonth | null = null;
-  for (const month of months) if (month.closingCents < 0 && (!lowest || month.closingCents < lowest.closingCents)) lowest = month;
-  return lowest ? { month: lowest.month, amountCents: -lowest.closingCents } : { month: null, amountCents: 0 };
+  for (const month of months)
+    if (month.closingCents < 0 && (!lowest || month.closingCents < lowest.closingCents))
+      lowest = month;
+  return lowest
+    ? { month: lowest.month, amountCents: -lowest.closingCents }
+    : { month: null, amountCents: 0 };
 }
 
 function todayInParis(): IsoDate {
@@ -163,7 +211,14 @@ class Ledger {
     else this.outflows[slot] += amountCents;
     // One literal shape for every movement keeps this hot path monomorphic.
     if (monthIndex >= this.windowStart) {
-      this.details[monthIndex - this.windowStart].push({ applicationId, fundingLineId, kind, label, direction, amountCents });
+      this.details[monthIndex - this.windowStart].push({
+        applicationId,
+        fundingLineId,
+        kind,
+        label,
+        direction,
+        amountCents,
+      });
     }
   }
 

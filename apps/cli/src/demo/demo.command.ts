@@ -4,6 +4,7 @@ import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { prepareDatabase } from '@app/persistence';
+import { seedDemoWatch } from '@app/watch';
 import { NestFactory } from '@nestjs/core';
 import { CliModule } from '../cli.module';
 import { say } from '../cli-context';
@@ -50,9 +51,11 @@ async function runDemo(): Promise<void> {
 
   try {
     const context = await NestFactory.createApplicationContext(CliModule.forRoot(config, database.url), { logger: ['error'] });
+    const baseUrl = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}`;
     const seed = await seedDemo(context);
     const sources = await seedDemoSources(context, config);
     cleanups.push(sources.stop);
+    const watch = await seedDemoWatch(context, { structureId: seed.organisationId, baseUrl });
     const treasury = await seedDemoTreasury(context, seed.organisationId);
     await context.close();
 
@@ -77,7 +80,6 @@ async function runDemo(): Promise<void> {
       children.push({ name, process: child, log });
     }
 
-    const baseUrl = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}`;
     await waitForHealth(`${baseUrl}/health`);
     const summary = {
       url: baseUrl,
@@ -89,6 +91,9 @@ async function runDemo(): Promise<void> {
       apiKey: seed.apiKey,
       logs: logDir,
       ...sources.summary,
+      feeds: watch.feeds,
+      collectif: { id: watch.collectifId, apiKey: watch.collectifApiKey },
+      collectifFeeds: watch.collectifFeeds,
       ...treasury,
     };
     writeFileSync(join(config.VIGIE_HOME, 'demo.json'), JSON.stringify(summary, null, 2) + '\n');
@@ -101,6 +106,9 @@ async function runDemo(): Promise<void> {
         `  Organisation     ${seed.organisationName} (${seed.organisationId})`,
         `  Clé d'API        ${seed.apiKey}`,
         `  Essai            curl -H "Authorization: Bearer ${seed.apiKey}" ${baseUrl}/api/organisations/me`,
+        `  Flux de la veille ${watch.feeds.rss}`,
+        `  Agenda (iCal)    ${watch.feeds.ics}`,
+        `  Flux du collectif ${watch.collectifFeeds.rss}`,
         `  Journaux         ${logDir}`,
         `  Tout cela est aussi dans ${join(config.VIGIE_HOME, 'demo.json')}`,
         '',

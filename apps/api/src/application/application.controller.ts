@@ -1,0 +1,264 @@
+import {
+  ApplicationService,
+  CofinancingService,
+  TreasuryService,
+  type ApplicationView,
+  type CofinancingResult,
+  type FundingPlanCheck,
+  type TreasuryProjection,
+} from '@app/treasury';
+import { CurrentPrincipal, Principal, Roles } from '@app/tenancy';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  Headers,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  Query,
+  Res,
+  StreamableFile,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Response } from 'express';
+import {
+  ApplicationListQueryDto,
+  CreateApplicationDto,
+  NewFundingLineDto,
+  StatusChangeDto,
+  UpdateApplicationDto,
+  UpdateFundingLineDto,
+  VersionDto,
+} from './application.dto';
+import { expectedVersion } from './expected-version.util';
+import { definedFields, treasuryFile } from './response.util';
+import { ProjectionQueryDto } from './treasury.dto';
+
+const uuid = new ParseUUIDPipe();
+const IF_MATCH = {
+  name: 'If-Match',
+  required: false,
+  description: 'Version the edit starts from ("3"); stale → 409',
+};
+
+/**
+ * Applications and their funding plans. Roles: any member reads; owner, accountant and member
+ * edit applications; only owner and accountant edit funding lines (viewer: read only).
+ * Every answer carries `version` (and an ETag); send it back (body `version` or If-Match) so a
+ * stale edit gets 409 instead of overwriting someone else's.
+ */
+@ApiTags('applications')
+@ApiBearerAuth()
+@Controller('api/applications')
+export class ApplicationController {
+  constructor(
+    private readonly applications: ApplicationService,
+    private readonly treasury: TreasuryService,
+    private readonly cofinancing: CofinancingService,
+  ) {}
+
+  @Post()
+  @Roles('owner', 'accountant', 'member')
+  @ApiOperation({ summary: 'Create an application with its funding lines inline' })
+  async create(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CreateApplicationDto,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ApplicationView> {
+    return withEtag(res, await this.applications.create(principal, definedFields(body)));
+  }
+
+  @Get()
+  async list(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ApplicationListQueryDto,
+  ): Promise<ApplicationView[]> {
+    return this.applications.list(principal, query.status);
+  }
+
+  @Get(':id')
+  async get(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuid) id: string,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ApplicationView> {
+    return withEtag(res, await this.applications.get(principal, id));
+  }
+
+  @Patch(':id')
+  @Roles('owner', 'accountant', 'member')
+  @ApiHeader(IF_MATCH)
+  async update(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuid) id: string,
+    @Body() body: UpdateApplicationDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ApplicationView> {
+    const version = expectedVersion(body.version, ifMatch);
+    return withEtag(
+      res,
+      await this.applications.update(principal, id, definedFields(body), version),
+    );
+  }
+
+  @Delete(':id')
+  @Roles('owner', 'accountant', 'member')
+  @HttpCode(204)
+  @ApiHeader(IF_MATCH)
+  @ApiNoContentResponse()
+  async remove(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuid) id: string,
+    @Query() query: VersionDto,
+    @Headers('if-match') ifMatch: string | undefined,
+  ): Promise<void> {
+    await this.applications.remove(principal, id, expectedVersion(query.version, ifMatch));
+  }
+
+  @Post(':id/status')
+  @Roles('owner', 'accountant', 'member')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Move the application along its status graph, with a dated history' })
+  @ApiHeader(IF_MATCH)
+  async changeStatus(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuid) id: string,
+    @Body() body: StatusChangeDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ApplicationView> {
+    const version = expectedVersion(body.version, ifMatch);
+    return withEtag(
+      res,
+      await this.applications.changeStatus(
+        principal,
+        id,
+        { status: body.status, at: body.at },
+        version,
+      ),
+    );
+  }
+
+  @Post(':id/funding-lines')
+  @Roles('owner', 'accountant')
+  @ApiHeader(IF_MATCH)
+  async addLine(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuid) id: string,
+    @Body() body: NewFundingLineDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ApplicationView> {
+    const version = expectedVersion(body.version, ifMatch);
+    return withEtag(
+      res,
+      await this.applications.addLine(principal, id, definedFields(body), version),
+    );
+  }
+
+  @Patch(':id/funding-lines/:lineId')
+  @Roles('owner', 'accountant')
+  @ApiHeader(IF_MATCH)
+  async updateLine(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuid) id: string,
+    @Param('lineId', uuid) lineId: string,
+    @Body() body: UpdateFundingLineDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ApplicationView> {
+    const version = expectedVersion(body.version, ifMatch);
+    return withEtag(
+      res,
+      await this.applications.updateLine(principal, id, lineId, definedFields(body), version),
+    );
+  }
+
+  @Delete(':id/funding-lines/:lineId')
+  @Roles('owner', 'accountant')
+  @ApiHeader(IF_MATCH)
+  async removeLine(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuid) id: string,
+    @Param('lineId', uuid) lineId: string,
+    @Query() query: VersionDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<ApplicationView> {
+    return withEtag(
+      res,
+      await this.applications.removeLine(
+        principal,
+        id,
+        lineId,
+        expectedVersion(query.version, ifMatch),
+      ),
+    );
+  }
+
+  @Get(':id/funding-plan')
+  @ApiOperation({
+    summary: 'Gap, EU share above its maximum, LEADER counterpart, money counted twice',
+  })
+  async fundingPlan(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuid) id: string,
+  ): Promise<FundingPlanCheck> {
+    return this.applications.fundingPlan(principal, id);
+  }
+
+  @Get(':id/cofinancing')
+  @ApiOperation({
+    summary: 'Stored open calls that could fill the funding gap, ranked, with reasons',
+  })
+  async cofinancingFor(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuid) id: string,
+  ): Promise<CofinancingResult> {
+    return this.cofinancing.find(principal, id);
+  }
+
+  @Get(':id/treasury')
+  @ApiOperation({ summary: 'This application’s own cash plan (as if granted before it is)' })
+  async treasuryOf(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuid) id: string,
+    @Query() query: ProjectionQueryDto,
+  ): Promise<TreasuryProjection> {
+    return (await this.treasury.projectApplication(principal, id, query)).projection;
+  }
+
+  @Get(':id/treasury.xlsx')
+  async treasuryXlsx(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuid) id: string,
+    @Query() query: ProjectionQueryDto,
+  ): Promise<StreamableFile> {
+    return treasuryFile(await this.treasury.exportApplication(principal, id, query, 'xlsx'));
+  }
+
+  @Get(':id/treasury.csv')
+  async treasuryCsv(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', uuid) id: string,
+    @Query() query: ProjectionQueryDto,
+  ): Promise<StreamableFile> {
+    return treasuryFile(await this.treasury.exportApplication(principal, id, query, 'csv'));
+  }
+}
+
+function withEtag(res: Response, view: ApplicationView): ApplicationView {
+  res.setHeader('ETag', `"${view.version}"`);
+  return view;
+}

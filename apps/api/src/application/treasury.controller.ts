@@ -1,0 +1,99 @@
+import { TreasuryService, TreasurySettingsService, type TreasurySettingsView } from '@app/treasury';
+import { CurrentPrincipal, Principal, Roles } from '@app/tenancy';
+import { Body, Controller, Get, Headers, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { expectedVersion } from './expected-version.util';
+import { definedFields, treasuryFile } from './response.util';
+import { ProjectionQueryDto, TreasurySettingsDto } from './treasury.dto';
+
+/** The organisation's monthly cash plan. Any member reads; owner and accountant change the settings. */
+@ApiTags('treasury')
+@ApiBearerAuth()
+@Controller('api/treasury')
+export class TreasuryController {
+  constructor(
+    private readonly treasury: TreasuryService,
+    private readonly settings: TreasurySettingsService,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    summary:
+      'Monthly projection of all the organisation’s applications, with warnings and peak need',
+    description: 'Answers with an ETag; If-None-Match gets 304 while nothing changed.',
+  })
+  async project(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ProjectionQueryDto,
+    @Headers('accept-encoding') acceptEncoding: string | undefined,
+    @Res() res: Response,
+  ): Promise<void> {
+    // Sent pre-serialised (and pre-gzipped): the JSON of a large portfolio is megabytes.
+    const projection = await this.treasury.projectJson(principal, query);
+    res.setHeader('ETag', projection.etag);
+    res.setHeader('Vary', 'Accept-Encoding');
+    res.type('application/json');
+    if (/\bgzip\b/.test(acceptEncoding ?? '')) {
+      res.setHeader('Content-Encoding', 'gzip');
+      res.send(await projection.gzip());
+      return;
+    }
+    res.send(projection.json);
+  }
+
+  @Get('settings')
+  async getSettings(
+    @CurrentPrincipal() principal: Principal,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<TreasurySettingsView> {
+    const settings = await this.settings.get(principal.organisationId);
+    res.setHeader('ETag', `"${settings.version}"`);
+    return settings;
+  }
+
+  @Put('settings')
+  @Roles('owner', 'accountant')
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'Settings version the edit starts from; stale → 409',
+  })
+  async putSettings(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: TreasurySettingsDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) res: Response,
+  ): Promise<TreasurySettingsView> {
+    const saved = await this.settings.put(
+      principal,
+      definedFields(body),
+      expectedVersion(body.version, ifMatch),
+    );
+    res.setHeader('ETag', `"${saved.version}"`);
+    return saved;
+  }
+
+  @Get('export.xlsx')
+  @ApiOperation({
+    summary:
+      'Plan de trésorerie as XLSX (formulas, French formats): structure, one sheet per application, movements',
+  })
+  async exportXlsx(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ProjectionQueryDto,
+  ): Promise<StreamableFile> {
+    return treasuryFile(await this.treasury.exportStructure(principal, query, 'xlsx'));
+  }
+
+  @Get('export.csv')
+  @ApiOperation({
+    summary: 'Plan de trésorerie as CSV (; separator, comma decimals, UTF-8 with BOM)',
+  })
+  async exportCsv(
+    @CurrentPrincipal() principal: Principal,
+    @Query() query: ProjectionQueryDto,
+  ): Promise<StreamableFile> {
+    return treasuryFile(await this.treasury.exportStructure(principal, query, 'csv'));
+  }
+}

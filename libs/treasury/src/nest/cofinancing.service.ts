@@ -1,0 +1,174 @@
+import { territoryCovers } from '@app/common';
+import { Organisation } from '@app/persistence';
+import { Principal } from '@app/tenancy';
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { checkFundingPlan } from '../funding-plan.checker';
+import type { FundingRules } from '../funding-rules.types';
+import { formatEuros } from '../money.util';
+import { ApplicationService } from './application.service';
+import { FUNDING_RULES } from './funding-rules.provider';
+import { todayInParis } from './paris-date.util';
+
+export interface CofinancingCandidate {
+  callId: string;
+  title: string;
+  url: string;
+  funders: string[];
+  status: string;
+  nextDeadline: string | null;
+  rolling: boolean;
+  territory: string[];
+  amountMaxCents: number | null;
+  /** Ranking score in [0, 1]: relevance, shared themes, amount, territory. */
+  score: number;
+  /** French, strongest first. */
+  reasons: string[];
+}
+
+export interface CofinancingResult {
+  applicationId: string;
+  gapCents: number;
+  /** Calls must close before this day to fund the operation. */
+  operationStartsOn: string;
+  candidates: CofinancingCandidate[];
+}
+
+interface CallRow {
+  id: string;
+  title: string;
+  url: string;
+  funders: string[];
+  status: string;
+  next_deadline: string | null;
+  rolling: boolean;
+  territory: string[];
+  audiences: string[];
+  amount_max_cents: string | null;
+  score: number | null;
+  relevant: boolean | null;
+  themes: { id: string; score: number }[] | null;
+}
+
+const MAX_CANDIDATES = 20;
+
+/**
+ * Stored open (or forthcoming) calls that could fill an application's funding gap: closing before
+ * the operation starts, published for the organisation's territory, open to associations when the
+ * audience is known; ranked by the classifier's relevance and the themes they share with the
+ * call the application answers.
+ */
+@Injectable()
+export class CofinancingService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    @Inject(FUNDING_RULES) private readonly rules: FundingRules,
+    private readonly applications: ApplicationService,
+  ) {}
+
+  async find(principal: Principal, applicationId: string): Promise<CofinancingResult> {
+    const app = await this.applications.findVisible(principal, applicationId);
+    const input = await this.applications.input(principal, applicationId);
+    const gapCents = checkFundingPlan(input, this.rules).gapCents;
+    const startsOn =
+      input.operationStart.length === 7 ? `${input.operationStart}-01` : input.operationStart;
+    const organisation = await this.dataSource
+      .getRepository(Organisation)
+      .findOneByOrFail({ id: principal.organisationId });
+    const linkedThemes = app.callId ? await this.themesOf(app.callId) : new Set<string>();
+    const rows = (await this.dataSource.query(
+      `SELECT c.id, c.title, c.url, c.funders, c.status, to_char(c.next_deadline, 'YYYY-MM-DD') AS next_deadline,
+              c.rolling, c.territory, c.audiences, c.amount_max_cents, cc.score, cc.relevant, cc.themes
+         FROM call c LEFT JOIN call_classification cc ON cc.call_id = c.id
+        WHERE c.status IN ('open', 'forthcoming')
+          AND ((c.next_deadline >= $1 AND c.next_deadline < $2) OR (c.next_deadline IS NULL AND c.rolling))
+          AND ($3::uuid IS NULL OR c.id <> $3::uuid)`,
+      [todayInParis(), startsOn, app.callId],
+    )) as CallRow[];
+    const candidates = rows
+      .map((row) => rank(row, organisation.territory, linkedThemes, gapCents))
+      .filter((c): c is CofinancingCandidate => c !== null)
+      .sort(
+        (a, b) =>
+          b.score - a.score || (a.nextDeadline ?? '9999').localeCompare(b.nextDeadline ?? '9999'),
+      )
+      .slice(0, MAX_CANDIDATES);
+    return { applicationId, gapCents, operationStartsOn: startsOn, candidates };
+  }
+
+  private async themesOf(callId: string): Promise<Set<string>> {
+    const rows = (await this.dataSource.query(
+      'SELECT themes FROM call_classification WHERE call_id = $1',
+      [callId],
+    )) as {
+      themes: { id: string }[];
+    }[];
+    return new Set((rows[0]?.themes ?? []).map((t) => t.id));
+  }
+}
+
+/** Null when the call cannot apply (territory or audience); otherwise its score and reasons. */
+function rank(
+  row: CallRow,
+  places: string[],
+  linkedThemes: Set<string>,
+  gapCents: number,
+): CofinancingCandidate | null {
+  const reasons: string[] = [];
+  let score = 0;
+  if (row.territory.length > 0) {
+    const covered = row.territory.some((t) => places.some((place) => territoryCovers(t, place)));
+    if (!covered) return null;
+    const national = row.territory.includes('FR');
+    reasons.push(
+      national
+        ? 'Appel national : ouvert à votre territoire'
+        : `Publié pour votre territoire (${row.territory.join(', ')})`,
+    );
+    score += national ? 0.05 : 0.1;
+  } else {
+    reasons.push('Territoire non précisé : vérifiez l’éligibilité');
+  }
+  if (row.audiences.length > 0) {
+    if (!row.audiences.includes('associations')) return null;
+    reasons.push('Ouvert aux associations');
+    score += 0.05;
+  }
+  if (row.relevant) {
+    reasons.push(
+      `Pertinent pour la médiation numérique (score ${Math.round((row.score ?? 0) * 100)} %)`,
+    );
+    score += 0.5 * (row.score ?? 0);
+  }
+  const shared = (row.themes ?? []).filter((t) => linkedThemes.has(t.id)).map((t) => t.id);
+  if (shared.length > 0) {
+    reasons.push(`Thèmes communs avec l’appel du dossier : ${shared.join(', ')}`);
+    score += Math.min(0.2, 0.07 * shared.length);
+  }
+  const maxCents = row.amount_max_cents === null ? null : Number(row.amount_max_cents);
+  if (gapCents > 0 && maxCents !== null && maxCents >= gapCents) {
+    reasons.push(
+      `Montant maximal (${formatEuros(maxCents)}) suffisant pour l’écart de ${formatEuros(gapCents)}`,
+    );
+    score += 0.1;
+  }
+  reasons.push(
+    row.next_deadline
+      ? `Date limite ${row.next_deadline}, avant le début de l’opération`
+      : 'Dépôt au fil de l’eau',
+  );
+  return {
+    callId: row.id,
+    title: row.title,
+    url: row.url,
+    funders: row.funders,
+    status: row.status,
+    nextDeadline: row.next_deadline,
+    rolling: row.rolling,
+    territory: row.territory,
+    amountMaxCents: maxCents,
+    score: Math.round(score * 1000) / 1000,
+    reasons,
+  };
+}
