@@ -1,11 +1,52 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import type { NextFunction, Request, Response } from 'express';
+import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { WEB_STATIC_DIR } from '../web/web-view.service';
 import { HttpExceptionFilter } from './http-exception.filter';
+
+/**
+ * Pages load only our own stylesheet and script: no inline script can run even if some HTML
+ * slipped through sanitising. Swagger UI (api/docs) keeps helmet's defaults without this CSP.
+ */
+const pageSecurity = helmet({
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'none'"],
+    },
+  },
+  strictTransportSecurity: false,
+});
+const docsSecurity = helmet({ contentSecurityPolicy: false, strictTransportSecurity: false });
+
+/** Web pages: security headers, cookies, static assets, client IPs behind a local proxy. */
+function configureWeb(app: INestApplication): void {
+  const express = app as NestExpressApplication;
+  // A reverse proxy on a private network may tell us the client's IP (for sign-in throttling)
+  // and that the request was HTTPS (for Secure cookies); a public address may not.
+  express.set('trust proxy', 'loopback, linklocal, uniquelocal');
+  express.use((request: Request, response: Response, next: NextFunction) =>
+    (request.path.startsWith('/api/docs') ? docsSecurity : pageSecurity)(request, response, next),
+  );
+  express.use(cookieParser());
+  express.useStaticAssets(WEB_STATIC_DIR, { prefix: '/static/', maxAge: '1h', index: false });
+}
 
 /** Everything an HTTP app needs beyond its modules; shared by main.ts, the demo and e2e tests. */
 export function configureApp(app: INestApplication): INestApplication {
   app.getHttpAdapter().getInstance().disable('x-powered-by');
+  configureWeb(app);
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),

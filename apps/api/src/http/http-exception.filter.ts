@@ -47,7 +47,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
         `${request.method} ${request.url} failed`,
       );
     } else {
-      this.logger.warn({ errorId: body.errorId, requestId: request.id, code: body.code }, body.message);
+      this.logger.warn(
+        { errorId: body.errorId, requestId: request.id, code: body.code },
+        body.message,
+      );
     }
     if (!response.headersSent) response.status(body.statusCode).json(body);
   }
@@ -74,7 +77,12 @@ export class HttpExceptionFilter implements ExceptionFilter {
       };
     }
     if (parserError?.type === 'entity.too.large') {
-      return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'Requête trop volumineuse / request too large', errorId };
+      return {
+        statusCode: 413,
+        code: 'PAYLOAD_TOO_LARGE',
+        message: 'Requête trop volumineuse / request too large',
+        errorId,
+      };
     }
     return {
       statusCode: 500,

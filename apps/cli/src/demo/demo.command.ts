@@ -11,6 +11,7 @@ import { say } from '../cli-context';
 import { seedDemo } from './demo-seed';
 import { seedDemoSources } from './demo-sources.seed';
 import { seedDemoTreasury } from './demo-treasury.seed';
+import { seedDemoUsers } from './demo-users.seed';
 
 const HEALTH_TIMEOUT_MS = 60_000;
 
@@ -57,6 +58,10 @@ async function runDemo(): Promise<void> {
     cleanups.push(sources.stop);
     const watch = await seedDemoWatch(context, { structureId: seed.organisationId, baseUrl });
     const treasury = await seedDemoTreasury(context, seed.organisationId);
+    const { users } = await seedDemoUsers(context, {
+      structureOrganisationId: seed.organisationId,
+      collectifOrganisationId: watch.collectifId,
+    });
     await context.close();
 
     const logDir = join(config.VIGIE_HOME, 'logs');
@@ -83,6 +88,7 @@ async function runDemo(): Promise<void> {
     await waitForHealth(`${baseUrl}/health`);
     const summary = {
       url: baseUrl,
+      users,
       health: `${baseUrl}/health`,
       apiDocs: `${baseUrl}/api/docs`,
       database: database.kind === 'embedded' ? 'embedded PostgreSQL' : 'DATABASE_URL',
@@ -100,7 +106,10 @@ async function runDemo(): Promise<void> {
     process.stdout.write(
       [
         '',
-        `Vigie tourne sur ${baseUrl}`,
+        `Vigie tourne sur ${baseUrl} — ouvrez-le dans un navigateur`,
+        ...users.map(
+          (user) => `  Connexion        ${user.email} / ${user.password} (${user.organisation})`,
+        ),
         `  Santé            ${summary.health}`,
         `  Documentation    ${summary.apiDocs}`,
         `  Organisation     ${seed.organisationName} (${seed.organisationId})`,

@@ -1,0 +1,71 @@
+import { coveringCodes, parseCallFilter } from './call-filter.util';
+
+const themes = new Set(['mediation_numerique', 'inclusion']);
+const funds = new Set(['FSE_PLUS', 'FEDER']);
+
+describe('parseCallFilter', () => {
+  it('defaults to relevant open and forthcoming calls, first page', () => {
+    const parsed = parseCallFilter({}, themes, funds);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.statuses).toEqual(['open', 'forthcoming']);
+    expect(parsed.form).toMatchObject({ relevance: 'pertinents', status: 'ouverts', page: 1 });
+  });
+
+  it('reads every filter', () => {
+    const parsed = parseCallFilter(
+      {
+        q: ' numérique ',
+        theme: 'inclusion',
+        territoire: '63',
+        echeance: '2027-03-15',
+        montant: '5 000',
+        fonds: 'FSE_PLUS',
+        statut: 'clos',
+        pertinence: 'tous',
+        page: '3',
+      },
+      themes,
+      funds,
+    );
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.form.q).toBe('numérique');
+    expect(parsed.coveringTerritories).toEqual(['63', 'R84', 'FR']);
+    expect(parsed.amountMinCents).toBe(500_000);
+    expect(parsed.statuses).toEqual(['closed', 'withdrawn']);
+    expect(parsed.form.page).toBe(3);
+  });
+
+  it('keeps wrong values with a French message next to each field', () => {
+    const parsed = parseCallFilter(
+      {
+        theme: 'jardinage',
+        territoire: '99',
+        echeance: '2027-02-30',
+        montant: 'beaucoup',
+        fonds: 'X',
+      },
+      themes,
+      funds,
+    );
+    expect(parsed.errors.map((e) => e.field).sort()).toEqual(
+      ['echeance', 'fonds', 'montant', 'territoire', 'theme'].sort(),
+    );
+    expect(parsed.form.territory).toBe('99');
+    expect(parsed.form.amountMin).toBe('beaucoup');
+    expect(parsed.coveringTerritories).toBeNull();
+    expect(parsed.amountMinCents).toBeNull();
+  });
+
+  it('ignores an unknown status, relevance or page instead of failing', () => {
+    const parsed = parseCallFilter({ statut: 'x', pertinence: 'y', page: '-2' }, themes, funds);
+    expect(parsed.form).toMatchObject({ status: 'ouverts', relevance: 'pertinents', page: 1 });
+  });
+});
+
+describe('coveringCodes', () => {
+  it('lets a région see its own and national calls, not its départements’', () => {
+    expect(coveringCodes('R84')).toEqual(['R84', 'FR']);
+    expect(coveringCodes('FR')).toEqual(['FR']);
+    expect(coveringCodes('2a')).toEqual(['2A', 'R94', 'FR']);
+  });
+});

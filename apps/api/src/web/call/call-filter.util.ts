@@ -1,0 +1,96 @@
+import { parseTerritory, regionOf } from '@app/common';
+import { parseEuros } from '../form-value.util';
+import type { FieldError } from '../web-view.types';
+import type {
+  CallFilter,
+  ParsedCallFilter,
+  RelevanceChoice,
+  StatusChoice,
+} from './call-filter.types';
+
+const STATUSES: Record<StatusChoice, string[]> = {
+  ouverts: ['open', 'forthcoming'],
+  'a-venir': ['forthcoming'],
+  clos: ['closed', 'withdrawn'],
+  tous: ['open', 'forthcoming', 'closed', 'withdrawn'],
+};
+const RELEVANCES: readonly RelevanceChoice[] = ['pertinents', 'tous', 'ecartes', 'suivis'];
+const MAX_PAGE = 50;
+
+const text = (query: Record<string, unknown>, name: string, max = 100): string => {
+  const value = query[name];
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' ? first.trim().slice(0, max) : '';
+};
+
+/**
+ * Reads the GET filters of the calls page. A wrong value never fails the page: it is kept in
+ * the form with a French message next to it, and ignored in the query.
+ */
+export function parseCallFilter(
+  query: Record<string, unknown>,
+  knownThemes: ReadonlySet<string>,
+  knownFunds: ReadonlySet<string>,
+): ParsedCallFilter {
+  const errors: FieldError[] = [];
+  const status = text(query, 'statut') as StatusChoice;
+  const relevance = text(query, 'pertinence') as RelevanceChoice;
+  const pageNumber = Number.parseInt(text(query, 'page'), 10);
+  const form: CallFilter = {
+    q: text(query, 'q', 200),
+    theme: text(query, 'theme'),
+    territory: text(query, 'territoire', 10),
+    deadlineBefore: text(query, 'echeance', 10),
+    amountMin: text(query, 'montant', 20),
+    euFund: text(query, 'fonds'),
+    status: status in STATUSES ? status : 'ouverts',
+    relevance: RELEVANCES.includes(relevance) ? relevance : 'pertinents',
+    page: Number.isInteger(pageNumber) && pageNumber >= 1 ? Math.min(pageNumber, MAX_PAGE) : 1,
+  };
+  if (form.theme && !knownThemes.has(form.theme)) {
+    errors.push({ field: 'theme', message: 'Choisissez une thématique de la liste.' });
+  }
+  if (form.euFund && !knownFunds.has(form.euFund)) {
+    errors.push({ field: 'fonds', message: 'Choisissez un fonds européen de la liste.' });
+  }
+  if (form.deadlineBefore && !isCalendarDate(form.deadlineBefore)) {
+    errors.push({
+      field: 'echeance',
+      message: 'Saisissez une date valide, par exemple 2027-03-15.',
+    });
+  }
+  const amountMinCents = parseEuros(form.amountMin);
+  if (form.amountMin && amountMinCents === null) {
+    errors.push({ field: 'montant', message: 'Saisissez un montant en euros, par exemple 5000.' });
+  }
+  const coveringTerritories = form.territory ? coveringCodes(form.territory) : null;
+  if (form.territory && !coveringTerritories) {
+    errors.push({
+      field: 'territoire',
+      message: 'Code inconnu : saisissez un département (63, 2A, 971), une région (R84) ou FR.',
+    });
+  }
+  return {
+    form,
+    errors,
+    coveringTerritories,
+    amountMinCents,
+    statuses: STATUSES[form.status],
+  };
+}
+
+/** The codes a call may carry to concern the place: itself, its région, France. */
+export function coveringCodes(place: string): string[] | null {
+  const territory = parseTerritory(place);
+  if (!territory) return null;
+  if (territory.level === 'country') return ['FR'];
+  if (territory.level === 'region') return [territory.code, 'FR'];
+  const region = regionOf(territory.code);
+  return region ? [territory.code, region, 'FR'] : [territory.code, 'FR'];
+}
+
+function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}

@@ -1,0 +1,66 @@
+import { TreasuryService } from '@app/treasury';
+import { Get, Logger, Query, Req, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { daysUntil, parisToday } from '../french-format.util';
+import { WebController } from '../web-page.decorator';
+import { WebPageContextService } from '../web-page-context.service';
+import type { SignedInRequest } from '../web-request.types';
+import { WebViewService } from '../web-view.service';
+import { DashboardQuery, DEADLINE_HORIZON_DAYS, NEW_CALLS_DAYS } from './dashboard.query';
+
+const NOTICES: Record<string, string> = {
+  bienvenue: 'Bienvenue sur Vigie : votre compte est prêt.',
+  'mot-de-passe': 'Votre nouveau mot de passe est enregistré.',
+};
+
+interface WarningView {
+  severity: string;
+  message: string;
+}
+
+/** « Tableau de bord »: deadlines within 14 days, new matches, treasury warnings. */
+@WebController('tableau-de-bord')
+export class DashboardPageController {
+  private readonly logger = new Logger(DashboardPageController.name);
+
+  constructor(
+    private readonly dashboard: DashboardQuery,
+    private readonly treasury: TreasuryService,
+    private readonly context: WebPageContextService,
+    private readonly views: WebViewService,
+  ) {}
+
+  @Get()
+  async show(
+    @Req() request: SignedInRequest,
+    @Res() response: Response,
+    @Query('fait') done?: string,
+  ): Promise<void> {
+    const today = parisToday();
+    const [layout, figures, warnings] = await Promise.all([
+      this.context.layout(request, 'Tableau de bord', 'tableau-de-bord'),
+      this.dashboard.figures(request.principal.organisationId, today),
+      this.warnings(request),
+    ]);
+    this.views.send(response, 'dashboard', {
+      ...layout,
+      notice: NOTICES[done ?? ''] ?? null,
+      figures,
+      warnings,
+      horizon: DEADLINE_HORIZON_DAYS,
+      newDays: NEW_CALLS_DAYS,
+      daysLeft: (date: string) => daysUntil(date, today),
+    });
+  }
+
+  /** Treasury warnings when the organisation has a plan; none (hidden) when it has not. */
+  private async warnings(request: SignedInRequest): Promise<WarningView[] | null> {
+    try {
+      const projection = await this.treasury.project(request.principal, {});
+      return projection.warnings.map((w) => ({ severity: w.severity, message: w.message }));
+    } catch (error) {
+      this.logger.warn(`treasury warnings unavailable: ${(error as Error).message}`);
+      return null;
+    }
+  }
+}

@@ -1,0 +1,48 @@
+import {
+  daysUntil,
+  frenchAmount,
+  frenchAmountRange,
+  frenchDate,
+  frenchDateTime,
+  frenchPercent,
+  parisToday,
+} from './french-format.util';
+
+// Intl inserts narrow/no-break spaces; tests compare with ordinary spaces.
+const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+
+describe('french-format.util', () => {
+  it('writes calendar dates the French way, whatever the time zone', () => {
+    expect(frenchDate('2027-03-15')).toBe('15 mars 2027');
+    expect(frenchDate('2027-01-01')).toBe('1 janvier 2027');
+    expect(frenchDate(null)).toBe('');
+    expect(frenchDate('pas une date')).toBe('');
+  });
+
+  it('shows instants in Paris time', () => {
+    expect(plain(frenchDateTime(new Date('2027-03-14T23:30:00Z')))).toBe('15 mars 2027 à 00:30');
+  });
+
+  it('writes amounts from cents with French grouping and the euro sign after', () => {
+    expect(plain(frenchAmount(7_200_000))).toBe('72 000 €');
+    expect(plain(frenchAmount(123_456))).toBe('1 234,56 €');
+    expect(frenchAmount(null)).toBe('');
+  });
+
+  it('describes amount ranges', () => {
+    expect(plain(frenchAmountRange(500_000, 7_200_000))).toBe('de 5 000 € à 72 000 €');
+    expect(plain(frenchAmountRange(null, 7_200_000))).toBe('jusqu’à 72 000 €');
+    expect(plain(frenchAmountRange(500_000, null))).toBe('à partir de 5 000 €');
+    expect(frenchAmountRange(null, null)).toBe('');
+  });
+
+  it('formats a score as a percentage', () => {
+    expect(plain(frenchPercent(0.874))).toBe('87 %');
+  });
+
+  it('counts days to a deadline and knows the Paris date after 23:00 UTC', () => {
+    expect(daysUntil('2027-03-15', '2027-03-01')).toBe(14);
+    expect(daysUntil('2027-02-28', '2027-03-01')).toBe(-1);
+    expect(parisToday(new Date('2027-03-14T23:30:00Z'))).toBe('2027-03-15');
+  });
+});

@@ -1,0 +1,67 @@
+const DATE = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: 'Europe/Paris',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+const DATE_TIME = new Intl.DateTimeFormat('fr-FR', {
+  timeZone: 'Europe/Paris',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+});
+const INTEGER = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
+const PERCENT = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 0 });
+
+/**
+ * « 15 mars 2027 ». A calendar date (YYYY-MM-DD) is read at noon UTC so that no time zone can
+ * move it to the day before or after.
+ */
+export function frenchDate(value: string | Date | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '';
+  const date = typeof value === 'string' ? new Date(`${value.slice(0, 10)}T12:00:00Z`) : value;
+  return Number.isNaN(date.getTime()) ? '' : DATE.format(date);
+}
+
+/** « 15 mars 2027 à 09:30 », Paris time. */
+export function frenchDateTime(value: Date | string | null | undefined): string {
+  if (!value) return '';
+  const date = typeof value === 'string' ? new Date(value) : value;
+  return Number.isNaN(date.getTime()) ? '' : DATE_TIME.format(date);
+}
+
+/** « 72 000 € » from integer cents; cents are shown only when there are some. */
+export function frenchAmount(cents: number | null | undefined): string {
+  if (cents === null || cents === undefined) return '';
+  if (cents % 100 === 0) return `${INTEGER.format(cents / 100)} €`;
+  const precise = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2 });
+  return `${precise.format(cents / 100)} €`;
+}
+
+/** « de 5 000 € à 72 000 € », « jusqu’à 72 000 € », « à partir de 5 000 € » or ''. */
+export function frenchAmountRange(minCents: number | null, maxCents: number | null): string {
+  if (minCents !== null && maxCents !== null && minCents !== maxCents) {
+    return `de ${frenchAmount(minCents)} à ${frenchAmount(maxCents)}`;
+  }
+  if (maxCents !== null) return `jusqu’à ${frenchAmount(maxCents)}`;
+  if (minCents !== null) return `à partir de ${frenchAmount(minCents)}`;
+  return '';
+}
+
+/** « 87 % » from a score in [0, 1]. */
+export function frenchPercent(score: number): string {
+  return PERCENT.format(score);
+}
+
+/** Days from today (Paris) to a calendar date; negative when past. */
+export function daysUntil(date: string, today: string): number {
+  const ms = Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`);
+  return Math.round(ms / 86_400_000);
+}
+
+/** Today's date in Paris, YYYY-MM-DD. */
+export function parisToday(now: Date = new Date()): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(now);
+}

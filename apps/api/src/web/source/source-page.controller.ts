@@ -1,0 +1,41 @@
+import { Get, Req, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { PageRoles, WebController } from '../web-page.decorator';
+import { WebPageContextService } from '../web-page-context.service';
+import type { SignedInRequest } from '../web-request.types';
+import { WebViewService } from '../web-view.service';
+import { SourceHealthQuery } from './source-health.query';
+
+const HEALTH_LABELS = {
+  ok: 'En bonne santé',
+  failing: 'En échec',
+  suspect: 'Mise en page changée ?',
+  disabled: 'Désactivée',
+  never: 'Jamais lancée',
+};
+
+/** « Sources » (administrators): health of each watched source, last run, errors. */
+@WebController('sources')
+export class SourcePageController {
+  constructor(
+    private readonly sources: SourceHealthQuery,
+    private readonly context: WebPageContextService,
+    private readonly views: WebViewService,
+  ) {}
+
+  @Get()
+  @PageRoles('owner')
+  async show(@Req() request: SignedInRequest, @Res() response: Response): Promise<void> {
+    const [layout, sources, errors] = await Promise.all([
+      this.context.layout(request, 'Sources', 'sources'),
+      this.sources.sources(),
+      this.sources.recentErrors(),
+    ]);
+    this.views.send(response, 'sources', {
+      ...layout,
+      sources,
+      runErrors: errors,
+      healthLabels: HEALTH_LABELS,
+    });
+  }
+}

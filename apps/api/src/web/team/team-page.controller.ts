@@ -1,0 +1,87 @@
+import { AccountException, AccountService, ROLE_LABELS } from '@app/account';
+import { VigieConfig } from '@app/config';
+import { MEMBER_ROLES, type MemberRole } from '@app/persistence';
+import { Body, Get, Post, Query, Req, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { formText } from '../form-value.util';
+import { PageRoles, WebController } from '../web-page.decorator';
+import { WebPageContextService } from '../web-page-context.service';
+import type { SignedInRequest } from '../web-request.types';
+import { WebViewService } from '../web-view.service';
+import type { FieldError } from '../web-view.types';
+
+/** « Équipe »: the organisation's members; owners invite by e-mail with a role. */
+@WebController('equipe')
+export class TeamPageController {
+  constructor(
+    private readonly accounts: AccountService,
+    private readonly context: WebPageContextService,
+    private readonly views: WebViewService,
+    private readonly config: VigieConfig,
+  ) {}
+
+  @Get()
+  async show(
+    @Req() request: SignedInRequest,
+    @Res() response: Response,
+    @Query('invite') invited?: string,
+  ): Promise<void> {
+    const notice = invited ? `Invitation envoyée à ${invited.slice(0, 254)}.` : null;
+    await this.render(request, response, { email: '', role: 'member' }, [], notice, 200);
+  }
+
+  @Post('invitations')
+  @PageRoles('owner')
+  async invite(
+    @Req() request: SignedInRequest,
+    @Res() response: Response,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    const email = formText(body, 'email', 254).trim();
+    const role = formText(body, 'role') as MemberRole;
+    const errors: FieldError[] = [];
+    if (!MEMBER_ROLES.includes(role)) {
+      errors.push({ field: 'role', message: 'Choisissez un rôle dans la liste.' });
+    } else {
+      try {
+        const base =
+          this.config.PUBLIC_URL ?? `${request.protocol}://${request.get('host') ?? 'localhost'}`;
+        await this.accounts.invite(request.principal, email, role, base.replace(/\/$/, ''));
+        return response.redirect(303, `/equipe?invite=${encodeURIComponent(email)}`);
+      } catch (error) {
+        if (!(error instanceof AccountException)) throw error;
+        errors.push({ field: String(error.details?.field ?? 'email'), message: error.message });
+      }
+    }
+    await this.render(request, response, { email, role }, errors, null, 400);
+  }
+
+  private async render(
+    request: SignedInRequest,
+    response: Response,
+    form: { email: string; role: string },
+    errors: FieldError[],
+    notice: string | null,
+    status: number,
+  ): Promise<void> {
+    const [layout, members] = await Promise.all([
+      this.context.layout(request, 'Équipe', 'equipe'),
+      this.accounts.membersOf(request.principal.organisationId),
+    ]);
+    this.views.send(
+      response,
+      'team',
+      {
+        ...layout,
+        notice,
+        errors,
+        form,
+        members,
+        roles: MEMBER_ROLES.map((r) => ({ id: r, label: ROLE_LABELS[r] })),
+        roleLabels: ROLE_LABELS,
+        canInvite: request.principal.role === 'owner',
+      },
+      status,
+    );
+  }
+}

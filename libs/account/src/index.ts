@@ -1,0 +1,24 @@
+export { AccountModule } from './account.module';
+export {
+  AccountService,
+  type InvitationView,
+  type MemberView,
+  type SignedInUser,
+} from './account.service';
+export { AccountException, AccountExceptionCode } from './account.exception';
+export { SESSION_COOKIE } from './account.constants';
+export { normaliseEmail } from './email.util';
+export {
+  PASSWORD_MIN_LENGTH,
+  hashPassword,
+  passwordProblem,
+  verifyPassword,
+} from './password.util';
+export { ROLE_LABELS } from './role-label.constants';
+export { WebSessionService } from './web-session.service';
+export type {
+  MembershipChoice,
+  ResolvedSession,
+  SessionUser,
+  StartedSession,
+} from './web-session.types';
