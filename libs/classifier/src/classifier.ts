@@ -38,6 +38,23 @@ export interface AnalysedCall {
   counts: TermCounts;
 }
 
+/** A shared classification with the raw figures an organisation's feedback builds on. */
+export interface SharedClassification {
+  classification: Classification;
+  /** Evidence of the rules and the semantic component, before squashing into [0, 1]. */
+  evidence: number;
+  counts: TermCounts;
+}
+
+/** Everything the rules found in a call, before any feedback and before rounding. */
+interface SharedEvidence {
+  analysis: AnalysedCall;
+  evidence: number;
+  themeEvidence: Float64Array;
+  entries: ExplanationEntry[];
+  funds: Float64Array;
+}
+
 /** One rule's firing before stacking: its group decides the diminishing returns. */
 interface Evidence {
   group: string;
@@ -100,6 +117,31 @@ export class Classifier {
   }
 
   classify(call: ClassifiableCall, options: ClassifyOptions = {}): Classification {
+    return this.finish(call.id, this.shared(call), options.feedback ?? null);
+  }
+
+  /**
+   * The shared classification (no feedback) with what an organisation's feedback later needs:
+   * the raw evidence it adds to, and the call's term counts it measures similarity on.
+   */
+  classifyShared(call: ClassifiableCall): SharedClassification {
+    const shared = this.shared(call);
+    const evidence = shared.evidence;
+    return {
+      classification: this.finish(call.id, shared, null),
+      evidence,
+      counts: shared.analysis.counts,
+    };
+  }
+
+  /** Score and decision for a raw evidence total, exactly as `classify` computes them. */
+  relevanceOf(evidence: number): { score: number; relevant: boolean } {
+    const { scale, threshold } = this.definition.settings;
+    const score = 1 - Math.exp(-Math.max(0, evidence) / scale);
+    return { score: round(score), relevant: score >= threshold };
+  }
+
+  private shared(call: ClassifiableCall): SharedEvidence {
     const { settings, themes, rules, proximity, euFunds } = this.definition;
     const analysis = this.analyse(call);
     const collector = new EvidenceCollector(
@@ -139,16 +181,26 @@ export class Classifier {
     });
     let evidence = this.stack(items, themeEvidence, entries);
     evidence += this.addSemantic(analysis, themeEvidence, entries);
+    return { analysis, evidence, themeEvidence, entries, funds: collector.funds };
+  }
 
+  private finish(
+    callId: string,
+    shared: SharedEvidence,
+    feedback: FeedbackModel | null,
+  ): Classification {
+    const { settings, themes } = this.definition;
+    const { analysis, themeEvidence, entries } = shared;
+    let evidence = shared.evidence;
     let feedbackId: string | null = null;
-    if (options.feedback) {
-      const adjustment = options.feedback.assess(call.id, analysis, this);
+    if (feedback) {
+      const adjustment = feedback.assess(callId, analysis, this);
       evidence += adjustment.evidence;
       entries.push(...adjustment.entries);
-      feedbackId = options.feedback.id;
+      feedbackId = feedback.id;
     }
 
-    const score = 1 - Math.exp(-Math.max(0, evidence) / settings.scale);
+    const { score, relevant } = this.relevanceOf(evidence);
     const themeScores = themes
       .map((t, i) => ({
         id: t.id,
@@ -158,11 +210,11 @@ export class Classifier {
       .sort((a, b) => b.score - a.score);
     entries.sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight));
     return {
-      callId: call.id,
-      score: round(score),
-      relevant: score >= settings.threshold,
+      callId,
+      score,
+      relevant,
       themes: themeScores,
-      euFund: this.detectFund(collector.funds),
+      euFund: this.detectFund(shared.funds),
       explanation: entries.map((e) => ({ ...e, weight: round(e.weight, 3) })),
       version: this.version,
       feedbackModel: feedbackId,

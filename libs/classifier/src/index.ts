@@ -1,4 +1,9 @@
-export { Classifier, type ClassifyOptions, type AnalysedCall } from './classifier';
+export {
+  Classifier,
+  type ClassifyOptions,
+  type AnalysedCall,
+  type SharedClassification,
+} from './classifier';
 export {
   CALL_FIELDS,
   EU_FUND_IDS,
@@ -18,6 +23,7 @@ export {
   buildFeedbackModel,
   type FeedbackAdjustment,
 } from './feedback/feedback-model';
+export { withFeedbackReasons } from './feedback/feedback-explanation.util';
 export { defaultThesaurusDir, loadThesaurus } from './thesaurus/thesaurus.loader';
 export { parseThesaurus } from './thesaurus/thesaurus.parser';
 export type {

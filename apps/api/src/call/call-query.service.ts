@@ -2,6 +2,7 @@ import {
   Classifier,
   FeedbackService,
   PersonalScoreService,
+  withFeedbackReasons,
   type ExplanationEntry,
 } from '@app/classifier';
 import { territoryCovers } from '@app/common';
@@ -63,9 +64,15 @@ const amountsOf = (call: Call): CallAmountsView => ({
 const feedbackView = (mark: CallFeedback | undefined | null): MyFeedbackView | null =>
   mark ? { relevant: mark.relevant, markedAt: mark.updatedAt.toISOString() } : null;
 
+/**
+ * Code-unit order: ISO dates and lower-case uuids sort the same as with `localeCompare`, at a
+ * fraction of its cost (the whole candidate list is sorted on every request).
+ */
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 /** Deadline first; rolling calls (no deadline) after every dated one. */
 const byDeadline = (a: Candidate, b: Candidate): number =>
-  (a.nextDeadline ?? '9999-12-31').localeCompare(b.nextDeadline ?? '9999-12-31');
+  byText(a.nextDeadline ?? '9999-12-31', b.nextDeadline ?? '9999-12-31');
 
 const byScore = (a: Candidate, b: Candidate): number => b.score - a.score;
 
@@ -105,11 +112,11 @@ export class CallQueryService {
     if (wanted !== 'all') candidates = candidates.filter((c) => c.relevant === (wanted === 'true'));
     candidates.sort((a, b) =>
       query.sort === 'deadline'
-        ? byDeadline(a, b) || byScore(a, b) || a.id.localeCompare(b.id)
-        : byScore(a, b) || byDeadline(a, b) || a.id.localeCompare(b.id),
+        ? byDeadline(a, b) || byScore(a, b) || byText(a.id, b.id)
+        : byScore(a, b) || byDeadline(a, b) || byText(a.id, b.id),
     );
     const page = candidates.slice(offset, offset + limit);
-    const items = await this.items(principal, page, (id) => personal?.get(id)?.explanation);
+    const items = await this.items(principal, page, (id) => personal?.get(id)?.feedback);
     return { total: candidates.length, limit, offset, items };
   }
 
@@ -230,7 +237,7 @@ export class CallQueryService {
   private async items(
     principal: Principal,
     page: Candidate[],
-    personalExplanation: (id: string) => ExplanationEntry[] | undefined,
+    feedbackReasons: (id: string) => ExplanationEntry[] | undefined,
   ): Promise<CallListItemView[]> {
     const ids = page.map((c) => c.id);
     if (ids.length === 0) return [];
@@ -245,8 +252,10 @@ export class CallQueryService {
       const call = callById.get(candidate.id);
       const classification = storedById.get(candidate.id);
       if (!call || !classification) return [];
-      const explanation: readonly StoredExplanationEntry[] =
-        personalExplanation(candidate.id) ?? classification.explanation;
+      const feedback = feedbackReasons(candidate.id);
+      const explanation: readonly StoredExplanationEntry[] = feedback
+        ? withFeedbackReasons<StoredExplanationEntry>(classification.explanation, feedback)
+        : classification.explanation;
       return [
         {
           id: call.id,

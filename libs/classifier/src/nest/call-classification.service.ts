@@ -4,7 +4,8 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { Classifier } from '../classifier';
-import type { Classification } from '../classifier.types';
+import type { SharedClassification } from '../classifier';
+import { encodeTerms } from '../feedback/compact-terms';
 import { CALL_TEXT_COLUMNS, toClassifiableCall, type CallText } from './classifiable-call.util';
 
 /** Keyset start: every uuid sorts after it. */
@@ -15,7 +16,10 @@ export interface PendingCounts {
   unscored: number;
   /** Calls whose content changed since they were scored. */
   changed: number;
-  /** Calls scored by another classifier version (thesaurus or code change). */
+  /**
+   * Calls scored by another classifier version (thesaurus or code change), or before the terms
+   * that feedback reads were stored.
+   */
   outdated: number;
 }
 
@@ -79,7 +83,10 @@ export class CallClassificationService {
         'COUNT(*) FILTER (WHERE cc.content_hash <> c.content_hash AND cc.version = :version)::int',
         'changed',
       )
-      .addSelect('COUNT(*) FILTER (WHERE cc.version <> :version)::int', 'outdated')
+      .addSelect(
+        'COUNT(*) FILTER (WHERE cc.version <> :version OR cc.feedback_terms IS NULL)::int',
+        'outdated',
+      )
       .setParameter('version', this.classifier.version)
       .getRawOne<PendingCounts>();
     return row ?? { unscored: 0, changed: 0, outdated: 0 };
@@ -91,7 +98,8 @@ export class CallClassificationService {
       .leftJoin(CallClassification, 'cc', 'cc.callId = c.id')
       .select(['c.id', 'c.title', 'c.descriptionText', 'c.funders', 'c.documents', 'c.contentHash'])
       .where(
-        '(cc.call_id IS NULL OR cc.content_hash <> c.content_hash OR cc.version <> :version)',
+        `(cc.call_id IS NULL OR cc.content_hash <> c.content_hash OR cc.version <> :version
+          OR cc.feedback_terms IS NULL)`,
         {
           version: this.classifier.version,
         },
@@ -107,7 +115,7 @@ export class CallClassificationService {
     const rows: CallClassification[] = [];
     for (const call of calls) {
       try {
-        const result = this.classifier.classify(toClassifiableCall(call));
+        const result = this.classifier.classifyShared(toClassifiableCall(call));
         rows.push(this.toRow(result, call.contentHash, classifiedAt));
       } catch (error) {
         // One unreadable call must not hold back the others; it stays pending and is retried.
@@ -119,10 +127,11 @@ export class CallClassificationService {
   }
 
   private toRow(
-    result: Classification,
+    shared: SharedClassification,
     contentHash: string,
     classifiedAt: Date,
   ): CallClassification {
+    const result = shared.classification;
     return this.classifications.create({
       callId: result.callId,
       version: result.version,
@@ -131,6 +140,8 @@ export class CallClassificationService {
       themes: result.themes,
       euFund: result.euFund,
       explanation: result.explanation,
+      evidence: shared.evidence,
+      feedbackTerms: encodeTerms(shared.counts),
       contentHash,
       classifiedAt,
     });

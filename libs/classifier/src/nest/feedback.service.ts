@@ -30,12 +30,18 @@ interface MarkStamp {
 @Injectable()
 export class FeedbackService {
   private readonly models = new Map<string, CachedModel>();
+  private readonly markListeners: Array<(organisationId: string) => void> = [];
 
   constructor(
     private readonly classifier: Classifier,
     @InjectRepository(CallFeedback) private readonly feedback: Repository<CallFeedback>,
     @InjectRepository(Call) private readonly calls: Repository<Call>,
   ) {}
+
+  /** Called after each mark or unmark made through this process (to warm caches early). */
+  onMarked(listener: (organisationId: string) => void): void {
+    this.markListeners.push(listener);
+  }
 
   /** Marks a call relevant or not for the caller's organisation; the last mark wins. */
   async mark(principal: Principal, callId: string, relevant: boolean): Promise<CallFeedback> {
@@ -50,6 +56,7 @@ export class FeedbackService {
        RETURNING id`,
       [principal.organisationId, callId, principal.userId, relevant],
     );
+    this.notifyMarked(principal.organisationId);
     return this.feedback.findOneByOrFail({ id: rows[0].id });
   }
 
@@ -58,6 +65,7 @@ export class FeedbackService {
     this.assertMayMark(principal);
     await this.assertCallExists(callId);
     const result = await this.feedback.delete({ organisationId: principal.organisationId, callId });
+    this.notifyMarked(principal.organisationId);
     return (result.affected ?? 0) > 0;
   }
 
@@ -113,6 +121,10 @@ export class FeedbackService {
       .where('f.organisation_id = :organisationId', { organisationId })
       .getRawOne<MarkStamp>();
     return row ?? { count: 0, latest: null };
+  }
+
+  private notifyMarked(organisationId: string): void {
+    for (const listener of this.markListeners) listener(organisationId);
   }
 
   private assertMayMark(principal: Principal): void {

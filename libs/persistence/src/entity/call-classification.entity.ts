@@ -55,6 +55,21 @@ export class CallClassification {
   @Column({ type: 'jsonb', default: () => "'[]'" })
   explanation: StoredExplanationEntry[];
 
+  /**
+   * Raw evidence of the shared rules (before the 0..1 squashing and rounding): an organisation's
+   * feedback adds to it, so personal scores need no re-classification. Null on rows scored
+   * before it existed (re-scored in the background).
+   */
+  @Column({ type: 'double precision', nullable: true })
+  evidence: number | null;
+
+  /**
+   * The call's field-weighted term counts, `stem tf stem tf …` in the classifier's order: what
+   * a feedback model needs to measure the call's similarity to marked calls.
+   */
+  @Column({ name: 'feedback_terms', type: 'text', nullable: true })
+  feedbackTerms: string | null;
+
   /** The call's content hash when it was classified: a different one means re-score. */
   @Column({ name: 'content_hash', type: 'text' })
   contentHash: string;

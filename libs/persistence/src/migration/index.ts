@@ -5,6 +5,7 @@ import { AddApplicationsAndTreasury1795470774579 } from './1795470774579-add-app
 import { AddCallClassificationAndFeedback1795470795667 } from './1795470795667-add-call-classification-and-feedback.migration';
 import { AddWatch1795470822345 } from './1795470822345-add-watch.migration';
 import { AddWebAccounts1795471146413 } from './1795471146413-add-web-accounts.migration';
+import { AddFeedbackTerms1795471967893 } from './1795471967893-add-feedback-terms.migration';
 
 /** Every migration in order, listed by hand (no globs). Never edit one that has run. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -14,4 +15,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   AddCallClassificationAndFeedback1795470795667,
   AddWatch1795470822345,
   AddWebAccounts1795471146413,
+  AddFeedbackTerms1795471967893,
 ];

@@ -24,6 +24,12 @@ export const FEED_CONTENT_TYPES: Record<FeedFormat, string> = {
 const RENDERERS = { rss: renderRss, atom: renderAtom, json: renderJsonFeed, ics: renderIcal };
 const FEED_ITEMS = 100;
 const CACHE_SIZE = 500;
+/**
+ * The controller asks for the version, then for the body, in the same request: the body reuses
+ * a version computed this recently instead of querying it twice (it is fresh by construction,
+ * every `version` call queries and replaces it).
+ */
+const VERSION_REUSE_MS = 250;
 
 /** What a conditional request needs: computed by one indexed query, without the items. */
 export interface FeedVersion {
@@ -57,6 +63,10 @@ interface VersionRow {
 @Injectable()
 export class FeedService {
   private readonly cache = new Map<string, string>();
+  private readonly recentVersions = new Map<
+    string,
+    { version: FeedVersion; day: string; at: number }
+  >();
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -86,11 +96,14 @@ export class FeedService {
       [hashFeedToken(token)],
     );
     const row = rows[0];
-    if (!row) throw WatchException.feedNotFound();
+    if (!row) {
+      this.recentVersions.delete(`${token}:${format}`);
+      throw WatchException.feedNotFound();
+    }
     const changed = row.changed_at ?? new Date(0);
     const state = row.state_at ?? new Date(0);
     const fingerprint = [row.id, format, changed.getTime(), state.getTime(), parisDate(now)];
-    return {
+    const version: FeedVersion = {
       tokenId: row.id,
       organisationId: row.organisation_id,
       profileId: row.profile_id,
@@ -98,6 +111,8 @@ export class FeedService {
       etag: `"${createHash('sha1').update(fingerprint.join('|')).digest('base64url')}"`,
       lastModified: new Date(Math.max(changed.getTime(), state.getTime())),
     };
+    this.remember(`${token}:${format}`, version, now);
+    return version;
   }
 
   async render(
@@ -106,7 +121,8 @@ export class FeedService {
     urls: { selfUrl: string; homeUrl: string },
     now = new Date(),
   ): Promise<RenderedFeed> {
-    const version = await this.version(token, format, now);
+    const version =
+      this.recentVersion(token, format, now) ?? (await this.version(token, format, now));
     const key = `${version.tokenId}:${version.etag}`;
     const cached = this.cache.get(key);
     if (cached !== undefined) return { version, body: cached };
@@ -134,5 +150,21 @@ export class FeedService {
     if (this.cache.size >= CACHE_SIZE) this.cache.delete(this.cache.keys().next().value!);
     this.cache.set(key, body);
     return { version, body };
+  }
+
+  private recentVersion(token: string, format: FeedFormat, now: Date): FeedVersion | null {
+    const recent = this.recentVersions.get(`${token}:${format}`);
+    if (!recent || parisDate(now) !== recent.day || Date.now() - recent.at > VERSION_REUSE_MS) {
+      return null;
+    }
+    return recent.version;
+  }
+
+  private remember(key: string, version: FeedVersion, now: Date): void {
+    this.recentVersions.delete(key);
+    this.recentVersions.set(key, { version, day: parisDate(now), at: Date.now() });
+    if (this.recentVersions.size > CACHE_SIZE) {
+      this.recentVersions.delete(this.recentVersions.keys().next().value as string);
+    }
   }
 }
