@@ -62,10 +62,12 @@ function plannedExpenses(app: ApplicationInput, startIndex: MonthIndex, endIndex
   const submittedMonth = app.submittedAt ? toMonthIndex(app.submittedAt) : null;
   if (!app.expenses) {
     const shares = splitEvenly(app.totalCostCents, endIndex - startIndex + 1);
+    // One string for every month: the ledger shares movements' labels by identity.
+    const label = `Dépenses – ${app.title}`;
     return shares.map((amountCents, i) => {
       const monthIndex = startIndex + i;
       const beforeSubmission = submittedMonth !== null && monthIndex < submittedMonth;
-      return { monthIndex, amountCents, label: `Dépenses – ${app.title}`, eligible: !beforeSubmission, beforeSubmission };
+      return { monthIndex, amountCents, label, eligible: !beforeSubmission, beforeSubmission };
     });
   }
   return app.expenses.map((expense) => {

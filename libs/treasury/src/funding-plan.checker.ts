@@ -155,21 +155,31 @@ function leaderIssues(ctx: IssueContext, funding: KeyedLine[], rule: FundingKind
 }
 
 function doubleFundingIssues(ctx: IssueContext, check: FundingPlanCheck, funding: KeyedLine[]): void {
-  const seen = new Map<string, KeyedLine>();
-  for (const entry of funding) {
-    const signature = `${entry.line.kind}|${entry.line.funder.trim().toLowerCase()}|${entry.line.amountCents}`;
-    const twin = seen.get(signature);
-    if (twin) {
-      push(ctx, TreasuryWarningCode.DOUBLE_FUNDING, 'warning', entry.key, entry.line.amountCents,
-        `La ligne « ${entry.line.funder} » de ${formatEuros(entry.line.amountCents)} apparaît deux fois au plan (${twin.key} et ${entry.key}) : supprimez le doublon s’il s’agit du même financement.`);
-    } else {
-      seen.set(signature, entry);
-    }
+  for (let j = 1; j < funding.length; j++) {
+    const twin = firstTwin(funding, j);
+    if (!twin) continue;
+    const entry = funding[j];
+    push(ctx, TreasuryWarningCode.DOUBLE_FUNDING, 'warning', entry.key, entry.line.amountCents,
+      `La ligne « ${entry.line.funder} » de ${formatEuros(entry.line.amountCents)} apparaît deux fois au plan (${twin.key} et ${entry.key}) : supprimez le doublon s’il s’agit du même financement.`);
   }
   if (check.surplusCents > 0) {
     push(ctx, TreasuryWarningCode.DOUBLE_FUNDING, 'warning', null, check.surplusCents,
       `Les financements dépassent le coût total de ${formatEuros(check.surplusCents)} : une dépense ne peut être financée deux fois ; réduisez une ligne ou complétez le budget.`);
   }
+}
+
+/** The first earlier line with the same kind, amount and funder (case and spaces aside). */
+function firstTwin(funding: KeyedLine[], j: number): KeyedLine | null {
+  const { kind, amountCents } = funding[j].line;
+  let funder: string | null = null;
+  for (let i = 0; i < j; i++) {
+    const other = funding[i].line;
+    // Kind and amount first: comparing funders needs normalised strings.
+    if (other.kind !== kind || other.amountCents !== amountCents) continue;
+    funder ??= funding[j].line.funder.trim().toLowerCase();
+    if (other.funder.trim().toLowerCase() === funder) return funding[i];
+  }
+  return null;
 }
 
 function push(

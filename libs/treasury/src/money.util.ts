@@ -26,9 +26,18 @@ export function splitEvenly(totalCents: number, parts: number): number[] {
 export function formatEuros(cents: number): string {
   const sign = cents < 0 ? '−' : '';
   const abs = Math.abs(cents);
-  const euros = Math.floor(abs / 100)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, '\u202f');
-  const rest = (abs % 100).toString().padStart(2, '0');
-  return `${sign}${euros},${rest}\u00a0€`;
+  const rest = abs % 100;
+  return `${sign}${groupThousands(Math.floor(abs / 100))},${rest < 10 ? '0' : ''}${rest}\u00a0€`;
+}
+
+/** Thousands separated by a narrow no-break space; a loop rather than a regex (thousands of messages per projection). */
+function groupThousands(euros: number): string {
+  let text = '';
+  let rest = euros;
+  while (rest >= 1000) {
+    const group = rest % 1000;
+    text = `\u202f${group < 10 ? '00' : group < 100 ? '0' : ''}${group}${text}`;
+    rest = Math.floor(rest / 1000);
+  }
+  return `${rest}${text}`;
 }

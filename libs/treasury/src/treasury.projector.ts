@@ -2,18 +2,13 @@ import { assertValidApplication, assertValidTreasurySettings } from './applicati
 import { buildApplicationPlan, type ApplicationPlan } from './application-plan.builder';
 import { cashWarnings } from './cash-warning.builder';
 import { checkFundingPlan } from './funding-plan.checker';
-import {
-  ACTIVE_APPLICATION_STATUSES,
-  FUNDED_APPLICATION_STATUSES,
-  type FundingKind,
-} from './funding-kind.constants';
+import { ACTIVE_APPLICATION_STATUSES, FUNDED_APPLICATION_STATUSES } from './funding-kind.constants';
 import type { FundingRules } from './funding-rules.types';
-import { fromMonthIndex, isIsoDate, isMonth, toMonthIndex, type MonthIndex } from './month.util';
+import { isIsoDate, isMonth, toMonthIndex } from './month.util';
 import { buildApplicationSchedules } from './payment-schedule.builder';
 import { calendarContext, calendarWarnings, scheduleWarnings } from './schedule-warning.builder';
 import type {
   TreasuryMonth,
-  TreasuryMovement,
   TreasuryProjection,
   TreasuryWarning,
 } from './treasury-projection.types';
@@ -25,6 +20,7 @@ import type {
   TreasurySettings,
 } from './treasury.types';
 import { TreasuryException, TreasuryExceptionCode } from './treasury.exception';
+import { TreasuryLedger } from './treasury.ledger';
 
 /** Ten years: the longest horizon a monthly cash plan makes sense for. */
 const MAX_MONTHS = 120;
@@ -55,7 +51,7 @@ export function projectTreasury(input: ProjectTreasuryInput): TreasuryProjection
   const asOf = input.asOf ?? todayInParis();
   const openingIndex = toMonthIndex(input.settings.openingMonth);
   const fromIndex = toMonthIndex(input.from);
-  const ledger = new Ledger(openingIndex, fromIndex, fromIndex + input.months - 1);
+  const ledger = new TreasuryLedger(openingIndex, fromIndex, fromIndex + input.months - 1);
   const warnings: TreasuryWarning[] = [];
   const planWarnings: TreasuryWarning[] = [];
   const calendar = calendarContext(input.rules, asOf);
@@ -118,26 +114,28 @@ function assertValidRange(input: ProjectTreasuryInput): void {
 }
 
 function recordApplication(
-  ledger: Ledger,
+  ledger: TreasuryLedger,
   plan: ApplicationPlan,
   schedules: ReturnType<typeof buildApplicationSchedules>,
 ): void {
+  const spending = ledger.source(plan.id, null, null);
   for (const expense of plan.expenses) {
-    ledger.add(expense.monthIndex, -expense.amountCents, plan.id, null, null, expense.label);
+    ledger.add(expense.monthIndex, -expense.amountCents, spending, expense.label);
   }
   for (const schedule of schedules) {
     const { key, input, rule } = schedule.line;
+    if (schedule.payments.length === 0) continue;
+    const line = ledger.source(plan.id, key, input.kind, {
+      ruleLabel: rule.label,
+      funder: input.funder,
+    });
     for (const payment of schedule.payments) {
-      if (!ledger.covers(payment.monthIndex)) continue;
-      const label = ledger.inWindow(payment.monthIndex)
-        ? `${payment.label} ${rule.label} – ${input.funder}`
-        : '';
-      ledger.add(payment.monthIndex, payment.amountCents, plan.id, key, input.kind, label);
+      ledger.add(payment.monthIndex, payment.amountCents, line, payment.label);
     }
   }
 }
 
-function recordRecurring(ledger: Ledger, settings: TreasurySettings): void {
+function recordRecurring(ledger: TreasuryLedger, settings: TreasurySettings): void {
   for (const flow of settings.recurring) {
     const first = Math.max(
       ledger.firstIndex,
@@ -148,7 +146,8 @@ function recordRecurring(ledger: Ledger, settings: TreasurySettings): void {
       flow.toMonth ? toMonthIndex(flow.toMonth) : ledger.lastIndex,
     );
     const signed = flow.direction === 'in' ? flow.amountCents : -flow.amountCents;
-    for (let m = first; m <= last; m++) ledger.add(m, signed, null, null, null, flow.label);
+    const source = ledger.source(null, null, null);
+    for (let m = first; m <= last; m++) ledger.add(m, signed, source, flow.label);
   }
 }
 
@@ -163,82 +162,9 @@ function peakNeed(months: TreasuryMonth[]): TreasuryProjection['peakNeed'] {
     : { month: null, amountCents: 0 };
 }
 
+// Built once: creating an Intl formatter costs far more than formatting with it.
+const PARIS_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' });
+
 function todayInParis(): IsoDate {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' }).format(new Date());
-}
-
-/**
- * Month-indexed sums from the opening month to the end of the window. Movement details are built
- * only for months inside the window; months before it only roll the balance forward.
- */
-class Ledger {
-  private readonly inflows: number[];
-  private readonly outflows: number[];
-  private readonly details: TreasuryMovement[][];
-
-  constructor(
-    readonly firstIndex: MonthIndex,
-    private readonly windowStart: MonthIndex,
-    readonly lastIndex: MonthIndex,
-  ) {
-    const size = lastIndex - firstIndex + 1;
-    this.inflows = new Array<number>(size).fill(0);
-    this.outflows = new Array<number>(size).fill(0);
-    this.details = Array.from({ length: lastIndex - windowStart + 1 }, () => []);
-  }
-
-  covers(monthIndex: MonthIndex): boolean {
-    return monthIndex >= this.firstIndex && monthIndex <= this.lastIndex;
-  }
-
-  inWindow(monthIndex: MonthIndex): boolean {
-    return monthIndex >= this.windowStart && monthIndex <= this.lastIndex;
-  }
-
-  add(
-    monthIndex: MonthIndex,
-    signedCents: number,
-    applicationId: string | null,
-    fundingLineId: string | null,
-    kind: FundingKind | null,
-    label: string,
-  ): void {
-    if (!this.covers(monthIndex) || signedCents === 0) return;
-    const slot = monthIndex - this.firstIndex;
-    const amountCents = signedCents > 0 ? signedCents : -signedCents;
-    const direction = signedCents > 0 ? 'in' : 'out';
-    if (direction === 'in') this.inflows[slot] += amountCents;
-    else this.outflows[slot] += amountCents;
-    // One literal shape for every movement keeps this hot path monomorphic.
-    if (monthIndex >= this.windowStart) {
-      this.details[monthIndex - this.windowStart].push({
-        applicationId,
-        fundingLineId,
-        kind,
-        label,
-        direction,
-        amountCents,
-      });
-    }
-  }
-
-  months(openingBalanceCents: number): TreasuryMonth[] {
-    const result: TreasuryMonth[] = [];
-    let balance = openingBalanceCents;
-    for (let slot = 0; slot < this.inflows.length; slot++) {
-      const monthIndex = this.firstIndex + slot;
-      const opening = balance;
-      balance = opening + this.inflows[slot] - this.outflows[slot];
-      if (monthIndex < this.windowStart) continue;
-      result.push({
-        month: fromMonthIndex(monthIndex),
-        openingCents: opening,
-        inflowsCents: this.inflows[slot],
-        outflowsCents: this.outflows[slot],
-        closingCents: balance,
-        lines: this.details[monthIndex - this.windowStart],
-      });
-    }
-    return result;
-  }
+  return PARIS_DATE.format(new Date());
 }

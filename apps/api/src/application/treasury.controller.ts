@@ -5,7 +5,11 @@ import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger
 import type { Response } from 'express';
 import { expectedVersion } from './expected-version.util';
 import { definedFields, treasuryFile } from './response.util';
-import { ProjectionQueryDto, TreasurySettingsDto } from './treasury.dto';
+import {
+  ProjectionQueryDto,
+  StructureProjectionQueryDto,
+  TreasurySettingsDto,
+} from './treasury.dto';
 
 /** The organisation's monthly cash plan. Any member reads; owner and accountant change the settings. */
 @ApiTags('treasury')
@@ -21,11 +25,12 @@ export class TreasuryController {
   @ApiOperation({
     summary:
       'Monthly projection of all the organisation’s applications, with warnings and peak need',
-    description: 'Answers with an ETag; If-None-Match gets 304 while nothing changed.',
+    description:
+      'Answers with an ETag; If-None-Match gets 304 while nothing changed. `lines=false` leaves out each month’s movements.',
   })
   async project(
     @CurrentPrincipal() principal: Principal,
-    @Query() query: ProjectionQueryDto,
+    @Query() query: StructureProjectionQueryDto,
     @Headers('accept-encoding') acceptEncoding: string | undefined,
     @Res() res: Response,
   ): Promise<void> {

@@ -90,3 +90,15 @@ export class ProjectionQueryDto {
   })
   asOf?: string;
 }
+
+/** GET /api/treasury: the projection query, plus the choice to leave the movements out. */
+export class StructureProjectionQueryDto extends ProjectionQueryDto {
+  @ApiPropertyOptional({
+    description:
+      'false: months without their `lines` (the curve only, a fraction of the bytes); default true',
+  })
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  lines?: boolean;
+}

@@ -18,6 +18,10 @@ export class ProjectionCache<T> {
     return value;
   }
 
+  delete(key: string): void {
+    this.entries.delete(key);
+  }
+
   set(key: string, value: T): void {
     this.entries.delete(key);
     this.entries.set(key, value);

@@ -5,12 +5,7 @@ import { gzip } from 'node:zlib';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type {
-  ApplicationStatus,
-  EuArea,
-  FundingKind,
-  FundingLineStatus,
-} from '../funding-kind.constants';
+import type { ApplicationStatus } from '../funding-kind.constants';
 import type { FundingRules } from '../funding-rules.types';
 import { toMonthIndex, fromMonthIndex } from '../month.util';
 import { treasuryToCsv } from '../treasury-csv.exporter';
@@ -19,13 +14,12 @@ import { treasuryToXlsx } from '../treasury-xlsx.exporter';
 import { projectTreasury } from '../treasury.projector';
 import type {
   ApplicationInput,
-  FundingLineInput,
   IsoDate,
   Month,
   TreasuryScenario,
   TreasurySettings,
 } from '../treasury.types';
-import { compact } from './application-record.util';
+import { ApplicationInputStore } from './application-input.store';
 import { ApplicationService } from './application.service';
 import { FUNDING_RULES } from './funding-rules.provider';
 import { todayInParis } from './paris-date.util';
@@ -39,6 +33,8 @@ export interface ProjectionQuery {
   includeSubmitted?: boolean;
   /** "Today" for deadlines and reminders; default today in Europe/Paris. */
   asOf?: IsoDate;
+  /** False: `projectJson` leaves out each month's movements. Default true. */
+  lines?: boolean;
 }
 
 /** A projection already serialised, with an ETag that changes whenever its inputs do. */
@@ -64,45 +60,20 @@ const NOT_YET_FUNDED: readonly ApplicationStatus[] = ['idea', 'preparing', 'subm
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const CSV = 'text/csv; charset=utf-8';
 
-interface ApplicationRow {
-  id: string;
-  title: string;
-  status: ApplicationStatus;
-  submission_deadline: string | null;
-  operation_start: string;
-  operation_end: string;
-  total_cost_cents: string;
-  expenses: ApplicationInput['expenses'] | null;
-  tasks: ApplicationInput['tasks'];
-  eu_area: EuArea | null;
-  submitted_at: string | null;
-  notified_at: string | null;
-}
-
-interface LineRow {
-  id: string;
-  application_id: string;
-  funder: string;
-  kind: FundingKind;
-  amount_cents: string;
-  status: FundingLineStatus;
-  signed_at: string | null;
-  schedule: FundingLineInput['schedule'] | null;
-  bridge: FundingLineInput['bridge'] | null;
-  intermediate_body: boolean;
-}
-
 /** The organisation's cash plan from its stored applications and settings, and its exports. */
 @Injectable()
 export class TreasuryService {
-  private readonly cache = new ProjectionCache<SerialisedProjection>();
+  private readonly cache = new ProjectionCache<Promise<SerialisedProjection>>();
+  private readonly inputs: ApplicationInputStore;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(FUNDING_RULES) private readonly rules: FundingRules,
     private readonly settings: TreasurySettingsService,
     private readonly applications: ApplicationService,
-  ) {}
+  ) {
+    this.inputs = new ApplicationInputStore(dataSource);
+  }
 
   async project(principal: Principal, query: ProjectionQuery): Promise<TreasuryProjection> {
     const [settings, applications] = await Promise.all([
@@ -133,24 +104,45 @@ export class TreasuryService {
       range.scenario ?? 'expected',
       range.includeSubmitted ? 1 : 0,
       range.asOf ?? todayInParis(),
+      range.lines === false ? 'curve' : 'lines',
     ].join('|');
     const cached = this.cache.get(key);
     if (cached) return cached;
-    const projection = this.run(
+    // The promise is cached, not its result: concurrent requests for the same key compute once.
+    const computing = this.serialise(
+      key,
       effectiveSettings(settings, query),
-      await this.loadApplications(organisationId),
+      this.inputs.inputs(organisationId, fingerprint),
       range,
     );
-    const json = Buffer.from(JSON.stringify(projection), 'utf8');
+    this.cache.set(key, computing);
+    computing.catch(() => this.cache.delete(key));
+    return computing;
+  }
+
+  private async serialise(
+    key: string,
+    settings: TreasurySettings,
+    applications: Promise<ApplicationInput[]>,
+    range: ProjectionQuery & { from: Month },
+  ): Promise<SerialisedProjection> {
+    const projection = this.run(settings, await applications, range);
+    const json = Buffer.from(
+      JSON.stringify(range.lines === false ? withoutLines(projection) : projection),
+      'utf8',
+    );
     let gzipped: Promise<Buffer> | null = null;
-    const serialised: SerialisedProjection = {
+    return {
       json,
       etag: `"${createHash('sha1').update(key).digest('base64url')}"`,
-      // Level 1: ~10× smaller already on this repetitive JSON, for a fraction of level 6's CPU.
+      // Level 1: ~5× smaller already on this repetitive JSON, for a fraction of level 6's CPU.
       gzip: () => (gzipped ??= gzipAsync(json, { level: 1 })),
     };
-    this.cache.set(key, serialised);
-    return serialised;
+  }
+
+  /** The organisation's applications, from the per-process store while they are unchanged. */
+  private async loadApplications(organisationId: string): Promise<ApplicationInput[]> {
+    return this.inputs.inputs(organisationId, await this.fingerprint(organisationId));
   }
 
   private async fingerprint(organisationId: string): Promise<string> {
@@ -245,35 +237,6 @@ export class TreasuryService {
     });
   }
 
-  /** Two flat queries rather than entity hydration: this is the hot path of every projection. */
-  private async loadApplications(organisationId: string): Promise<ApplicationInput[]> {
-    const [apps, lines] = await Promise.all([
-      this.dataSource.query(
-        `SELECT id, title, status, to_char(submission_deadline, 'YYYY-MM-DD') AS submission_deadline,
-                operation_start, operation_end, total_cost_cents, expenses, tasks, eu_area,
-                to_char(submitted_at, 'YYYY-MM-DD') AS submitted_at, to_char(notified_at, 'YYYY-MM-DD') AS notified_at
-           FROM application WHERE organisation_id = $1 AND status <> 'rejected'
-          ORDER BY created_at, id`,
-        [organisationId],
-      ) as Promise<ApplicationRow[]>,
-      this.dataSource.query(
-        `SELECT l.id, l.application_id, l.funder, l.kind, l.amount_cents, l.status,
-                to_char(l.signed_at, 'YYYY-MM-DD') AS signed_at, l.schedule, l.bridge, l.intermediate_body
-           FROM funding_line l JOIN application a ON a.id = l.application_id
-          WHERE a.organisation_id = $1 AND a.status <> 'rejected'
-          ORDER BY l.application_id, l.position, l.created_at`,
-        [organisationId],
-      ) as Promise<LineRow[]>,
-    ]);
-    const linesByApp = new Map<string, FundingLineInput[]>();
-    for (const row of lines) {
-      const list = linesByApp.get(row.application_id) ?? [];
-      list.push(lineInput(row));
-      linesByApp.set(row.application_id, list);
-    }
-    return apps.map((row) => applicationInput(row, linesByApp.get(row.id) ?? []));
-  }
-
   private async titles(organisationId: string): Promise<Record<string, string>> {
     const rows = (await this.dataSource.query(
       'SELECT id, title FROM application WHERE organisation_id = $1',
@@ -284,6 +247,18 @@ export class TreasuryService {
     }[];
     return Object.fromEntries(rows.map((r) => [r.id, r.title]));
   }
+}
+
+/** The projection without its movements, for clients that draw the curve only (never builds them). */
+function withoutLines(projection: TreasuryProjection): object {
+  const months = projection.months.map((m) => ({
+    month: m.month,
+    openingCents: m.openingCents,
+    inflowsCents: m.inflowsCents,
+    outflowsCents: m.outflowsCents,
+    closingCents: m.closingCents,
+  }));
+  return { ...projection, months };
 }
 
 /** Until the accountant sets them, the settings open at 0 on the first month asked for. */
@@ -300,38 +275,6 @@ function withFrom(
   settings: TreasurySettingsView,
 ): ProjectionQuery & { from: Month } {
   return { ...query, from: query.from ?? settings.openingMonth };
-}
-
-function lineInput(row: LineRow): FundingLineInput {
-  return compact({
-    id: row.id,
-    funder: row.funder,
-    kind: row.kind,
-    amountCents: Number(row.amount_cents),
-    status: row.status,
-    signedAt: row.signed_at,
-    schedule: row.schedule,
-    bridge: row.bridge,
-    intermediateBody: row.intermediate_body || undefined,
-  }) as FundingLineInput;
-}
-
-function applicationInput(row: ApplicationRow, fundingLines: FundingLineInput[]): ApplicationInput {
-  return compact({
-    id: row.id,
-    title: row.title,
-    status: row.status,
-    submissionDeadline: row.submission_deadline,
-    operationStart: row.operation_start,
-    operationEnd: row.operation_end,
-    totalCostCents: Number(row.total_cost_cents),
-    expenses: row.expenses,
-    submittedAt: row.submitted_at,
-    notifiedAt: row.notified_at,
-    euArea: row.eu_area,
-    tasks: row.tasks,
-    fundingLines,
-  }) as ApplicationInput;
 }
 
 /** A file name any system accepts: "Parcours numériques – FSE+" → "parcours-numeriques-fse". */
