@@ -16,14 +16,12 @@ describe('sources admin API', () => {
   beforeAll(async () => {
     process.env.PLATFORM_ADMIN_EMAILS = ADMIN_EMAIL;
     testApp = await createTestApp();
-    const admin = await testApp.app
-      .get(OrganisationService)
-      .create({
-        name: 'Plateforme',
-        kind: 'collectif',
-        territory: ['FR'],
-        ownerEmail: ADMIN_EMAIL,
-      });
+    const admin = await testApp.app.get(OrganisationService).create({
+      name: 'Plateforme',
+      kind: 'collectif',
+      territory: ['FR'],
+      ownerEmail: ADMIN_EMAIL,
+    });
     adminKey = admin.apiKey;
     memberKey = (await createOrganisation(testApp.app)).apiKey;
   });

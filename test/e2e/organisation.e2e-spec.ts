@@ -78,7 +78,9 @@ describe('Organisations API', () => {
       .expect(400);
     expect(response.body).toMatchObject({ code: 'VALIDATION_FAILED' });
     expect(response.body.message).toContain('plan');
-    const me = await http().get('/api/organisations/me').set('Authorization', `Bearer ${epn.apiKey}`);
+    const me = await http()
+      .get('/api/organisations/me')
+      .set('Authorization', `Bearer ${epn.apiKey}`);
     expect(me.body.name).toBe('EPN Les Olympiades');
   });
 
@@ -113,23 +115,37 @@ describe('Organisations API', () => {
       .send({ label: 'newsletter' })
       .expect(201);
     expect(created.body.apiKey).toMatch(/^vigie_/);
-    const listed = await http().get('/api/api-keys').set('Authorization', `Bearer ${epn.apiKey}`).expect(200);
+    const listed = await http()
+      .get('/api/api-keys')
+      .set('Authorization', `Bearer ${epn.apiKey}`)
+      .expect(200);
     expect(JSON.stringify(listed.body)).not.toContain(created.body.apiKey);
-    await http().get('/api/organisations/me').set('Authorization', `Bearer ${created.body.apiKey}`).expect(200);
+    await http()
+      .get('/api/organisations/me')
+      .set('Authorization', `Bearer ${created.body.apiKey}`)
+      .expect(200);
     await http()
       .delete(`/api/api-keys/${created.body.id}`)
       .set('Authorization', `Bearer ${epn.apiKey}`)
       .expect(200);
-    await http().get('/api/organisations/me').set('Authorization', `Bearer ${created.body.apiKey}`).expect(401);
+    await http()
+      .get('/api/organisations/me')
+      .set('Authorization', `Bearer ${created.body.apiKey}`)
+      .expect(401);
   });
 
   it('cannot revoke another organisation’s key', async () => {
-    const foreignKeys = await http().get('/api/api-keys').set('Authorization', `Bearer ${other.apiKey}`);
+    const foreignKeys = await http()
+      .get('/api/api-keys')
+      .set('Authorization', `Bearer ${other.apiKey}`);
     await http()
       .delete(`/api/api-keys/${foreignKeys.body[0].id}`)
       .set('Authorization', `Bearer ${epn.apiKey}`)
       .expect(404);
-    await http().get('/api/organisations/me').set('Authorization', `Bearer ${other.apiKey}`).expect(200);
+    await http()
+      .get('/api/organisations/me')
+      .set('Authorization', `Bearer ${other.apiKey}`)
+      .expect(200);
   });
 
   it('serves the OpenAPI document', async () => {

@@ -58,7 +58,10 @@ describe('Vigie processes on the embedded PostgreSQL', () => {
       expect(await me.json()).toMatchObject({ id: organisationId, name: 'EPN Les Olympiades' });
 
       // A CLI command while the service runs joins its server instead of starting another.
-      const second = await runVigie(['org:create', 'Centre social', '--kind', 'structure', '--json'], env);
+      const second = await runVigie(
+        ['org:create', 'Centre social', '--kind', 'structure', '--json'],
+        env,
+      );
       expect(second.code).toBe(0);
       expect(second.stderr).toContain('already running');
       const health = await (await fetch(`http://127.0.0.1:${port}/health`)).json();
@@ -71,7 +74,10 @@ describe('Vigie processes on the embedded PostgreSQL', () => {
     expect(existsSync(join(dataDir, 'postmaster.pid'))).toBe(false);
 
     // The data survives a restart.
-    const restarted = await runVigie(['org:create', 'Tiers-lieu', '--kind', 'structure', '--json'], env);
+    const restarted = await runVigie(
+      ['org:create', 'Tiers-lieu', '--kind', 'structure', '--json'],
+      env,
+    );
     expect(restarted.code).toBe(0);
     expect(readFileSync(join(dataDir, 'PG_VERSION'), 'utf8').trim()).toMatch(/^\d+$/);
   });

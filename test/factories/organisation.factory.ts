@@ -33,7 +33,9 @@ export async function createOrganisation(
     organisationId: created.organisation.id,
     apiKey: created.apiKey,
     async addMember(role: MemberRole) {
-      const user = await users.save(users.create({ email: null, displayName: `${role} ${counter}` }));
+      const user = await users.save(
+        users.create({ email: null, displayName: `${role} ${counter}` }),
+      );
       const membership = await memberships.save(
         memberships.create({ userId: user.id, organisationId: created.organisation.id, role }),
       );

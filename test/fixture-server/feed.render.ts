@@ -1,6 +1,16 @@
 import type { FixtureCall } from './fixture-call.types';
-import { AT_PAGE_SIZE, FIXTURE_PATHS, HTML_PAGE_SIZE, JSON_PAGE_SIZE } from './fixture-routes.constants';
-import { deadlineSentence, descriptionHtml, escapeHtml, numericFrenchDate } from './french-text.util';
+import {
+  AT_PAGE_SIZE,
+  FIXTURE_PATHS,
+  HTML_PAGE_SIZE,
+  JSON_PAGE_SIZE,
+} from './fixture-routes.constants';
+import {
+  deadlineSentence,
+  descriptionHtml,
+  escapeHtml,
+  numericFrenchDate,
+} from './french-text.util';
 
 /** A rendered answer: body, content type, and whether the bytes are Latin-1. */
 export interface Rendered {
@@ -10,7 +20,20 @@ export interface Rendered {
 }
 
 const RFC822_DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const RFC822_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const RFC822_MONTHS = [
+  'Jan',
+  'Feb',
+  'Mar',
+  'Apr',
+  'May',
+  'Jun',
+  'Jul',
+  'Aug',
+  'Sep',
+  'Oct',
+  'Nov',
+  'Dec',
+];
 
 /** RFC 822 with a two-digit year, as the Nouvelle-Aquitaine feed writes it. */
 function rfc822(iso: string): string {
@@ -25,7 +48,10 @@ function publishedOn(call: FixtureCall): string {
 export function renderRssFeed(calls: FixtureCall[], base: string): Rendered {
   const items = calls.map((call) => {
     const link = `${base}${FIXTURE_PATHS.rssItem}${call.id}`;
-    const categories = [call.title.includes('AAP') || call.title.includes('Appel') ? 'Appel à projet' : 'Aide', ...call.audiences].join(', ');
+    const categories = [
+      call.title.includes('AAP') || call.title.includes('Appel') ? 'Appel à projet' : 'Aide',
+      ...call.audiences,
+    ].join(', ');
     return `  <item>
     <title>${escapeHtml(call.title)}</title>
     <description>${escapeHtml(call.paragraphs[0])}&#13;</description>
@@ -65,12 +91,22 @@ export function renderRssItemPage(call: FixtureCall): Rendered {
 
 /** Characters outside Latin-1 become numeric references, as on real ISO-8859-1 sites. */
 function latin1(html: string): Buffer {
-  return Buffer.from(html.replace(/[^\x00-\xff]/g, (c) => `&#${c.codePointAt(0)};`), 'latin1');
+  return Buffer.from(
+    html.replace(/[^\x00-\xff]/g, (c) => `&#${c.codePointAt(0)};`),
+    'latin1',
+  );
 }
 
-export function renderHtmlListing(calls: FixtureCall[], page: number, base: string, endless = false): Rendered {
+export function renderHtmlListing(
+  calls: FixtureCall[],
+  page: number,
+  base: string,
+  endless = false,
+): Rendered {
   const pageCount = Math.max(1, Math.ceil(calls.length / HTML_PAGE_SIZE));
-  const slice = endless ? calls.slice(0, HTML_PAGE_SIZE) : calls.slice((page - 1) * HTML_PAGE_SIZE, page * HTML_PAGE_SIZE);
+  const slice = endless
+    ? calls.slice(0, HTML_PAGE_SIZE)
+    : calls.slice((page - 1) * HTML_PAGE_SIZE, page * HTML_PAGE_SIZE);
   const cards = slice.map((call) => {
     // Grand Est shows the deadline on the card of a call; for a call with a règlement the card
     // shows its category only, so the date must come from the PDF.
@@ -81,7 +117,9 @@ export function renderHtmlListing(calls: FixtureCall[], page: number, base: stri
     return `<a class="card" href="${FIXTURE_PATHS.htmlListing}${call.id}/"><div class="txt new_txt">${header}<h3>${escapeHtml(call.title)}</h3></div></a>`;
   });
   const hasNext = endless || page < pageCount;
-  const next = hasNext ? `<a rel="next" href="${FIXTURE_PATHS.htmlListing}page/${page + 1}/?beneficiaire=63">Page suivante</a>` : '';
+  const next = hasNext
+    ? `<a rel="next" href="${FIXTURE_PATHS.htmlListing}page/${page + 1}/?beneficiaire=63">Page suivante</a>`
+    : '';
   const html = `<!DOCTYPE html><html lang="fr"><head><meta http-equiv="Content-Type" content="text/html; charset=iso-8859-1"><title>Aides de la Région Grand Est</title></head>
 <body><h1>Toutes les aides</h1><div class="cards">${cards.join('\n')}</div><nav>${next}</nav></body></html>`;
   void base;
@@ -126,10 +164,18 @@ export function renderOdsRecords(calls: FixtureCall[], limit: number, offset: nu
     thematique: call.theme,
     url: `https://www.laregion.fr/aides/${call.id}`,
   }));
-  return { contentType: 'application/json; charset=utf-8', body: JSON.stringify({ total_count: calls.length, results }) };
+  return {
+    contentType: 'application/json; charset=utf-8',
+    body: JSON.stringify({ total_count: calls.length, results }),
+  };
 }
 
-export function renderAidesTerritoires(calls: FixtureCall[], page: number, base: string, endless = false): Rendered {
+export function renderAidesTerritoires(
+  calls: FixtureCall[],
+  page: number,
+  base: string,
+  endless = false,
+): Rendered {
   const pageCount = Math.max(1, Math.ceil(calls.length / AT_PAGE_SIZE));
   const slice = calls.slice((page - 1) * AT_PAGE_SIZE, page * AT_PAGE_SIZE);
   const pageUrl = (n: number) => `${base}${FIXTURE_PATHS.aidesTerritoires}?page=${n}`;
@@ -142,14 +188,27 @@ export function renderAidesTerritoires(calls: FixtureCall[], page: number, base:
     financers: [call.funder],
     description: `${descriptionHtml(call, false)}${call.rolling ? '' : `<p>${escapeHtml(deadlineSentence(call))}</p>`}`,
     eligibility: null,
-    perimeter: call.territory[0] === 'FR' ? 'France' : call.territory[0] === '63' ? 'Puy-de-Dôme' : 'Auvergne-Rhône-Alpes',
+    perimeter:
+      call.territory[0] === 'FR'
+        ? 'France'
+        : call.territory[0] === '63'
+          ? 'Puy-de-Dôme'
+          : 'Auvergne-Rhône-Alpes',
     origin_url: `https://www.exemple-financeur.fr/aides/${call.id}`,
     application_url: null,
     is_call_for_project: /appel|AMI|AAP/i.test(call.title) || index % 2 === 0,
-    aid_types: [/prêt/i.test(call.amountText ?? '') ? 'Prêt' : /prix/i.test(call.title) ? 'Prix' : 'Subvention'],
+    aid_types: [
+      /prêt/i.test(call.amountText ?? '')
+        ? 'Prêt'
+        : /prix/i.test(call.title)
+          ? 'Prix'
+          : 'Subvention',
+    ],
     start_date: call.opensAt ?? null,
     predeposit_date: null,
-    submission_deadline: call.deadlines.length ? call.deadlines[call.deadlines.length - 1].date : null,
+    submission_deadline: call.deadlines.length
+      ? call.deadlines[call.deadlines.length - 1].date
+      : null,
     subvention_rate_lower_bound: null,
     subvention_rate_upper_bound: null,
     recurrence: call.rolling ? 'Permanente' : 'Ponctuelle',
@@ -158,16 +217,31 @@ export function renderAidesTerritoires(calls: FixtureCall[], page: number, base:
     date_published: '2026-10-01',
   }));
   const next = endless ? pageUrl(page) : page < pageCount ? pageUrl(page + 1) : null;
-  const body = { count: calls.length, next, previous: page > 1 ? pageUrl(page - 1) : null, results };
+  const body = {
+    count: calls.length,
+    next,
+    previous: page > 1 ? pageUrl(page - 1) : null,
+    results,
+  };
   return { contentType: 'application/json', body: JSON.stringify(body) };
 }
 
-const SEDIA_CODES: Record<string, string> = { open: '31094501', forthcoming: '31094502', closed: '31094503' };
+const SEDIA_CODES: Record<string, string> = {
+  open: '31094501',
+  forthcoming: '31094502',
+  closed: '31094503',
+};
 
-export function renderSedia(calls: FixtureCall[], pageNumber: number, pageSize: number, today: string): Rendered {
+export function renderSedia(
+  calls: FixtureCall[],
+  pageNumber: number,
+  pageSize: number,
+  today: string,
+): Rendered {
   const results = calls.slice((pageNumber - 1) * pageSize, pageNumber * pageSize).map((call) => {
     const last = call.deadlines[call.deadlines.length - 1]?.date ?? '2099-12-31';
-    const status = call.opensAt && call.opensAt > today ? 'forthcoming' : last < today ? 'closed' : 'open';
+    const status =
+      call.opensAt && call.opensAt > today ? 'forthcoming' : last < today ? 'closed' : 'open';
     return {
       reference: `${call.id}COMPETITIVE_CALLen`,
       url: `https://ec.europa.eu/info/funding-tenders/opportunities/data/topicDetails/${call.id.toLowerCase()}.json`,
@@ -181,16 +255,23 @@ export function renderSedia(calls: FixtureCall[], pageNumber: number, pageSize: 
         status: [SEDIA_CODES[status]],
         startDate: [`${call.opensAt ?? '2026-09-01'}T00:00:00.000+0200`],
         deadlineDate: call.deadlines.map((d) => `${d.date}T17:00:00.000+0200`),
-        descriptionByte: [`<p>${escapeHtml(call.paragraphs.join(' '))}</p>${call.amountText ? `<p>${escapeHtml(call.amountText)}</p>` : ''}`],
+        descriptionByte: [
+          `<p>${escapeHtml(call.paragraphs.join(' '))}</p>${call.amountText ? `<p>${escapeHtml(call.amountText)}</p>` : ''}`,
+        ],
         type: ['1'],
       },
     };
   });
-  return { contentType: 'application/json', body: JSON.stringify({ totalResults: calls.length, pageNumber, pageSize, results }) };
+  return {
+    contentType: 'application/json',
+    body: JSON.stringify({ totalResults: calls.length, pageNumber, pageSize, results }),
+  };
 }
 
 export function renderJsonApi(calls: FixtureCall[], page: number, endless = false): Rendered {
-  const slice = endless ? calls.slice(0, JSON_PAGE_SIZE) : calls.slice((page - 1) * JSON_PAGE_SIZE, page * JSON_PAGE_SIZE);
+  const slice = endless
+    ? calls.slice(0, JSON_PAGE_SIZE)
+    : calls.slice((page - 1) * JSON_PAGE_SIZE, page * JSON_PAGE_SIZE);
   const data = slice.map((call) => ({
     reference: call.id,
     titre: call.title,
@@ -204,7 +285,10 @@ export function renderJsonApi(calls: FixtureCall[], page: number, endless = fals
     calendrier: deadlineSentence(call),
     lien: `/idf/aides/${call.id}`,
   }));
-  return { contentType: 'application/json', body: JSON.stringify({ data, meta: { page, total: endless ? 1_000_000 : calls.length } }) };
+  return {
+    contentType: 'application/json',
+    body: JSON.stringify({ data, meta: { page, total: endless ? 1_000_000 : calls.length } }),
+  };
 }
 
 function parisMidnightUtc(iso: string): string {

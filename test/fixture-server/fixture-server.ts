@@ -5,8 +5,16 @@ import { CATALOGUE } from './catalogue';
 import type { FixtureCall, FixtureDeadline, FixtureFeed } from './fixture-call.types';
 import { FIXTURE_PATHS } from './fixture-routes.constants';
 import {
-  reglementLines, renderAidesTerritoires, renderHtmlDetail, renderHtmlListing, renderJsonApi, renderOdsRecords,
-  renderRssFeed, renderRssItemPage, renderSedia, type Rendered,
+  reglementLines,
+  renderAidesTerritoires,
+  renderHtmlDetail,
+  renderHtmlListing,
+  renderJsonApi,
+  renderOdsRecords,
+  renderRssFeed,
+  renderRssItemPage,
+  renderSedia,
+  type Rendered,
 } from './feed.render';
 import { minimalPdf } from './minimal-pdf';
 
@@ -47,15 +55,19 @@ export interface FixtureServer {
 const HUGE_BYTES = 50 * 1024 * 1024;
 const BASE_LAST_MODIFIED = Date.UTC(2027, 0, 4, 8, 0, 0);
 
-export async function startFixtureServer(options: FixtureServerOptions = {}): Promise<FixtureServer> {
+export async function startFixtureServer(
+  options: FixtureServerOptions = {},
+): Promise<FixtureServer> {
   let calls: FixtureCall[] = structuredClone([...CATALOGUE]);
   const faults = new Map<string, FixtureFault>();
   const requests: FixtureRequestLogEntry[] = [];
   const lastModified = new Map<string, number>();
   let baseUrl = '';
 
-  const published = (feed?: FixtureFeed) => (feed ? calls.filter((call) => call.feeds.includes(feed)) : calls);
-  const faultFor = (path: string) => [...faults].find(([prefix]) => path.startsWith(prefix))?.[1] ?? null;
+  const published = (feed?: FixtureFeed) =>
+    feed ? calls.filter((call) => call.feeds.includes(feed)) : calls;
+  const faultFor = (path: string) =>
+    [...faults].find(([prefix]) => path.startsWith(prefix))?.[1] ?? null;
 
   const server = createServer((request, response) => {
     void handle(request, response).catch((error: Error) => {
@@ -67,13 +79,28 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const url = new URL(request.url ?? '/', baseUrl);
     if (request.method === 'POST') await readBody(request);
-    const log = (status: number) => requests.push({ method: request.method ?? 'GET', path: url.pathname + url.search, status });
+    const log = (status: number) =>
+      requests.push({ method: request.method ?? 'GET', path: url.pathname + url.search, status });
     const fault = faultFor(url.pathname);
     if (fault === 'huge') return sendHuge(response, log);
-    if (fault === 'status-500') return send(request, response, url, { status: 500, contentType: 'text/plain', body: 'Internal Server Error' }, log);
+    if (fault === 'status-500')
+      return send(
+        request,
+        response,
+        url,
+        { status: 500, contentType: 'text/plain', body: 'Internal Server Error' },
+        log,
+      );
     if (fault === 'error-200') return send(request, response, url, errorPage(), log);
     const rendered = route(url, request.method ?? 'GET', fault === 'endless');
-    if (!rendered) return send(request, response, url, { status: 404, contentType: 'text/html; charset=utf-8', body: '<h1>404 Not Found</h1>' }, log);
+    if (!rendered)
+      return send(
+        request,
+        response,
+        url,
+        { status: 404, contentType: 'text/html; charset=utf-8', body: '<h1>404 Not Found</h1>' },
+        log,
+      );
     if (fault === 'malformed') return send(request, response, url, breakBody(rendered), log);
     return send(request, response, url, rendered, log);
   }
@@ -81,42 +108,75 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
   function route(url: URL, method: string, endless: boolean): Rendered | null {
     const path = url.pathname;
     const page = Math.max(1, Number(url.searchParams.get('page') ?? 1) || 1);
-    if (path === '/robots.txt') return { contentType: 'text/plain', body: 'User-agent: *\nDisallow: /prive/\n' };
+    if (path === '/robots.txt')
+      return { contentType: 'text/plain', body: 'User-agent: *\nDisallow: /prive/\n' };
     if (path === FIXTURE_PATHS.rssFeed) return renderRssFeed(published('rss'), baseUrl);
-    if (path.startsWith(FIXTURE_PATHS.rssItem)) return byId('rss', path.slice(FIXTURE_PATHS.rssItem.length), renderRssItemPage);
-    if (path === FIXTURE_PATHS.htmlListing) return renderHtmlListing(published('html'), 1, baseUrl, endless);
+    if (path.startsWith(FIXTURE_PATHS.rssItem))
+      return byId('rss', path.slice(FIXTURE_PATHS.rssItem.length), renderRssItemPage);
+    if (path === FIXTURE_PATHS.htmlListing)
+      return renderHtmlListing(published('html'), 1, baseUrl, endless);
     const listingPage = /^\/grandest\/aides\/page\/(\d+)\/$/.exec(path);
-    if (listingPage) return renderHtmlListing(published('html'), Number(listingPage[1]), baseUrl, endless);
-    if (path.startsWith(FIXTURE_PATHS.htmlListing)) return byId('html', path.slice(FIXTURE_PATHS.htmlListing.length).replace(/\/$/, ''), renderHtmlDetail);
+    if (listingPage)
+      return renderHtmlListing(published('html'), Number(listingPage[1]), baseUrl, endless);
+    if (path.startsWith(FIXTURE_PATHS.htmlListing))
+      return byId(
+        'html',
+        path.slice(FIXTURE_PATHS.htmlListing.length).replace(/\/$/, ''),
+        renderHtmlDetail,
+      );
     if (path.startsWith(FIXTURE_PATHS.htmlDocument)) {
       const id = path.slice(FIXTURE_PATHS.htmlDocument.length).replace(/-reglement\.pdf$/, '');
-      return byId('html', id, (call) => (call.pdf ? { contentType: 'application/pdf', body: minimalPdf(reglementLines(call)) } : null));
+      return byId('html', id, (call) =>
+        call.pdf
+          ? { contentType: 'application/pdf', body: minimalPdf(reglementLines(call)) }
+          : null,
+      );
     }
     if (path === FIXTURE_PATHS.ods) {
       const limit = Math.min(100, Number(url.searchParams.get('limit') ?? 10) || 10);
       const offset = Number(url.searchParams.get('offset') ?? 0) || 0;
       return renderOdsRecords(published('ods'), limit, offset);
     }
-    if (path === FIXTURE_PATHS.aidesTerritoires) return renderAidesTerritoires(published('at'), page, baseUrl, endless);
+    if (path === FIXTURE_PATHS.aidesTerritoires)
+      return renderAidesTerritoires(published('at'), page, baseUrl, endless);
     if (path === FIXTURE_PATHS.sedia && method === 'POST') {
       const pageSize = Number(url.searchParams.get('pageSize') ?? 50) || 50;
       const pageNumber = Number(url.searchParams.get('pageNumber') ?? 1) || 1;
-      return renderSedia(published('sedia'), pageNumber, pageSize, options.today ?? new Date().toISOString().slice(0, 10));
+      return renderSedia(
+        published('sedia'),
+        pageNumber,
+        pageSize,
+        options.today ?? new Date().toISOString().slice(0, 10),
+      );
     }
     if (path === FIXTURE_PATHS.json) return renderJsonApi(published('json'), page, endless);
     return null;
   }
 
-  function byId(feed: FixtureFeed, id: string, render: (call: FixtureCall) => Rendered | null): Rendered | null {
+  function byId(
+    feed: FixtureFeed,
+    id: string,
+    render: (call: FixtureCall) => Rendered | null,
+  ): Rendered | null {
     const call = published(feed).find((c) => c.id === decodeURIComponent(id));
     return call ? render(call) : null;
   }
 
-  function send(request: IncomingMessage, response: ServerResponse, url: URL, rendered: Rendered, log: (status: number) => void): void {
-    const body = typeof rendered.body === 'string' ? Buffer.from(rendered.body, 'utf8') : rendered.body;
+  function send(
+    request: IncomingMessage,
+    response: ServerResponse,
+    url: URL,
+    rendered: Rendered,
+    log: (status: number) => void,
+  ): void {
+    const body =
+      typeof rendered.body === 'string' ? Buffer.from(rendered.body, 'utf8') : rendered.body;
     const status = rendered.status ?? 200;
     if (status !== 200) {
-      response.writeHead(status, { 'content-type': rendered.contentType, 'content-length': body.length });
+      response.writeHead(status, {
+        'content-type': rendered.contentType,
+        'content-length': body.length,
+      });
       response.end(body);
       log(status);
       return;
@@ -125,17 +185,28 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
     const key = url.pathname + url.search;
     const previous = lastModified.get(key);
     // Last-Modified moves only when the body does, like a real CMS.
-    const modified = previous && etagOf.get(key) === etag ? previous : Math.max(BASE_LAST_MODIFIED, Date.now() - 1000);
+    const modified =
+      previous && etagOf.get(key) === etag
+        ? previous
+        : Math.max(BASE_LAST_MODIFIED, Date.now() - 1000);
     lastModified.set(key, modified);
     etagOf.set(key, etag);
-    const headers = { etag, 'last-modified': new Date(modified).toUTCString(), 'cache-control': 'no-cache' };
+    const headers = {
+      etag,
+      'last-modified': new Date(modified).toUTCString(),
+      'cache-control': 'no-cache',
+    };
     if (request.method === 'GET' && isFresh(request, etag, modified)) {
       response.writeHead(304, headers);
       response.end();
       log(304);
       return;
     }
-    response.writeHead(200, { ...headers, 'content-type': rendered.contentType, 'content-length': body.length });
+    response.writeHead(200, {
+      ...headers,
+      'content-type': rendered.contentType,
+      'content-length': body.length,
+    });
     response.end(body);
     log(200);
   }
@@ -160,7 +231,8 @@ export async function startFixtureServer(options: FixtureServerOptions = {}): Pr
       }),
     setDeadline(id, deadline) {
       const call = findCall(calls, id);
-      call.deadlines = typeof deadline === 'string' ? [{ ...call.deadlines[0], date: deadline }] : deadline;
+      call.deadlines =
+        typeof deadline === 'string' ? [{ ...call.deadlines[0], date: deadline }] : deadline;
       call.rolling = false;
     },
     removeCall(id) {
@@ -186,7 +258,11 @@ function findCall(calls: FixtureCall[], id: string): FixtureCall {
 
 function isFresh(request: IncomingMessage, etag: string, modified: number): boolean {
   const ifNoneMatch = request.headers['if-none-match'];
-  if (ifNoneMatch) return ifNoneMatch.split(',').map((tag) => tag.trim().replace(/^W\//, '')).includes(etag);
+  if (ifNoneMatch)
+    return ifNoneMatch
+      .split(',')
+      .map((tag) => tag.trim().replace(/^W\//, ''))
+      .includes(etag);
   const since = request.headers['if-modified-since'];
   return !!since && Date.parse(since) >= Math.floor(modified / 1000) * 1000;
 }
@@ -202,7 +278,10 @@ function errorPage(): Rendered {
 function breakBody(rendered: Rendered): Rendered {
   const text = typeof rendered.body === 'string' ? rendered.body : rendered.body.toString('latin1');
   const cut = `${text.slice(0, Math.floor(text.length / 2))}<<</broken`;
-  return { ...rendered, body: typeof rendered.body === 'string' ? cut : Buffer.from(cut, 'latin1') };
+  return {
+    ...rendered,
+    body: typeof rendered.body === 'string' ? cut : Buffer.from(cut, 'latin1'),
+  };
 }
 
 function sendHuge(response: ServerResponse, log: (status: number) => void): void {

@@ -1,6 +1,19 @@
 import type { FixtureCall, FixtureDeadline } from './fixture-call.types';
 
-const MONTHS = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+const MONTHS = [
+  'janvier',
+  'février',
+  'mars',
+  'avril',
+  'mai',
+  'juin',
+  'juillet',
+  'août',
+  'septembre',
+  'octobre',
+  'novembre',
+  'décembre',
+];
 
 export function longFrenchDate(iso: string): string {
   const [year, month, day] = iso.split('-').map(Number);
@@ -21,7 +34,9 @@ function at(deadline: FixtureDeadline): string {
 /** The sentence that states a call's dates, in the call's own wording. */
 export function deadlineSentence(call: FixtureCall): string {
   if (call.rolling) return "Les dossiers sont instruits au fil de l'eau, sans date limite.";
-  const opening = call.opensAt ? `Ouverture des candidatures le ${longFrenchDate(call.opensAt)}. ` : '';
+  const opening = call.opensAt
+    ? `Ouverture des candidatures le ${longFrenchDate(call.opensAt)}. `
+    : '';
   if (call.deadlines.length === 0) return opening.trim();
   if (call.deadlines.length > 1) {
     return `${opening}L'appel comporte plusieurs sessions : ${call.deadlines
@@ -44,14 +59,20 @@ export function deadlineSentence(call: FixtureCall): string {
 }
 
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
 }
 
 /** The description as HTML: paragraphs, amounts, audiences, then the dates. */
 export function descriptionHtml(call: FixtureCall, withDates = true): string {
   const parts = call.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`);
   if (call.amountText) parts.push(`<h3>Montant</h3><p>${escapeHtml(call.amountText)}</p>`);
-  parts.push(`<h3>Bénéficiaires</h3><ul>${call.audiences.map((a) => `<li>${escapeHtml(a)}</li>`).join('')}</ul>`);
+  parts.push(
+    `<h3>Bénéficiaires</h3><ul>${call.audiences.map((a) => `<li>${escapeHtml(a)}</li>`).join('')}</ul>`,
+  );
   if (withDates) parts.push(`<h3>Calendrier</h3><p>${escapeHtml(deadlineSentence(call))}</p>`);
   return parts.join('\n');
 }

@@ -1,4 +1,10 @@
-export { startFixtureServer, type FixtureServer, type FixtureServerOptions, type FixtureFault, type FixtureRequestLogEntry } from './fixture-server';
+export {
+  startFixtureServer,
+  type FixtureServer,
+  type FixtureServerOptions,
+  type FixtureFault,
+  type FixtureRequestLogEntry,
+} from './fixture-server';
 export { CATALOGUE } from './catalogue';
 export type { FixtureCall, FixtureDeadline, FixtureFeed } from './fixture-call.types';
 export { FIXTURE_PATHS } from './fixture-routes.constants';

@@ -1,5 +1,15 @@
 // Characters WinAnsiEncoding cannot carry are spelled out; Helvetica covers the rest of Latin-1.
-const WIN_ANSI_FALLBACK: Record<string, string> = { '’': "'", '‘': "'", 'œ': 'oe', 'Œ': 'OE', '…': '...', '–': '-', '—': '-', '€': 'EUR', '\u202f': ' ' };
+const WIN_ANSI_FALLBACK: Record<string, string> = {
+  '’': "'",
+  '‘': "'",
+  œ: 'oe',
+  Œ: 'OE',
+  '…': '...',
+  '–': '-',
+  '—': '-',
+  '€': 'EUR',
+  '\u202f': ' ',
+};
 
 function pdfString(line: string): string {
   const latin = line.replace(/[^\x00-\xff]/g, (c) => WIN_ANSI_FALLBACK[c] ?? '?');

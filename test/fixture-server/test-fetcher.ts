@@ -8,19 +8,29 @@ const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
  * politeness, no robots, no SSRF guard (it only ever talks to 127.0.0.1), but the same
  * contract as the polite fetcher: conditional requests, charset decoding, a body-size cap.
  */
-export function createTestFetcher(options: { maxBytes?: number } = {}): Fetcher & { count: number } {
+export function createTestFetcher(
+  options: { maxBytes?: number } = {},
+): Fetcher & { count: number } {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
   const fetcher = {
     count: 0,
     async fetch(req: FetchRequest): Promise<FetchResponse> {
       fetcher.count++;
-      const headers: Record<string, string> = { 'user-agent': 'Vigie-test', ...(req.headers ?? {}) };
+      const headers: Record<string, string> = {
+        'user-agent': 'Vigie-test',
+        ...(req.headers ?? {}),
+      };
       if (req.conditional?.etag) headers['if-none-match'] = req.conditional.etag;
-      if (req.conditional?.lastModified) headers['if-modified-since'] = req.conditional.lastModified;
+      if (req.conditional?.lastModified)
+        headers['if-modified-since'] = req.conditional.lastModified;
       let body: string | Buffer | undefined;
       if (req.body !== undefined) {
-        body = typeof req.body === 'string' || Buffer.isBuffer(req.body) ? req.body : JSON.stringify(req.body);
-        if (!Buffer.isBuffer(req.body) && typeof req.body !== 'string') headers['content-type'] = 'application/json';
+        body =
+          typeof req.body === 'string' || Buffer.isBuffer(req.body)
+            ? req.body
+            : JSON.stringify(req.body);
+        if (!Buffer.isBuffer(req.body) && typeof req.body !== 'string')
+          headers['content-type'] = 'application/json';
       }
       const response = await request(req.url, { method: req.method ?? 'GET', headers, body });
       const chunks: Buffer[] = [];
@@ -40,11 +50,18 @@ export function createTestFetcher(options: { maxBytes?: number } = {}): Fetcher 
       };
       const contentType = header('content-type');
       const charset = /charset=([\w-]+)/i.exec(contentType ?? '')?.[1]?.toLowerCase() ?? 'utf-8';
-      const text = new TextDecoder(charset === 'iso-8859-1' || charset === 'latin1' ? 'windows-1252' : charset).decode(raw);
+      const text = new TextDecoder(
+        charset === 'iso-8859-1' || charset === 'latin1' ? 'windows-1252' : charset,
+      ).decode(raw);
       return {
         url: req.url,
         status: response.statusCode,
-        headers: Object.fromEntries(Object.entries(response.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(', ') : String(v)])),
+        headers: Object.fromEntries(
+          Object.entries(response.headers).map(([k, v]) => [
+            k,
+            Array.isArray(v) ? v.join(', ') : String(v),
+          ]),
+        ),
         notModified: response.statusCode === 304,
         body: raw,
         text,

@@ -36,7 +36,9 @@ async function admin<T>(work: (client: Client) => Promise<T>): Promise<T> {
  * A brand-new database for one test file, built by the real migrations, so test files never
  * see each other's rows. `migrate: false` leaves it empty (for migration tests).
  */
-export async function createTestDatabase(options: { migrate?: boolean } = {}): Promise<TestDatabase> {
+export async function createTestDatabase(
+  options: { migrate?: boolean } = {},
+): Promise<TestDatabase> {
   const name = `vigie_test_${randomBytes(6).toString('hex')}`;
   await admin((client) => client.query(`CREATE DATABASE ${name}`));
   const url = withDatabase(adminUrl(), name);

@@ -9,7 +9,9 @@ import { configureApp } from './http/configure-app';
 async function main(): Promise<void> {
   const config = loadConfig();
   const database = await prepareDatabase(config, (message) => console.log(message));
-  const app = await NestFactory.create(ApiModule.forRoot(config, database.url), { bufferLogs: true });
+  const app = await NestFactory.create(ApiModule.forRoot(config, database.url), {
+    bufferLogs: true,
+  });
   configureApp(app);
   onShutdown(async () => {
     await app.close();

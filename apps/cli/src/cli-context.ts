@@ -23,9 +23,12 @@ export async function withCliContext<T>(work: (context: CliContext) => Promise<T
   const config = loadConfig();
   const database = await prepareDatabase(config, say);
   try {
-    const app = await NestFactory.createApplicationContext(CliModule.forRoot(config, database.url), {
-      logger: ['error'],
-    });
+    const app = await NestFactory.createApplicationContext(
+      CliModule.forRoot(config, database.url),
+      {
+        logger: ['error'],
+      },
+    );
     try {
       return await work({ config, database, app });
     } finally {

@@ -14,11 +14,7 @@ function program(): Command {
     .exitOverride();
   root.addCommand(demoCommand());
   root.addCommand(orgCreateCommand());
-  for (const command of [
-    ...sourceCommands(),
-    ...classifyCommands(),
-    ...migrationCommands(),
-  ]) {
+  for (const command of [...sourceCommands(), ...classifyCommands(), ...migrationCommands()]) {
     root.addCommand(command);
   }
   for (const command of root.commands) command.exitOverride().showHelpAfterError();

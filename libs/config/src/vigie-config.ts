@@ -93,7 +93,13 @@ export class VigieConfig {
 
   /** E-mail addresses of the platform administrators, who may edit the shared sources. */
   @Transform(toList)
-  @IsEmail({}, { each: true, message: 'PLATFORM_ADMIN_EMAILS must be a comma-separated list of e-mail addresses' })
+  @IsEmail(
+    {},
+    {
+      each: true,
+      message: 'PLATFORM_ADMIN_EMAILS must be a comma-separated list of e-mail addresses',
+    },
+  )
   PLATFORM_ADMIN_EMAILS: string[];
 
   /** Seconds between two ticks of the worker that enqueue due sources (60 in production). */

@@ -7,17 +7,32 @@ export { buildCall, type BuildCallOptions } from './call/call.builder';
 export * from './source/source.types';
 export { loadSources, parseSources } from './source/source.loader';
 export { IngestionException, IngestionExceptionCode } from './source/ingestion.exception';
-export { SourceDefinitionError, formatProblem, type SourceDefinitionProblem } from './source/source-definition.error';
+export {
+  SourceDefinitionError,
+  formatProblem,
+  type SourceDefinitionProblem,
+} from './source/source-definition.error';
 export { isTerritoryCode } from './source/territory.util';
 export { parseSelector, type ParsedSelector } from './source/selector.util';
 
 // Connectors
 export * from './connector/connector.types';
-export { connectorFor, runSource, emptyConnectorState, ConnectorRun } from './connector/connector.registry';
+export {
+  connectorFor,
+  runSource,
+  emptyConnectorState,
+  ConnectorRun,
+} from './connector/connector.registry';
 export { SEDIA_STATUS } from './connector/eu-sedia.source';
 
 // Extractors
-export { extractDeadlines, parseFrenchDate, isRollingText, type DeadlineExtraction, type DateExtractionOptions } from './extract/deadline.extractor';
+export {
+  extractDeadlines,
+  parseFrenchDate,
+  isRollingText,
+  type DeadlineExtraction,
+  type DateExtractionOptions,
+} from './extract/deadline.extractor';
 export { extractAmounts } from './extract/amount.extractor';
 export { extractAidTypes } from './extract/aid-type.extractor';
 export { extractEuFund } from './extract/eu-fund.extractor';
@@ -35,17 +50,33 @@ export { IngestionModule } from './ingestion.module';
 
 // Call store (history, duplicates across sources, withdrawals)
 export { CallStoreService, nextDeadline } from './store/call-store.service';
-export type { UpsertOutcome, UpsertResult, UpsertOptions, MissingOutcome } from './store/call-store.types';
+export type {
+  UpsertOutcome,
+  UpsertResult,
+  UpsertOptions,
+  MissingOutcome,
+} from './store/call-store.types';
 export { MISSING_RUNS_BEFORE_WITHDRAWN } from './store/call-store.types';
 export { CallExportService, type ExportedCall } from './store/call-export.service';
 export { callFingerprint, similarTitles } from './store/call-fingerprint.util';
-export { summariseChanges, diffFields, euros, frenchDate, type FieldChange } from './store/call-diff.util';
+export {
+  summariseChanges,
+  diffFields,
+  euros,
+  frenchDate,
+  type FieldChange,
+} from './store/call-diff.util';
 export { mergeFields, fieldsOf } from './store/call-merge.util';
 export type { CallFields } from './store/call-fields.types';
 
 // Runs, sources, queue
 export { WatchService } from './run/watch.service';
-export { SourceService, parseDefinition, type SourceImportResult, type SourceRemoval } from './run/source.service';
+export {
+  SourceService,
+  parseDefinition,
+  type SourceImportResult,
+  type SourceRemoval,
+} from './run/source.service';
 export type { SourceRunReport, RunTrigger, RunOptions } from './run/source-run-report.types';
 export { createCrawlerFetcher } from './run/crawler-fetcher.util';
 export { IngestionQueueService, type QueueRole } from './queue/ingestion-queue.service';

@@ -138,7 +138,8 @@ async function ensureDatabase(port: number, name: string): Promise<void> {
   await client.connect();
   try {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
-    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+    if (found.rowCount === 0)
+      await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
   } finally {
     await client.end();
   }
@@ -218,7 +219,11 @@ export async function startEmbeddedDatabase(
   });
 }
 
-function handle(dataDir: string, port: number, server: EmbeddedServer | null): EmbeddedDatabaseHandle {
+function handle(
+  dataDir: string,
+  port: number,
+  server: EmbeddedServer | null,
+): EmbeddedDatabaseHandle {
   let stopped = false;
   return {
     url: embeddedUrl(port),

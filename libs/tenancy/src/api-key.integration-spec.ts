@@ -19,7 +19,9 @@ describe(ApiKeyService.name, () => {
       territory: ['63'],
     });
     const rows = await testApp.database.dataSource.getRepository(ApiKey).find();
-    const row = rows.find((key) => key.hash === createHash('sha256').update(created.apiKey).digest('hex'));
+    const row = rows.find(
+      (key) => key.hash === createHash('sha256').update(created.apiKey).digest('hex'),
+    );
     expect(row).toBeDefined();
     const dump = JSON.stringify(await testApp.database.dataSource.query('SELECT * FROM api_key'));
     expect(dump).not.toContain(created.apiKey);

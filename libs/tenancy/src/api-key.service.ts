@@ -3,12 +3,7 @@ import { VigieConfig } from '@app/config';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { IsNull, Repository } from 'typeorm';
-import {
-  apiKeyDisplayPrefix,
-  apiKeyLooksValid,
-  generateApiKey,
-  hashApiKey,
-} from './api-key.util';
+import { apiKeyDisplayPrefix, apiKeyLooksValid, generateApiKey, hashApiKey } from './api-key.util';
 import { Principal } from './principal';
 import { TenancyException } from './tenancy.exception';
 

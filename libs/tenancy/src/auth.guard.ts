@@ -19,7 +19,10 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const principal = await this.apiKeys.authenticate(bearerToken(request));
     request.principal = principal;
-    const roles = this.reflector.getAllAndOverride<MemberRole[] | undefined>(REQUIRED_ROLES, targets);
+    const roles = this.reflector.getAllAndOverride<MemberRole[] | undefined>(
+      REQUIRED_ROLES,
+      targets,
+    );
     if (roles && !roles.includes(principal.role)) throw TenancyException.forbidden(principal.role);
     return true;
   }

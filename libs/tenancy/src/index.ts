@@ -1,11 +1,6 @@
 export { ApiKeyService, type IssuedApiKey } from './api-key.service';
 export { apiKeyLooksValid, generateApiKey, hashApiKey } from './api-key.util';
-export {
-  CurrentPrincipal,
-  Public,
-  Roles,
-  type AuthenticatedRequest,
-} from './auth.decorator';
+export { CurrentPrincipal, Public, Roles, type AuthenticatedRequest } from './auth.decorator';
 export { AuthGuard } from './auth.guard';
 export {
   OrganisationService,

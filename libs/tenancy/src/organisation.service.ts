@@ -54,7 +54,9 @@ export class OrganisationService {
           `L’adresse ${email} a déjà un compte / ${email} already has an account`,
         );
       }
-      const organisation = await manager.save(manager.create(Organisation, { name, kind: input.kind, territory }));
+      const organisation = await manager.save(
+        manager.create(Organisation, { name, kind: input.kind, territory }),
+      );
       const owner = await manager.save(
         manager.create(User, { email, displayName: input.ownerName?.trim() || null }),
       );

@@ -35,7 +35,11 @@ export function applicationId(app: ApplicationInput, position: number): string {
   return app.id ?? `#${position + 1}`;
 }
 
-export function buildApplicationPlan(app: ApplicationInput, position: number, rules: FundingRules): ApplicationPlan {
+export function buildApplicationPlan(
+  app: ApplicationInput,
+  position: number,
+  rules: FundingRules,
+): ApplicationPlan {
   const id = applicationId(app, position);
   const startIndex = toMonthIndex(app.operationStart);
   const endIndex = toMonthIndex(app.operationEnd);
@@ -47,7 +51,11 @@ export function buildApplicationPlan(app: ApplicationInput, position: number, ru
     endIndex,
     expenses,
     cumulativeEligible: cumulativeEligible(expenses, startIndex, endIndex),
-    lines: app.fundingLines.map((line, i) => ({ key: line.id ?? `${id}#${i + 1}`, input: line, rule: rules.kinds[line.kind] })),
+    lines: app.fundingLines.map((line, i) => ({
+      key: line.id ?? `${id}#${i + 1}`,
+      input: line,
+      rule: rules.kinds[line.kind],
+    })),
   };
 }
 
@@ -58,7 +66,11 @@ export function eligibleThrough(plan: ApplicationPlan, monthIndex: MonthIndex): 
   return plan.cumulativeEligible[Math.min(monthIndex - plan.startIndex, last)];
 }
 
-function plannedExpenses(app: ApplicationInput, startIndex: MonthIndex, endIndex: MonthIndex): PlannedExpense[] {
+function plannedExpenses(
+  app: ApplicationInput,
+  startIndex: MonthIndex,
+  endIndex: MonthIndex,
+): PlannedExpense[] {
   const submittedMonth = app.submittedAt ? toMonthIndex(app.submittedAt) : null;
   if (!app.expenses) {
     const shares = splitEvenly(app.totalCostCents, endIndex - startIndex + 1);
@@ -89,7 +101,11 @@ function plannedExpenses(app: ApplicationInput, startIndex: MonthIndex, endIndex
   });
 }
 
-function cumulativeEligible(expenses: PlannedExpense[], startIndex: MonthIndex, endIndex: MonthIndex): number[] {
+function cumulativeEligible(
+  expenses: PlannedExpense[],
+  startIndex: MonthIndex,
+  endIndex: MonthIndex,
+): number[] {
   const cumulative = new Array<number>(endIndex - startIndex + 1).fill(0);
   for (const expense of expenses) {
     if (expense.eligible) cumulative[expense.monthIndex - startIndex] += expense.amountCents;

@@ -41,7 +41,12 @@ export function validateTreasurySettings(input: unknown): ValidationIssue[] {
       const from = flow.fromMonth === undefined || check.month(`${at}.fromMonth`, flow.fromMonth);
       const to = flow.toMonth === undefined || check.month(`${at}.toMonth`, flow.toMonth);
       if (from && to && flow.fromMonth && flow.toMonth && flow.toMonth < flow.fromMonth) {
-        check.add(`${at}.toMonth`, 'END_BEFORE_START', 'Le mois de fin précède le mois de début.', 'The end month is before the start month.');
+        check.add(
+          `${at}.toMonth`,
+          'END_BEFORE_START',
+          'Le mois de fin précède le mois de début.',
+          'The end month is before the start month.',
+        );
       }
     });
   }
@@ -49,7 +54,10 @@ export function validateTreasurySettings(input: unknown): ValidationIssue[] {
 }
 
 /** Throws a 400 TreasuryException listing every field at fault. */
-export function assertValidApplication(input: unknown, path = ''): asserts input is ApplicationInput {
+export function assertValidApplication(
+  input: unknown,
+  path = '',
+): asserts input is ApplicationInput {
   throwIfIssues(validateApplication(input, path));
 }
 
@@ -61,9 +69,13 @@ function throwIfIssues(issues: ValidationIssue[]): void {
   if (issues.length === 0) return;
   const first = issues[0];
   const more = issues.length > 1 ? ` (+${issues.length - 1} other issue(s))` : '';
-  throw new TreasuryException(TreasuryExceptionCode.INVALID_INPUT, `${first.path}: ${first.messageEn}${more}`, {
-    issues,
-  });
+  throw new TreasuryException(
+    TreasuryExceptionCode.INVALID_INPUT,
+    `${first.path}: ${first.messageEn}${more}`,
+    {
+      issues,
+    },
+  );
 }
 
 function checkApplication(check: InputChecker, app: InputRecord, p: string): void {
@@ -74,7 +86,12 @@ function checkApplication(check: InputChecker, app: InputRecord, p: string): voi
   const start = check.monthOrDate(`${p}operationStart`, app.operationStart);
   const end = check.monthOrDate(`${p}operationEnd`, app.operationEnd);
   if (start && end && endsBeforeStart(app.operationStart as string, app.operationEnd as string)) {
-    check.add(`${p}operationEnd`, 'END_BEFORE_START', 'L’opération se termine avant de commencer.', 'The operation ends before it starts.');
+    check.add(
+      `${p}operationEnd`,
+      'END_BEFORE_START',
+      'L’opération se termine avant de commencer.',
+      'The operation ends before it starts.',
+    );
   }
   for (const field of ['submissionDeadline', 'submittedAt', 'notifiedAt'] as const) {
     if (app[field] !== undefined) check.date(`${p}${field}`, app[field]);
@@ -82,7 +99,8 @@ function checkApplication(check: InputChecker, app: InputRecord, p: string): voi
   if (app.euArea !== undefined) check.oneOf(`${p}euArea`, app.euArea, EU_AREAS);
   if (app.expenses !== undefined) checkExpenses(check, app.expenses, `${p}expenses`);
   if (app.tasks !== undefined) checkTasks(check, app.tasks, `${p}tasks`);
-  if (check.list(`${p}fundingLines`, app.fundingLines)) checkLines(check, app.fundingLines, `${p}fundingLines`);
+  if (check.list(`${p}fundingLines`, app.fundingLines))
+    checkLines(check, app.fundingLines, `${p}fundingLines`);
 }
 
 function endsBeforeStart(start: string, end: string): boolean {
@@ -119,7 +137,13 @@ function checkLines(check: InputChecker, lines: unknown[], at: string): void {
     const p = `${at}[${i}]`;
     if (!check.record(p, line)) return;
     if (line.id !== undefined && check.text(`${p}.id`, line.id)) {
-      if (seen.has(line.id)) check.add(`${p}.id`, 'DUPLICATE_ID', 'Cet identifiant de ligne est déjà utilisé.', 'This line id is already used.');
+      if (seen.has(line.id))
+        check.add(
+          `${p}.id`,
+          'DUPLICATE_ID',
+          'Cet identifiant de ligne est déjà utilisé.',
+          'This line id is already used.',
+        );
       seen.add(line.id);
     }
     check.text(`${p}.funder`, line.funder);
@@ -127,21 +151,37 @@ function checkLines(check: InputChecker, lines: unknown[], at: string): void {
     const amountOk = check.amount(`${p}.amountCents`, line.amountCents);
     check.oneOf(`${p}.status`, line.status, FUNDING_LINE_STATUSES);
     if (line.signedAt !== undefined) check.date(`${p}.signedAt`, line.signedAt);
-    if (line.schedule !== undefined) checkSchedule(check, line.schedule, `${p}.schedule`, amountOk ? (line.amountCents as number) : null);
+    if (line.schedule !== undefined)
+      checkSchedule(
+        check,
+        line.schedule,
+        `${p}.schedule`,
+        amountOk ? (line.amountCents as number) : null,
+      );
     if (kindOk && line.kind === 'BRIDGE_LOAN') {
-      if (check.record(`${p}.bridge`, line.bridge)) check.month(`${p}.bridge.endMonth`, line.bridge.endMonth);
+      if (check.record(`${p}.bridge`, line.bridge))
+        check.month(`${p}.bridge.endMonth`, line.bridge.endMonth);
     }
   });
 }
 
-function checkSchedule(check: InputChecker, schedule: unknown, p: string, amountCents: number | null): void {
+function checkSchedule(
+  check: InputChecker,
+  schedule: unknown,
+  p: string,
+  amountCents: number | null,
+): void {
   if (!check.record(p, schedule)) return;
   let sharePct = 0;
-  if (schedule.advancePct !== undefined && check.numberBetween(`${p}.advancePct`, schedule.advancePct, 0, 100)) {
+  if (
+    schedule.advancePct !== undefined &&
+    check.numberBetween(`${p}.advancePct`, schedule.advancePct, 0, 100)
+  ) {
     sharePct += schedule.advancePct;
   }
   for (const field of ['advanceDelayMonths', 'balanceDelayMonths'] as const) {
-    if (schedule[field] !== undefined) check.integerBetween(`${p}.${field}`, schedule[field], 0, MAX_DELAY_MONTHS);
+    if (schedule[field] !== undefined)
+      check.integerBetween(`${p}.${field}`, schedule[field], 0, MAX_DELAY_MONTHS);
   }
   if (schedule.interim !== undefined && check.list(`${p}.interim`, schedule.interim)) {
     schedule.interim.forEach((interim, i) => {
@@ -152,12 +192,23 @@ function checkSchedule(check: InputChecker, schedule: unknown, p: string, amount
     });
   }
   if (sharePct > 100) {
-    check.add(`${p}.interim`, 'SHARES_EXCEED_100', `Avance et acomptes totalisent ${sharePct} % du montant, plus de 100 %.`, `Advance and interim payments add up to ${sharePct}% of the amount, over 100%.`);
+    check.add(
+      `${p}.interim`,
+      'SHARES_EXCEED_100',
+      `Avance et acomptes totalisent ${sharePct} % du montant, plus de 100 %.`,
+      `Advance and interim payments add up to ${sharePct}% of the amount, over 100%.`,
+    );
   }
-  if (schedule.payments !== undefined) checkPayments(check, schedule.payments, `${p}.payments`, amountCents);
+  if (schedule.payments !== undefined)
+    checkPayments(check, schedule.payments, `${p}.payments`, amountCents);
 }
 
-function checkPayments(check: InputChecker, payments: unknown, at: string, amountCents: number | null): void {
+function checkPayments(
+  check: InputChecker,
+  payments: unknown,
+  at: string,
+  amountCents: number | null,
+): void {
   if (!check.list(at, payments)) return;
   let total = 0;
   payments.forEach((payment, i) => {
@@ -167,7 +218,12 @@ function checkPayments(check: InputChecker, payments: unknown, at: string, amoun
     if (check.amount(`${p}.amountCents`, payment.amountCents)) total += payment.amountCents;
   });
   if (amountCents !== null && total > amountCents) {
-    check.add(at, 'PAYMENTS_EXCEED_AMOUNT', `Les versements (${total} centimes) dépassent le montant de la ligne (${amountCents} centimes).`, `Payments (${total} cents) exceed the line amount (${amountCents} cents).`);
+    check.add(
+      at,
+      'PAYMENTS_EXCEED_AMOUNT',
+      `Les versements (${total} centimes) dépassent le montant de la ligne (${amountCents} centimes).`,
+      `Payments (${total} cents) exceed the line amount (${amountCents} cents).`,
+    );
   }
 }
 

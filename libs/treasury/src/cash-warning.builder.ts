@@ -13,7 +13,10 @@ interface Episode {
  * One warning per episode (consecutive months) rather than per month: an accountant acts on
  * "from June, down to −48 k€ in December", not on twelve identical lines.
  */
-export function cashWarnings(months: TreasuryMonth[], settings: TreasurySettings): TreasuryWarning[] {
+export function cashWarnings(
+  months: TreasuryMonth[],
+  settings: TreasurySettings,
+): TreasuryWarning[] {
   const warnings: TreasuryWarning[] = [];
   for (const episode of episodes(months, (m) => m.closingCents < 0)) {
     const need = -episode.lowest.closingCents;
@@ -29,7 +32,10 @@ export function cashWarnings(months: TreasuryMonth[], settings: TreasurySettings
   }
   const threshold = settings.minimumCashCents;
   if (threshold <= 0) return warnings;
-  for (const episode of episodes(months, (m) => m.closingCents >= 0 && m.closingCents < threshold)) {
+  for (const episode of episodes(
+    months,
+    (m) => m.closingCents >= 0 && m.closingCents < threshold,
+  )) {
     const shortfall = threshold - episode.lowest.closingCents;
     warnings.push({
       code: TreasuryWarningCode.CASH_BELOW_THRESHOLD,

@@ -38,14 +38,26 @@ export interface FundingPlanCheck {
  * The funding-plan checks an accountant runs before filing, usable without a projection:
  * the gap, EU shares above their maximum, LEADER's national counterpart, money counted twice.
  */
-export function checkFundingPlan(app: ApplicationInput, rules: FundingRules, position = 0): FundingPlanCheck {
+export function checkFundingPlan(
+  app: ApplicationInput,
+  rules: FundingRules,
+  position = 0,
+): FundingPlanCheck {
   const id = applicationId(app, position);
-  const lines = app.fundingLines.map((line, i) => ({ line, key: line.id ?? `${id}#${i + 1}`, rule: rules.kinds[line.kind] }));
+  const lines = app.fundingLines.map((line, i) => ({
+    line,
+    key: line.id ?? `${id}#${i + 1}`,
+    rule: rules.kinds[line.kind],
+  }));
   const funding = lines.filter((l) => !l.rule.isLoan);
   const fundedCents = sum(funding.map((l) => l.line.amountCents));
-  const selfFundingCents = sum(funding.filter((l) => l.line.kind === 'SELF_FUNDING').map((l) => l.line.amountCents));
+  const selfFundingCents = sum(
+    funding.filter((l) => l.line.kind === 'SELF_FUNDING').map((l) => l.line.amountCents),
+  );
   const unsecuredCents = sum(
-    funding.filter((l) => l.line.kind !== 'SELF_FUNDING' && isUnsecured(l.line)).map((l) => l.line.amountCents),
+    funding
+      .filter((l) => l.line.kind !== 'SELF_FUNDING' && isUnsecured(l.line))
+      .map((l) => l.line.amountCents),
   );
   const total = app.totalCostCents;
   const check: FundingPlanCheck = {
@@ -60,8 +72,17 @@ export function checkFundingPlan(app: ApplicationInput, rules: FundingRules, pos
     euShares: euShares(funding, app, total),
     issues: [],
   };
-  const ctx: IssueContext = { app, id, month: fromMonthIndex(toMonthIndex(app.operationStart)), issues: check.issues };
-  gapIssues(ctx, check, funding.some((l) => l.rule.euFund));
+  const ctx: IssueContext = {
+    app,
+    id,
+    month: fromMonthIndex(toMonthIndex(app.operationStart)),
+    issues: check.issues,
+  };
+  gapIssues(
+    ctx,
+    check,
+    funding.some((l) => l.rule.euFund),
+  );
   euRateIssues(ctx, check, funding);
   leaderIssues(ctx, funding, rules.kinds.FEADER_LEADER, total);
   doubleFundingIssues(ctx, check, funding);
@@ -111,60 +132,121 @@ function maxRate(rule: FundingKindRule, app: ApplicationInput): number | null {
 
 function gapIssues(ctx: IssueContext, check: FundingPlanCheck, hasEuLine: boolean): void {
   if (check.gapCents > 0) {
-    push(ctx, TreasuryWarningCode.COFINANCING_GAP, hasEuLine ? 'critical' : 'warning', null, check.gapCents,
-      `Le plan de financement ne couvre pas ${formatEuros(check.gapCents)} du coût total (${formatEuros(check.totalCostCents)})${hasEuLine ? ', or un fonds européen ne couvre jamais 100 %' : ''} : cherchez un cofinancement (appels ouverts, collectivités, fondations) ou augmentez l’autofinancement avant le dépôt.`);
+    push(
+      ctx,
+      TreasuryWarningCode.COFINANCING_GAP,
+      hasEuLine ? 'critical' : 'warning',
+      null,
+      check.gapCents,
+      `Le plan de financement ne couvre pas ${formatEuros(check.gapCents)} du coût total (${formatEuros(check.totalCostCents)})${hasEuLine ? ', or un fonds européen ne couvre jamais 100 %' : ''} : cherchez un cofinancement (appels ouverts, collectivités, fondations) ou augmentez l’autofinancement avant le dépôt.`,
+    );
   }
   if (check.unsecuredCents > 0) {
-    push(ctx, TreasuryWarningCode.COFINANCING_GAP, 'info', null, check.unsecuredCents,
-      `${formatEuros(check.unsecuredCents)} du plan de financement ne sont pas encore accordés (lignes prévues ou demandées) : obtenez une notification écrite avant d’engager les dépenses correspondantes.`);
+    push(
+      ctx,
+      TreasuryWarningCode.COFINANCING_GAP,
+      'info',
+      null,
+      check.unsecuredCents,
+      `${formatEuros(check.unsecuredCents)} du plan de financement ne sont pas encore accordés (lignes prévues ou demandées) : obtenez une notification écrite avant d’engager les dépenses correspondantes.`,
+    );
   }
 }
 
 function euRateIssues(ctx: IssueContext, check: FundingPlanCheck, funding: KeyedLine[]): void {
   for (const share of check.euShares) {
-    if (share.maxRatePct === null || share.amountCents * 100 <= share.maxRatePct * check.totalCostCents) continue;
+    if (
+      share.maxRatePct === null ||
+      share.amountCents * 100 <= share.maxRatePct * check.totalCostCents
+    )
+      continue;
     const allowed = Math.floor((share.maxRatePct * check.totalCostCents) / 100);
     const first = funding.find((l) => l.line.kind === share.kind);
-    push(ctx, TreasuryWarningCode.EU_RATE_ABOVE_MAX, 'critical', first?.key ?? null, share.amountCents - allowed,
-      `La part ${first?.rule.label ?? share.kind} atteint ${share.ratePct.toFixed(2).replace('.', ',')} % du coût total, au-delà du taux maximal de ${share.maxRatePct} % : ramenez-la à ${formatEuros(allowed)} et trouvez la différence auprès d’un cofinanceur.`);
+    push(
+      ctx,
+      TreasuryWarningCode.EU_RATE_ABOVE_MAX,
+      'critical',
+      first?.key ?? null,
+      share.amountCents - allowed,
+      `La part ${first?.rule.label ?? share.kind} atteint ${share.ratePct.toFixed(2).replace('.', ',')} % du coût total, au-delà du taux maximal de ${share.maxRatePct} % : ramenez-la à ${formatEuros(allowed)} et trouvez la différence auprès d’un cofinanceur.`,
+    );
   }
 }
 
 /** LEADER: FEADER ≤ 80 % of the public aid (1 € national calls 4 €), public aid ≤ 80 % of the cost. */
-function leaderIssues(ctx: IssueContext, funding: KeyedLine[], rule: FundingKindRule, total: number): void {
+function leaderIssues(
+  ctx: IssueContext,
+  funding: KeyedLine[],
+  rule: FundingKindRule,
+  total: number,
+): void {
   const leader = funding.filter((l) => l.line.kind === 'FEADER_LEADER');
   if (leader.length === 0) return;
   const feader = sum(leader.map((l) => l.line.amountCents));
-  const national = sum(funding.filter((l) => l.rule.nationalPublicCofinancer).map((l) => l.line.amountCents));
+  const national = sum(
+    funding.filter((l) => l.rule.nationalPublicCofinancer).map((l) => l.line.amountCents),
+  );
   const maxShare = rule.leaderMaxShareOfPublicAidPct?.value ?? 80;
   // national ≥ feader × (100 − maxShare) / maxShare, rounded up to the cent.
   const requiredNational = Math.ceil((feader * (100 - maxShare)) / maxShare);
   if (national < requiredNational) {
-    push(ctx, TreasuryWarningCode.LEADER_COFINANCER_MISSING, 'critical', leader[0].key, requiredNational - national,
+    push(
+      ctx,
+      TreasuryWarningCode.LEADER_COFINANCER_MISSING,
+      'critical',
+      leader[0].key,
+      requiredNational - national,
       national === 0
         ? `Aucun cofinanceur public national (État, Région, Département, commune, CAF) ne figure au plan : sans lui le FEADER LEADER ne sera pas versé ; sollicitez une contrepartie nationale d’au moins ${formatEuros(requiredNational)}.`
-        : `La contrepartie publique nationale (${formatEuros(national)}) est inférieure au minimum de ${formatEuros(requiredNational)} (1 € national pour ${Math.round(maxShare / (100 - maxShare))} € de FEADER) : complétez-la auprès d’une collectivité ou de l’État.`);
+        : `La contrepartie publique nationale (${formatEuros(national)}) est inférieure au minimum de ${formatEuros(requiredNational)} (1 € national pour ${Math.round(maxShare / (100 - maxShare))} € de FEADER) : complétez-la auprès d’une collectivité ou de l’État.`,
+    );
   }
-  const publicAid = sum(funding.filter((l) => l.rule.euFund || l.rule.nationalPublicCofinancer).map((l) => l.line.amountCents));
+  const publicAid = sum(
+    funding
+      .filter((l) => l.rule.euFund || l.rule.nationalPublicCofinancer)
+      .map((l) => l.line.amountCents),
+  );
   const maxPublic = rule.leaderMaxPublicAidPct?.value ?? 80;
   if (publicAid * 100 > maxPublic * total) {
     const allowed = Math.floor((maxPublic * total) / 100);
-    push(ctx, TreasuryWarningCode.EU_RATE_ABOVE_MAX, 'critical', leader[0].key, publicAid - allowed,
-      `L’aide publique totale (${formatEuros(publicAid)}) dépasse ${maxPublic} % du coût de l’opération, plafond LEADER : prévoyez au moins ${100 - maxPublic} % d’autofinancement ou de fonds privés.`);
+    push(
+      ctx,
+      TreasuryWarningCode.EU_RATE_ABOVE_MAX,
+      'critical',
+      leader[0].key,
+      publicAid - allowed,
+      `L’aide publique totale (${formatEuros(publicAid)}) dépasse ${maxPublic} % du coût de l’opération, plafond LEADER : prévoyez au moins ${100 - maxPublic} % d’autofinancement ou de fonds privés.`,
+    );
   }
 }
 
-function doubleFundingIssues(ctx: IssueContext, check: FundingPlanCheck, funding: KeyedLine[]): void {
+function doubleFundingIssues(
+  ctx: IssueContext,
+  check: FundingPlanCheck,
+  funding: KeyedLine[],
+): void {
   for (let j = 1; j < funding.length; j++) {
     const twin = firstTwin(funding, j);
     if (!twin) continue;
     const entry = funding[j];
-    push(ctx, TreasuryWarningCode.DOUBLE_FUNDING, 'warning', entry.key, entry.line.amountCents,
-      `La ligne « ${entry.line.funder} » de ${formatEuros(entry.line.amountCents)} apparaît deux fois au plan (${twin.key} et ${entry.key}) : supprimez le doublon s’il s’agit du même financement.`);
+    push(
+      ctx,
+      TreasuryWarningCode.DOUBLE_FUNDING,
+      'warning',
+      entry.key,
+      entry.line.amountCents,
+      `La ligne « ${entry.line.funder} » de ${formatEuros(entry.line.amountCents)} apparaît deux fois au plan (${twin.key} et ${entry.key}) : supprimez le doublon s’il s’agit du même financement.`,
+    );
   }
   if (check.surplusCents > 0) {
-    push(ctx, TreasuryWarningCode.DOUBLE_FUNDING, 'warning', null, check.surplusCents,
-      `Les financements dépassent le coût total de ${formatEuros(check.surplusCents)} : une dépense ne peut être financée deux fois ; réduisez une ligne ou complétez le budget.`);
+    push(
+      ctx,
+      TreasuryWarningCode.DOUBLE_FUNDING,
+      'warning',
+      null,
+      check.surplusCents,
+      `Les financements dépassent le coût total de ${formatEuros(check.surplusCents)} : une dépense ne peut être financée deux fois ; réduisez une ligne ou complétez le budget.`,
+    );
   }
 }
 
@@ -190,7 +272,15 @@ function push(
   amountCents: number,
   message: string,
 ): void {
-  ctx.issues.push({ code, severity, month: ctx.month, applicationId: ctx.id, fundingLineId, amountCents, message });
+  ctx.issues.push({
+    code,
+    severity,
+    month: ctx.month,
+    applicationId: ctx.id,
+    fundingLineId,
+    amountCents,
+    message,
+  });
 }
 
 function sum(values: number[]): number {

@@ -1,5 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { defaultFundingRulesPath, loadFundingRules, parseFundingRules } from './funding-rules.loader';
+import {
+  defaultFundingRulesPath,
+  loadFundingRules,
+  parseFundingRules,
+} from './funding-rules.loader';
 import { FUNDING_KINDS } from './funding-kind.constants';
 import { TreasuryException } from './treasury.exception';
 
@@ -26,8 +30,15 @@ describe(loadFundingRules.name, () => {
 
   it('reads a rule for every kind, each figure with its source and confidence', () => {
     expect(Object.keys(rules.kinds).sort()).toEqual([...FUNDING_KINDS].sort());
-    expect(rules.kinds.FSE_PLUS.expected.advancePct).toEqual({ value: 30, source: 'S1', confidence: 'sourced' });
-    expect(rules.kinds.FEADER_LEADER.stress.balanceDelayMonths).toMatchObject({ value: 36, source: 'S19' });
+    expect(rules.kinds.FSE_PLUS.expected.advancePct).toEqual({
+      value: 30,
+      source: 'S1',
+      confidence: 'sourced',
+    });
+    expect(rules.kinds.FEADER_LEADER.stress.balanceDelayMonths).toMatchObject({
+      value: 36,
+      source: 'S19',
+    });
   });
 
   it('lets stress inherit what it does not restate', () => {
@@ -37,25 +48,48 @@ describe(loadFundingRules.name, () => {
   });
 
   it('refuses a wrong figure naming the file, line and field', () => {
-    const broken = text.replace('advancePct: { value: 30, source: S1', 'advancePct: { value: "trente", source: S1');
+    const broken = text.replace(
+      'advancePct: { value: 30, source: S1',
+      'advancePct: { value: "trente", source: S1',
+    );
     const error = errorOf(broken);
-    expect(error.message).toBe(`funding-rules.yaml:${lineOf('advancePct: { value: 30', 'FSE_PLUS:')}: kinds.FSE_PLUS.expected.advancePct.value: must be a number`);
-    expect(error.details).toMatchObject({ file: 'funding-rules.yaml', field: 'kinds.FSE_PLUS.expected.advancePct.value' });
+    expect(error.message).toBe(
+      `funding-rules.yaml:${lineOf('advancePct: { value: 30', 'FSE_PLUS:')}: kinds.FSE_PLUS.expected.advancePct.value: must be a number`,
+    );
+    expect(error.details).toMatchObject({
+      file: 'funding-rules.yaml',
+      field: 'kinds.FSE_PLUS.expected.advancePct.value',
+    });
   });
 
   it('refuses a sourced figure without source, an unknown source id, a missing field, an unknown kind', () => {
-    expect(errorOf(text.replace('{ value: 30, source: S1, confidence: sourced }', '{ value: 30, source: null, confidence: sourced }')).message).toContain(
+    expect(
+      errorOf(
+        text.replace(
+          '{ value: 30, source: S1, confidence: sourced }',
+          '{ value: 30, source: null, confidence: sourced }',
+        ),
+      ).message,
+    ).toContain(
       'kinds.FSE_PLUS.expected.advancePct.source: a "sourced" figure needs its source id',
     );
-    expect(errorOf(text.replace('source: S1,', 'source: fse.gouv.fr,')).message).toContain('must be a source id');
+    expect(errorOf(text.replace('source: S1,', 'source: fse.gouv.fr,')).message).toContain(
+      'must be a source id',
+    );
     const noLabel = errorOf(text.replace('    label: Interreg\n', ''));
     // A missing field points at the first line of the mapping that should hold it.
-    expect(noLabel.message).toBe(`funding-rules.yaml:${lineOf('  INTERREG:') + 1}: kinds.INTERREG.label: is missing`);
-    expect(errorOf(text.replace('  OTHER:', '  LOTTERY:')).message).toContain('kinds.LOTTERY: unknown funding kind');
+    expect(noLabel.message).toBe(
+      `funding-rules.yaml:${lineOf('  INTERREG:') + 1}: kinds.INTERREG.label: is missing`,
+    );
+    expect(errorOf(text.replace('  OTHER:', '  LOTTERY:')).message).toContain(
+      'kinds.LOTTERY: unknown funding kind',
+    );
   });
 
   it('refuses broken YAML with its line', () => {
-    expect(errorOf('version: 1\nkinds: [\n').message).toMatch(/^funding-rules.yaml:\d+: \(syntax\)/);
+    expect(errorOf('version: 1\nkinds: [\n').message).toMatch(
+      /^funding-rules.yaml:\d+: \(syntax\)/,
+    );
   });
 
   it('says which file is missing', () => {

@@ -30,9 +30,13 @@ export function defaultFundingRulesPath(): string {
  */
 export function loadFundingRules(path: string = defaultFundingRulesPath()): FundingRules {
   if (!existsSync(path)) {
-    throw new TreasuryException(TreasuryExceptionCode.RULES_FILE_NOT_FOUND, `Funding rules file not found: ${path}`, {
-      file: path,
-    });
+    throw new TreasuryException(
+      TreasuryExceptionCode.RULES_FILE_NOT_FOUND,
+      `Funding rules file not found: ${path}`,
+      {
+        file: path,
+      },
+    );
   }
   return parseFundingRules(readFileSync(path, 'utf8'), path);
 }
@@ -73,10 +77,9 @@ class RulesReader {
       bridgeMaxTermMonths: this.figure(['warnings', 'bridgeMaxTermMonths']),
     };
     this.rejectUnknownKinds();
-    const kinds = Object.fromEntries(FUNDING_KINDS.map((kind) => [kind, this.kind(kind)])) as Record<
-      FundingKind,
-      FundingKindRule
-    >;
+    const kinds = Object.fromEntries(
+      FUNDING_KINDS.map((kind) => [kind, this.kind(kind)]),
+    ) as Record<FundingKind, FundingKindRule>;
     return { version, sourcePath: this.file, warnings, kinds };
   }
 
@@ -92,7 +95,9 @@ class RulesReader {
       cashMovement: this.optionalBoolean([...base, 'cashMovement']) ?? true,
       isLoan: this.optionalBoolean([...base, 'isLoan']) ?? false,
       expected,
-      stress: this.has([...base, 'stress']) ? this.scenario([...base, 'stress'], expected) : expected,
+      stress: this.has([...base, 'stress'])
+        ? this.scenario([...base, 'stress'], expected)
+        : expected,
     };
     for (const key of [
       'finalReportDelayMonths',
@@ -102,9 +107,13 @@ class RulesReader {
     ] as const) {
       if (this.has([...base, key])) rule[key] = this.figure([...base, key]);
     }
-    if (this.has([...base, 'maxEuRatePct'])) rule.maxEuRatePct = this.euRates([...base, 'maxEuRatePct']);
+    if (this.has([...base, 'maxEuRatePct']))
+      rule.maxEuRatePct = this.euRates([...base, 'maxEuRatePct']);
     if (rule.reimbursementBased && !rule.expected.balanceDelayMonths) {
-      throw this.error([...base, 'expected'], 'a reimbursement-based kind needs balanceDelayMonths');
+      throw this.error(
+        [...base, 'expected'],
+        'a reimbursement-based kind needs balanceDelayMonths',
+      );
     }
     if (kind === 'FEADER_LEADER' && !rule.expected.afterCofinancersMonths) {
       throw this.error([...base, 'expected', 'afterCofinancersMonths'], 'required for LEADER');
@@ -121,11 +130,15 @@ class RulesReader {
       ? this.figure([...path, 'afterCofinancersMonths'])
       : inherited?.afterCofinancersMonths;
     const pct = figure('advancePct', inherited?.advancePct);
-    if (pct.value > 100) throw this.error([...path, 'advancePct', 'value'], 'must be between 0 and 100');
+    if (pct.value > 100)
+      throw this.error([...path, 'advancePct', 'value'], 'must be between 0 and 100');
     return {
       advancePct: pct,
       advanceDelayMonths: figure('advanceDelayMonths', inherited?.advanceDelayMonths),
-      claims: this.has([...path, 'claims']) || !inherited ? this.claims([...path, 'claims']) : inherited.claims,
+      claims:
+        this.has([...path, 'claims']) || !inherited
+          ? this.claims([...path, 'claims'])
+          : inherited.claims,
       balanceDelayMonths: figure('balanceDelayMonths', inherited?.balanceDelayMonths),
       correctionPct: figure('correctionPct', inherited?.correctionPct),
       ...(afterCofinancers ? { afterCofinancersMonths: afterCofinancers } : {}),
@@ -137,7 +150,8 @@ class RulesReader {
     if (isScalar(node) && node.value === null) return null;
     this.map(path);
     const everyMonths = this.figure([...path, 'everyMonths']);
-    if (everyMonths.value < 1) throw this.error([...path, 'everyMonths', 'value'], 'must be at least 1');
+    if (everyMonths.value < 1)
+      throw this.error([...path, 'everyMonths', 'value'], 'must be at least 1');
     return { everyMonths, paymentDelayMonths: this.figure([...path, 'paymentDelayMonths']) };
   }
 
@@ -150,7 +164,8 @@ class RulesReader {
         throw this.error([...path, area], `unknown area, expected one of ${EU_AREAS.join(', ')}`);
       }
       const figure = this.figure([...path, area]);
-      if (figure.value > 100) throw this.error([...path, area, 'value'], 'must be between 0 and 100');
+      if (figure.value > 100)
+        throw this.error([...path, area, 'value'], 'must be between 0 and 100');
       rates[area as keyof typeof rates] = figure;
     }
     return rates;
@@ -172,7 +187,12 @@ class RulesReader {
       throw this.error([...path, 'source'], 'a "sourced" figure needs its source id');
     }
     const note = this.has([...path, 'note']) ? this.string([...path, 'note']) : undefined;
-    return { value, source: source.value === null ? null : String(source.value), confidence, ...(note ? { note } : {}) };
+    return {
+      value,
+      source: source.value === null ? null : String(source.value),
+      confidence,
+      ...(note ? { note } : {}),
+    };
   }
 
   private rejectUnknownKinds(): void {
@@ -180,7 +200,10 @@ class RulesReader {
     for (const pair of kinds.items) {
       const name = String(isScalar(pair.key) ? pair.key.value : pair.key);
       if (!(FUNDING_KINDS as readonly string[]).includes(name)) {
-        throw this.error(['kinds', name], `unknown funding kind, expected one of ${FUNDING_KINDS.join(', ')}`);
+        throw this.error(
+          ['kinds', name],
+          `unknown funding kind, expected one of ${FUNDING_KINDS.join(', ')}`,
+        );
       }
     }
   }
@@ -203,7 +226,8 @@ class RulesReader {
 
   private boolean(path: Path): boolean {
     const node = this.node(path);
-    if (!isScalar(node) || typeof node.value !== 'boolean') throw this.error(path, 'must be true or false');
+    if (!isScalar(node) || typeof node.value !== 'boolean')
+      throw this.error(path, 'must be true or false');
     return node.value;
   }
 
@@ -231,7 +255,9 @@ class RulesReader {
   private error(path: Path, problem: string): TreasuryException {
     let line = 1;
     for (let depth = path.length; depth >= 0; depth--) {
-      const node = (depth === 0 ? this.doc.contents : this.doc.getIn(path.slice(0, depth), true)) as Node | null;
+      const node = (
+        depth === 0 ? this.doc.contents : this.doc.getIn(path.slice(0, depth), true)
+      ) as Node | null;
       if (node?.range) {
         line = this.lines.linePos(node.range[0]).line;
         break;

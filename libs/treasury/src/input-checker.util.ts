@@ -33,15 +33,30 @@ export class InputChecker {
   amount(path: string, value: unknown): value is number {
     if (!this.required(path, value)) return false;
     if (typeof value !== 'number' || !Number.isInteger(value)) {
-      this.add(path, 'NOT_AN_INTEGER', 'Montant en centimes entiers attendu (ex. 150000 pour 1 500 €).', 'Expected whole cents (e.g. 150000 for €1,500).');
+      this.add(
+        path,
+        'NOT_AN_INTEGER',
+        'Montant en centimes entiers attendu (ex. 150000 pour 1 500 €).',
+        'Expected whole cents (e.g. 150000 for €1,500).',
+      );
       return false;
     }
     if (value < 0) {
-      this.add(path, 'NEGATIVE', 'Le montant ne peut pas être négatif.', 'The amount cannot be negative.');
+      this.add(
+        path,
+        'NEGATIVE',
+        'Le montant ne peut pas être négatif.',
+        'The amount cannot be negative.',
+      );
       return false;
     }
     if (value > MAX_AMOUNT_CENTS) {
-      this.add(path, 'TOO_LARGE', 'Montant invraisemblable (plus de 100 M€) : vérifiez qu’il est bien en centimes.', 'Implausible amount (over €100M): check it is in cents.');
+      this.add(
+        path,
+        'TOO_LARGE',
+        'Montant invraisemblable (plus de 100 M€) : vérifiez qu’il est bien en centimes.',
+        'Implausible amount (over €100M): check it is in cents.',
+      );
       return false;
     }
     return true;
@@ -57,7 +72,12 @@ export class InputChecker {
 
   numberBetween(path: string, value: unknown, min: number, max: number): value is number {
     if (typeof value !== 'number' || !Number.isFinite(value)) {
-      this.add(path, 'OUT_OF_RANGE', `Nombre entre ${min} et ${max} attendu.`, `Expected a number between ${min} and ${max}.`);
+      this.add(
+        path,
+        'OUT_OF_RANGE',
+        `Nombre entre ${min} et ${max} attendu.`,
+        `Expected a number between ${min} and ${max}.`,
+      );
       return false;
     }
     return this.between(path, value, min, max);
@@ -66,28 +86,48 @@ export class InputChecker {
   month(path: string, value: unknown): value is string {
     if (!this.required(path, value)) return false;
     if (isMonth(value)) return true;
-    this.add(path, 'BAD_MONTH', 'Mois attendu au format AAAA-MM (ex. 2026-03).', 'Expected a month as YYYY-MM (e.g. 2026-03).');
+    this.add(
+      path,
+      'BAD_MONTH',
+      'Mois attendu au format AAAA-MM (ex. 2026-03).',
+      'Expected a month as YYYY-MM (e.g. 2026-03).',
+    );
     return false;
   }
 
   date(path: string, value: unknown): value is string {
     if (!this.required(path, value)) return false;
     if (isIsoDate(value)) return true;
-    this.add(path, 'BAD_DATE', 'Date attendue au format AAAA-MM-JJ (ex. 2026-03-31).', 'Expected a date as YYYY-MM-DD (e.g. 2026-03-31).');
+    this.add(
+      path,
+      'BAD_DATE',
+      'Date attendue au format AAAA-MM-JJ (ex. 2026-03-31).',
+      'Expected a date as YYYY-MM-DD (e.g. 2026-03-31).',
+    );
     return false;
   }
 
   monthOrDate(path: string, value: unknown): value is string {
     if (!this.required(path, value)) return false;
     if (isMonth(value) || isIsoDate(value)) return true;
-    this.add(path, 'BAD_MONTH', 'Mois (AAAA-MM) ou date (AAAA-MM-JJ) attendu.', 'Expected a month (YYYY-MM) or a date (YYYY-MM-DD).');
+    this.add(
+      path,
+      'BAD_MONTH',
+      'Mois (AAAA-MM) ou date (AAAA-MM-JJ) attendu.',
+      'Expected a month (YYYY-MM) or a date (YYYY-MM-DD).',
+    );
     return false;
   }
 
   oneOf<T extends string>(path: string, value: unknown, allowed: readonly T[]): value is T {
     if (!this.required(path, value)) return false;
     if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return true;
-    this.add(path, 'UNKNOWN_VALUE', `Valeur inconnue « ${String(value)} » ; valeurs possibles : ${allowed.join(', ')}.`, `Unknown value "${String(value)}"; expected one of ${allowed.join(', ')}.`);
+    this.add(
+      path,
+      'UNKNOWN_VALUE',
+      `Valeur inconnue « ${String(value)} » ; valeurs possibles : ${allowed.join(', ')}.`,
+      `Unknown value "${String(value)}"; expected one of ${allowed.join(', ')}.`,
+    );
     return false;
   }
 
@@ -106,7 +146,12 @@ export class InputChecker {
 
   private between(path: string, value: number, min: number, max: number): boolean {
     if (value >= min && value <= max) return true;
-    this.add(path, 'OUT_OF_RANGE', `Doit être compris entre ${min} et ${max}.`, `Must be between ${min} and ${max}.`);
+    this.add(
+      path,
+      'OUT_OF_RANGE',
+      `Doit être compris entre ${min} et ${max}.`,
+      `Must be between ${min} and ${max}.`,
+    );
     return false;
   }
 }

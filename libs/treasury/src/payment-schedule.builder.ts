@@ -1,4 +1,8 @@
-import { eligibleThrough, type ApplicationPlan, type PlannedLine } from './application-plan.builder';
+import {
+  eligibleThrough,
+  type ApplicationPlan,
+  type PlannedLine,
+} from './application-plan.builder';
 import type { ScenarioPaymentRule } from './funding-rules.types';
 import { mulDivFloor, percentOf } from './money.util';
 import { toMonthIndex, type MonthIndex } from './month.util';
@@ -67,30 +71,45 @@ export function buildLineSchedule(
 }
 
 /** Every line of an application, co-financers first so LEADER can wait for them. */
-export function buildApplicationSchedules(plan: ApplicationPlan, scenario: TreasuryScenario): LineSchedule[] {
+export function buildApplicationSchedules(
+  plan: ApplicationPlan,
+  scenario: TreasuryScenario,
+): LineSchedule[] {
   const schedules = new Array<LineSchedule>(plan.lines.length);
   let cofinancersLast: MonthIndex | null = null;
   plan.lines.forEach((line, i) => {
     if (line.input.kind === 'FEADER_LEADER') return;
     schedules[i] = buildLineSchedule(plan, line, scenario, null);
     if (line.rule.nationalPublicCofinancer && schedules[i].lastMonthIndex !== null) {
-      cofinancersLast = Math.max(cofinancersLast ?? -Infinity, schedules[i].lastMonthIndex as number);
+      cofinancersLast = Math.max(
+        cofinancersLast ?? -Infinity,
+        schedules[i].lastMonthIndex as number,
+      );
     }
   });
   plan.lines.forEach((line, i) => {
-    if (line.input.kind === 'FEADER_LEADER') schedules[i] = buildLineSchedule(plan, line, scenario, cofinancersLast);
+    if (line.input.kind === 'FEADER_LEADER')
+      schedules[i] = buildLineSchedule(plan, line, scenario, cofinancersLast);
   });
   return schedules;
 }
 
 function explicitSchedule(line: PlannedLine): LineSchedule {
   const payments = (line.input.schedule?.payments ?? [])
-    .map((p): LinePayment => ({ monthIndex: toMonthIndex(p.month), amountCents: p.amountCents, label: 'Versement' }))
+    .map((p): LinePayment => ({
+      monthIndex: toMonthIndex(p.month),
+      amountCents: p.amountCents,
+      label: 'Versement',
+    }))
     .sort((a, b) => a.monthIndex - b.monthIndex);
   return finish(line, payments, line.input.amountCents, 0, true);
 }
 
-function bridgeSchedule(plan: ApplicationPlan, line: PlannedLine, rule: ScenarioPaymentRule): LineSchedule {
+function bridgeSchedule(
+  plan: ApplicationPlan,
+  line: PlannedLine,
+  rule: ScenarioPaymentRule,
+): LineSchedule {
   const delay = line.input.schedule?.advanceDelayMonths ?? rule.advanceDelayMonths.value;
   const amount = line.input.amountCents;
   const endMonth = toMonthIndex(line.input.bridge?.endMonth ?? `${plan.input.operationEnd}`);
@@ -102,20 +121,34 @@ function bridgeSchedule(plan: ApplicationPlan, line: PlannedLine, rule: Scenario
 }
 
 /** Non-reimbursement funds: advance, interim shares, and the remainder (with every rounding cent) as balance. */
-function fixedSchedule(plan: ApplicationPlan, line: PlannedLine, rule: ScenarioPaymentRule): LineSchedule {
+function fixedSchedule(
+  plan: ApplicationPlan,
+  line: PlannedLine,
+  rule: ScenarioPaymentRule,
+): LineSchedule {
   const schedule = line.input.schedule ?? {};
   const amount = line.input.amountCents;
   const advance = percentOf(amount, schedule.advancePct ?? rule.advancePct.value);
   const payments: LinePayment[] = [
-    { monthIndex: anchorMonth(plan, line) + (schedule.advanceDelayMonths ?? rule.advanceDelayMonths.value), amountCents: advance, label: 'Avance' },
+    {
+      monthIndex:
+        anchorMonth(plan, line) + (schedule.advanceDelayMonths ?? rule.advanceDelayMonths.value),
+      amountCents: advance,
+      label: 'Avance',
+    },
   ];
   let paid = advance;
   for (const interim of schedule.interim ?? []) {
     const cents = percentOf(amount, interim.pct);
-    payments.push({ monthIndex: plan.startIndex + interim.monthsAfterStart, amountCents: cents, label: 'Acompte' });
+    payments.push({
+      monthIndex: plan.startIndex + interim.monthsAfterStart,
+      amountCents: cents,
+      label: 'Acompte',
+    });
     paid += cents;
   }
-  const balanceMonth = plan.endIndex + (schedule.balanceDelayMonths ?? rule.balanceDelayMonths.value);
+  const balanceMonth =
+    plan.endIndex + (schedule.balanceDelayMonths ?? rule.balanceDelayMonths.value);
   payments.push({ monthIndex: balanceMonth, amountCents: amount - paid, label: 'Solde' });
   return finish(line, sortPayments(payments), amount, 0, false);
 }
@@ -135,20 +168,26 @@ function reimbursementSchedule(
 ): LineSchedule {
   const schedule = line.input.schedule ?? {};
   const amount = line.input.amountCents;
-  const dueThrough = (month: MonthIndex) => reimbursableThrough(plan, amount, month, rule.correctionPct.value);
+  const dueThrough = (month: MonthIndex) =>
+    reimbursableThrough(plan, amount, month, rule.correctionPct.value);
   let advance = percentOf(amount, schedule.advancePct ?? rule.advancePct.value);
   const cap = line.rule.intermediateBodyAdvanceCapCents;
   if (line.input.intermediateBody && cap) advance = Math.min(advance, cap.value);
 
   const payments: LinePayment[] = [];
   if (advance > 0) {
-    const month = anchorMonth(plan, line) + (schedule.advanceDelayMonths ?? rule.advanceDelayMonths.value);
+    const month =
+      anchorMonth(plan, line) + (schedule.advanceDelayMonths ?? rule.advanceDelayMonths.value);
     payments.push({ monthIndex: month, amountCents: advance, label: 'Avance' });
   }
   let received = advance;
   for (const planned of interimPayments(plan, line, rule)) {
-    const cents = Math.min(planned.nominalCents, Math.max(0, dueThrough(planned.justifiedThrough) - received));
-    if (cents > 0) payments.push({ monthIndex: planned.monthIndex, amountCents: cents, label: 'Acompte' });
+    const cents = Math.min(
+      planned.nominalCents,
+      Math.max(0, dueThrough(planned.justifiedThrough) - received),
+    );
+    if (cents > 0)
+      payments.push({ monthIndex: planned.monthIndex, amountCents: cents, label: 'Acompte' });
     received += cents;
   }
   const due = dueThrough(plan.endIndex);
@@ -164,21 +203,38 @@ function reimbursementSchedule(
 }
 
 /** Rate × eligible spending through `month`, after the scenario's control haircut, never above the amount. */
-export function reimbursableThrough(plan: ApplicationPlan, amount: number, month: MonthIndex, correctionPct = 0): number {
+export function reimbursableThrough(
+  plan: ApplicationPlan,
+  amount: number,
+  month: MonthIndex,
+  correctionPct = 0,
+): number {
   const totalCost = plan.input.totalCostCents;
   if (totalCost === 0) return 0;
-  const justified = correctionPct > 0 ? percentOf(eligibleThrough(plan, month), 100 - correctionPct) : eligibleThrough(plan, month);
+  const justified =
+    correctionPct > 0
+      ? percentOf(eligibleThrough(plan, month), 100 - correctionPct)
+      : eligibleThrough(plan, month);
   return Math.min(amount, mulDivFloor(amount, justified, totalCost));
 }
 
 /** The client's interim payments, or the rule's periodic claims (interim bilans, partner reports). */
-function interimPayments(plan: ApplicationPlan, line: PlannedLine, rule: ScenarioPaymentRule): PlannedPayment[] {
+function interimPayments(
+  plan: ApplicationPlan,
+  line: PlannedLine,
+  rule: ScenarioPaymentRule,
+): PlannedPayment[] {
   const interim = line.input.schedule?.interim;
   if (interim) {
     return interim
       .map((i) => {
         const monthIndex = plan.startIndex + i.monthsAfterStart;
-        return { monthIndex, nominalCents: percentOf(line.input.amountCents, i.pct), justifiedThrough: monthIndex - 1, label: 'Acompte' as const };
+        return {
+          monthIndex,
+          nominalCents: percentOf(line.input.amountCents, i.pct),
+          justifiedThrough: monthIndex - 1,
+          label: 'Acompte' as const,
+        };
       })
       .sort((a, b) => a.monthIndex - b.monthIndex);
   }
@@ -188,7 +244,12 @@ function interimPayments(plan: ApplicationPlan, line: PlannedLine, rule: Scenari
   const claims: PlannedPayment[] = [];
   // A period that ends with the operation is settled by the balance, not by a claim.
   for (let periodEnd = plan.startIndex + every - 1; periodEnd < plan.endIndex; periodEnd += every) {
-    claims.push({ monthIndex: periodEnd + delay, nominalCents: Infinity, justifiedThrough: periodEnd, label: 'Acompte' });
+    claims.push({
+      monthIndex: periodEnd + delay,
+      nominalCents: Infinity,
+      justifiedThrough: periodEnd,
+      label: 'Acompte',
+    });
   }
   return claims;
 }
@@ -200,8 +261,14 @@ function balanceMonth(
   rule: ScenarioPaymentRule,
   cofinancersLastMonth: MonthIndex | null,
 ): MonthIndex {
-  const afterEnd = plan.endIndex + (line.input.schedule?.balanceDelayMonths ?? rule.balanceDelayMonths.value);
-  if (line.input.kind !== 'FEADER_LEADER' || cofinancersLastMonth === null || !rule.afterCofinancersMonths) return afterEnd;
+  const afterEnd =
+    plan.endIndex + (line.input.schedule?.balanceDelayMonths ?? rule.balanceDelayMonths.value);
+  if (
+    line.input.kind !== 'FEADER_LEADER' ||
+    cofinancersLastMonth === null ||
+    !rule.afterCofinancersMonths
+  )
+    return afterEnd;
   return Math.max(afterEnd, cofinancersLastMonth + rule.afterCofinancersMonths.value);
 }
 
@@ -209,7 +276,13 @@ function sortPayments(payments: LinePayment[]): LinePayment[] {
   return payments.filter((p) => p.amountCents !== 0).sort((a, b) => a.monthIndex - b.monthIndex);
 }
 
-function finish(line: PlannedLine, payments: LinePayment[], dueCents: number, repaymentCents: number, explicit: boolean): LineSchedule {
+function finish(
+  line: PlannedLine,
+  payments: LinePayment[],
+  dueCents: number,
+  repaymentCents: number,
+  explicit: boolean,
+): LineSchedule {
   const lastMonthIndex = payments.length > 0 ? payments[payments.length - 1].monthIndex : null;
   return { line, payments, dueCents, repaymentCents, lastMonthIndex, explicit };
 }

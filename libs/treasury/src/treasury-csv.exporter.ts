@@ -7,9 +7,18 @@ const HEADER = ['Mois', 'Solde début', 'Encaissements', 'Décaissements', 'Sold
  * The monthly plan as French spreadsheets open it without an import dialog: `;` separator,
  * comma decimals, UTF-8 with BOM, CRLF line ends. Amounts in euros with two decimals.
  */
-export function treasuryToCsv(projection: TreasuryProjection, scope: TreasuryExportScope = 'structure'): string {
+export function treasuryToCsv(
+  projection: TreasuryProjection,
+  scope: TreasuryExportScope = 'structure',
+): string {
   const rows = exportRows(projection, scope).map((r) =>
-    [r.month, euros(r.openingCents), euros(r.inflowsCents), euros(r.outflowsCents), euros(r.closingCents)].join(';'),
+    [
+      r.month,
+      euros(r.openingCents),
+      euros(r.inflowsCents),
+      euros(r.outflowsCents),
+      euros(r.closingCents),
+    ].join(';'),
   );
   return `\uFEFF${[HEADER.join(';'), ...rows].join('\r\n')}\r\n`;
 }

@@ -12,15 +12,20 @@ export interface TreasuryExportRow {
 /** Which plan: the whole structure, or one application's own flows (its balance starts at 0). */
 export type TreasuryExportScope = 'structure' | { applicationId: string };
 
-export function exportRows(projection: TreasuryProjection, scope: TreasuryExportScope): TreasuryExportRow[] {
+export function exportRows(
+  projection: TreasuryProjection,
+  scope: TreasuryExportScope,
+): TreasuryExportRow[] {
   if (scope === 'structure') {
-    return projection.months.map(({ month, openingCents, inflowsCents, outflowsCents, closingCents }) => ({
-      month,
-      openingCents,
-      inflowsCents,
-      outflowsCents,
-      closingCents,
-    }));
+    return projection.months.map(
+      ({ month, openingCents, inflowsCents, outflowsCents, closingCents }) => ({
+        month,
+        openingCents,
+        inflowsCents,
+        outflowsCents,
+        closingCents,
+      }),
+    );
   }
   // An application's plan shows its cumulative position: what it has cost the structure's cash so far.
   let balance = 0;
@@ -41,6 +46,7 @@ export function exportRows(projection: TreasuryProjection, scope: TreasuryExport
 /** Application ids in order of first appearance in the movements. */
 export function applicationIdsOf(projection: TreasuryProjection): string[] {
   const ids = new Set<string>();
-  for (const month of projection.months) for (const line of month.lines) if (line.applicationId) ids.add(line.applicationId);
+  for (const month of projection.months)
+    for (const line of month.lines) if (line.applicationId) ids.add(line.applicationId);
   return [...ids];
 }

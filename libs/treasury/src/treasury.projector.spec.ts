@@ -7,9 +7,18 @@ import type { TreasuryProjection } from './treasury-projection.types';
 
 const rules = loadFundingRules();
 
-const settings: TreasurySettings = { openingBalanceCents: 5_000_000, openingMonth: '2026-01', recurring: [], minimumCashCents: 0 };
+const settings: TreasurySettings = {
+  openingBalanceCents: 5_000_000,
+  openingMonth: '2026-01',
+  recurring: [],
+  minimumCashCents: 0,
+};
 
-function line(kind: FundingLineInput['kind'], amountCents: number, extra: Partial<FundingLineInput> = {}): FundingLineInput {
+function line(
+  kind: FundingLineInput['kind'],
+  amountCents: number,
+  extra: Partial<FundingLineInput> = {},
+): FundingLineInput {
   return { id: kind, funder: `Financeur ${kind}`, kind, amountCents, status: 'granted', ...extra };
 }
 
@@ -23,13 +32,24 @@ function fseOperation(overrides: Partial<ApplicationInput> = {}): ApplicationInp
     operationEnd: '2026-12',
     totalCostCents: 12_000_000,
     euArea: 'mainland',
-    fundingLines: [line('FSE_PLUS', 7_200_000, { signedAt: '2025-12-15' }), line('SELF_FUNDING', 4_800_000)],
+    fundingLines: [
+      line('FSE_PLUS', 7_200_000, { signedAt: '2025-12-15' }),
+      line('SELF_FUNDING', 4_800_000),
+    ],
     ...overrides,
   };
 }
 
 function project(overrides: Partial<ProjectTreasuryInput> = {}): TreasuryProjection {
-  return projectTreasury({ settings, applications: [fseOperation()], rules, from: '2026-01', months: 24, asOf: '2026-01-05', ...overrides });
+  return projectTreasury({
+    settings,
+    applications: [fseOperation()],
+    rules,
+    from: '2026-01',
+    months: 24,
+    asOf: '2026-01-05',
+    ...overrides,
+  });
 }
 
 function closings(projection: TreasuryProjection): Record<string, number> {
@@ -60,13 +80,23 @@ describe('projectTreasury', () => {
         '2027-12': 200_000,
       });
       expect(projection.months).toHaveLength(24);
-      expect(projection.months[1]).toMatchObject({ openingCents: 4_000_000, inflowsCents: 2_160_000, outflowsCents: 1_000_000 });
+      expect(projection.months[1]).toMatchObject({
+        openingCents: 4_000_000,
+        inflowsCents: 2_160_000,
+        outflowsCents: 1_000_000,
+      });
     });
 
     it('shows the month the cash turns negative and the peak need', () => {
       expect(projection.peakNeed).toEqual({ month: '2026-12', amountCents: 4_840_000 });
-      const negative = projection.warnings.find((w) => w.code === TreasuryWarningCode.CASH_NEGATIVE);
-      expect(negative).toMatchObject({ month: '2026-08', amountCents: 4_840_000, severity: 'critical' });
+      const negative = projection.warnings.find(
+        (w) => w.code === TreasuryWarningCode.CASH_NEGATIVE,
+      );
+      expect(negative).toMatchObject({
+        month: '2026-08',
+        amountCents: 4_840_000,
+        severity: 'critical',
+      });
       expect(negative?.message).toContain('2026-08');
       expect(negative?.message).toMatch(/Dailly|France Active/);
     });
@@ -74,20 +104,43 @@ describe('projectTreasury', () => {
     it('says how much and how long the structure pre-finances the FSE+ (rule 1)', () => {
       // Carried = 60 % × spending so far − received: Jan 6 000; Feb–Mar covered by the advance;
       // Apr 24 000 − 21 600 = 2 400 … Dec 72 000 − 21 600 = 50 400 until 2027-08 → 1 + 17 = 18 months.
-      const prefinancing = projection.warnings.find((w) => w.code === TreasuryWarningCode.EU_PREFINANCING);
-      expect(prefinancing).toMatchObject({ month: '2026-12', amountCents: 5_040_000, applicationId: 'fse', fundingLineId: 'FSE_PLUS' });
+      const prefinancing = projection.warnings.find(
+        (w) => w.code === TreasuryWarningCode.EU_PREFINANCING,
+      );
+      expect(prefinancing).toMatchObject({
+        month: '2026-12',
+        amountCents: 5_040_000,
+        applicationId: 'fse',
+        fundingLineId: 'FSE_PLUS',
+      });
       expect(prefinancing?.message).toContain('18 mois');
     });
 
     it('flags the single final payment: 70 % of the FSE+ arrives after the end (rule 2)', () => {
-      const single = projection.warnings.find((w) => w.code === TreasuryWarningCode.SINGLE_FINAL_PAYMENT);
+      const single = projection.warnings.find(
+        (w) => w.code === TreasuryWarningCode.SINGLE_FINAL_PAYMENT,
+      );
       expect(single).toMatchObject({ month: '2027-09', amountCents: 5_040_000 });
     });
 
-    it('lists each month\'s movements with their application and funding line', () => {
+    it("lists each month's movements with their application and funding line", () => {
       expect(projection.months[1].lines).toEqual([
-        { applicationId: 'fse', fundingLineId: null, kind: null, label: 'Dépenses – Parcours numériques vers l’emploi', direction: 'out', amountCents: 1_000_000 },
-        { applicationId: 'fse', fundingLineId: 'FSE_PLUS', kind: 'FSE_PLUS', label: 'Avance FSE+ – Financeur FSE_PLUS', direction: 'in', amountCents: 2_160_000 },
+        {
+          applicationId: 'fse',
+          fundingLineId: null,
+          kind: null,
+          label: 'Dépenses – Parcours numériques vers l’emploi',
+          direction: 'out',
+          amountCents: 1_000_000,
+        },
+        {
+          applicationId: 'fse',
+          fundingLineId: 'FSE_PLUS',
+          kind: 'FSE_PLUS',
+          label: 'Avance FSE+ – Financeur FSE_PLUS',
+          direction: 'in',
+          amountCents: 2_160_000,
+        },
       ]);
     });
   });
@@ -95,7 +148,13 @@ describe('projectTreasury', () => {
   it('stress scenario: later advance, balance 18 months after the end, 5 % cut', () => {
     // Feb 30 000 · Mar 30 000 + 21 600 − 10 000 = 41 600 · … · Dec −48 400 · 2028-06 −48 400 + 46 800 = −1 600.
     const projection = project({ scenario: 'stress', months: 30 });
-    expect(closings(projection)).toMatchObject({ '2026-02': 3_000_000, '2026-03': 4_160_000, '2026-12': -4_840_000, '2028-05': -4_840_000, '2028-06': -160_000 });
+    expect(closings(projection)).toMatchObject({
+      '2026-02': 3_000_000,
+      '2026-03': 4_160_000,
+      '2026-12': -4_840_000,
+      '2028-05': -4_840_000,
+      '2028-06': -160_000,
+    });
     expect(projection.peakNeed).toEqual({ month: '2026-12', amountCents: 4_840_000 });
   });
 
@@ -118,9 +177,19 @@ describe('projectTreasury', () => {
       months: 15,
       asOf: '2026-01-05',
     });
-    expect(closings(projection)).toMatchObject({ '2026-01': 5_300_000, '2026-02': 5_600_000, '2026-03': 5_500_000, '2027-01': 4_500_000, '2027-02': 4_400_000 });
+    expect(closings(projection)).toMatchObject({
+      '2026-01': 5_300_000,
+      '2026-02': 5_600_000,
+      '2026-03': 5_500_000,
+      '2027-01': 4_500_000,
+      '2027-02': 4_400_000,
+    });
     expect(projection.warnings).toEqual([
-      expect.objectContaining({ code: TreasuryWarningCode.CASH_BELOW_THRESHOLD, month: '2027-02', amountCents: 200_000 }),
+      expect.objectContaining({
+        code: TreasuryWarningCode.CASH_BELOW_THRESHOLD,
+        month: '2027-02',
+        amountCents: 200_000,
+      }),
     ]);
     expect(projection.peakNeed).toEqual({ month: null, amountCents: 0 });
   });
@@ -136,7 +205,9 @@ describe('projectTreasury', () => {
   it('leaves submitted applications out unless the "if granted" view is asked for', () => {
     const submitted = fseOperation({ status: 'submitted' });
     expect(project({ applications: [submitted] }).months[0].closingCents).toBe(5_000_000);
-    expect(project({ applications: [submitted], includeSubmitted: true }).months[0].closingCents).toBe(4_000_000);
+    expect(
+      project({ applications: [submitted], includeSubmitted: true }).months[0].closingCents,
+    ).toBe(4_000_000);
     expect(project({ applications: [fseOperation({ status: 'rejected' })] }).warnings).toEqual([]);
   });
 
@@ -148,7 +219,9 @@ describe('projectTreasury', () => {
     });
     // Due 7 200 × 2 000 / 12 000 = 1 200 €; advance 2 160 € → 960 € paid back in 2027-09.
     const projection = project({ applications: [underspent] });
-    expect(projection.warnings.find((w) => w.code === TreasuryWarningCode.ADVANCE_REPAYMENT_RISK)).toMatchObject({ month: '2027-09', amountCents: 96_000 });
+    expect(
+      projection.warnings.find((w) => w.code === TreasuryWarningCode.ADVANCE_REPAYMENT_RISK),
+    ).toMatchObject({ month: '2027-09', amountCents: 96_000 });
     expect(projection.months.find((m) => m.month === '2027-09')?.outflowsCents).toBe(96_000);
   });
 
@@ -156,12 +229,18 @@ describe('projectTreasury', () => {
     const bridged = fseOperation({
       fundingLines: [
         ...fseOperation().fundingLines,
-        line('BRIDGE_LOAN', 5_000_000, { funder: 'Banque coopérative', signedAt: '2026-07-01', bridge: { endMonth: '2027-06' } }),
+        line('BRIDGE_LOAN', 5_000_000, {
+          funder: 'Banque coopérative',
+          signedAt: '2026-07-01',
+          bridge: { endMonth: '2027-06' },
+        }),
       ],
     });
     const projection = project({ applications: [bridged] });
     // The loan keeps the cash positive until its repayment in 2027-06; the balance only comes in 2027-09.
-    expect(projection.warnings.find((w) => w.code === TreasuryWarningCode.BRIDGE_TOO_SHORT)).toMatchObject({
+    expect(
+      projection.warnings.find((w) => w.code === TreasuryWarningCode.BRIDGE_TOO_SHORT),
+    ).toMatchObject({
       month: '2027-06',
       amountCents: 5_000_000,
       fundingLineId: 'BRIDGE_LOAN',
@@ -171,11 +250,16 @@ describe('projectTreasury', () => {
   });
 
   it('flags expenses committed before the filing receipt (rule 7)', () => {
-    const early = fseOperation({ submittedAt: '2026-02-15', expenses: [
-      { month: '2026-02', amountCents: 300_000, committedOn: '2026-02-01' },
-      { month: '2026-02', amountCents: 11_700_000, committedOn: '2026-02-20' },
-    ] });
-    const warning = project({ applications: [early] }).warnings.find((w) => w.code === TreasuryWarningCode.EXPENSE_BEFORE_SUBMISSION);
+    const early = fseOperation({
+      submittedAt: '2026-02-15',
+      expenses: [
+        { month: '2026-02', amountCents: 300_000, committedOn: '2026-02-01' },
+        { month: '2026-02', amountCents: 11_700_000, committedOn: '2026-02-20' },
+      ],
+    });
+    const warning = project({ applications: [early] }).warnings.find(
+      (w) => w.code === TreasuryWarningCode.EXPENSE_BEFORE_SUBMISSION,
+    );
     expect(warning).toMatchObject({ amountCents: 300_000, severity: 'critical', month: '2026-02' });
   });
 
@@ -186,37 +270,62 @@ describe('projectTreasury', () => {
       fundingLines: [line('STATE', 2_000_000), line('SELF_FUNDING', 10_000_000)],
     });
     // Legal limit 2026-01-10 + 60 days = 2026-03-11.
-    expect(project({ applications: [state], asOf: '2026-03-11' }).warnings.map((w) => w.code)).not.toContain(TreasuryWarningCode.STATE_PAYMENT_LATE);
-    const late = project({ applications: [state], asOf: '2026-03-12' }).warnings.find((w) => w.code === TreasuryWarningCode.STATE_PAYMENT_LATE);
+    expect(
+      project({ applications: [state], asOf: '2026-03-11' }).warnings.map((w) => w.code),
+    ).not.toContain(TreasuryWarningCode.STATE_PAYMENT_LATE);
+    const late = project({ applications: [state], asOf: '2026-03-12' }).warnings.find(
+      (w) => w.code === TreasuryWarningCode.STATE_PAYMENT_LATE,
+    );
     expect(late).toMatchObject({ month: '2026-03', applicationId: 'etat', amountCents: 2_000_000 });
     expect(late?.message).toContain('2026-03-11');
   });
 
   it('reminds of a submission deadline within 14 days and of reports due within 30 days', () => {
-    const preparing = fseOperation({ id: 'prep', status: 'preparing', submissionDeadline: '2026-01-19' });
-    const reporting = fseOperation({ id: 'rep', tasks: [
-      { label: 'Bilan intermédiaire', kind: 'interim_report', dueDate: '2026-02-04' },
-      { label: 'Bilan final', kind: 'final_report', dueDate: '2026-02-05' },
-      { label: 'Rapport déjà envoyé', kind: 'interim_report', dueDate: '2026-01-10', done: true },
-    ] });
+    const preparing = fseOperation({
+      id: 'prep',
+      status: 'preparing',
+      submissionDeadline: '2026-01-19',
+    });
+    const reporting = fseOperation({
+      id: 'rep',
+      tasks: [
+        { label: 'Bilan intermédiaire', kind: 'interim_report', dueDate: '2026-02-04' },
+        { label: 'Bilan final', kind: 'final_report', dueDate: '2026-02-05' },
+        { label: 'Rapport déjà envoyé', kind: 'interim_report', dueDate: '2026-01-10', done: true },
+      ],
+    });
     const projection = project({ applications: [preparing, reporting], asOf: '2026-01-05' });
-    expect(projection.warnings.filter((w) => w.code === TreasuryWarningCode.DEADLINE_SOON).map((w) => w.applicationId)).toEqual(['prep']);
-    expect(projection.warnings.filter((w) => w.code === TreasuryWarningCode.REPORT_DUE).map((w) => w.message)).toEqual([
-      expect.stringContaining('Bilan intermédiaire'),
-    ]);
-    expect(codes(project({ applications: [preparing], asOf: '2026-01-04' }))).not.toContain(TreasuryWarningCode.DEADLINE_SOON);
+    expect(
+      projection.warnings
+        .filter((w) => w.code === TreasuryWarningCode.DEADLINE_SOON)
+        .map((w) => w.applicationId),
+    ).toEqual(['prep']);
+    expect(
+      projection.warnings
+        .filter((w) => w.code === TreasuryWarningCode.REPORT_DUE)
+        .map((w) => w.message),
+    ).toEqual([expect.stringContaining('Bilan intermédiaire')]);
+    expect(codes(project({ applications: [preparing], asOf: '2026-01-04' }))).not.toContain(
+      TreasuryWarningCode.DEADLINE_SOON,
+    );
   });
 
   it('reminds of the FSE+ final bilan 6 months after the end when no task says so', () => {
     // End 2026-12 → bilan due 2027-06-30.
-    const warning = project({ asOf: '2027-06-10' }).warnings.find((w) => w.code === TreasuryWarningCode.REPORT_DUE);
+    const warning = project({ asOf: '2027-06-10' }).warnings.find(
+      (w) => w.code === TreasuryWarningCode.REPORT_DUE,
+    );
     expect(warning).toMatchObject({ month: '2027-06', severity: 'warning' });
     expect(warning?.message).toContain('2027-06-30');
   });
 
   it('refuses bad input with the field at fault, and a start before the opening month', () => {
     const bad = fseOperation({ totalCostCents: -5 });
-    expect(() => project({ applications: [bad] })).toThrow(expect.objectContaining({ message: expect.stringContaining('applications[0].totalCostCents') }));
+    expect(() => project({ applications: [bad] })).toThrow(
+      expect.objectContaining({
+        message: expect.stringContaining('applications[0].totalCostCents'),
+      }),
+    );
     expect(() => project({ from: '2025-12' })).toThrow(TreasuryException);
     expect(() => project({ months: 0 })).toThrow(/months/);
   });

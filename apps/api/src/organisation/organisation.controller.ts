@@ -12,7 +12,9 @@ export class OrganisationController {
   @Get('me')
   @ApiOkResponse({ type: OrganisationView })
   async me(@CurrentPrincipal() principal: Principal): Promise<OrganisationView> {
-    return OrganisationView.of(await this.organisations.findVisible(principal, principal.organisationId));
+    return OrganisationView.of(
+      await this.organisations.findVisible(principal, principal.organisationId),
+    );
   }
 
   @Patch('me')

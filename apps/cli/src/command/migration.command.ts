@@ -29,7 +29,11 @@ export function migrationCommands(): Command[] {
     .action(async () => {
       await withDataSource(false, async (dataSource) => {
         const applied = await dataSource.runMigrations({ transaction: 'each' });
-        say(applied.length ? `Applied: ${applied.map((m) => m.name).join(', ')}` : 'No pending migration.');
+        say(
+          applied.length
+            ? `Applied: ${applied.map((m) => m.name).join(', ')}`
+            : 'No pending migration.',
+        );
       });
     });
   const revert = new Command('migration:revert')
@@ -41,11 +45,20 @@ export function migrationCommands(): Command[] {
       });
     });
   const generate = new Command('migration:generate')
-    .description('Écrit une migration avec le SQL qui amène la base aux entités (à relire avant commit)')
+    .description(
+      'Écrit une migration avec le SQL qui amène la base aux entités (à relire avant commit)',
+    )
     .argument('<Name>', 'nom en PascalCase, ex. AddCallTable')
-    .option('--tables <names>', 'ne garder que le SQL qui touche ces tables (séparées par des virgules)')
+    .option(
+      '--tables <names>',
+      'ne garder que le SQL qui touche ces tables (séparées par des virgules)',
+    )
     .action(async (name: string, options: { tables?: string }) => {
-      const tables = options.tables?.split(',').map((table) => table.trim()).filter(Boolean) ?? [];
+      const tables =
+        options.tables
+          ?.split(',')
+          .map((table) => table.trim())
+          .filter(Boolean) ?? [];
       await withDataSource(true, async (dataSource) => {
         const directory = join(projectRoot, 'libs', 'persistence', 'src', 'migration');
         const path = await generateMigration(dataSource, name, directory, new Date(), tables);
@@ -53,7 +66,9 @@ export function migrationCommands(): Command[] {
           say('The entities and the migrations agree: nothing to generate.');
           return;
         }
-        say(`Wrote ${path}\nReview it, then add its class to libs/persistence/src/migration/index.ts.`);
+        say(
+          `Wrote ${path}\nReview it, then add its class to libs/persistence/src/migration/index.ts.`,
+        );
       });
     });
   return [run, revert, generate];

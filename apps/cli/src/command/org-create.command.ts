@@ -12,16 +12,30 @@ interface OrgCreateOptions {
 }
 
 const collect = (value: string, previous: string[]) =>
-  previous.concat(value.split(',').map((code) => code.trim()).filter(Boolean));
+  previous.concat(
+    value
+      .split(',')
+      .map((code) => code.trim())
+      .filter(Boolean),
+  );
 
 export function orgCreateCommand(): Command {
   return new Command('org:create')
-    .description("Crée une organisation et son propriétaire, et affiche une clé d'API (une seule fois)")
+    .description(
+      "Crée une organisation et son propriétaire, et affiche une clé d'API (une seule fois)",
+    )
     .argument('<name>', 'nom de l’organisation, ex. "EPN Les Olympiades"')
     .addOption(
-      new Option('--kind <kind>', 'structure ou collectif').choices(['structure', 'collectif']).makeOptionMandatory(),
+      new Option('--kind <kind>', 'structure ou collectif')
+        .choices(['structure', 'collectif'])
+        .makeOptionMandatory(),
     )
-    .option('--territory <codes>', 'codes INSEE: département (75, 2A), région (R11) ou FR; répétable ou séparés par des virgules', collect, [])
+    .option(
+      '--territory <codes>',
+      'codes INSEE: département (75, 2A), région (R11) ou FR; répétable ou séparés par des virgules',
+      collect,
+      [],
+    )
     .option('--owner-email <email>', 'e-mail du propriétaire')
     .option('--owner-name <name>', 'nom du propriétaire')
     .option('--json', 'affiche { "organisationId", "apiKey" } en JSON sur stdout, pour les scripts')
@@ -37,7 +51,8 @@ export function orgCreateCommand(): Command {
       );
       if (options.json) {
         process.stdout.write(
-          JSON.stringify({ organisationId: created.organisation.id, apiKey: created.apiKey }) + '\n',
+          JSON.stringify({ organisationId: created.organisation.id, apiKey: created.apiKey }) +
+            '\n',
         );
         return;
       }
@@ -48,7 +63,7 @@ export function orgCreateCommand(): Command {
           `  territoire ${created.organisation.territory.join(', ') || '—'}`,
           `  clé d'API  ${created.apiKey}`,
           '',
-          "Conservez cette clé maintenant : elle ne sera plus jamais affichée (seule son empreinte est stockée).",
+          'Conservez cette clé maintenant : elle ne sera plus jamais affichée (seule son empreinte est stockée).',
           `Essai : curl -H "Authorization: Bearer ${created.apiKey}" http://127.0.0.1:3000/api/organisations/me`,
           '',
         ].join('\n'),

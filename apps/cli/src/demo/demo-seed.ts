@@ -28,7 +28,11 @@ export async function seedDemo(app: INestApplicationContext): Promise<DemoSeed> 
       ownerEmail: 'direction@epn-olympiades.demo',
       ownerName: 'Direction de l’EPN',
     });
-    return { organisationId: created.organisation.id, organisationName: created.organisation.name, apiKey: created.apiKey };
+    return {
+      organisationId: created.organisation.id,
+      organisationName: created.organisation.name,
+      apiKey: created.apiKey,
+    };
   }
   const owner = await memberships.findOneOrFail({
     where: { organisationId: existing.id, role: 'owner' },

@@ -51,7 +51,10 @@ async function runDemo(): Promise<void> {
   process.on('SIGTERM', () => void stop(0));
 
   try {
-    const context = await NestFactory.createApplicationContext(CliModule.forRoot(config, database.url), { logger: ['error'] });
+    const context = await NestFactory.createApplicationContext(
+      CliModule.forRoot(config, database.url),
+      { logger: ['error'] },
+    );
     const baseUrl = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}`;
     const seed = await seedDemo(context);
     const sources = await seedDemoSources(context, config);
@@ -66,20 +69,31 @@ async function runDemo(): Promise<void> {
 
     const logDir = join(config.VIGIE_HOME, 'logs');
     mkdirSync(logDir, { recursive: true });
-    const env = { ...process.env, ...sources.env, DATABASE_URL: database.url, MIGRATIONS_RUN: 'false' };
+    const env = {
+      ...process.env,
+      ...sources.env,
+      DATABASE_URL: database.url,
+      MIGRATIONS_RUN: 'false',
+    };
     for (const name of ['api', 'worker']) {
       const log = join(logDir, `${name}.log`);
-      const child = spawn(process.execPath, [join(projectRoot, 'dist', 'apps', name, 'src', 'main.js')], {
-        env,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        detached: false,
-      });
+      const child = spawn(
+        process.execPath,
+        [join(projectRoot, 'dist', 'apps', name, 'src', 'main.js')],
+        {
+          env,
+          stdio: ['ignore', 'pipe', 'pipe'],
+          detached: false,
+        },
+      );
       const out = createWriteStream(log, { flags: 'a' });
       child.stdout?.pipe(out);
       child.stderr?.pipe(out);
       child.on('exit', (code) => {
         if (stopping) return;
-        say(`Le processus ${name} s'est arrêté (code ${code}). Dernières lignes de ${log} :\n${tail(log)}`);
+        say(
+          `Le processus ${name} s'est arrêté (code ${code}). Dernières lignes de ${log} :\n${tail(log)}`,
+        );
         void stop(1);
       });
       children.push({ name, process: child, log });

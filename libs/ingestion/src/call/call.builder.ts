@@ -23,27 +23,49 @@ const MAX_TITLE = 500;
  * One normalised call from what a connector read. Explicit fields win over what the texts
  * say; the texts (description, then linked documents) fill the gaps.
  */
-export function buildCall(source: SourceDefinition, draft: CallDraft, options: BuildCallOptions = {}): NormalisedCall {
-  const title = normaliseText(htmlToText(draft.title ?? '')).replace(/\s+/g, ' ').slice(0, MAX_TITLE);
+export function buildCall(
+  source: SourceDefinition,
+  draft: CallDraft,
+  options: BuildCallOptions = {},
+): NormalisedCall {
+  const title = normaliseText(htmlToText(draft.title ?? ''))
+    .replace(/\s+/g, ' ')
+    .slice(0, MAX_TITLE);
   if (!title) {
-    throw new IngestionException(IngestionExceptionCode.ITEM_WITHOUT_TITLE, `Item ${draft.externalId} of source ${source.id} has no title`, {
-      sourceId: source.id,
-      externalId: draft.externalId,
-      url: draft.url,
-    });
+    throw new IngestionException(
+      IngestionExceptionCode.ITEM_WITHOUT_TITLE,
+      `Item ${draft.externalId} of source ${source.id} has no title`,
+      {
+        sourceId: source.id,
+        externalId: draft.externalId,
+        url: draft.url,
+      },
+    );
   }
   const url = draft.url ?? source.url;
   const descriptionHtml = draft.html ? sanitizeHtml(draft.html) : null;
   const descriptionText = draft.html ? htmlToText(draft.html) : normaliseText(draft.text ?? '');
   const documents = draft.documents ?? [];
-  const proseTexts = [descriptionText, ...(draft.extraTexts ?? []), ...documents.map((d) => d.text ?? '')];
+  const proseTexts = [
+    descriptionText,
+    ...(draft.extraTexts ?? []),
+    ...documents.map((d) => d.text ?? ''),
+  ];
   const prose = proseTexts.filter(Boolean).join('\n\n');
 
   const dates = resolveDates(draft, prose, options);
-  const amounts = mergeAmounts(draft.amounts, extractAmounts([draft.amountText, prose].filter(Boolean).join('\n\n')));
+  const amounts = mergeAmounts(
+    draft.amounts,
+    extractAmounts([draft.amountText, prose].filter(Boolean).join('\n\n')),
+  );
   const labels = [...(draft.aidTypeLabels ?? []), title];
-  const aidTypes = unique([...(draft.aidTypes ?? []), ...extractAidTypes(...labels, descriptionText)]);
-  const audiences = draft.audienceLabels?.length ? extractAudiences(...draft.audienceLabels) : extractAudiences(eligibilitySentences(prose));
+  const aidTypes = unique([
+    ...(draft.aidTypes ?? []),
+    ...extractAidTypes(...labels, descriptionText),
+  ]);
+  const audiences = draft.audienceLabels?.length
+    ? extractAudiences(...draft.audienceLabels)
+    : extractAudiences(eligibilitySentences(prose));
 
   return {
     sourceId: source.id,
@@ -56,7 +78,9 @@ export function buildCall(source: SourceDefinition, draft: CallDraft, options: B
     descriptionText,
     descriptionHtml,
     documents,
-    publishedAt: draft.publishedAt ? (parseFrenchDate(draft.publishedAt, options)?.date ?? null) : null,
+    publishedAt: draft.publishedAt
+      ? (parseFrenchDate(draft.publishedAt, options)?.date ?? null)
+      : null,
     opensAt: dates.opensAt,
     deadlines: dates.deadlines,
     rolling: dates.rolling,
@@ -72,17 +96,32 @@ export function buildCall(source: SourceDefinition, draft: CallDraft, options: B
 function resolveDates(draft: CallDraft, prose: string, options: BuildCallOptions) {
   const fromProse = extractDeadlines(prose, options);
   const explicit = draft.deadline ? parseFrenchDate(draft.deadline, options) : null;
-  let deadlines: CallDeadline[] = draft.deadlines?.length ? draft.deadlines : explicit ? [explicit] : fromProse.deadlines;
+  let deadlines: CallDeadline[] = draft.deadlines?.length
+    ? draft.deadlines
+    : explicit
+      ? [explicit]
+      : fromProse.deadlines;
   // A structured field gives the final date; the prose may add the earlier rounds.
-  if (explicit && fromProse.deadlines.length > 1 && fromProse.deadlines.some((d) => d.date === explicit.date)) {
+  if (
+    explicit &&
+    fromProse.deadlines.length > 1 &&
+    fromProse.deadlines.some((d) => d.date === explicit.date)
+  ) {
     deadlines = fromProse.deadlines;
   }
-  const rolling = draft.rolling ?? (deadlines.length === 0 && (fromProse.rolling || isRollingText(draft.deadline)));
-  const opensAt = draft.opensAt ? (parseFrenchDate(draft.opensAt, options)?.date ?? null) : fromProse.opensAt;
+  const rolling =
+    draft.rolling ??
+    (deadlines.length === 0 && (fromProse.rolling || isRollingText(draft.deadline)));
+  const opensAt = draft.opensAt
+    ? (parseFrenchDate(draft.opensAt, options)?.date ?? null)
+    : fromProse.opensAt;
   return { deadlines, rolling: rolling && deadlines.length === 0, opensAt };
 }
 
-function mergeAmounts(explicit: Partial<CallAmounts> | undefined, extracted: CallAmounts): CallAmounts {
+function mergeAmounts(
+  explicit: Partial<CallAmounts> | undefined,
+  extracted: CallAmounts,
+): CallAmounts {
   return {
     minCents: explicit?.minCents ?? extracted.minCents ?? null,
     maxCents: explicit?.maxCents ?? extracted.maxCents ?? null,
@@ -95,14 +134,20 @@ function mergeAmounts(explicit: Partial<CallAmounts> | undefined, extracted: Cal
 function eligibilitySentences(text: string): string {
   return text
     .split(/(?<=[.!?\n])\s+/)
-    .filter((sentence) => /b[ée]n[ée]ficiaires?|[ée]ligibles?|peuvent (?:candidater|d[ée]poser|b[ée]n[ée]ficier|r[ée]pondre)|destin[ée] aux|ouvert aux|public(?:s)? (?:vis[ée]s?|concern[ée]s?|cibles?)|porteurs? de projets?/i.test(sentence))
+    .filter((sentence) =>
+      /b[ée]n[ée]ficiaires?|[ée]ligibles?|peuvent (?:candidater|d[ée]poser|b[ée]n[ée]ficier|r[ée]pondre)|destin[ée] aux|ouvert aux|public(?:s)? (?:vis[ée]s?|concern[ée]s?|cibles?)|porteurs? de projets?/i.test(
+        sentence,
+      ),
+    )
     .join(' ');
 }
 
 function resolveTerritory(given: string[] | undefined, fallback: string[]): string[] {
   if (!given?.length) return fallback;
   const codes = given.map((value) => value.trim().toUpperCase()).filter(isTerritoryCode);
-  const named = territoryCodesFromNames(...given.filter((value) => !isTerritoryCode(value.trim().toUpperCase())));
+  const named = territoryCodesFromNames(
+    ...given.filter((value) => !isTerritoryCode(value.trim().toUpperCase())),
+  );
   const all = unique([...codes, ...named]);
   return all.length ? all : fallback;
 }

@@ -2,14 +2,7 @@
 export type CallStatus = 'forthcoming' | 'open' | 'closed' | 'withdrawn';
 
 export type AidType =
-  | 'subvention'
-  | 'avance_remboursable'
-  | 'pret'
-  | 'aap'
-  | 'ami'
-  | 'prix'
-  | 'marche'
-  | 'autre';
+  'subvention' | 'avance_remboursable' | 'pret' | 'aap' | 'ami' | 'prix' | 'marche' | 'autre';
 
 export type EuFund =
   | 'FSE_PLUS'

@@ -12,6 +12,9 @@ export function statusFromDates(
   const today = parisDay(toReferenceDate(referenceDate));
   if (dates.opensAt && dates.opensAt > today) return 'forthcoming';
   if (dates.rolling || dates.deadlines.length === 0) return 'open';
-  const last = dates.deadlines.reduce((latest, deadline) => (deadline.date > latest ? deadline.date : latest), '');
+  const last = dates.deadlines.reduce(
+    (latest, deadline) => (deadline.date > latest ? deadline.date : latest),
+    '',
+  );
   return last < today ? 'closed' : 'open';
 }

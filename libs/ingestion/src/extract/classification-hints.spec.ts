@@ -33,9 +33,14 @@ describe(extractEuFund.name, () => {
 
 describe(extractAudiences.name, () => {
   it('normalises audience labels of the sources', () => {
-    expect(extractAudiences('Communes', 'Intercommunalités / Pays', 'Associations', "Établissements publics (écoles, bibliothèques…) / Services de l'État")).toEqual([
-      'associations', 'collectivites', 'etablissements_publics',
-    ]);
+    expect(
+      extractAudiences(
+        'Communes',
+        'Intercommunalités / Pays',
+        'Associations',
+        "Établissements publics (écoles, bibliothèques…) / Services de l'État",
+      ),
+    ).toEqual(['associations', 'collectivites', 'etablissements_publics']);
     expect(extractAudiences('PME', 'Particuliers')).toEqual(['entreprises', 'particuliers']);
   });
 });
@@ -48,14 +53,23 @@ describe(statusFromDates.name, () => {
   });
   it('is forthcoming before the opening and open for rolling calls', () => {
     expect(statusFromDates({ ...dates, opensAt: '2027-02-01' }, '2027-01-15')).toBe('forthcoming');
-    expect(statusFromDates({ opensAt: null, rolling: true, deadlines: [] }, '2030-01-01')).toBe('open');
+    expect(statusFromDates({ opensAt: null, rolling: true, deadlines: [] }, '2030-01-01')).toBe(
+      'open',
+    );
   });
 });
 
 describe(territoryCodesFromNames.name, () => {
   it('resolves départements, régions and the whole country', () => {
-    expect(territoryCodesFromNames('Drôme', 'Région Occitanie', 'Corse-du-Sud', '- France entière -', 'La Réunion', 'Atlantide')).toEqual([
-      '26', 'R76', '2A', 'FR', '974',
-    ]);
+    expect(
+      territoryCodesFromNames(
+        'Drôme',
+        'Région Occitanie',
+        'Corse-du-Sud',
+        '- France entière -',
+        'La Réunion',
+        'Atlantide',
+      ),
+    ).toEqual(['26', 'R76', '2A', 'FR', '974']);
   });
 });

@@ -16,7 +16,9 @@ describe(extractDeadlines.name, () => {
   });
 
   it('reads every round of a call with several sessions, with their labels', () => {
-    const result = extractDeadlines('1re session : 15 mars 2027, 2e session : 30 juin 2027.', { referenceDate });
+    const result = extractDeadlines('1re session : 15 mars 2027, 2e session : 30 juin 2027.', {
+      referenceDate,
+    });
     expect(result.deadlines).toEqual([
       { date: '2027-03-15', label: '1re session' },
       { date: '2027-06-30', label: '2e session' },
@@ -43,29 +45,53 @@ describe(extractDeadlines.name, () => {
   });
 
   it('reads an opening date and a deadline', () => {
-    const result = extractDeadlines('Ouverture des candidatures le 2 novembre 2026. Date limite : 15/01/2027', { referenceDate });
+    const result = extractDeadlines(
+      'Ouverture des candidatures le 2 novembre 2026. Date limite : 15/01/2027',
+      { referenceDate },
+    );
     expect(result.opensAt).toBe('2026-11-02');
     expect(result.deadlines).toEqual([{ date: '2027-01-15' }]);
   });
 
   it('ignores dates that are not deadlines (publication, weekdays)', () => {
-    const result = extractDeadlines('Publié le 3 mars 2026. Accueil du lundi au vendredi.', { referenceDate });
+    const result = extractDeadlines('Publié le 3 mars 2026. Accueil du lundi au vendredi.', {
+      referenceDate,
+    });
     expect(result.deadlines).toEqual([]);
   });
 
   it('never throws and only returns valid ISO dates, whatever the text', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 300 }), fc.date({ min: new Date('2000-01-01'), max: new Date('2090-01-01'), noInvalidDate: true }), (text, ref) => {
-        const result = extractDeadlines(`date limite ${text} jusqu'au ${text}`, { referenceDate: ref });
-        for (const deadline of result.deadlines) expect(isValidIsoDay(deadline.date)).toBe(true);
-        if (result.opensAt !== null) expect(isValidIsoDay(result.opensAt)).toBe(true);
-      }),
+      fc.property(
+        fc.string({ maxLength: 300 }),
+        fc.date({ min: new Date('2000-01-01'), max: new Date('2090-01-01'), noInvalidDate: true }),
+        (text, ref) => {
+          const result = extractDeadlines(`date limite ${text} jusqu'au ${text}`, {
+            referenceDate: ref,
+          });
+          for (const deadline of result.deadlines) expect(isValidIsoDay(deadline.date)).toBe(true);
+          if (result.opensAt !== null) expect(isValidIsoDay(result.opensAt)).toBe(true);
+        },
+      ),
       { numRuns: 300 },
     );
   });
 
   it('reads back a generated French deadline sentence', () => {
-    const months = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'];
+    const months = [
+      'janvier',
+      'février',
+      'mars',
+      'avril',
+      'mai',
+      'juin',
+      'juillet',
+      'août',
+      'septembre',
+      'octobre',
+      'novembre',
+      'décembre',
+    ];
     const templates = [
       (d: string) => `Date limite de dépôt : ${d}`,
       (d: string) => `Les dossiers sont recevables jusqu'au ${d} inclus.`,

@@ -23,7 +23,7 @@ const ROUND_LABEL =
 
 const DEADLINE_KEYWORDS = [
   'date limite(?: de (?:d[ée]p[ôo]t|candidature|r[ée]ception|remise|soumission))?(?: des (?:dossiers|candidatures|projets))?',
-  'cl[ôo]tur[ée]e? (?:de l\'appel|des candidatures|des d[ée]p[ôo]ts|le)?',
+  "cl[ôo]tur[ée]e? (?:de l'appel|des candidatures|des d[ée]p[ôo]ts|le)?",
   'cl[ôo]ture',
   "jusqu'(?:au|à)",
   'avant le',
@@ -32,9 +32,16 @@ const DEADLINE_KEYWORDS = [
   'date de (?:fin|cl[ôo]ture)',
   '[ée]ch[ée]ance',
   'deadline',
-  'fin (?:de l\'appel|des candidatures|du d[ée]p[ôo]t)',
+  "fin (?:de l'appel|des candidatures|du d[ée]p[ôo]t)",
 ];
-const OPENING_KEYWORDS = ["ouverture(?: de l'appel| des candidatures| des d[ée]p[ôo]ts)?(?: le)?", 'à partir du', 'à compter du', 'date d\'ouverture', 'date de d[ée]but', 'ouvert le'];
+const OPENING_KEYWORDS = [
+  "ouverture(?: de l'appel| des candidatures| des d[ée]p[ôo]ts)?(?: le)?",
+  'à partir du',
+  'à compter du',
+  "date d'ouverture",
+  'date de d[ée]but',
+  'ouvert le',
+];
 
 const KEYWORDS = new RegExp(
   `(${DEADLINE_KEYWORDS.join('|')})|(${OPENING_KEYWORDS.join('|')})`,
@@ -51,7 +58,10 @@ interface Marker {
 }
 
 /** Deadlines, opening date and "au fil de l'eau" from French prose; never throws. */
-export function extractDeadlines(text: string | null | undefined, options: DateExtractionOptions = {}): DeadlineExtraction {
+export function extractDeadlines(
+  text: string | null | undefined,
+  options: DateExtractionOptions = {},
+): DeadlineExtraction {
   const empty: DeadlineExtraction = { deadlines: [], rolling: false, opensAt: null };
   if (!text) return empty;
   try {
@@ -62,7 +72,11 @@ export function extractDeadlines(text: string | null | undefined, options: DateE
     let opensAt: string | null = null;
     markers.forEach((marker, i) => {
       const next = markers[i + 1];
-      const stop = Math.min(marker.end + WINDOW, next && next.kind !== 'deadline' ? next.index : Infinity, normalised.length);
+      const stop = Math.min(
+        marker.end + WINDOW,
+        next && next.kind !== 'deadline' ? next.index : Infinity,
+        normalised.length,
+      );
       const found = firstDate(normalised.slice(marker.end, Math.max(stop, marker.end)), reference);
       if (!found) return;
       if (marker.kind === 'opening') {
@@ -71,10 +85,18 @@ export function extractDeadlines(text: string | null | undefined, options: DateE
       }
       if (found.rangeEnd) {
         opensAt ??= found.date;
-        deadlines.push({ date: found.rangeEnd.date, ...(found.rangeEnd.time ? { time: found.rangeEnd.time } : {}), ...labelOf(marker) });
+        deadlines.push({
+          date: found.rangeEnd.date,
+          ...(found.rangeEnd.time ? { time: found.rangeEnd.time } : {}),
+          ...labelOf(marker),
+        });
         return;
       }
-      deadlines.push({ date: found.date, ...(found.time ? { time: found.time } : {}), ...labelOf(marker) });
+      deadlines.push({
+        date: found.date,
+        ...(found.time ? { time: found.time } : {}),
+        ...labelOf(marker),
+      });
     });
     return { deadlines: dedupe(deadlines, opensAt), rolling: ROLLING.test(normalised), opensAt };
   } catch {
@@ -114,24 +136,53 @@ function normalise(text: string): string {
 function findMarkers(text: string): Marker[] {
   const markers: Marker[] = [];
   for (const match of text.matchAll(KEYWORDS)) {
-    markers.push({ index: match.index, end: match.index + match[0].length, kind: match[1] ? 'deadline' : 'opening' });
+    markers.push({
+      index: match.index,
+      end: match.index + match[0].length,
+      kind: match[1] ? 'deadline' : 'opening',
+    });
   }
   for (const match of text.matchAll(ROUND_LABEL)) {
-    markers.push({ index: match.index, end: match.index + match[0].length, kind: 'round', label: roundLabel(match) });
+    markers.push({
+      index: match.index,
+      end: match.index + match[0].length,
+      kind: 'round',
+      label: roundLabel(match),
+    });
   }
   markers.sort((a, b) => a.index - b.index || b.end - a.end);
   // A keyword inside a round's window ("1re session : date limite le …") belongs to the round.
   return markers.filter((marker, i) => {
     const previous = markers[i - 1];
-    return !(previous && previous.kind === 'round' && marker.kind === 'deadline' && marker.index - previous.end < 20);
+    return !(
+      previous &&
+      previous.kind === 'round' &&
+      marker.kind === 'deadline' &&
+      marker.index - previous.end < 20
+    );
   });
 }
 
 function roundLabel(match: RegExpMatchArray): string {
-  const ordinals: Record<string, number> = { premiere: 1, première: 1, deuxieme: 2, deuxième: 2, seconde: 2, troisieme: 3, troisième: 3, quatrieme: 4, quatrième: 4 };
+  const ordinals: Record<string, number> = {
+    premiere: 1,
+    première: 1,
+    deuxieme: 2,
+    deuxième: 2,
+    seconde: 2,
+    troisieme: 3,
+    troisième: 3,
+    quatrieme: 4,
+    quatrième: 4,
+  };
   const number = match[1] ?? match[5] ?? String(ordinals[(match[2] ?? '').toLowerCase()] ?? '');
   const noun = (match[3] ?? match[4]).toLowerCase();
-  const suffix = number === '1' ? (/vague|session|rel[èe]ve|date limite|fen[êe]tre|p[ée]riode/.test(noun) ? 're' : 'er') : 'e';
+  const suffix =
+    number === '1'
+      ? /vague|session|rel[èe]ve|date limite|fen[êe]tre|p[ée]riode/.test(noun)
+        ? 're'
+        : 'er'
+      : 'e';
   return `${number}${suffix} ${noun}`;
 }
 
@@ -157,10 +208,16 @@ function firstDate(window: string, reference: Date, maxDistance = MAX_DISTANCE):
   return null;
 }
 
-function componentsToDate(components: chrono.ParsedComponents): { date: string; time?: string } | null {
+function componentsToDate(
+  components: chrono.ParsedComponents,
+): { date: string; time?: string } | null {
   // A bare weekday or hour is not a deadline: a day and a month must be written.
   if (!components.isCertain('day') || !components.isCertain('month')) return null;
-  const date = isoDay(components.get('year') ?? 0, components.get('month') ?? 0, components.get('day') ?? 0);
+  const date = isoDay(
+    components.get('year') ?? 0,
+    components.get('month') ?? 0,
+    components.get('day') ?? 0,
+  );
   if (!date) return null;
   if (!components.isCertain('hour')) return { date };
   const time = `${String(components.get('hour')).padStart(2, '0')}:${String(components.get('minute') ?? 0).padStart(2, '0')}`;

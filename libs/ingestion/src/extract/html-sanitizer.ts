@@ -1,8 +1,25 @@
 import sanitize from 'sanitize-html';
 
 const ALLOWED_TAGS = [
-  'p', 'br', 'ul', 'ol', 'li', 'strong', 'em', 'b', 'i', 'a', 'h2', 'h3', 'h4',
-  'table', 'thead', 'tbody', 'tr', 'th', 'td',
+  'p',
+  'br',
+  'ul',
+  'ol',
+  'li',
+  'strong',
+  'em',
+  'b',
+  'i',
+  'a',
+  'h2',
+  'h3',
+  'h4',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'th',
+  'td',
 ];
 
 const OPTIONS: sanitize.IOptions = {
@@ -12,12 +29,26 @@ const OPTIONS: sanitize.IOptions = {
   allowedSchemesAppliedToAttributes: ['href'],
   allowProtocolRelative: false,
   // Dropped with their content: text inside these is code or chrome, never the call.
-  nonTextTags: ['script', 'style', 'textarea', 'option', 'noscript', 'iframe', 'object', 'embed', 'template', 'svg', 'math'],
+  nonTextTags: [
+    'script',
+    'style',
+    'textarea',
+    'option',
+    'noscript',
+    'iframe',
+    'object',
+    'embed',
+    'template',
+    'svg',
+    'math',
+  ],
   disallowedTagsMode: 'discard',
   transformTags: {
     a: (tagName, attribs): sanitize.Tag => ({
       tagName,
-      attribs: attribs.href ? { href: attribs.href, rel: 'noopener nofollow' } : ({} as sanitize.Attributes),
+      attribs: attribs.href
+        ? { href: attribs.href, rel: 'noopener nofollow' }
+        : ({} as sanitize.Attributes),
     }),
     h1: 'h2',
     b: 'strong',
@@ -25,7 +56,8 @@ const OPTIONS: sanitize.IOptions = {
   },
   // Text is already escaped; these entities render the same characters, but no later consumer
   // that pattern-matches the markup (a feed reader, an e-mail filter) sees an attack string.
-  textFilter: (text) => text.replace(/(java\s*script)\s*:/gi, '$1&#58;').replace(/\b(on\w+)(\s*)=/gi, '$1$2&#61;'),
+  textFilter: (text) =>
+    text.replace(/(java\s*script)\s*:/gi, '$1&#58;').replace(/\b(on\w+)(\s*)=/gi, '$1$2&#61;'),
   exclusiveFilter: (frame) => frame.tag === 'a' && !frame.attribs.href && !frame.text.trim(),
 };
 

@@ -12,8 +12,12 @@ export function parisDay(instant: Date): string {
 
 export function toReferenceDate(reference: Date | string | undefined): Date {
   if (reference === undefined) return new Date();
-  const date = typeof reference === 'string' ? new Date(reference.length === 10 ? `${reference}T12:00:00Z` : reference) : reference;
-  if (Number.isNaN(date.getTime())) throw new RangeError(`Invalid reference date: ${String(reference)}`);
+  const date =
+    typeof reference === 'string'
+      ? new Date(reference.length === 10 ? `${reference}T12:00:00Z` : reference)
+      : reference;
+  if (Number.isNaN(date.getTime()))
+    throw new RangeError(`Invalid reference date: ${String(reference)}`);
   return date;
 }
 
@@ -22,7 +26,9 @@ export function isValidIsoDay(value: string): boolean {
   if (!match) return false;
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  return (
+    date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day
+  );
 }
 
 export function isoDay(year: number, month: number, day: number): string | null {
@@ -42,7 +48,10 @@ export function machineDateToParisDay(value: string): string | null {
   if (compact) return isoDay(Number(compact[1]), Number(compact[2]), Number(compact[3]));
   // Some feeds write "2022-07-28T11: 40: 47+02: 00" with stray spaces.
   const cleaned = trimmed.replace(/:\s+/g, ':');
-  if (!/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(cleaned) && !/^[A-Z][a-z]{2}, \d{1,2} [A-Z][a-z]{2} \d{2,4}/.test(cleaned)) {
+  if (
+    !/^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}/.test(cleaned) &&
+    !/^[A-Z][a-z]{2}, \d{1,2} [A-Z][a-z]{2} \d{2,4}/.test(cleaned)
+  ) {
     return null;
   }
   const date = new Date(cleaned);

@@ -31,7 +31,9 @@ function preloadPdfWorker(): void {
     const source = readFileSync(workerPath, 'utf8')
       .replace(/export\s*\{\s*WorkerMessageHandler\s*\};?\s*$/, '')
       .replace(/import\.meta\.url/g, JSON.stringify(pathToFileURL(workerPath).href));
-    const script = new Script(`(function () {\n${source}\nreturn { WorkerMessageHandler };\n})()`, { filename: workerPath });
+    const script = new Script(`(function () {\n${source}\nreturn { WorkerMessageHandler };\n})()`, {
+      filename: workerPath,
+    });
     scope.pdfjsWorker = script.runInThisContext() as { WorkerMessageHandler: unknown };
   } catch {
     // pdf.js will try its own dynamic import.
@@ -50,8 +52,10 @@ export class PdfTextError extends Error {}
 /** Text of a PDF (règlement, cahier des charges), capped in bytes, pages and characters. */
 export async function extractPdfText(data: Buffer, options: PdfTextOptions = {}): Promise<string> {
   const maxBytes = options.maxBytes ?? 10 * 1024 * 1024;
-  if (data.length > maxBytes) throw new PdfTextError(`PDF of ${data.length} bytes exceeds the ${maxBytes}-byte cap`);
-  if (data.subarray(0, 1024).indexOf('%PDF-') < 0) throw new PdfTextError('not a PDF (no %PDF- header)');
+  if (data.length > maxBytes)
+    throw new PdfTextError(`PDF of ${data.length} bytes exceeds the ${maxBytes}-byte cap`);
+  if (data.subarray(0, 1024).indexOf('%PDF-') < 0)
+    throw new PdfTextError('not a PDF (no %PDF- header)');
   preloadPdfWorker();
   const parser = new PDFParse({ data: new Uint8Array(data) });
   try {

@@ -41,23 +41,34 @@ describe(parseSources.name, () => {
       follow: true,
       enabled: true,
       maxPages: 50,
-      listing: { item: 'a.card', link: '@href', next: 'a[rel=next]@href', fields: { deadline: 'span.new_type strong' } },
+      listing: {
+        item: 'a.card',
+        link: '@href',
+        next: 'a[rel=next]@href',
+        fields: { deadline: 'span.new_type strong' },
+      },
     });
   });
 
   it('refuses a typo in a key, naming file, line, source and a suggestion', () => {
     const message = problemsOf(VALID.replace('    funder:', '    fundre:'));
-    expect(message).toContain('sources.yaml:6 source "grand-est", field "fundre": unknown key; did you mean "funder"?');
+    expect(message).toContain(
+      'sources.yaml:6 source "grand-est", field "fundre": unknown key; did you mean "funder"?',
+    );
   });
 
   it('refuses an unknown kind with the source id and the line', () => {
     const message = problemsOf(VALID.replace('kind: html', 'kind: htlm'));
-    expect(message).toContain('sources.yaml:4 source "grand-est", field "kind": unknown kind "htlm"; did you mean "html"?');
+    expect(message).toContain(
+      'sources.yaml:4 source "grand-est", field "kind": unknown kind "htlm"; did you mean "html"?',
+    );
   });
 
   it('refuses a bad cron schedule, territory code and selector', () => {
     const message = problemsOf(
-      VALID.replace('"0 6 * * 1-5"', '"61 6 * * *"').replace('[R44, "57", 2A]', '[R44, "Drôme"]').replace('item: a.card', 'item: "a[["'),
+      VALID.replace('"0 6 * * 1-5"', '"61 6 * * *"')
+        .replace('[R44, "57", 2A]', '[R44, "Drôme"]')
+        .replace('item: a.card', 'item: "a[["'),
     );
     expect(message).toMatch(/field "schedule": invalid cron expression/);
     expect(message).toMatch(/field "territory": not INSEE codes: DRÔME/);
@@ -65,20 +76,29 @@ describe(parseSources.name, () => {
   });
 
   it('refuses duplicate ids and a missing url', () => {
-    const second = VALID.replace('sources:\n', '').replace('    url: https://www.grandest.fr/aides/?beneficiaire=63\n', '');
+    const second = VALID.replace('sources:\n', '').replace(
+      '    url: https://www.grandest.fr/aides/?beneficiaire=63\n',
+      '',
+    );
     const message = problemsOf(VALID + second);
     expect(message).toMatch(/field "url": required/);
     const duplicated = problemsOf(VALID + VALID.replace('sources:\n', ''));
-    expect(duplicated).toMatch(/sources.yaml:14 source "grand-est", field "id": duplicate id, already defined at line 2/);
+    expect(duplicated).toMatch(
+      /sources.yaml:14 source "grand-est", field "id": duplicate id, already defined at line 2/,
+    );
   });
 
   it('reports YAML syntax errors with their line', () => {
-    expect(problemsOf('sources:\n  - id: x\n   name: [oops\n')).toMatch(/sources.yaml:\d+, field "\(yaml\)"/);
+    expect(problemsOf('sources:\n  - id: x\n   name: [oops\n')).toMatch(
+      /sources.yaml:\d+, field "\(yaml\)"/,
+    );
   });
 
   it('substitutes ${VARS} and refuses a missing one', () => {
     const text = VALID.replace('https://www.grandest.fr', '${BASE}');
-    expect(parseSources(text, { vars: { BASE: 'http://127.0.0.1:4319' } })[0].url).toBe('http://127.0.0.1:4319/aides/?beneficiaire=63');
+    expect(parseSources(text, { vars: { BASE: 'http://127.0.0.1:4319' } })[0].url).toBe(
+      'http://127.0.0.1:4319/aides/?beneficiaire=63',
+    );
     expect(() => parseSources(text)).toThrow(/no value given for placeholder \$\{BASE\}/);
   });
 });
@@ -87,14 +107,27 @@ describe(loadSources.name, () => {
   it('loads the shipped catalogue and the demo file', () => {
     const real = loadSources(resolve(repoRoot, 'config/sources.yaml'));
     expect(real.length).toBeGreaterThanOrEqual(8);
-    const demo = loadSources(resolve(repoRoot, 'config/sources.demo.yaml'), { vars: { FIXTURE_BASE_URL: 'http://127.0.0.1:4319' } });
-    expect(demo.map((s) => s.kind).sort()).toEqual(['aides-territoires', 'eu-sedia', 'html', 'json', 'opendatasoft', 'rss']);
+    const demo = loadSources(resolve(repoRoot, 'config/sources.demo.yaml'), {
+      vars: { FIXTURE_BASE_URL: 'http://127.0.0.1:4319' },
+    });
+    expect(demo.map((s) => s.kind).sort()).toEqual([
+      'aides-territoires',
+      'eu-sedia',
+      'html',
+      'json',
+      'opendatasoft',
+      'rss',
+    ]);
   });
 
   it('names the file it cannot read', () => {
     const dir = mkdtempSync(join(tmpdir(), 'vigie-sources-'));
-    expect(() => loadSources(join(dir, 'absent.yaml'))).toThrow(expect.objectContaining({ code: IngestionExceptionCode.SOURCE_FILE_UNREADABLE }));
+    expect(() => loadSources(join(dir, 'absent.yaml'))).toThrow(
+      expect.objectContaining({ code: IngestionExceptionCode.SOURCE_FILE_UNREADABLE }),
+    );
     writeFileSync(join(dir, 'list.yaml'), '- 12\n');
-    expect(() => loadSources(join(dir, 'list.yaml'))).toThrow(/list.yaml:1, field "sources\[0\]": each source must be a mapping/);
+    expect(() => loadSources(join(dir, 'list.yaml'))).toThrow(
+      /list.yaml:1, field "sources\[0\]": each source must be a mapping/,
+    );
   });
 });

@@ -20,7 +20,10 @@ export function loadSources(path: string, options: LoadSourcesOptions = {}): Sou
   return parseSources(text, { ...options, file: path });
 }
 
-export function parseSources(text: string, options: LoadSourcesOptions & { file?: string } = {}): SourceDefinition[] {
+export function parseSources(
+  text: string,
+  options: LoadSourcesOptions & { file?: string } = {},
+): SourceDefinition[] {
   const file = options.file ?? '<sources>';
   const problems: SourceDefinitionProblem[] = [];
   const lineCounter = new LineCounter();
@@ -42,7 +45,13 @@ export function parseSources(text: string, options: LoadSourcesOptions & { file?
   const list = sourcesNode(document.contents);
   if (!list) {
     throw new SourceDefinitionError([
-      { file, line: 1, sourceId: null, field: 'sources', message: 'expected a list of sources (or a "sources:" key holding one)' },
+      {
+        file,
+        line: 1,
+        sourceId: null,
+        field: 'sources',
+        message: 'expected a list of sources (or a "sources:" key holding one)',
+      },
     ]);
   }
   const sources: SourceDefinition[] = [];
@@ -90,7 +99,13 @@ function substituteVars(
         if (line.trimStart().startsWith('#')) return placeholder;
         const value = vars[name] ?? process.env[name];
         if (value === undefined) {
-          problems.push({ file, line: index + 1, sourceId: null, field: name, message: `no value given for placeholder \${${name}}` });
+          problems.push({
+            file,
+            line: index + 1,
+            sourceId: null,
+            field: name,
+            message: `no value given for placeholder \${${name}}`,
+          });
           return placeholder;
         }
         return value;

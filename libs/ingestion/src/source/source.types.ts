@@ -1,4 +1,11 @@
-export const SOURCE_KINDS = ['rss', 'opendatasoft', 'json', 'html', 'aides-territoires', 'eu-sedia'] as const;
+export const SOURCE_KINDS = [
+  'rss',
+  'opendatasoft',
+  'json',
+  'html',
+  'aides-territoires',
+  'eu-sedia',
+] as const;
 export type SourceKind = (typeof SOURCE_KINDS)[number];
 
 /** Our fields a detail page, a listing card or a JSON mapping can fill. */

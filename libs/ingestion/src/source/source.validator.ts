@@ -17,11 +17,29 @@ import {
 } from './source.types';
 import { isTerritoryCode } from './territory.util';
 
-export type ProblemSink = (field: string, message: string, at: Node | null | undefined, sourceId: string | null) => void;
+export type ProblemSink = (
+  field: string,
+  message: string,
+  at: Node | null | undefined,
+  sourceId: string | null,
+) => void;
 
 const SOURCE_KEYS = [
-  'id', 'name', 'kind', 'url', 'funder', 'territory', 'schedule', 'follow', 'listing', 'detail',
-  'mapping', 'pagination', 'enabled', 'maxPages', 'query',
+  'id',
+  'name',
+  'kind',
+  'url',
+  'funder',
+  'territory',
+  'schedule',
+  'follow',
+  'listing',
+  'detail',
+  'mapping',
+  'pagination',
+  'enabled',
+  'maxPages',
+  'query',
 ] as const;
 const LISTING_KEYS = ['item', 'link', 'fields', 'next'];
 const PAGINATION_KEYS = ['type', 'items', 'param', 'sizeParam', 'size', 'start', 'next', 'total'];
@@ -36,7 +54,12 @@ export function validateSource(node: YAMLMap, sink: ProblemSink): SourceDefiniti
   let failed = false;
   const fail = (field: string, message: string, at?: Node | null) => {
     failed = true;
-    sink(field, message, at ?? valueNode(node, field.split('.')[0]) ?? keyNode(node, field.split('.')[0]), id);
+    sink(
+      field,
+      message,
+      at ?? valueNode(node, field.split('.')[0]) ?? keyNode(node, field.split('.')[0]),
+      id,
+    );
   };
 
   checkKeys(node, SOURCE_KEYS, '', fail);
@@ -57,7 +80,8 @@ export function validateSource(node: YAMLMap, sink: ProblemSink): SourceDefiniti
   const pagination = checkPagination(node, raw.pagination, kind, fail);
   const query = checkQuery(raw.query, fail);
 
-  if (kind === 'html' && !listing && raw.listing === undefined) fail('listing', 'an html source needs a listing (item selector at least)', node);
+  if (kind === 'html' && !listing && raw.listing === undefined)
+    fail('listing', 'an html source needs a listing (item selector at least)', node);
   if ((kind === 'json' || kind === 'opendatasoft') && !mapping && raw.mapping === undefined) {
     fail('mapping', `a ${kind} source needs a mapping with at least "title"`, node);
   } else if ((kind === 'json' || kind === 'opendatasoft') && mapping && !mapping.title) {
@@ -66,17 +90,39 @@ export function validateSource(node: YAMLMap, sink: ProblemSink): SourceDefiniti
 
   if (failed || !id || !kind || !url) return null;
   return {
-    id, name: name ?? id, kind, url, funder: funder ?? '', territory, schedule, follow, enabled, maxPages,
-    listing, detail, mapping, pagination, query,
+    id,
+    name: name ?? id,
+    kind,
+    url,
+    funder: funder ?? '',
+    territory,
+    schedule,
+    follow,
+    enabled,
+    maxPages,
+    listing,
+    detail,
+    mapping,
+    pagination,
+    query,
   };
 }
 
-function checkKeys(node: YAMLMap, allowed: readonly string[], prefix: string, fail: (f: string, m: string, at?: Node | null) => void) {
+function checkKeys(
+  node: YAMLMap,
+  allowed: readonly string[],
+  prefix: string,
+  fail: (f: string, m: string, at?: Node | null) => void,
+) {
   for (const pair of node.items as Pair<Node, Node>[]) {
     const key = String((pair.key as { value?: unknown })?.value ?? pair.key);
     if (!allowed.includes(key)) {
       const hint = closest(key, allowed);
-      fail(`${prefix}${key}`, `unknown key${hint ? `; did you mean "${hint}"?` : ''} (allowed: ${allowed.join(', ')})`, pair.key);
+      fail(
+        `${prefix}${key}`,
+        `unknown key${hint ? `; did you mean "${hint}"?` : ''} (allowed: ${allowed.join(', ')})`,
+        pair.key,
+      );
     }
   }
 }
@@ -99,7 +145,11 @@ function levenshtein(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+      current[j] = Math.min(
+        previous[j] + 1,
+        current[j - 1] + 1,
+        previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     }
     previous = current;
   }
@@ -107,7 +157,9 @@ function levenshtein(a: string, b: string): number {
 }
 
 function keyNode(node: YAMLMap, key: string): Node | null {
-  const pair = (node.items as Pair<Node, Node>[]).find((p) => (p.key as { value?: unknown })?.value === key);
+  const pair = (node.items as Pair<Node, Node>[]).find(
+    (p) => (p.key as { value?: unknown })?.value === key,
+  );
   return pair?.key ?? null;
 }
 
@@ -128,9 +180,13 @@ function requiredString(raw: Record<string, unknown>, field: string, fail: Fail)
 }
 
 function checkKind(value: unknown, fail: Fail): SourceKind | null {
-  if (typeof value === 'string' && (SOURCE_KINDS as readonly string[]).includes(value)) return value as SourceKind;
+  if (typeof value === 'string' && (SOURCE_KINDS as readonly string[]).includes(value))
+    return value as SourceKind;
   const hint = typeof value === 'string' ? closest(value, SOURCE_KINDS) : null;
-  fail('kind', `unknown kind ${JSON.stringify(value ?? null)}${hint ? `; did you mean "${hint}"?` : ''} (one of ${SOURCE_KINDS.join(', ')})`);
+  fail(
+    'kind',
+    `unknown kind ${JSON.stringify(value ?? null)}${hint ? `; did you mean "${hint}"?` : ''} (one of ${SOURCE_KINDS.join(', ')})`,
+  );
   return null;
 }
 
@@ -151,10 +207,15 @@ function checkUrl(value: unknown, fail: Fail): string | null {
 
 function checkTerritory(value: unknown, fail: Fail): string[] {
   if (value === undefined || value === null) return ['FR'];
-  const codes = (Array.isArray(value) ? value : [value]).map((code) => String(code).trim().toUpperCase());
+  const codes = (Array.isArray(value) ? value : [value]).map((code) =>
+    String(code).trim().toUpperCase(),
+  );
   const bad = codes.filter((code) => !isTerritoryCode(code));
   if (bad.length > 0) {
-    fail('territory', `not INSEE codes: ${bad.join(', ')} (départements like 63, 2A, 974; régions like R84; or FR)`);
+    fail(
+      'territory',
+      `not INSEE codes: ${bad.join(', ')} (départements like 63, 2A, 974; régions like R84; or FR)`,
+    );
   }
   return codes;
 }
@@ -166,11 +227,17 @@ function checkSchedule(value: unknown, fail: Fail): string {
     return DEFAULT_SCHEDULE;
   }
   const result = validateCronExpression(value);
-  if (!result.valid) fail('schedule', `invalid cron expression "${value}": ${result.error?.message ?? 'rejected'}`);
+  if (!result.valid)
+    fail('schedule', `invalid cron expression "${value}": ${result.error?.message ?? 'rejected'}`);
   return value;
 }
 
-function optionalBoolean(raw: Record<string, unknown>, field: string, fallback: boolean, fail: Fail): boolean {
+function optionalBoolean(
+  raw: Record<string, unknown>,
+  field: string,
+  fallback: boolean,
+  fail: Fail,
+): boolean {
   const value = raw[field];
   if (value === undefined || value === null) return fallback;
   if (typeof value !== 'boolean') {
@@ -215,11 +282,22 @@ function checkListing(node: YAMLMap, value: unknown, fail: Fail): ListingSpec | 
   checkKeys(listingNode as YAMLMap, LISTING_KEYS, 'listing.', fail);
   const raw = value as Record<string, unknown>;
   const item = checkSelector('listing.item', raw.item, fail);
-  const link = raw.link === undefined ? undefined : (checkSelector('listing.link', raw.link, fail) ?? undefined);
-  const next = raw.next === undefined ? undefined : (checkSelector('listing.next', raw.next, fail) ?? undefined);
-  const fields = checkFieldMap(listingNode as YAMLMap, 'fields', raw.fields, 'selector', fail, 'listing.') as
-    | Partial<Record<CallField, string>>
-    | null;
+  const link =
+    raw.link === undefined
+      ? undefined
+      : (checkSelector('listing.link', raw.link, fail) ?? undefined);
+  const next =
+    raw.next === undefined
+      ? undefined
+      : (checkSelector('listing.next', raw.next, fail) ?? undefined);
+  const fields = checkFieldMap(
+    listingNode as YAMLMap,
+    'fields',
+    raw.fields,
+    'selector',
+    fail,
+    'listing.',
+  ) as Partial<Record<CallField, string>> | null;
   if (!item) return null;
   return { item, link, next, fields: fields ?? undefined };
 }
@@ -235,7 +313,10 @@ function checkFieldMap(
   if (value === undefined || value === null) return null;
   const mapNode = parent.get(key, true);
   if (!isMap(mapNode) || typeof value !== 'object' || Array.isArray(value)) {
-    fail(`${prefix}${key}`, `must be a mapping of our fields (${CALL_FIELDS.join(', ')}) to ${what}s`);
+    fail(
+      `${prefix}${key}`,
+      `must be a mapping of our fields (${CALL_FIELDS.join(', ')}) to ${what}s`,
+    );
     return null;
   }
   checkKeys(mapNode as YAMLMap, CALL_FIELDS, `${prefix}${key}.`, fail);
@@ -245,7 +326,10 @@ function checkFieldMap(
     if (what === 'selector') {
       const selector = checkSelector(name, spec, fail);
       if (selector) result[field] = selector;
-    } else if (typeof spec === 'string' || (Array.isArray(spec) && spec.length > 0 && spec.every((p) => typeof p === 'string'))) {
+    } else if (
+      typeof spec === 'string' ||
+      (Array.isArray(spec) && spec.length > 0 && spec.every((p) => typeof p === 'string'))
+    ) {
       result[field] = spec as string | string[];
     } else {
       fail(name, 'must be a dot path or a list of dot paths');
@@ -254,11 +338,19 @@ function checkFieldMap(
   return result;
 }
 
-function checkPagination(node: YAMLMap, value: unknown, kind: SourceKind | null, fail: Fail): PaginationSpec | null {
+function checkPagination(
+  node: YAMLMap,
+  value: unknown,
+  kind: SourceKind | null,
+  fail: Fail,
+): PaginationSpec | null {
   if (value === undefined || value === null) return null;
   const paginationNode = node.get('pagination', true);
   if (!isMap(paginationNode) || typeof value !== 'object') {
-    fail('pagination', 'must be a mapping (type, items, param, sizeParam, size, start, next, total)');
+    fail(
+      'pagination',
+      'must be a mapping (type, items, param, sizeParam, size, start, next, total)',
+    );
     return null;
   }
   checkKeys(paginationNode as YAMLMap, PAGINATION_KEYS, 'pagination.', fail);
@@ -269,16 +361,27 @@ function checkPagination(node: YAMLMap, value: unknown, kind: SourceKind | null,
     return null;
   }
   for (const field of ['items', 'param', 'sizeParam', 'next', 'total']) {
-    if (raw[field] !== undefined && typeof raw[field] !== 'string') fail(`pagination.${field}`, 'must be a string');
+    if (raw[field] !== undefined && typeof raw[field] !== 'string')
+      fail(`pagination.${field}`, 'must be a string');
   }
   for (const field of ['size', 'start']) {
-    if (raw[field] !== undefined && (typeof raw[field] !== 'number' || !Number.isInteger(raw[field]) || (raw[field] as number) < 0)) {
+    if (
+      raw[field] !== undefined &&
+      (typeof raw[field] !== 'number' ||
+        !Number.isInteger(raw[field]) ||
+        (raw[field] as number) < 0)
+    ) {
       fail(`pagination.${field}`, 'must be a non-negative integer');
     }
   }
-  if (type === 'next' && typeof raw.next !== 'string') fail('pagination.next', 'required for type "next": dot path of the next page URL');
+  if (type === 'next' && typeof raw.next !== 'string')
+    fail('pagination.next', 'required for type "next": dot path of the next page URL');
   // Opendatasoft's paging is fixed by its API (limit/offset); only `size` applies there.
-  if (kind !== 'opendatasoft' && (type === 'page' || type === 'offset') && typeof raw.param !== 'string') {
+  if (
+    kind !== 'opendatasoft' &&
+    (type === 'page' || type === 'offset') &&
+    typeof raw.param !== 'string'
+  ) {
     fail('pagination.param', `required for type "${type}": the query parameter name`);
   }
   return raw as unknown as PaginationSpec;
