@@ -69,6 +69,10 @@ interface PassFigures {
   server: ServerCounters;
   peakRssMb: number;
   peakHeapMb: number;
+  /** CPU seconds of the measuring process (user + system): steadier than wall time on a shared machine. */
+  cpuSeconds: number;
+  /** Heap left after the pass and a full GC (what the pass keeps between runs); null without --expose-gc. */
+  keptHeapMb: number | null;
 }
 
 const CONTACT = 'bench@vigie.test';
@@ -640,9 +644,14 @@ async function measure(
     peakHeap = Math.max(peakHeap, usage.heapUsed);
   }, 10);
   const started = performance.now();
+  const cpuBefore = process.cpuUsage();
   const outcome = await run();
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuBefore);
   clearInterval(sampler);
+  // The peaks above include garbage V8 has not collected yet; this is what stays alive.
+  global.gc?.();
+  const keptHeapMb = global.gc ? process.memoryUsage().heapUsed / 1024 / 1024 : null;
   const after = await sites.counters();
   return {
     label,
@@ -656,6 +665,8 @@ async function measure(
     },
     peakRssMb: peakRss / 1024 / 1024,
     peakHeapMb: peakHeap / 1024 / 1024,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
+    keptHeapMb,
   };
 }
 
@@ -707,13 +718,14 @@ function report(
       `before the first pass: RSS ${facts.idleRssMb.toFixed(0)} MB, heap ${facts.idleHeapMb.toFixed(0)} MB`,
   );
   console.log(
-    '  pass              seconds  calls/s  calls  failed  requests  304s   server bytes  peak RSS  peak heap',
+    '  pass              seconds  CPU s  calls/s  calls  failed  requests  304s   server bytes  peak RSS  peak heap  kept heap',
   );
   for (const f of figures) {
     console.log(
-      `  ${f.label.padEnd(16)} ${f.seconds.toFixed(2).padStart(8)} ${(f.calls / f.seconds).toFixed(0).padStart(8)} ${String(f.calls).padStart(6)} ` +
+      `  ${f.label.padEnd(16)} ${f.seconds.toFixed(2).padStart(8)} ${f.cpuSeconds.toFixed(1).padStart(6)} ${(f.calls / f.seconds).toFixed(0).padStart(8)} ${String(f.calls).padStart(6)} ` +
         `${String(f.failures).padStart(7)} ${String(f.server.requests).padStart(9)} ${String(f.server.notModified).padStart(5)} ` +
-        `${mb(f.server.bytes).padStart(11)} MB ${f.peakRssMb.toFixed(0).padStart(6)} MB ${f.peakHeapMb.toFixed(0).padStart(7)} MB`,
+        `${mb(f.server.bytes).padStart(11)} MB ${f.peakRssMb.toFixed(0).padStart(6)} MB ${f.peakHeapMb.toFixed(0).padStart(7)} MB ` +
+        `${f.keptHeapMb === null ? '        —' : `${f.keptHeapMb.toFixed(0).padStart(7)} MB`}`,
     );
   }
   const share = (second.server.bytes / first.server.bytes) * 100;
@@ -723,6 +735,9 @@ function report(
   );
   console.log(
     `  first pass time / bare sequential time: ${ratio.toFixed(2)}× (goal ≤ 2×)${ratio <= 2 ? '' : '  ← over goal'}`,
+  );
+  console.log(
+    `  second pass time / first pass time: ${(second.seconds / first.seconds).toFixed(2)}× (goal < 1×)`,
   );
   const stats = fetcher.stats();
   console.log(

@@ -18,7 +18,12 @@ export class AidesTerritoiresConnector implements Connector {
 
   async *run(context: ConnectorContext): AsyncIterable<ConnectorOutput> {
     try {
-      for await (const page of jsonPages(context, { type: 'next', items: 'results', next: 'next', total: 'count' })) {
+      for await (const page of jsonPages(context, {
+        type: 'next',
+        items: 'results',
+        next: 'next',
+        total: 'count',
+      })) {
         for (const record of page.items) {
           yield callOrError(context, draftFromAid(record as AidRecord, page.url));
         }
@@ -37,7 +42,8 @@ export function draftFromAid(aid: AidRecord, pageUrl: string): CallDraft {
     resolveUrl(asString(aid.application_url) ?? '', pageUrl);
   const aidTypes = asStrings(aid.aid_types);
   if (aid.is_call_for_project === true) aidTypes.push('Appel à projets');
-  const upperRate = numberOrNull(aid.subvention_rate_upper_bound) ?? rateFromRange(aid.subvention_rate);
+  const upperRate =
+    numberOrNull(aid.subvention_rate_upper_bound) ?? rateFromRange(aid.subvention_rate);
   const loan = numberOrNull(aid.loan_amount) ?? numberOrNull(aid.recoverable_advance_amount);
   const recurrence = asString(aid.recurrence);
   const deadline = asString(aid.submission_deadline);
@@ -46,7 +52,11 @@ export function draftFromAid(aid: AidRecord, pageUrl: string): CallDraft {
     url,
     title: asString(aid.name) ?? asString(aid.short_title),
     funders: asStrings(aid.financers),
-    html: joinHtml([asString(aid.description), asString(aid.eligibility), asString(aid.subvention_comment)]),
+    html: joinHtml([
+      asString(aid.description),
+      asString(aid.eligibility),
+      asString(aid.subvention_comment),
+    ]),
     publishedAt: asString(aid.date_published) ?? asString(aid.date_created),
     opensAt: asString(aid.start_date),
     deadline,
@@ -67,7 +77,8 @@ function numberOrNull(value: unknown): number | null {
 
 /** `subvention_rate` is a range object ({lower, upper}) or "[20,80)" in some exports. */
 function rateFromRange(value: unknown): number | null {
-  if (value && typeof value === 'object') return numberOrNull((value as Record<string, unknown>).upper);
+  if (value && typeof value === 'object')
+    return numberOrNull((value as Record<string, unknown>).upper);
   const match = typeof value === 'string' ? /(\d+(?:\.\d+)?)\s*[\])]$/.exec(value) : null;
   return match ? numberOrNull(match[1]) : null;
 }

@@ -14,13 +14,22 @@ export function callOrError(context: ConnectorContext, draft: CallDraft): Connec
   }
 }
 
-export function itemError(context: ConnectorContext, error: unknown, url: string | null, externalId: string | null): ConnectorItemError {
+export function itemError(
+  context: ConnectorContext,
+  error: unknown,
+  url: string | null,
+  externalId: string | null,
+): ConnectorItemError {
   context.stats.itemErrors++;
   return toError(context, error, 'item', url, externalId);
 }
 
 /** A failure of the whole source: recorded in the stats; items already yielded stand. */
-export function sourceError(context: ConnectorContext, error: unknown, url: string | null): ConnectorItemError {
+export function sourceError(
+  context: ConnectorContext,
+  error: unknown,
+  url: string | null,
+): ConnectorItemError {
   const output = toError(context, error, 'source', url, null);
   context.stats.sourceError = output.message;
   return output;
@@ -33,7 +42,8 @@ function toError(
   url: string | null,
   externalId: string | null,
 ): ConnectorItemError {
-  const code = error instanceof IngestionException ? error.code : IngestionExceptionCode.MALFORMED_PAYLOAD;
+  const code =
+    error instanceof IngestionException ? error.code : IngestionExceptionCode.MALFORMED_PAYLOAD;
   const message = error instanceof Error ? error.message : String(error);
   return { kind: 'error', scope, sourceId: context.source.id, code, message, url, externalId };
 }

@@ -2,7 +2,14 @@ import type { Fetcher } from '../fetch/fetcher.types';
 import { IngestionException, IngestionExceptionCode } from '../source/ingestion.exception';
 import type { SourceDefinition, SourceKind } from '../source/source.types';
 import { AidesTerritoiresConnector } from './aides-territoires.source';
-import type { Connector, ConnectorContext, ConnectorOptions, ConnectorOutput, ConnectorRunStats, ConnectorState } from './connector.types';
+import type {
+  Connector,
+  ConnectorContext,
+  ConnectorOptions,
+  ConnectorOutput,
+  ConnectorRunStats,
+  ConnectorState,
+} from './connector.types';
 import { EuSediaConnector } from './eu-sedia.source';
 import { HtmlConnector } from './html.source';
 import { JsonConnector } from './json.source';
@@ -21,7 +28,11 @@ const CONNECTORS: Record<SourceKind, Connector> = {
 export function connectorFor(kind: SourceKind): Connector {
   const connector = CONNECTORS[kind];
   if (!connector) {
-    throw new IngestionException(IngestionExceptionCode.UNKNOWN_SOURCE_KIND, `No connector for kind "${String(kind)}"`, { kind });
+    throw new IngestionException(
+      IngestionExceptionCode.UNKNOWN_SOURCE_KIND,
+      `No connector for kind "${String(kind)}"`,
+      { kind },
+    );
   }
   return connector;
 }
@@ -30,7 +41,11 @@ export function emptyConnectorState(): ConnectorState {
   return { pages: {} };
 }
 
-const DEFAULT_OPTIONS = { maxDocumentBytes: 10 * 1024 * 1024, maxDocumentPages: 20, maxDocumentsPerCall: 3 };
+const DEFAULT_OPTIONS = {
+  maxDocumentBytes: 10 * 1024 * 1024,
+  maxDocumentPages: 20,
+  maxDocumentsPerCall: 3,
+};
 
 /**
  * One run of a source: iterate it for calls and errors, then read `stats` and `state`
@@ -41,13 +56,30 @@ export class ConnectorRun implements AsyncIterable<ConnectorOutput> {
   private readonly context: ConnectorContext;
   private started = false;
 
-  constructor(source: SourceDefinition, fetcher: Fetcher, previous: ConnectorState, options: ConnectorOptions) {
+  constructor(
+    source: SourceDefinition,
+    fetcher: Fetcher,
+    previous: ConnectorState,
+    options: ConnectorOptions,
+  ) {
     this.stats = {
-      sourceId: source.id, requests: 0, notModified: 0, bytes: 0, pages: 0, calls: 0, itemErrors: 0,
-      sourceError: null, documents: 0, documentErrors: [],
+      sourceId: source.id,
+      requests: 0,
+      notModified: 0,
+      bytes: 0,
+      pages: 0,
+      calls: 0,
+      itemErrors: 0,
+      sourceError: null,
+      documents: 0,
+      documentErrors: [],
     };
     this.context = {
-      source, fetcher, stats: this.stats, previous: previous ?? emptyConnectorState(), next: emptyConnectorState(),
+      source,
+      fetcher,
+      stats: this.stats,
+      previous: previous ?? emptyConnectorState(),
+      next: emptyConnectorState(),
       options: { ...DEFAULT_OPTIONS, ...options },
     };
   }
@@ -58,7 +90,8 @@ export class ConnectorRun implements AsyncIterable<ConnectorOutput> {
   }
 
   [Symbol.asyncIterator](): AsyncIterator<ConnectorOutput> {
-    if (this.started) throw new Error(`Run of source ${this.context.source.id} can be iterated once`);
+    if (this.started)
+      throw new Error(`Run of source ${this.context.source.id} can be iterated once`);
     this.started = true;
     return connectorFor(this.context.source.kind).run(this.context)[Symbol.asyncIterator]();
   }

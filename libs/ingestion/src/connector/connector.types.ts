@@ -1,20 +1,33 @@
+import type { CallDraft } from '../call/call-draft.types';
 import type { NormalisedCall } from '../call/normalised-call';
 import type { Fetcher } from '../fetch/fetcher.types';
 import type { IngestionExceptionCode } from '../source/ingestion.exception';
 import type { SourceDefinition, SourceKind } from '../source/source.types';
 
-/** A page as last fetched: validators for the next conditional request and its decoded body. */
+/**
+ * A page as last fetched: validators for the next conditional request and what a 304 needs
+ * to stand in for the body. A call's own page keeps only the fields read from it (a few KB),
+ * not its text: a crawl of thousands of pages must not hold them all in memory.
+ */
 export interface CachedPage {
   etag: string | null;
   lastModified: string | null;
-  /** Decoded body (or extracted text, for a PDF), reused when the server answers 304. */
-  text: string;
+  /** Decoded body of a page re-read on a 304 (feed, listing, API page), or a PDF's text. */
+  text?: string;
+  /** A call's own page: what was read from it, so a 304 skips the HTML altogether. */
+  detail?: CachedDetail;
+}
+
+/** The fields a detail page gave and its document links (documents are re-checked on their own). */
+export interface CachedDetail {
+  fields: Partial<CallDraft>;
+  documentLinks: Array<{ url: string; title: string }>;
 }
 
 /**
  * What a source's previous run left: JSON-serialisable, kept by the caller between runs.
- * A 304 reuses the cached body, so an unchanged source costs headers only and still yields
- * every call (nothing looks withdrawn).
+ * A 304 reuses what was read from the page, so an unchanged source costs headers only and
+ * still yields every call (nothing looks withdrawn).
  */
 export interface ConnectorState {
   pages: Record<string, CachedPage>;
@@ -63,7 +76,8 @@ export interface ConnectorOptions {
 export interface ConnectorContext {
   source: SourceDefinition;
   fetcher: Fetcher;
-  options: Required<Omit<ConnectorOptions, 'referenceDate'>> & Pick<ConnectorOptions, 'referenceDate'>;
+  options: Required<Omit<ConnectorOptions, 'referenceDate'>> &
+    Pick<ConnectorOptions, 'referenceDate'>;
   stats: ConnectorRunStats;
   previous: ConnectorState;
   next: ConnectorState;

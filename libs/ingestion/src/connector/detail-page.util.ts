@@ -5,9 +5,9 @@ import { htmlToText } from '../extract/html-text.util';
 import { extractPdfText } from '../extract/pdf-text.extractor';
 import { IngestionException, IngestionExceptionCode } from '../source/ingestion.exception';
 import type { CallField, DetailSpec, Selector } from '../source/source.types';
-import type { ConnectorContext } from './connector.types';
+import type { CachedDetail, ConnectorContext } from './connector.types';
 import { assertNotErrorPage } from './error-page.util';
-import { cacheDerivedText, fetchPage } from './page-fetch.util';
+import { cacheDerivedText, cacheDetail, fetchPage } from './page-fetch.util';
 import { readAll, readHtml, readOne, resolveUrl } from './selector-read.util';
 import { parseSelector } from '../source/selector.util';
 
@@ -19,18 +19,42 @@ const DEFAULT_DETAIL: DetailSpec = {
 const FALLBACK_TITLE = 'h1';
 const FALLBACK_DESCRIPTION = ['article', '.content', 'body'];
 
-/** Reads a call's own page with the source's detail selectors, then its linked PDF documents. */
-export async function readDetailPage(context: ConnectorContext, url: string): Promise<Partial<CallDraft>> {
-  const page = await fetchPage(context, { url });
-  const $ = load(page.text);
+/**
+ * Reads a call's own page with the source's detail selectors, then its linked PDF documents.
+ * On a 304 the fields cached from the last read stand in for the page (no HTML parsing);
+ * documents are still checked, each with its own conditional request.
+ */
+export async function readDetailPage(
+  context: ConnectorContext,
+  url: string,
+): Promise<Partial<CallDraft>> {
+  const page = await fetchPage(context, { url }, 'detail');
+  const detail = page.cached?.detail ?? parseDetail(context, page.text, page.url, url);
+  cacheDetail(context, url, detail);
+  return { ...detail.fields, documents: await readDocuments(context, detail.documentLinks) };
+}
+
+function parseDetail(
+  context: ConnectorContext,
+  html: string,
+  pageUrl: string,
+  url: string,
+): CachedDetail {
+  const $ = load(html);
   assertNotErrorPage($, url);
   const spec: DetailSpec = { ...DEFAULT_DETAIL, ...(context.source.detail ?? {}) };
-  const draft = fieldsFromSelectors($, spec, null, page.url);
-  if (!draft.title) draft.title = readOne($, FALLBACK_TITLE);
-  if (!draft.html) draft.html = FALLBACK_DESCRIPTION.map((css) => readHtml($, css)).find(Boolean) ?? null;
-  const links = documentLinks($, spec.documents ?? DEFAULT_DETAIL.documents!, page.url);
-  draft.documents = await readDocuments(context, links);
-  return draft;
+  const fields = fieldsFromSelectors($, spec, null, pageUrl);
+  if (!fields.title) fields.title = readOne($, FALLBACK_TITLE);
+  if (!fields.html)
+    fields.html = FALLBACK_DESCRIPTION.map((css) => readHtml($, css)).find(Boolean) ?? null;
+  const links = documentLinks($, spec.documents ?? DEFAULT_DETAIL.documents!, pageUrl);
+  // Strings cut out of the page share its memory in V8: fresh copies let the page go.
+  return detached({ fields, documentLinks: links });
+}
+
+/** A deep copy made of fresh strings (JSON-shaped values only). */
+function detached<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
 }
 
 /** Our fields from selectors, on a whole page (context null) or inside a listing card. */
@@ -62,7 +86,11 @@ export function fieldsFromSelectors(
   return stripUndefined(draft);
 }
 
-function documentLinks($: CheerioAPI, selector: Selector, baseUrl: string): Array<{ url: string; title: string }> {
+function documentLinks(
+  $: CheerioAPI,
+  selector: Selector,
+  baseUrl: string,
+): Array<{ url: string; title: string }> {
   const { css, attribute } = parseSelector(selector);
   const links = new Map<string, string>();
   $(css || 'a').each((_, element) => {
@@ -73,7 +101,10 @@ function documentLinks($: CheerioAPI, selector: Selector, baseUrl: string): Arra
   return [...links].map(([url, title]) => ({ url, title }));
 }
 
-async function readDocuments(context: ConnectorContext, links: Array<{ url: string; title: string }>): Promise<CallDocument[]> {
+async function readDocuments(
+  context: ConnectorContext,
+  links: Array<{ url: string; title: string }>,
+): Promise<CallDocument[]> {
   const documents: CallDocument[] = [];
   for (const link of links.slice(0, context.options.maxDocumentsPerCall)) {
     const document: CallDocument = { url: link.url, ...(link.title ? { title: link.title } : {}) };
@@ -101,7 +132,11 @@ async function documentText(context: ConnectorContext, url: string): Promise<str
     cacheDerivedText(context, url, text);
     return text;
   } catch (error) {
-    throw new IngestionException(IngestionExceptionCode.DOCUMENT_UNREADABLE, `Document ${url}: ${(error as Error).message}`, { url });
+    throw new IngestionException(
+      IngestionExceptionCode.DOCUMENT_UNREADABLE,
+      `Document ${url}: ${(error as Error).message}`,
+      { url },
+    );
   }
 }
 
@@ -113,10 +148,15 @@ function stripUndefined<T extends object>(value: T): T {
 export function mergeDetail(draft: CallDraft, detail: Partial<CallDraft>): CallDraft {
   const merged: CallDraft = { ...draft };
   for (const [key, value] of Object.entries(detail)) {
-    if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) continue;
+    if (value === null || value === undefined || (Array.isArray(value) && value.length === 0))
+      continue;
     (merged as unknown as Record<string, unknown>)[key] = value;
   }
   const summary = detail.html && draft.html ? htmlToText(draft.html) : null;
-  merged.extraTexts = [...(draft.extraTexts ?? []), ...(detail.extraTexts ?? []), ...(summary ? [summary] : [])];
+  merged.extraTexts = [
+    ...(draft.extraTexts ?? []),
+    ...(detail.extraTexts ?? []),
+    ...(summary ? [summary] : []),
+  ];
   return merged;
 }

@@ -6,12 +6,18 @@ const ERROR_TITLE =
 
 /** A page served with status 200 that is in fact an error page (CMS "page introuvable", maintenance). */
 export function assertNotErrorPage($: CheerioAPI, url: string): void {
-  const heading = [$('title').first().text(), $('h1').first().text()].map((t) => t.trim()).filter(Boolean);
+  const heading = [$('title').first().text(), $('h1').first().text()]
+    .map((t) => t.trim())
+    .filter(Boolean);
   const hit = heading.find((text) => ERROR_TITLE.test(text));
   if (hit) {
-    throw new IngestionException(IngestionExceptionCode.ERROR_PAGE, `${url} is an error page served with status 200 ("${hit.slice(0, 80)}")`, {
-      url,
-    });
+    throw new IngestionException(
+      IngestionExceptionCode.ERROR_PAGE,
+      `${url} is an error page served with status 200 ("${hit.slice(0, 80)}")`,
+      {
+        url,
+      },
+    );
   }
 }
 
@@ -21,7 +27,13 @@ export function parseJson(text: string, url: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     const start = text.trimStart().slice(0, 200);
-    const what = start.startsWith('<') ? `an HTML page ("${start.replace(/\s+/g, ' ').slice(0, 80)}…")` : `invalid JSON (${(error as Error).message})`;
-    throw new IngestionException(IngestionExceptionCode.MALFORMED_PAYLOAD, `${url}: expected JSON, got ${what}`, { url });
+    const what = start.startsWith('<')
+      ? `an HTML page ("${start.replace(/\s+/g, ' ').slice(0, 80)}…")`
+      : `invalid JSON (${(error as Error).message})`;
+    throw new IngestionException(
+      IngestionExceptionCode.MALFORMED_PAYLOAD,
+      `${url}: expected JSON, got ${what}`,
+      { url },
+    );
   }
 }

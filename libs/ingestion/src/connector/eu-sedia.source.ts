@@ -8,7 +8,14 @@ import { parseJson } from './error-page.util';
 import { fetchPage } from './page-fetch.util';
 import { PaginationGuard } from './pagination.guard';
 
-type SediaResult = { metadata?: Record<string, unknown>; url?: string; title?: string; summary?: string; content?: string; reference?: string };
+type SediaResult = {
+  metadata?: Record<string, unknown>;
+  url?: string;
+  title?: string;
+  summary?: string;
+  content?: string;
+  reference?: string;
+};
 
 export const SEDIA_STATUS: Record<string, 'open' | 'forthcoming' | 'closed'> = {
   '31094501': 'open',
@@ -16,9 +23,12 @@ export const SEDIA_STATUS: Record<string, 'open' | 'forthcoming' | 'closed'> = {
   '31094503': 'closed',
 };
 
-const TOPIC_PAGE = 'https://ec.europa.eu/info/funding-tenders/opportunities/portal/screen/opportunities/topic-details/';
+const TOPIC_PAGE =
+  'https://ec.europa.eu/info/funding-tenders/opportunities/portal/screen/opportunities/topic-details/';
 const DEFAULT_QUERY = {
-  bool: { must: [{ terms: { type: ['1', '2', '8'] } }, { terms: { status: ['31094501', '31094502'] } }] },
+  bool: {
+    must: [{ terms: { type: ['1', '2', '8'] } }, { terms: { status: ['31094501', '31094502'] } }],
+  },
 };
 const FUND_BY_PREFIX: Array<[RegExp, EuFund]> = [
   [/^ERASMUS/i, 'ERASMUS_PLUS'],
@@ -54,12 +64,22 @@ export class EuSediaConnector implements Connector {
         context.stats.pages++;
         const body = parseJson(page.text, url) as { results?: unknown; totalResults?: unknown };
         if (!Array.isArray(body.results)) {
-          throw new IngestionException(IngestionExceptionCode.MALFORMED_PAYLOAD, `${url}: SEDIA answer without a "results" array`, { url });
+          throw new IngestionException(
+            IngestionExceptionCode.MALFORMED_PAYLOAD,
+            `${url}: SEDIA answer without a "results" array`,
+            { url },
+          );
         }
-        for (const result of body.results as SediaResult[]) yield callOrError(context, draftFromTopic(result));
+        for (const result of body.results as SediaResult[])
+          yield callOrError(context, draftFromTopic(result));
         seen += body.results.length;
         const total = Number(body.totalResults);
-        if (body.results.length === 0 || body.results.length < pageSize || (Number.isFinite(total) && seen >= total)) return;
+        if (
+          body.results.length === 0 ||
+          body.results.length < pageSize ||
+          (Number.isFinite(total) && seen >= total)
+        )
+          return;
         pageNumber++;
       }
     } catch (error) {
@@ -79,15 +99,29 @@ export function draftFromTopic(result: SediaResult): CallDraft {
   const fund = FUND_BY_PREFIX.find(([pattern]) => pattern.test(identifier))?.[1] ?? 'OTHER_EU';
   return {
     externalId: identifier || (result.url ?? ''),
-    url: result.url && /^https?:/.test(result.url) && !result.url.endsWith('.json') ? result.url : `${TOPIC_PAGE}${identifier.toLowerCase()}`,
+    url:
+      result.url && /^https?:/.test(result.url) && !result.url.endsWith('.json')
+        ? result.url
+        : `${TOPIC_PAGE}${identifier.toLowerCase()}`,
     title: meta(result, 'title') ?? result.title ?? meta(result, 'callTitle'),
     funders: ['Commission européenne'],
-    html: meta(result, 'descriptionByte') ?? meta(result, 'description') ?? result.summary ?? result.content ?? null,
+    html:
+      meta(result, 'descriptionByte') ??
+      meta(result, 'description') ??
+      result.summary ??
+      result.content ??
+      null,
     extraTexts: [meta(result, 'callTitle') ?? '', identifier],
     opensAt: meta(result, 'startDate'),
     // Two-stage topics list both deadlines; the builder keeps them as rounds.
     deadline: deadlines.length === 1 ? deadlines[0] : null,
-    deadlines: deadlines.length > 1 ? deadlines.map((d, i) => ({ date: d.slice(0, 10), label: `${i + 1}${i === 0 ? 're' : 'e'} étape` })) : undefined,
+    deadlines:
+      deadlines.length > 1
+        ? deadlines.map((d, i) => ({
+            date: d.slice(0, 10),
+            label: `${i + 1}${i === 0 ? 're' : 'e'} étape`,
+          }))
+        : undefined,
     euFund: fund,
     aidTypeLabels: ['Appel à projets', 'subvention'],
     territory: ['FR'],

@@ -1,6 +1,10 @@
 import { resolve } from 'node:path';
 import { repoRoot } from '@app/testing';
-import { createTestFetcher, startFixtureServer, type FixtureServer } from '../../../../test/fixture-server';
+import {
+  createTestFetcher,
+  startFixtureServer,
+  type FixtureServer,
+} from '../../../../test/fixture-server';
 import type { NormalisedCall } from '../call/normalised-call';
 import { loadSources } from '../source/source.loader';
 import type { SourceDefinition } from '../source/source.types';
@@ -9,7 +13,8 @@ import { isConnectorError, type ConnectorOutput } from './connector.types';
 import { HtmlConnector } from './html.source';
 
 const referenceDate = '2026-11-01';
-const calls = (outputs: ConnectorOutput[]) => outputs.filter((o): o is NormalisedCall => !isConnectorError(o));
+const calls = (outputs: ConnectorOutput[]) =>
+  outputs.filter((o): o is NormalisedCall => !isConnectorError(o));
 
 describe(HtmlConnector.name, () => {
   let server: FixtureServer;
@@ -17,9 +22,9 @@ describe(HtmlConnector.name, () => {
 
   beforeAll(async () => {
     server = await startFixtureServer({ today: referenceDate });
-    source = loadSources(resolve(repoRoot, 'config/sources.demo.yaml'), { vars: { FIXTURE_BASE_URL: server.baseUrl } }).find(
-      (s) => s.kind === 'html',
-    )!;
+    source = loadSources(resolve(repoRoot, 'config/sources.demo.yaml'), {
+      vars: { FIXTURE_BASE_URL: server.baseUrl },
+    }).find((s) => s.kind === 'html')!;
   });
   afterEach(() => server.reset());
   afterAll(() => server.close());
@@ -27,10 +32,21 @@ describe(HtmlConnector.name, () => {
   it('walks the paginated ISO-8859-1 listing and reads each page with its accents', async () => {
     const run = runSource(source, createTestFetcher(), undefined, { referenceDate });
     const found = calls(await run.collect());
-    expect(found.map((c) => c.title).sort()).toEqual(server.calls('html').map((c) => c.title).sort());
+    expect(found.map((c) => c.title).sort()).toEqual(
+      server
+        .calls('html')
+        .map((c) => c.title)
+        .sort(),
+    );
     expect(run.stats.pages).toBe(2);
-    const seniors = found.find((c) => c.title === 'Lutter contre l’isolement des seniors par le numérique')!;
-    expect(seniors).toMatchObject({ deadlines: [{ date: '2027-01-15' }], funders: ['Conférence des financeurs de la Moselle'], amounts: { maxCents: 1_200_000 } });
+    const seniors = found.find(
+      (c) => c.title === 'Lutter contre l’isolement des seniors par le numérique',
+    )!;
+    expect(seniors).toMatchObject({
+      deadlines: [{ date: '2027-01-15' }],
+      funders: ['Conférence des financeurs de la Moselle'],
+      amounts: { maxCents: 1_200_000 },
+    });
     expect(found.find((c) => c.title.startsWith('Chaires de recherche'))!.status).toBe('closed');
   });
 
@@ -39,13 +55,20 @@ describe(HtmlConnector.name, () => {
     const found = calls(await run.collect());
     const aidants = found.find((c) => c.title === 'Former les aidants numériques du Grand Est')!;
     expect(aidants.descriptionText).not.toMatch(/Date limite/);
-    expect(aidants.documents).toEqual([expect.objectContaining({ url: expect.stringMatching(/reglement\.pdf$/), text: expect.stringContaining('Date limite de dépôt') })]);
+    expect(aidants.documents).toEqual([
+      expect.objectContaining({
+        url: expect.stringMatching(/reglement\.pdf$/),
+        text: expect.stringContaining('Date limite de dépôt'),
+      }),
+    ]);
     expect(aidants.deadlines).toEqual([{ date: '2027-02-26', time: '23:59' }]);
     expect(run.stats.documents).toBe(server.calls('html').filter((c) => c.pdf).length);
   });
 
   it('never lets a script, an event handler or a javascript: link through to the display HTML', async () => {
-    const found = calls(await runSource(source, createTestFetcher(), undefined, { referenceDate }).collect());
+    const found = calls(
+      await runSource(source, createTestFetcher(), undefined, { referenceDate }).collect(),
+    );
     for (const call of found) {
       expect(call.descriptionHtml).not.toMatch(/<script|onclick|javascript:/i);
     }
@@ -53,31 +76,55 @@ describe(HtmlConnector.name, () => {
 
   it('stops an endless pagination at maxPages with a source error, keeping the calls read', async () => {
     server.setFault('/grandest/aides/', 'endless');
-    const run = runSource({ ...source, maxPages: 3, follow: false }, createTestFetcher(), undefined, { referenceDate });
+    const run = runSource(
+      { ...source, maxPages: 3, follow: false },
+      createTestFetcher(),
+      undefined,
+      { referenceDate },
+    );
     const outputs = await run.collect();
-    expect(outputs.at(-1)).toMatchObject({ kind: 'error', scope: 'source', code: 'TOO_MANY_PAGES' });
+    expect(outputs.at(-1)).toMatchObject({
+      kind: 'error',
+      scope: 'source',
+      code: 'TOO_MANY_PAGES',
+    });
     expect(run.stats.sourceError).toMatch(/more than maxPages=3/);
   });
 
   it('refuses a listing that is an error page served with status 200', async () => {
     server.setFault('/grandest/aides/', 'error-200');
-    const outputs = await runSource(source, createTestFetcher(), undefined, { referenceDate }).collect();
+    const outputs = await runSource(source, createTestFetcher(), undefined, {
+      referenceDate,
+    }).collect();
     expect(outputs).toEqual([expect.objectContaining({ scope: 'source', code: 'ERROR_PAGE' })]);
   });
 
   it('fails one call whose page exceeds the body cap and goes on', async () => {
     server.setFault('/grandest/aides/ge-numerique-seniors/', 'huge');
-    const outputs = await runSource(source, createTestFetcher({ maxBytes: 5 * 1024 * 1024 }), undefined, { referenceDate }).collect();
+    const outputs = await runSource(
+      source,
+      createTestFetcher({ maxBytes: 5 * 1024 * 1024 }),
+      undefined,
+      { referenceDate },
+    ).collect();
     expect(outputs.filter(isConnectorError)).toEqual([
-      expect.objectContaining({ scope: 'item', code: 'FETCH_FAILED', message: expect.stringMatching(/exceeds/) }),
+      expect.objectContaining({
+        scope: 'item',
+        code: 'FETCH_FAILED',
+        message: expect.stringMatching(/exceeds/),
+      }),
     ]);
     expect(calls(outputs)).toHaveLength(server.calls('html').length - 1);
   });
 
   it('no longer yields a call removed from the listing', async () => {
     server.removeCall('ge-transformation-digitale-pme');
-    const found = calls(await runSource(source, createTestFetcher(), undefined, { referenceDate }).collect());
-    expect(found.map((c) => c.title)).not.toContain('Transformation digitale des PME industrielles');
+    const found = calls(
+      await runSource(source, createTestFetcher(), undefined, { referenceDate }).collect(),
+    );
+    expect(found.map((c) => c.title)).not.toContain(
+      'Transformation digitale des PME industrielles',
+    );
     expect(found).toHaveLength(server.calls('html').length);
   });
 });

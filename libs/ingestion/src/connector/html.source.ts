@@ -35,9 +35,20 @@ export class HtmlConnector implements Connector {
           const href = readOne($, linkSelector, cardNode);
           const url = href ? resolveUrl(href, base) : null;
           const fields = fieldsFromSelectors($, listing.fields ?? {}, cardNode, base);
-          return { externalId: url ?? `${pageUrl}#${index}`, url, title: null, ...fields, extraTexts: [cardNode.text().replace(/\s+/g, ' ').trim()] };
+          return {
+            externalId: url ?? `${pageUrl}#${index}`,
+            url,
+            title: null,
+            ...fields,
+            extraTexts: [cardNode.text().replace(/\s+/g, ' ').trim()],
+          };
         });
-        const nextHref = listing.next ? readOne($, listing.next.includes('@') ? listing.next : `${parseSelector(listing.next).css}@href`) : null;
+        const nextHref = listing.next
+          ? readOne(
+              $,
+              listing.next.includes('@') ? listing.next : `${parseSelector(listing.next).css}@href`,
+            )
+          : null;
         nextUrl = nextHref ? resolveUrl(nextHref, base) : null;
       } catch (error) {
         yield sourceError(context, error, pageUrl);

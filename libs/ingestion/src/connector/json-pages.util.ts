@@ -15,7 +15,10 @@ export interface JsonPage {
  * Every page of a paginated JSON API, by page number, offset or next link. Stops on an empty
  * page, a short page, the stated total, or the guard (same URL twice, maxPages).
  */
-export async function* jsonPages(context: ConnectorContext, spec: PaginationSpec): AsyncIterable<JsonPage> {
+export async function* jsonPages(
+  context: ConnectorContext,
+  spec: PaginationSpec,
+): AsyncIterable<JsonPage> {
   const guard = new PaginationGuard(context.source);
   const size = spec.size ?? null;
   let index = spec.type === 'page' ? (spec.start ?? 1) : 0;
@@ -51,7 +54,9 @@ export async function* jsonPages(context: ConnectorContext, spec: PaginationSpec
 }
 
 function firstUrl(base: string, spec: PaginationSpec, index: number): string {
-  return spec.type === 'page' || spec.type === 'offset' ? withParams(base, spec, index) : withSize(base, spec);
+  return spec.type === 'page' || spec.type === 'offset'
+    ? withParams(base, spec, index)
+    : withSize(base, spec);
 }
 
 function withParams(base: string, spec: PaginationSpec, index: number): string {

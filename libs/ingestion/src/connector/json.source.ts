@@ -20,7 +20,10 @@ export class JsonConnector implements Connector {
             continue;
           }
           try {
-            yield callOrError(context, mergeDetail(draft, await readDetailPage(context, draft.url)));
+            yield callOrError(
+              context,
+              mergeDetail(draft, await readDetailPage(context, draft.url)),
+            );
           } catch (error) {
             yield itemError(context, error, draft.url, draft.externalId);
           }

@@ -19,11 +19,18 @@ function first(record: unknown, spec: string | string[] | undefined): string | n
 }
 
 /** A JSON record through a source's mapping (our field → dot path) to a draft call. */
-export function draftFromRecord(record: unknown, mapping: MappingSpec, baseUrl: string, position: number): CallDraft {
+export function draftFromRecord(
+  record: unknown,
+  mapping: MappingSpec,
+  baseUrl: string,
+  position: number,
+): CallDraft {
   const href = first(record, mapping.url);
   const url = href ? resolveUrl(href, baseUrl) : null;
   const title = first(record, mapping.title);
-  const rollingValue = values(record, mapping.rolling).find((value) => value !== undefined && value !== null);
+  const rollingValue = values(record, mapping.rolling).find(
+    (value) => value !== undefined && value !== null,
+  );
   const draft: CallDraft = {
     externalId: first(record, mapping.externalId) ?? url ?? title ?? `#${position}`,
     url,
@@ -44,6 +51,7 @@ export function draftFromRecord(record: unknown, mapping: MappingSpec, baseUrl: 
       .map((href) => ({ url: href })),
   };
   if (typeof rollingValue === 'boolean') draft.rolling = rollingValue || null;
-  else if (rollingValue !== undefined) draft.rolling = isRollingText(asString(rollingValue)) || null;
+  else if (rollingValue !== undefined)
+    draft.rolling = isRollingText(asString(rollingValue)) || null;
   return draft;
 }

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { repoRoot, sharedDataPath } from '@app/testing';
-import { createTestFetcher, startFixtureServer, type FixtureServer } from '../../../../test/fixture-server';
+import {
+  createTestFetcher,
+  startFixtureServer,
+  type FixtureServer,
+} from '../../../../test/fixture-server';
 import type { NormalisedCall } from '../call/normalised-call';
 import { loadSources } from '../source/source.loader';
 import type { SourceDefinition } from '../source/source.types';
@@ -10,7 +14,8 @@ import { isConnectorError, type ConnectorOutput } from './connector.types';
 import { RssConnector } from './rss.source';
 
 const referenceDate = '2026-11-01';
-const calls = (outputs: ConnectorOutput[]) => outputs.filter((o): o is NormalisedCall => !isConnectorError(o));
+const calls = (outputs: ConnectorOutput[]) =>
+  outputs.filter((o): o is NormalisedCall => !isConnectorError(o));
 
 describe(RssConnector.name, () => {
   let server: FixtureServer;
@@ -18,18 +23,22 @@ describe(RssConnector.name, () => {
 
   beforeAll(async () => {
     server = await startFixtureServer({ today: referenceDate });
-    source = loadSources(resolve(repoRoot, 'config/sources.demo.yaml'), { vars: { FIXTURE_BASE_URL: server.baseUrl } }).find(
-      (s) => s.kind === 'rss',
-    )!;
+    source = loadSources(resolve(repoRoot, 'config/sources.demo.yaml'), {
+      vars: { FIXTURE_BASE_URL: server.baseUrl },
+    }).find((s) => s.kind === 'rss')!;
   });
   afterEach(() => server.reset());
   afterAll(() => server.close());
 
   it('reads every feed item and its page: titles, deadlines, rounds, amounts, funders', async () => {
-    const outputs = await runSource(source, createTestFetcher(), undefined, { referenceDate }).collect();
+    const outputs = await runSource(source, createTestFetcher(), undefined, {
+      referenceDate,
+    }).collect();
     const found = calls(outputs);
     expect(found).toHaveLength(server.calls('rss').length);
-    const mediation = found.find((c) => c.title.startsWith('Appel à projets « Médiation numérique'))!;
+    const mediation = found.find((c) =>
+      c.title.startsWith('Appel à projets « Médiation numérique'),
+    )!;
     expect(mediation).toMatchObject({
       funders: ['Région Nouvelle-Aquitaine'],
       deadlines: [{ date: '2027-03-01', time: '12:00' }],
@@ -47,8 +56,14 @@ describe(RssConnector.name, () => {
       { date: '2027-06-15', label: '2e session' },
     ]);
     expect(leader.euFund).toBe('FEADER_LEADER');
-    expect(found.find((c) => c.title.startsWith('Soutien aux tiers-lieux'))).toMatchObject({ rolling: true, deadlines: [] });
-    expect(found.find((c) => c.title.startsWith('FSE+'))).toMatchObject({ status: 'closed', euFund: 'FSE_PLUS' });
+    expect(found.find((c) => c.title.startsWith('Soutien aux tiers-lieux'))).toMatchObject({
+      rolling: true,
+      deadlines: [],
+    });
+    expect(found.find((c) => c.title.startsWith('FSE+'))).toMatchObject({
+      status: 'closed',
+      euFund: 'FSE_PLUS',
+    });
   });
 
   it('answers a second run from 304s, still yielding every call, and sees a moved deadline', async () => {
@@ -61,31 +76,94 @@ describe(RssConnector.name, () => {
     expect(found).toHaveLength(server.calls('rss').length);
     // Only the moved call's page changed: the feed (summaries only) and the other pages are 304.
     expect(second.stats.notModified).toBe(second.stats.requests - 1);
-    expect(found.find((c) => c.title.startsWith('AAP Réemploi'))!.deadlines).toEqual([{ date: '2027-02-28' }]);
+    expect(found.find((c) => c.title.startsWith('AAP Réemploi'))!.deadlines).toEqual([
+      { date: '2027-02-28' },
+    ]);
+  });
+
+  it('answers an unchanged run with the same calls from the fields it kept, not from the pages’ HTML', async () => {
+    const fetcher = createTestFetcher();
+    const first = runSource(source, fetcher, undefined, { referenceDate });
+    const before = calls(await first.collect());
+    const second = runSource(source, fetcher, first.state, { referenceDate });
+    const after = calls(await second.collect());
+    expect(second.stats.notModified).toBe(second.stats.requests);
+    expect(after).toEqual(before);
+    const itemPages = before.map((call) => second.state.pages[call.url]);
+    expect(itemPages.every((page) => page?.detail && page.text === undefined)).toBe(true);
+  });
+
+  it('still reads a state saved with whole page texts (before fields were cached)', async () => {
+    const fetcher = createTestFetcher();
+    const first = runSource(source, fetcher, undefined, { referenceDate });
+    const before = calls(await first.collect());
+    const legacy = { pages: { ...first.state.pages } };
+    for (const call of before) {
+      const page = await fetcher.fetch({ url: call.url });
+      legacy.pages[call.url] = {
+        etag: page.etag,
+        lastModified: page.lastModified,
+        text: page.text,
+      };
+    }
+    const second = runSource(source, fetcher, legacy, { referenceDate });
+    expect(calls(await second.collect())).toEqual(before);
+    expect(second.stats.notModified).toBe(second.stats.requests);
   });
 
   it('turns a malformed feed into one clear source error', async () => {
     server.setFault('/na/fiches-rss.xml', 'malformed');
     const run = runSource(source, createTestFetcher(), undefined, { referenceDate });
     const outputs = await run.collect();
-    expect(outputs).toEqual([expect.objectContaining({ kind: 'error', scope: 'source', code: 'MALFORMED_PAYLOAD' })]);
+    expect(outputs).toEqual([
+      expect.objectContaining({ kind: 'error', scope: 'source', code: 'MALFORMED_PAYLOAD' }),
+    ]);
     expect(run.stats.sourceError).toMatch(/not well-formed XML at line \d+/);
   });
 
   it('reports an item page that is an error page served with 200, and goes on with the others', async () => {
     server.setFault('/na/aides/na-voirie-communale', 'error-200');
-    const outputs = await runSource(source, createTestFetcher(), undefined, { referenceDate }).collect();
+    const outputs = await runSource(source, createTestFetcher(), undefined, {
+      referenceDate,
+    }).collect();
     const errors = outputs.filter(isConnectorError);
-    expect(errors).toEqual([expect.objectContaining({ scope: 'item', code: 'ERROR_PAGE', url: expect.stringContaining('na-voirie-communale') })]);
+    expect(errors).toEqual([
+      expect.objectContaining({
+        scope: 'item',
+        code: 'ERROR_PAGE',
+        url: expect.stringContaining('na-voirie-communale'),
+      }),
+    ]);
     expect(errors[0].message).toMatch(/error page served with status 200/);
     expect(calls(outputs)).toHaveLength(server.calls('rss').length - 1);
   });
 
   it('maps the real Nouvelle-Aquitaine feed item', () => {
-    const item = readFileSync(sharedDataPath('raw', 'aides-territoires_nouvelle_aquitaine_rss_item.xml'), 'utf8');
+    const item = readFileSync(
+      sharedDataPath('raw', 'aides-territoires_nouvelle_aquitaine_rss_item.xml'),
+      'utf8',
+    );
     const feed = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>NA</title>${item}</channel></rss>`;
-    const fetcher = { fetch: async () => ({ url: source.url, status: 200, headers: {}, notModified: false, body: Buffer.from(feed), text: feed, etag: null, lastModified: null, contentType: 'application/rss+xml', bytes: feed.length }) };
-    return runSource({ ...source, follow: false, funder: 'Région Nouvelle-Aquitaine' }, fetcher, undefined, { referenceDate })
+    const fetcher = {
+      fetch: async () => ({
+        url: source.url,
+        status: 200,
+        headers: {},
+        notModified: false,
+        body: Buffer.from(feed),
+        text: feed,
+        etag: null,
+        lastModified: null,
+        contentType: 'application/rss+xml',
+        bytes: feed.length,
+      }),
+    };
+    return runSource(
+      { ...source, follow: false, funder: 'Région Nouvelle-Aquitaine' },
+      fetcher,
+      undefined,
+      { referenceDate },
+    )
       .collect()
       .then((outputs) => {
         const [call] = calls(outputs);
@@ -97,7 +175,14 @@ describe(RssConnector.name, () => {
           deadlines: [],
         });
         expect(call.aidTypes).toContain('aap');
-        expect(call.audiences).toEqual(expect.arrayContaining(['associations', 'collectivites', 'entreprises', 'etablissements_publics']));
+        expect(call.audiences).toEqual(
+          expect.arrayContaining([
+            'associations',
+            'collectivites',
+            'entreprises',
+            'etablissements_publics',
+          ]),
+        );
         expect(call.descriptionText).toMatch(/^Cet appel à projet a pour objectif/);
       });
   });

@@ -30,7 +30,10 @@ export class RssConnector implements Connector {
     let items: XmlNode[];
     let feedUrl = source.url;
     try {
-      const page = await fetchPage(context, { url: source.url, headers: { accept: 'application/rss+xml, application/atom+xml, application/xml, text/xml' } });
+      const page = await fetchPage(context, {
+        url: source.url,
+        headers: { accept: 'application/rss+xml, application/atom+xml, application/xml, text/xml' },
+      });
       feedUrl = page.url;
       context.stats.pages++;
       items = parseFeed(page.text, source.url);
@@ -73,7 +76,15 @@ export function parseFeed(xml: string, url: string): XmlNode[] {
   if (rdf) return (rdf.item as XmlNode[] | undefined) ?? [];
   // A bare <item> (one item saved on its own) is read as a one-item feed.
   if (document.item) return document.item as XmlNode[];
-  throw new IngestionException(IngestionExceptionCode.MALFORMED_PAYLOAD, `${url}: neither an RSS nor an Atom feed (root: ${Object.keys(document).filter((k) => !k.startsWith('?')).join(', ') || 'none'})`, { url });
+  throw new IngestionException(
+    IngestionExceptionCode.MALFORMED_PAYLOAD,
+    `${url}: neither an RSS nor an Atom feed (root: ${
+      Object.keys(document)
+        .filter((k) => !k.startsWith('?'))
+        .join(', ') || 'none'
+    })`,
+    { url },
+  );
 }
 
 function text(value: unknown): string | null {
@@ -87,10 +98,15 @@ function text(value: unknown): string | null {
 function itemLink(item: XmlNode, base: string): string | null {
   const links = (item.link as unknown[] | undefined) ?? [];
   const atomLink =
-    links.find((link) => typeof link === 'object' && link !== null && ((link as XmlNode)['@_rel'] ?? 'alternate') === 'alternate') ??
-    links.find((link) => typeof link === 'object' && link !== null);
+    links.find(
+      (link) =>
+        typeof link === 'object' &&
+        link !== null &&
+        ((link as XmlNode)['@_rel'] ?? 'alternate') === 'alternate',
+    ) ?? links.find((link) => typeof link === 'object' && link !== null);
   const guid = item.guid as XmlNode | string | undefined;
-  const guidIsLink = typeof guid === 'string' || (guid && (guid as XmlNode)['@_isPermaLink'] !== 'false');
+  const guidIsLink =
+    typeof guid === 'string' || (guid && (guid as XmlNode)['@_isPermaLink'] !== 'false');
   const href =
     (atomLink ? String((atomLink as XmlNode)['@_href'] ?? '') : null) ||
     text(links.find((link) => typeof link !== 'object')) ||
@@ -100,7 +116,11 @@ function itemLink(item: XmlNode, base: string): string | null {
 
 function categories(item: XmlNode): string[] {
   return ((item.category as unknown[] | undefined) ?? [])
-    .map((category) => (typeof category === 'object' && category !== null ? ((category as XmlNode)['@_term'] as string) ?? text(category) : text(category)))
+    .map((category) =>
+      typeof category === 'object' && category !== null
+        ? (((category as XmlNode)['@_term'] as string) ?? text(category))
+        : text(category),
+    )
     .filter((value): value is string => !!value)
     .flatMap((value) => value.split(','))
     .map((value) => value.trim())
@@ -114,8 +134,13 @@ export function draftFromItem(item: XmlNode, base: string): CallDraft {
     externalId: text(item.guid) ?? text(item.id) ?? url ?? text(item.title) ?? '',
     url,
     title: text(item.title),
-    html: text(item['content:encoded']) ?? text(item.description) ?? text(item.content) ?? text(item.summary),
-    publishedAt: text(item.pubDate) ?? text(item['dc:date']) ?? text(item.published) ?? text(item.updated),
+    html:
+      text(item['content:encoded']) ??
+      text(item.description) ??
+      text(item.content) ??
+      text(item.summary),
+    publishedAt:
+      text(item.pubDate) ?? text(item['dc:date']) ?? text(item.published) ?? text(item.updated),
     aidTypeLabels: labels,
     audienceLabels: labels,
     extraTexts: labels.length ? [labels.join(', ')] : [],

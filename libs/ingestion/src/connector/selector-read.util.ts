@@ -10,7 +10,11 @@ function select($: CheerioAPI, context: Cheerio<AnyNode> | null, css: string): C
 }
 
 /** Text (or attribute) of each element the selector designates, trimmed, empties dropped. */
-export function readAll($: CheerioAPI, selector: Selector, context: Cheerio<AnyNode> | null = null): string[] {
+export function readAll(
+  $: CheerioAPI,
+  selector: Selector,
+  context: Cheerio<AnyNode> | null = null,
+): string[] {
   const { css, attribute } = parseSelector(selector);
   return select($, context, css)
     .toArray()
@@ -19,12 +23,20 @@ export function readAll($: CheerioAPI, selector: Selector, context: Cheerio<AnyN
     .filter(Boolean);
 }
 
-export function readOne($: CheerioAPI, selector: Selector, context: Cheerio<AnyNode> | null = null): string | null {
+export function readOne(
+  $: CheerioAPI,
+  selector: Selector,
+  context: Cheerio<AnyNode> | null = null,
+): string | null {
   return readAll($, selector, context)[0] ?? null;
 }
 
 /** Inner HTML of every element the selector designates (for descriptions), joined. */
-export function readHtml($: CheerioAPI, selector: Selector, context: Cheerio<AnyNode> | null = null): string | null {
+export function readHtml(
+  $: CheerioAPI,
+  selector: Selector,
+  context: Cheerio<AnyNode> | null = null,
+): string | null {
   const { css, attribute } = parseSelector(selector);
   if (attribute) return readOne($, selector, context);
   const parts = select($, context, css)

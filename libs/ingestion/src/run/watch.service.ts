@@ -15,12 +15,16 @@ import type { PoliteFetcher } from '../fetch/polite-fetcher';
 import { IngestionException, IngestionExceptionCode } from '../source/ingestion.exception';
 import type { SourceDefinition } from '../source/source.types';
 import { CallStoreService } from '../store/call-store.service';
+import { emptySeenBatch } from '../store/call-store.types';
 import { createCrawlerFetcher } from './crawler-fetcher.util';
+import { readAhead } from './read-ahead.util';
 import type { RunOptions, RunTrigger, SourceRunReport } from './source-run-report.types';
 import { tryLockSource } from './source-lock.util';
 
 /** Reasons kept per run: enough to diagnose, bounded so a broken source cannot bloat the table. */
 const MAX_STORED_ERRORS = 50;
+/** Sightings of unchanged calls written together: one UPDATE per table instead of one per call. */
+const SEEN_BATCH_SIZE = 250;
 const INTERRUPTED =
   'interrompu : le processus qui collectait cette source s’est arrêté avant la fin';
 
@@ -127,6 +131,7 @@ export class WatchService implements OnApplicationShutdown {
     );
     const report = emptyReport(source.id, run.id);
     const seen = new Set<string>();
+    const seenBatch = emptySeenBatch();
     const today = options.referenceDate ?? parisDay(new Date());
     const previous = connectorStateOf(source.connectorState);
     const connectorRun = runSource(
@@ -138,7 +143,7 @@ export class WatchService implements OnApplicationShutdown {
       },
     );
     try {
-      for await (const output of connectorRun) {
+      for await (const output of readAhead(connectorRun)) {
         if (isConnectorError(output)) {
           if (output.externalId) seen.add(output.externalId);
           if (output.scope === 'source') report.sourceError = `${output.code}: ${output.message}`;
@@ -154,8 +159,12 @@ export class WatchService implements OnApplicationShutdown {
         seen.add(output.externalId);
         report.fetched++;
         try {
-          const result = await this.store.upsert(source.id, output, new Date(), { today });
+          const result = await this.store.upsert(source.id, output, new Date(), {
+            today,
+            seen: seenBatch,
+          });
           report[countOf(result.outcome)]++;
+          if (seenBatch.linkIds.length >= SEEN_BATCH_SIZE) await this.store.flushSeen(seenBatch);
         } catch (error) {
           report.failed++;
           pushError(report, {
@@ -175,6 +184,7 @@ export class WatchService implements OnApplicationShutdown {
       });
     }
     copyStats(report, connectorRun.stats);
+    await this.store.flushSeen(seenBatch);
     if (!report.sourceError) {
       const missing = await this.store.markMissing(source.id, seen, startedAt);
       report.withdrawn = missing.withdrawn;

@@ -81,6 +81,7 @@ describe(CallStoreService.name, () => {
       events: (await events()).length,
       calls: await database.dataSource.getRepository(Call).find({ order: { id: 'ASC' } }),
     };
+    const runStartedAt = new Date();
     const reports = await runAll();
     expect(
       reports.every(
@@ -92,6 +93,10 @@ describe(CallStoreService.name, () => {
     expect(after.map((c) => [c.contentHash, c.lastChangedAt.toISOString()])).toEqual(
       before.calls.map((c) => [c.contentHash, c.lastChangedAt.toISOString()]),
     );
+    // The sightings, written in batches, reached every call and every source link.
+    const links = await database.dataSource.getRepository(CallSource).find();
+    expect(links.filter((l) => l.lastSeenAt < runStartedAt)).toEqual([]);
+    expect(after.filter((c) => c.lastSeenAt < runStartedAt)).toEqual([]);
   });
 
   it('records one dated change event with from and to when a deadline moves', async () => {
@@ -130,6 +135,32 @@ describe(CallStoreService.name, () => {
     expect((await events()).filter((e) => e.callId === call.id).map((e) => e.kind)).toContain(
       'withdrawn',
     );
+  });
+
+  it('moves status and next deadline with the calendar for an unchanged call, without an event', async () => {
+    const call = await callOf('demo-nouvelle-aquitaine-rss', 'na-mediation-numerique-2027');
+    const link = await database.dataSource
+      .getRepository(CallSource)
+      .findOneByOrFail({ callId: call.id, sourceId: 'demo-nouvelle-aquitaine-rss' });
+    const eventsBefore = (await events()).length;
+    const store = new CallStoreService(database.dataSource);
+    const snapshot = link.snapshot as unknown as Parameters<CallStoreService['upsert']>[1];
+    const later = await store.upsert(link.sourceId, snapshot, new Date(), { today: '2028-01-01' });
+    expect(later.outcome).toBe('unchanged');
+    expect(
+      await database.dataSource.getRepository(Call).findOneByOrFail({ id: call.id }),
+    ).toMatchObject({
+      status: 'closed',
+      nextDeadline: null,
+    });
+    await store.upsert(link.sourceId, snapshot, new Date(), { today: TODAY });
+    expect(
+      await database.dataSource.getRepository(Call).findOneByOrFail({ id: call.id }),
+    ).toMatchObject({
+      status: call.status,
+      nextDeadline: call.nextDeadline,
+    });
+    expect((await events()).length).toBe(eventsBefore);
   });
 
   it('records a failing source on that source only and touches no stored call', async () => {

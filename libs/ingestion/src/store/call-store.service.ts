@@ -13,9 +13,23 @@ import { fieldsOf, mergeFields } from './call-merge.util';
 import {
   MISSING_RUNS_BEFORE_WITHDRAWN,
   type MissingOutcome,
+  type SeenBatch,
   type UpsertOptions,
   type UpsertResult,
 } from './call-store.types';
+
+/** What an unchanged call is recognised by, read without a lock. */
+interface StoredSighting {
+  link_id: string;
+  call_id: string;
+  content_hash: string;
+  missing_runs: number;
+  status: string;
+  next_deadline: string | null;
+  opens_at: string | null;
+  deadlines: CallFields['deadlines'];
+  rolling: boolean;
+}
 
 /** Namespace of the advisory locks taken on fingerprints (first key of the two-int lock). */
 const FINGERPRINT_LOCK = 7301;
@@ -36,14 +50,68 @@ export class CallStoreService {
   ): Promise<UpsertResult> {
     const today = options.today ?? parisDay(seenAt);
     const hash = contentHash(call);
+    const stored = await this.storedSighting(sourceId, call.externalId);
+    if (stored && isPlainSighting(stored, hash, today)) {
+      await this.recordSeen(stored, seenAt, options.seen);
+      return { callId: stored.call_id, outcome: 'unchanged', changes: [] };
+    }
     return this.dataSource.transaction(async (manager) => {
-      const link = await manager.getRepository(CallSource).findOne({
-        where: { sourceId, externalId: call.externalId },
-        lock: { mode: 'pessimistic_write' },
-      });
+      // A new call has no row to lock (FOR UPDATE on nothing locks nothing): it goes straight on.
+      const link = stored
+        ? await manager.getRepository(CallSource).findOne({
+            where: { sourceId, externalId: call.externalId },
+            lock: { mode: 'pessimistic_write' },
+          })
+        : null;
       if (link) return this.updateKnown(manager, link, call, hash, seenAt, today);
       return this.addNew(manager, sourceId, call, hash, seenAt, today);
     });
+  }
+
+  /** Writes the queued sightings of unchanged calls: one statement per table. */
+  async flushSeen(batch: SeenBatch): Promise<void> {
+    if (!batch.seenAt || batch.linkIds.length === 0) return;
+    const { linkIds, callIds, seenAt } = batch;
+    batch.linkIds = [];
+    batch.callIds = [];
+    batch.seenAt = null;
+    await this.dataSource.query(
+      'UPDATE call_source SET last_seen_at = $2 WHERE id = ANY($1::uuid[]) AND last_seen_at < $2',
+      [linkIds, seenAt],
+    );
+    await this.dataSource.query(
+      'UPDATE call SET last_seen_at = $2 WHERE id = ANY($1::uuid[]) AND last_seen_at < $2',
+      [[...new Set(callIds)], seenAt],
+    );
+  }
+
+  /** The link and the call's date facts, read without a lock (most calls of a crawl are unchanged). */
+  private async storedSighting(
+    sourceId: string,
+    externalId: string,
+  ): Promise<StoredSighting | null> {
+    const rows: StoredSighting[] = await this.dataSource.query(
+      `SELECT cs.id AS link_id, cs.call_id, cs.content_hash, cs.missing_runs, c.status,
+          c.next_deadline::text AS next_deadline, c.opens_at::text AS opens_at, c.deadlines, c.rolling
+        FROM call_source cs JOIN call c ON c.id = cs.call_id
+        WHERE cs.source_id = $1 AND cs.external_id = $2`,
+      [sourceId, externalId],
+    );
+    return rows[0] ?? null;
+  }
+
+  private async recordSeen(
+    row: StoredSighting,
+    seenAt: Date,
+    batch: SeenBatch | undefined,
+  ): Promise<void> {
+    if (batch) {
+      batch.linkIds.push(row.link_id);
+      batch.callIds.push(row.call_id);
+      if (!batch.seenAt || seenAt > batch.seenAt) batch.seenAt = seenAt;
+      return;
+    }
+    await this.flushSeen({ linkIds: [row.link_id], callIds: [row.call_id], seenAt });
   }
 
   /**
@@ -226,9 +294,11 @@ export class CallStoreService {
     const prefix = fingerprintPrefix(fingerprint);
     // Rolling calls have no date to anchor the fuzzy rule: exact titles only.
     if (prefix === 'none|') return null;
+    // Ids and fingerprints only: the full rows (descriptions, documents) are not needed to compare.
     const candidates = await manager
       .getRepository(Call)
       .createQueryBuilder('call')
+      .select(['call.id', 'call.fingerprint'])
       .where('call.fingerprint LIKE :prefix', { prefix: `${prefix}%` })
       .andWhere(notFromThisSource, { sourceId })
       .orderBy('call.first_seen_at', 'ASC')
@@ -351,6 +421,20 @@ export class CallStoreService {
       .getRepository(CallEvent)
       .find({ where: { callId: In(callIds) }, order: { occurredAt: 'ASC', id: 'ASC' } });
   }
+}
+
+/**
+ * Same content, still listed, nothing due to move with the calendar: only the sighting is
+ * written, without a lock or a transaction. Anything else takes the locked path.
+ */
+function isPlainSighting(row: StoredSighting, hash: string, today: string): boolean {
+  if (row.content_hash !== hash || row.missing_runs !== 0 || row.status === 'withdrawn') {
+    return false;
+  }
+  const dates = { opensAt: row.opens_at, deadlines: row.deadlines, rolling: row.rolling };
+  return (
+    statusFromDates(dates, today) === row.status && nextDeadline(dates, today) === row.next_deadline
+  );
 }
 
 function storedFields(call: Call): CallFields {

@@ -12,6 +12,23 @@ export interface UpsertResult {
 export interface UpsertOptions {
   /** "Today" in Europe/Paris (YYYY-MM-DD) for the status and next deadline; default now. */
   today?: string;
+  /**
+   * When given, an unchanged call's sighting is queued here instead of written at once; the
+   * caller writes the queue with `CallStoreService.flushSeen` (before `markMissing`).
+   */
+  seen?: SeenBatch;
+}
+
+/** Sightings of unchanged calls waiting to be written in one statement per table. */
+export interface SeenBatch {
+  linkIds: string[];
+  callIds: string[];
+  /** The latest sighting queued. */
+  seenAt: Date | null;
+}
+
+export function emptySeenBatch(): SeenBatch {
+  return { linkIds: [], callIds: [], seenAt: null };
 }
 
 export interface MissingOutcome {
