@@ -14,7 +14,8 @@ const plain = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
 describe('french-format.util', () => {
   it('writes calendar dates the French way, whatever the time zone', () => {
     expect(frenchDate('2027-03-15')).toBe('15 mars 2027');
-    expect(frenchDate('2027-01-01')).toBe('1 janvier 2027');
+    expect(frenchDate('2027-01-01')).toBe('1er janvier 2027');
+    expect(frenchDate('2027-01-11')).toBe('11 janvier 2027');
     expect(frenchDate(null)).toBe('');
     expect(frenchDate('pas une date')).toBe('');
   });

@@ -16,13 +16,14 @@ const INTEGER = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
 const PERCENT = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 0 });
 
 /**
- * « 15 mars 2027 ». A calendar date (YYYY-MM-DD) is read at noon UTC so that no time zone can
+ * « 15 mars 2027 », « 1er mars 2027 ». A calendar date (YYYY-MM-DD) is read at noon UTC so that no time zone can
  * move it to the day before or after.
  */
 export function frenchDate(value: string | Date | null | undefined): string {
   if (value === null || value === undefined || value === '') return '';
   const date = typeof value === 'string' ? new Date(`${value.slice(0, 10)}T12:00:00Z`) : value;
-  return Number.isNaN(date.getTime()) ? '' : DATE.format(date);
+  // French writes the first of the month as an ordinal: « 1er mars 2027 ».
+  return Number.isNaN(date.getTime()) ? '' : DATE.format(date).replace(/^1 /, '1er ');
 }
 
 /** « 15 mars 2027 à 09:30 », Paris time. */
