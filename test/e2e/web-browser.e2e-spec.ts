@@ -87,7 +87,9 @@ describeInBrowser('Web application in a real browser', () => {
     });
   }
 
+  /** Refreshes docs/screenshots only when asked (VIGIE_SCREENSHOTS=1), so test runs leave the tree clean. */
   async function screenshot(name: string): Promise<void> {
+    if (!process.env.VIGIE_SCREENSHOTS) return;
     const dir = join(repoRoot, 'docs', 'screenshots');
     mkdirSync(dir, { recursive: true });
     for (const [suffix, viewport] of [
