@@ -4,7 +4,7 @@
 // real API and measures GET /api/treasury under a few concurrent clients. Writes the figures to
 // stdout (docs/benchmarks/treasury.md collects several runs). `--no-api` skips the API part.
 import { loadConfig } from '@app/config';
-import { connectDataSource, Membership, prepareDatabase, runMigrations } from '@app/persistence';
+import { Membership } from '@app/persistence';
 import { OrganisationService, type Principal } from '@app/tenancy';
 import {
   ApplicationService,
@@ -19,13 +19,12 @@ import {
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { getRepositoryToken } from '@nestjs/typeorm';
-import { randomBytes } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import { loadavg } from 'node:os';
 import { performance } from 'node:perf_hooks';
-import { Client } from 'pg';
 import { Repository } from 'typeorm';
 import { request } from 'undici';
+import { withBenchDatabase } from './bench-database.util';
 import { ApiModule } from '../apps/api/src/api.module';
 import { configureApp } from '../apps/api/src/http/configure-app';
 
@@ -138,31 +137,6 @@ interface ApiFigures {
   seedSeconds: number;
 }
 
-/** A database of its own on the configured (or embedded) server, dropped at the end. */
-async function withBenchDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
-  // Our own database gets the migrations; the server's default one is left untouched.
-  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', MIGRATIONS_RUN: 'false' });
-  const prepared = await prepareDatabase(config);
-  const name = `vigie_bench_${randomBytes(4).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const client = new Client({ connectionString: prepared.url });
-    await client.connect();
-    await client.query(sql).finally(() => client.end());
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(prepared.url);
-  url.pathname = `/${name}`;
-  try {
-    const dataSource = await connectDataSource(url.toString());
-    await runMigrations(dataSource);
-    await dataSource.destroy();
-    return await work(url.toString());
-  } finally {
-    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await prepared.release();
-  }
-}
-
 /** Stores the portfolio through the real services (validation, transactions), as the API would. */
 interface Seeded {
   apiKey: string;
@@ -208,7 +182,7 @@ async function measureApi(
   applications: ApplicationInput[],
   settings: TreasurySettings,
 ): Promise<ApiFigures> {
-  return withBenchDatabase(async (url) => {
+  return withBenchDatabase('vigie_bench', async (url) => {
     const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', DATABASE_URL: url });
     const app = configureApp(
       await NestFactory.create(ApiModule.forRoot(config, url), { logger: false, bufferLogs: true }),

@@ -5,19 +5,17 @@
 import { hashPassword } from '@app/account';
 import { Classifier } from '@app/classifier';
 import { loadConfig, projectRoot } from '@app/config';
-import { connectDataSource, prepareDatabase, runMigrations } from '@app/persistence';
 import { OrganisationService } from '@app/tenancy';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { randomBytes } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import { AddressInfo } from 'node:net';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { request } from 'undici';
+import { withBenchDatabase } from './bench-database.util';
 import { ApiModule } from '../apps/api/src/api.module';
 import { configureApp } from '../apps/api/src/http/configure-app';
 
@@ -38,31 +36,6 @@ interface PageFigure {
   p95: number;
   htmlBytes: number;
   firstLoadBytes: number;
-}
-
-async function withBenchDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
-  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', MIGRATIONS_RUN: 'false' });
-  const prepared = await prepareDatabase(config);
-  const name = `vigie_bench_web_${randomBytes(4).toString('hex')}`;
-  const admin = async (sql: string) => {
-    const client = new Client({ connectionString: prepared.url });
-    await client.connect();
-    await client.query(sql).finally(() => client.end());
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(prepared.url);
-  url.pathname = `/${name}`;
-  try {
-    const dataSource = await connectDataSource(url.toString());
-    await runMigrations(dataSource);
-    await dataSource.destroy();
-    return await work(url.toString());
-  } finally {
-    // BENCH_KEEP_DB=1 keeps the seeded database for EXPLAIN sessions.
-    if (process.env.BENCH_KEEP_DB === '1') console.log(`Kept database ${url.toString()}`);
-    else await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-    await prepared.release();
-  }
 }
 
 /** 100,000 calls in a few SQL statements: generate_series, not one INSERT per row. */
@@ -253,7 +226,7 @@ function report(figures: PageFigure[], seedSeconds: number): string {
 }
 
 async function main(): Promise<void> {
-  await withBenchDatabase(async (url) => {
+  await withBenchDatabase('vigie_bench_web', async (url) => {
     const config = loadConfig({
       ...process.env,
       LOG_LEVEL: 'silent',
