@@ -1,48 +1,31 @@
 import { Classifier } from '@app/classifier';
 import { sanitizeHtml } from '@app/ingestion';
 import { Call, CallClassification } from '@app/persistence';
-import { createTestApp, repoRoot, TestApp } from '@app/testing';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { createTestApp, TestApp } from '@app/testing';
 import { AddressInfo } from 'node:net';
-import type { BrowserContext, Page } from 'playwright-core';
-import { chromium } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { addCallEvent, addCallSource, createCall } from '../factories/call.factory';
 import { createOrganisation } from '../factories/organisation.factory';
 import { createWebUser, WebUserFixture } from '../factories/user.factory';
-
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const available = existsSync(CHROMIUM);
-if (!available) {
-  console.warn(
-    `Browser tests SKIPPED: no Chromium at ${CHROMIUM}. Install it (apt-get install -y chromium) ` +
-      'or set CHROMIUM_PATH; CI installs it in .ci/run.',
-  );
-}
-const describeInBrowser = available ? describe : describe.skip;
+import {
+  BrowserSession,
+  describeInBrowser,
+  expectAccessible,
+  openBrowser,
+  screenshot,
+} from '../support/browser.util';
 
 const XSS_PAYLOAD =
   '<p>Description</p><script>window.__xss = "script"</script>' +
   '<img src=x onerror="window.__xss = \'img\'"><a href="javascript:window.__xss=\'href\'">lien</a>';
 
-interface AxeViolation {
-  id: string;
-  impact: string | null;
-  help: string;
-  nodes: Array<{ target: unknown }>;
-}
-
 describeInBrowser('Web application in a real browser', () => {
   let testApp: TestApp;
   let baseUrl: string;
-  let context: BrowserContext;
+  let browser: BrowserSession;
   let page: Page;
-  let userDataDir: string;
   let member: WebUserFixture;
-  const dialogs: string[] = [];
-  const axeSource = readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
   const ids: Record<string, string> = {};
 
   async function seedCall(
@@ -74,32 +57,6 @@ describeInBrowser('Web application in a real browser', () => {
       classifiedAt: new Date(),
     });
     return call;
-  }
-
-  async function expectAccessible(name: string): Promise<void> {
-    await page.evaluate(axeSource);
-    // Strings, not functions: the tests compile without the DOM library.
-    const violations = await page.evaluate<AxeViolation[]>('axe.run().then((r) => r.violations)');
-    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-    expect({ page: name, violations: serious.map((v) => `${v.id}: ${v.help}`) }).toEqual({
-      page: name,
-      violations: [],
-    });
-  }
-
-  /** Refreshes docs/screenshots only when asked (VIGIE_SCREENSHOTS=1), so test runs leave the tree clean. */
-  async function screenshot(name: string): Promise<void> {
-    if (!process.env.VIGIE_SCREENSHOTS) return;
-    const dir = join(repoRoot, 'docs', 'screenshots');
-    mkdirSync(dir, { recursive: true });
-    for (const [suffix, viewport] of [
-      ['bureau', { width: 1280, height: 900 }],
-      ['telephone', { width: 390, height: 844 }],
-    ] as const) {
-      await page.setViewportSize(viewport);
-      await page.screenshot({ path: join(dir, `${name}-${suffix}.png`), fullPage: false });
-    }
-    await page.setViewportSize({ width: 1280, height: 900 });
   }
 
   beforeAll(async () => {
@@ -168,39 +125,19 @@ describeInBrowser('Web application in a real browser', () => {
       summary: 'Date limite repoussée au 30 juin',
       occurredAt: new Date('2027-03-01T09:00:00Z'),
     } as never);
-    userDataDir = mkdtempSync(join(tmpdir(), 'vigie-chromium-'));
-    context = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: CHROMIUM,
-      headless: true,
-      bypassCSP: true,
-      locale: 'fr-FR',
-      viewport: { width: 1280, height: 900 },
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--no-first-run',
-      ],
-    });
-    page = context.pages()[0] ?? (await context.newPage());
-    page.on('dialog', (dialog) => {
-      dialogs.push(dialog.message());
-      void dialog.dismiss();
-    });
+    browser = await openBrowser();
+    page = browser.page;
   }, 120_000);
 
   afterAll(async () => {
-    await context?.close();
-    if (userDataDir) rmSync(userDataDir, { recursive: true, force: true });
+    await browser?.close();
     await testApp?.close();
   });
 
   it('signs in with the keyboard and lands on the dashboard', async () => {
     await page.goto(`${baseUrl}/tableau-de-bord`);
     expect(page.url()).toContain('/connexion');
-    await expectAccessible('connexion');
+    await expectAccessible(page, 'connexion');
     await page.getByLabel('Adresse e-mail').fill(member.email);
     await page.getByLabel('Mot de passe').fill(member.password);
     await page.keyboard.press('Enter');
@@ -211,8 +148,8 @@ describeInBrowser('Web application in a real browser', () => {
     await expect(page.locator('#echeances + table').textContent()).resolves.toContain(
       'Médiation numérique dans les quartiers',
     );
-    await expectAccessible('tableau de bord');
-    await screenshot('tableau-de-bord');
+    await expectAccessible(page, 'tableau de bord');
+    await screenshot(page, 'tableau-de-bord');
   });
 
   it('finds a call and shows why it matched', async () => {
@@ -228,13 +165,13 @@ describeInBrowser('Web application in a real browser', () => {
     await expect(card.locator('table.reasons').textContent()).resolves.toContain(
       'médiation numérique',
     );
-    await expectAccessible('appels (filtrés)');
+    await expectAccessible(page, 'appels (filtrés)');
   });
 
   it('marks a call « pas pour nous » and it leaves the list', async () => {
     await page.goto(`${baseUrl}/appels`);
-    await screenshot('appels');
-    await expectAccessible('appels');
+    await screenshot(page, 'appels');
+    await expectAccessible(page, 'appels');
     const card = page.locator('.call-card', { hasText: 'Ateliers numériques pour les seniors' });
     await card.getByRole('button', { name: /Pas pour nous/ }).click();
     await page.waitForURL(/fait=pas-pour-nous/);
@@ -255,8 +192,8 @@ describeInBrowser('Web application in a real browser', () => {
       'Date limite repoussée',
     );
     await expect(page.locator('main').textContent()).resolves.toContain('Région Île-de-France');
-    await expectAccessible('fiche appel');
-    await screenshot('fiche-appel');
+    await expectAccessible(page, 'fiche appel');
+    await screenshot(page, 'fiche-appel');
     await expect(page.evaluate<unknown>('window.__xss')).resolves.toBeUndefined();
   });
 
@@ -290,7 +227,7 @@ describeInBrowser('Web application in a real browser', () => {
     await expect(page.locator('.error-summary').textContent()).resolves.toContain('coût total');
     await expect(page.getByLabel(/Coût total/).inputValue()).resolves.toBe('beaucoup');
     await expect(page.locator('#cout').getAttribute('aria-invalid')).resolves.toBe('true');
-    await expectAccessible('créer un dossier (erreurs)');
+    await expectAccessible(page, 'créer un dossier (erreurs)');
     await page.getByLabel(/Coût total/).fill('45 000');
     await page.getByLabel(/Début de l’opération/).fill('2027-01');
     await page.getByLabel(/Fin de l’opération/).fill('2027-12');
@@ -310,7 +247,7 @@ describeInBrowser('Web application in a real browser', () => {
     await expect(page.locator('.description [onerror]').count()).resolves.toBe(0);
     await expect(page.locator('a[href^="javascript:"]').count()).resolves.toBe(0);
     await expect(page.evaluate<unknown>('window.__xss')).resolves.toBeUndefined();
-    expect(dialogs).toEqual([]);
+    expect(browser.dialogs).toEqual([]);
   });
 
   it('shows every other page without serious accessibility problems', async () => {
@@ -324,7 +261,7 @@ describeInBrowser('Web application in a real browser', () => {
       '/mot-de-passe/oublie',
     ]) {
       await page.goto(`${baseUrl}${path}`);
-      await expectAccessible(path);
+      await expectAccessible(page, path);
     }
   });
 
