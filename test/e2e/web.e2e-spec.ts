@@ -5,45 +5,7 @@ import { createOrganisation, OrganisationFixture } from '../factories/organisati
 import { createWebUser, WebUserFixture } from '../factories/user.factory';
 import { CallClassification } from '@app/persistence';
 import { DataSource } from 'typeorm';
-
-/** A cookie-keeping client that reads the CSRF token from each page it fetches. */
-class Browser {
-  private cookie = '';
-  csrf = '';
-
-  constructor(private readonly testApp: TestApp) {}
-
-  async get(path: string) {
-    const response = await request(this.testApp.app.getHttpServer())
-      .get(path)
-      .set('Cookie', this.cookie);
-    this.keep(response);
-    const token = /name="_csrf" value="([^"]+)"/.exec(response.text ?? '');
-    if (token) this.csrf = token[1];
-    return response;
-  }
-
-  async post(path: string, form: Record<string, string>, withCsrf = true) {
-    const response = await request(this.testApp.app.getHttpServer())
-      .post(path)
-      .set('Cookie', this.cookie)
-      .type('form')
-      .send(withCsrf ? { _csrf: this.csrf, ...form } : form);
-    this.keep(response);
-    return response;
-  }
-
-  async signIn(user: WebUserFixture) {
-    await this.get('/connexion');
-    return this.post('/connexion', { email: user.email, password: user.password });
-  }
-
-  private keep(response: request.Response) {
-    const set = response.headers['set-cookie'] as unknown as string[] | undefined;
-    const session = set?.find((c) => c.startsWith('vigie_session='));
-    if (session) this.cookie = session.split(';')[0];
-  }
-}
+import { WebClient } from '../support/web-client.util';
 
 describe('Web application', () => {
   let testApp: TestApp;
@@ -78,13 +40,13 @@ describe('Web application', () => {
   afterAll(() => testApp.close());
 
   it('sends anonymous visitors to the sign-in page', async () => {
-    const response = await new Browser(testApp).get('/appels');
+    const response = await new WebClient(testApp).get('/appels');
     expect(response.status).toBe(303);
     expect(response.headers.location).toBe('/connexion?suite=%2Fappels');
   });
 
   it('signs in with the right password and shows the calls in French', async () => {
-    const browser = new Browser(testApp);
+    const browser = new WebClient(testApp);
     const signIn = await browser.signIn(owner);
     expect(signIn.status).toBe(303);
     const cookie = (signIn.headers['set-cookie'] as unknown as string[]).join(';');
@@ -100,7 +62,7 @@ describe('Web application', () => {
   });
 
   it('refuses a wrong password with a French message and keeps the e-mail typed', async () => {
-    const browser = new Browser(testApp);
+    const browser = new WebClient(testApp);
     await browser.get('/connexion');
     const response = await browser.post('/connexion', {
       email: owner.email,
@@ -112,7 +74,7 @@ describe('Web application', () => {
   });
 
   it('refuses a POST without the CSRF token with a French 403 page', async () => {
-    const browser = new Browser(testApp);
+    const browser = new WebClient(testApp);
     await browser.get('/connexion');
     const response = await browser.post(
       '/connexion',
@@ -124,7 +86,7 @@ describe('Web application', () => {
   });
 
   it('lets a viewer read but not mark a call', async () => {
-    const browser = new Browser(testApp);
+    const browser = new WebClient(testApp);
     await browser.signIn(viewer);
     const page = await browser.get('/appels');
     expect(page.text).not.toContain('Pas pour nous<');
@@ -138,12 +100,30 @@ describe('Web application', () => {
     expect(sources.text).toContain('Accès refusé');
   });
 
-  it('shows a « bientôt » notice for pages not built yet', async () => {
-    const browser = new Browser(testApp);
+  it('answers an unknown address with the French « Page introuvable », signed in or not', async () => {
+    const anonymous = await new WebClient(testApp).get('/appelz');
+    expect(anonymous.status).toBe(404);
+    expect(anonymous.type).toBe('text/html');
+    expect(anonymous.text).toContain('<h1>Page introuvable</h1>');
+    expect(anonymous.text).toContain('href="/connexion"');
+    const browser = new WebClient(testApp);
     await browser.signIn(owner);
-    const page = await browser.get('/tresorerie');
-    expect(page.status).toBe(200);
-    expect(page.text).toContain('Bientôt disponible');
+    const signedIn = await browser.get('/tresorerie/2027/inconnu');
+    expect(signedIn.status).toBe(404);
+    expect(signedIn.text).toContain('Page introuvable');
+    expect(signedIn.text).toContain('aria-label="Navigation principale"');
+  });
+
+  it('keeps JSON 404s for machines and for API paths', async () => {
+    const server = testApp.app.getHttpServer();
+    const curl = await request(server).get('/appelz').set('Accept', '*/*');
+    expect(curl.status).toBe(404);
+    expect(curl.body.code).toBe('NOT_FOUND');
+    const api = await request(server).get('/api/inconnu').set('Accept', 'text/html');
+    expect(api.status).toBe(404);
+    expect(api.type).toBe('application/json');
+    const feed = await request(server).get('/feeds/inconnu/x').set('Accept', 'text/html');
+    expect(feed.type).toBe('application/json');
   });
 
   it('lets a member of two organisations switch between them', async () => {
@@ -155,7 +135,7 @@ describe('Web application', () => {
       email: owner.email,
       password: owner.password,
     });
-    const browser = new Browser(testApp);
+    const browser = new WebClient(testApp);
     await browser.signIn(owner);
     const before = await browser.get('/tableau-de-bord');
     expect(before.text).toMatch(/<strong>EPN Les Olympiades<\/strong>/);
@@ -174,7 +154,7 @@ describe('Web application', () => {
   });
 
   it('keeps API routes on API keys: a session cookie opens no /api route', async () => {
-    const browser = new Browser(testApp);
+    const browser = new WebClient(testApp);
     await browser.signIn(owner);
     const response = await request(testApp.app.getHttpServer())
       .get('/api/organisations/me')

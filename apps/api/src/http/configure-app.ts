@@ -5,6 +5,7 @@ import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
+import { UnroutedPageRenderer } from '../web/unrouted-page.renderer';
 import { WEB_STATIC_DIR } from '../web/web-view.service';
 import { HttpExceptionFilter } from './http-exception.filter';
 
@@ -51,7 +52,7 @@ export function configureApp(app: INestApplication): INestApplication {
   app.useGlobalPipes(
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
   );
-  app.useGlobalFilters(new HttpExceptionFilter());
+  app.useGlobalFilters(new HttpExceptionFilter(app.get(UnroutedPageRenderer)));
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -11,6 +11,12 @@ export interface ErrorBody {
   details?: Record<string, unknown>;
 }
 
+/** Renders a page for a browser that asked for an address no route knows (the web app's). */
+export interface UnroutedPage {
+  handles(request: Request): boolean;
+  render(request: Request, response: Response): Promise<void>;
+}
+
 interface BodyParserError {
   type?: string;
   status?: number;
@@ -36,11 +42,16 @@ const HTTP_CODES: Record<number, string> = {
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('HttpError');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  constructor(private readonly unroutedPage?: UnroutedPage) {}
+
+  catch(exception: unknown, host: ArgumentsHost): void | Promise<void> {
     const context = host.switchToHttp();
     const response = context.getResponse<Response>();
     const request = context.getRequest<Request & { id?: string }>();
     const body = this.toBody(exception);
+    if (body.statusCode === 404 && this.unroutedPage?.handles(request) && !response.headersSent) {
+      return this.unroutedPage.render(request, response);
+    }
     if (body.statusCode >= 500) {
       this.logger.error(
         { errorId: body.errorId, requestId: request.id, err: exception },

@@ -15,6 +15,7 @@ import { DashboardQuery } from './dashboard/dashboard.query';
 import { SourceHealthQuery } from './source/source-health.query';
 import { SourcePageController } from './source/source-page.controller';
 import { TeamPageController } from './team/team-page.controller';
+import { UnroutedPageRenderer } from './unrouted-page.renderer';
 import { WebExceptionFilter } from './web-exception.filter';
 import { WebPageContextService } from './web-page-context.service';
 import { WebSessionGuard } from './web-session.guard';
@@ -37,6 +38,7 @@ import { WebViewService } from './web-view.service';
     WebPageContextService,
     WebSessionGuard,
     WebExceptionFilter,
+    UnroutedPageRenderer,
     ThesaurusLabelService,
     WebCallQuery,
     WebCallDetailQuery,

@@ -1,0 +1,45 @@
+import request from 'supertest';
+import type { TestApp } from './test-app';
+
+/**
+ * A cookie-keeping HTTP client for the web pages, reading the CSRF token from each page it
+ * fetches: what a browser does, without the browser.
+ */
+export class WebClient {
+  private cookie = '';
+  csrf = '';
+
+  constructor(private readonly testApp: TestApp) {}
+
+  async get(path: string, accept = 'text/html') {
+    const response = await request(this.testApp.app.getHttpServer())
+      .get(path)
+      .set('Accept', accept)
+      .set('Cookie', this.cookie);
+    this.keep(response);
+    const token = /name="_csrf" value="([^"]+)"/.exec(response.text ?? '');
+    if (token) this.csrf = token[1];
+    return response;
+  }
+
+  async post(path: string, form: Record<string, string | string[]>, withCsrf = true) {
+    const response = await request(this.testApp.app.getHttpServer())
+      .post(path)
+      .set('Cookie', this.cookie)
+      .type('form')
+      .send(withCsrf ? { _csrf: this.csrf, ...form } : form);
+    this.keep(response);
+    return response;
+  }
+
+  async signIn(user: { email: string; password: string }) {
+    await this.get('/connexion');
+    return this.post('/connexion', { email: user.email, password: user.password });
+  }
+
+  private keep(response: request.Response) {
+    const set = response.headers['set-cookie'] as unknown as string[] | undefined;
+    const session = set?.find((c) => c.startsWith('vigie_session='));
+    if (session) this.cookie = session.split(';')[0];
+  }
+}
