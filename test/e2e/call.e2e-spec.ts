@@ -145,6 +145,10 @@ describe('Calls API', () => {
   it('filters by text, theme, EU fund, territory and deadline', async () => {
     const ids = async (query: string) => (await list(epn, query)).map((i) => i.id);
     expect(await ids('&q=tiers-lieux')).toEqual([calls.tiersLieux.id]);
+    // Typed without accents, capitals or in another order: the same call is found.
+    expect(await ids('&q=DEMARCHES%20fabriques')).toEqual([calls.tiersLieux.id]);
+    expect(await ids('&q=fabriques%20voirie')).toEqual([]);
+    expect(await ids('&q=50%25')).toEqual([]);
     expect(await ids('&euFund=FSE_PLUS')).toEqual([calls.fse.id]);
     expect(await ids('&theme=fse')).toContain(calls.fse.id);
     expect(await ids('&theme=fse')).not.toContain(calls.tiersLieux.id);

@@ -21,3 +21,4 @@ export { generateMigration } from './migration-generator';
 export { DATABASE_URL, PersistenceModule } from './persistence.module';
 export { PersistenceException, PersistenceExceptionCode } from './persistence.exception';
 export { buildTypeOrmOptions } from './typeorm-options';
+export { CALL_SEARCH_TEXT, callSearchClause, callSearchPatterns } from './call-text-search.util';

@@ -12,6 +12,8 @@ import {
   CallEvent,
   CallFeedback,
   CallSource,
+  callSearchClause,
+  callSearchPatterns,
   type StoredExplanationEntry,
 } from '@app/persistence';
 import { Principal, TenancyException } from '@app/tenancy';
@@ -51,8 +53,6 @@ interface CandidateRow {
   score: number;
   relevant: boolean;
 }
-
-const escapeLike = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 const amountsOf = (call: Call): CallAmountsView => ({
   minCents: call.amountMinCents,
@@ -206,11 +206,15 @@ export class CallQueryService {
   }
 
   private applyFilters(builder: SelectQueryBuilder<Call>, query: ListCallsQueryDto): void {
-    if (query.q?.trim()) {
-      builder.andWhere(
-        `(c.title ILIKE :q OR c.description_text ILIKE :q OR array_to_string(c.funders, ' ') ILIKE :q)`,
-        { q: `%${escapeLike(query.q.trim())}%` },
-      );
+    const patterns = callSearchPatterns(query.q ?? '');
+    if (patterns.length > 0) {
+      const parameters: Record<string, string> = {};
+      const clause = callSearchClause('c', patterns, (pattern) => {
+        const name = `q${Object.keys(parameters).length}`;
+        parameters[name] = pattern;
+        return `:${name}`;
+      });
+      builder.andWhere(clause, parameters);
     }
     if (query.theme) {
       builder.andWhere(

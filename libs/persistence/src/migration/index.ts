@@ -6,6 +6,7 @@ import { AddCallClassificationAndFeedback1795470795667 } from './1795470795667-a
 import { AddWatch1795470822345 } from './1795470822345-add-watch.migration';
 import { AddWebAccounts1795471146413 } from './1795471146413-add-web-accounts.migration';
 import { AddFeedbackTerms1795471967893 } from './1795471967893-add-feedback-terms.migration';
+import { AddCallTextSearch1795477325746 } from './1795477325746-add-call-text-search.migration';
 
 /** Every migration in order, listed by hand (no globs). Never edit one that has run. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -16,4 +17,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   AddWatch1795470822345,
   AddWebAccounts1795471146413,
   AddFeedbackTerms1795471967893,
+  AddCallTextSearch1795477325746,
 ];

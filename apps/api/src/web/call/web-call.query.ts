@@ -1,3 +1,4 @@
+import { callSearchClause, callSearchPatterns } from '@app/persistence';
 import type { StoredExplanationEntry, StoredThemeScore } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
@@ -126,11 +127,13 @@ export class WebCallQuery {
       clauses.push(`(s.follow OR s.status = 'shortlisted')`);
     }
     const invalid = new Set(filter.errors.map((e) => e.field));
-    if (form.q) {
-      add(
-        (p) =>
-          `(c.title ILIKE ${p} OR c.description_text ILIKE ${p} OR array_to_string(c.funders, ' ') ILIKE ${p})`,
-        `%${form.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`,
+    const patterns = callSearchPatterns(form.q ?? '');
+    if (patterns.length > 0) {
+      clauses.push(
+        callSearchClause('c', patterns, (pattern) => {
+          parameters.push(pattern);
+          return `$${parameters.length}`;
+        }),
       );
     }
     if (form.theme && !invalid.has('theme')) {
