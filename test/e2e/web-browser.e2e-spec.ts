@@ -232,7 +232,7 @@ describeInBrowser('Web application in a real browser', () => {
     await page.getByLabel(/Début de l’opération/).fill('2027-01');
     await page.getByLabel(/Fin de l’opération/).fill('2027-12');
     await page.getByRole('button', { name: 'Créer le dossier' }).click();
-    await page.waitForURL(/fait=dossier/);
+    await page.waitForURL(/\/dossiers\/[0-9a-f-]+\?fait=cree/);
     await expect(page.locator('.notice').textContent()).resolves.toContain('Dossier créé');
   });
 

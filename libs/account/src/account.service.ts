@@ -1,9 +1,9 @@
-import { Membership, Organisation, User, UserCredential } from '@app/persistence';
+import { AuthToken, Membership, Organisation, User, UserCredential } from '@app/persistence';
 import type { MemberRole } from '@app/persistence';
 import { Principal, TenancyException } from '@app/tenancy';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { DataSource, Repository } from 'typeorm';
+import { DataSource, IsNull, MoreThan, Repository } from 'typeorm';
 import {
   INVITATION_TTL_MS,
   PASSWORD_RESET_TTL_MS,
@@ -39,6 +39,15 @@ export interface MemberView {
   displayName: string | null;
   role: MemberRole;
   since: Date;
+}
+
+/** An invitation sent and not yet accepted, expired or withdrawn. */
+export interface PendingInvitation {
+  id: string;
+  email: string;
+  role: MemberRole;
+  sentAt: Date;
+  expiresAt: Date;
 }
 
 /** Verified against when the e-mail is unknown, so both failures take the same time. */
@@ -152,6 +161,46 @@ export class AccountService {
         'Si vous ne vous attendiez pas à ce message, ignorez-le.',
       ].join('\n'),
     });
+  }
+
+  async pendingInvitations(organisationId: string): Promise<PendingInvitation[]> {
+    const rows = await this.dataSource.getRepository(AuthToken).find({
+      where: {
+        organisationId,
+        purpose: 'invitation',
+        usedAt: IsNull(),
+        expiresAt: MoreThan(new Date()),
+      },
+      order: { createdAt: 'DESC' },
+      take: 200,
+    });
+    return rows.map((row) => ({
+      id: row.id,
+      email: row.email,
+      role: row.role ?? 'viewer',
+      sentAt: row.createdAt,
+      expiresAt: row.expiresAt,
+    }));
+  }
+
+  /**
+   * An owner withdraws a pending invitation by ending its life now: the link then answers like
+   * an expired one, and the row stays as a trace of who was invited.
+   */
+  async revokeInvitation(principal: Principal, invitationId: string): Promise<void> {
+    if (principal.role !== 'owner') throw TenancyException.forbidden(principal.role);
+    const result = await this.dataSource
+      .getRepository(AuthToken)
+      .createQueryBuilder()
+      .update()
+      .set({ expiresAt: () => 'now()' })
+      .where('id = :id AND organisation_id = :organisationId', {
+        id: invitationId,
+        organisationId: principal.organisationId,
+      })
+      .andWhere(`purpose = 'invitation' AND used_at IS NULL AND expires_at > now()`)
+      .execute();
+    if (!result.affected) throw TenancyException.notFound('Invitation');
   }
 
   async describeInvitation(token: string): Promise<InvitationView> {

@@ -3,6 +3,7 @@ export {
   AccountService,
   type InvitationView,
   type MemberView,
+  type PendingInvitation,
   type SignedInUser,
 } from './account.service';
 export { AccountException, AccountExceptionCode } from './account.exception';

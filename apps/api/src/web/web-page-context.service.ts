@@ -38,6 +38,7 @@ export class WebPageContextService {
             name: current.organisationName,
             role: current.role,
             roleLabel: ROLE_LABELS[current.role],
+            kind: current.organisationKind,
           }
         : null,
       organisations: memberships.length > 1 ? memberships : [],

@@ -18,7 +18,14 @@ export interface LayoutModel {
   /** The CSRF token to put in every form of the page. */
   csrf: string | null;
   user: { name: string; email: string | null } | null;
-  organisation: { id: string; name: string; role: MemberRole; roleLabel: string } | null;
+  organisation: {
+    id: string;
+    name: string;
+    role: MemberRole;
+    roleLabel: string;
+    /** 'structure' or 'collectif': some pages offer collectif-only actions. */
+    kind?: string;
+  } | null;
   /** The user's other organisations, for the switcher (empty when there is only one). */
   organisations: MembershipChoice[];
   /** A one-line confirmation shown at the top (after a POST → redirect). */

@@ -77,7 +77,7 @@ export class CallApplicationPageController {
     }
     if (errors.length === 0) {
       try {
-        await this.applications.create(request.principal, {
+        const created = await this.applications.create(request.principal, {
           callId: call.id,
           title: form.titre,
           status: 'idea',
@@ -85,7 +85,8 @@ export class CallApplicationPageController {
           operationStart: form.debut,
           operationEnd: form.fin,
         });
-        return response.redirect(303, `/appels/${call.id}?fait=dossier`);
+        // Straight to the new dossier: its funding plan is the next thing to fill.
+        return response.redirect(303, `/dossiers/${created.id}?fait=cree`);
       } catch (error) {
         if (
           !(error instanceof TreasuryException) ||

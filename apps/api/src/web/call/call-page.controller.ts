@@ -23,7 +23,6 @@ const NOTICES: Record<string, string> = {
   ecarte: 'Appel écarté : il ne figure plus dans vos appels pertinents.',
   remis: 'Appel remis dans votre liste.',
   notes: 'Notes enregistrées.',
-  dossier: 'Dossier créé à l’étape « idée ». Vous le compléterez dans Dossiers.',
 };
 
 /** Each tracking button: what it changes in the organisation's call state, and the notice. */

@@ -4,3 +4,36 @@ document.addEventListener('DOMContentLoaded', function () {
   var summary = document.querySelector('.error-summary');
   if (summary) summary.focus();
 });
+
+// — Veilles: « Copier » buttons beside read-only feed addresses. Without this script the
+// buttons stay hidden and the user selects the address in its field. —
+document.addEventListener('DOMContentLoaded', function () {
+  function copyValue(input) {
+    if (navigator.clipboard && window.isSecureContext) {
+      return navigator.clipboard.writeText(input.value);
+    }
+    input.select();
+    return document.execCommand('copy') ? Promise.resolve() : Promise.reject(new Error('copy'));
+  }
+  Array.prototype.forEach.call(document.querySelectorAll('button[data-copy]'), function (button) {
+    var input = document.getElementById(button.getAttribute('data-copy'));
+    var status = document.getElementById(button.getAttribute('data-status'));
+    if (!input) return;
+    button.hidden = false;
+    input.addEventListener('focus', function () {
+      input.select();
+    });
+    button.addEventListener('click', function () {
+      copyValue(input).then(
+        function () {
+          if (status) status.textContent = button.getAttribute('data-done');
+        },
+        function () {
+          input.focus();
+          input.select();
+          if (status) status.textContent = 'Copie impossible ici : l’adresse est sélectionnée, copiez-la avec Ctrl+C.';
+        }
+      );
+    });
+  });
+});

@@ -1,7 +1,7 @@
 import { AccountException, AccountService, ROLE_LABELS } from '@app/account';
 import { VigieConfig } from '@app/config';
 import { MEMBER_ROLES, type MemberRole } from '@app/persistence';
-import { Body, Get, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { formText } from '../form-value.util';
 import { PageRoles, WebController } from '../web-page.decorator';
@@ -9,6 +9,9 @@ import { WebPageContextService } from '../web-page-context.service';
 import type { SignedInRequest } from '../web-request.types';
 import { WebViewService } from '../web-view.service';
 import type { FieldError } from '../web-view.types';
+import { WebPageError } from '../web.exception';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** « Équipe »: the organisation's members; owners invite by e-mail with a role. */
 @WebController('equipe')
@@ -25,8 +28,13 @@ export class TeamPageController {
     @Req() request: SignedInRequest,
     @Res() response: Response,
     @Query('invite') invited?: string,
+    @Query('retiree') revoked?: string,
   ): Promise<void> {
-    const notice = invited ? `Invitation envoyée à ${invited.slice(0, 254)}.` : null;
+    const notice = invited
+      ? `Invitation envoyée à ${invited.slice(0, 254)}.`
+      : revoked
+        ? 'Invitation retirée : son lien ne fonctionne plus.'
+        : null;
     await this.render(request, response, { email: '', role: 'member' }, [], notice, 200);
   }
 
@@ -56,6 +64,18 @@ export class TeamPageController {
     await this.render(request, response, { email, role }, errors, null, 400);
   }
 
+  @Post('invitations/:id/retirer')
+  @PageRoles('owner')
+  async revoke(
+    @Req() request: SignedInRequest,
+    @Res() response: Response,
+    @Param('id') id: string,
+  ): Promise<void> {
+    if (!UUID.test(id)) throw new WebPageError('not-found');
+    await this.accounts.revokeInvitation(request.principal, id);
+    response.redirect(303, '/equipe?retiree=1');
+  }
+
   private async render(
     request: SignedInRequest,
     response: Response,
@@ -64,9 +84,10 @@ export class TeamPageController {
     notice: string | null,
     status: number,
   ): Promise<void> {
-    const [layout, members] = await Promise.all([
+    const [layout, members, invitations] = await Promise.all([
       this.context.layout(request, 'Équipe', 'equipe'),
       this.accounts.membersOf(request.principal.organisationId),
+      this.accounts.pendingInvitations(request.principal.organisationId),
     ]);
     this.views.send(
       response,
@@ -77,6 +98,7 @@ export class TeamPageController {
         errors,
         form,
         members,
+        invitations,
         roles: MEMBER_ROLES.map((r) => ({ id: r, label: ROLE_LABELS[r] })),
         roleLabels: ROLE_LABELS,
         canInvite: request.principal.role === 'owner',

@@ -1,0 +1,179 @@
+import { CollectifService, FeedTokenService, feedUrls, WatchException } from '@app/watch';
+import { Body, Param, Post, Req, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { formText } from '../form-value.util';
+import { PageRoles, WebController } from '../web-page.decorator';
+import { WebPageContextService } from '../web-page-context.service';
+import type { SignedInRequest } from '../web-request.types';
+import { WebViewService } from '../web-view.service';
+import { WebPageError } from '../web.exception';
+import {
+  inviteError,
+  isUuid,
+  pageNumber,
+  readOrganisationId,
+  readPickForm,
+  type InviteProblem,
+  type PickForm,
+} from './collectif-form.util';
+import { CollectifPageQuery } from './collectif-page.query';
+import { CollectifPageService, CURATING_ROLES } from './collectif-page.service';
+import type { FieldError } from '../web-view.types';
+
+/**
+ * The coordinator's actions: invite a structure, curate the shared feed (from the « fiche
+ * appel » or the page), manage the feed's links. Only a collectif may; roles as the API.
+ */
+@WebController('collectif')
+export class CollectifCurationController {
+  constructor(
+    private readonly collectifs: CollectifService,
+    private readonly tokens: FeedTokenService,
+    private readonly query: CollectifPageQuery,
+    private readonly pages: CollectifPageService,
+    private readonly context: WebPageContextService,
+    private readonly views: WebViewService,
+  ) {}
+
+  @Post('invitations')
+  @PageRoles(...CURATING_ROLES)
+  async invite(
+    @Req() request: SignedInRequest,
+    @Res() response: Response,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    const collectif = await this.pages.assertCollectif(request);
+    const { typed, id } = readOrganisationId(body);
+    let problem = !typed.trim()
+      ? 'empty'
+      : id
+        ? await this.inviteProblem(collectif.id, id)
+        : 'malformed';
+    if (!problem && id) {
+      try {
+        await this.collectifs.invite(collectif.id, id);
+      } catch (error) {
+        // Two coordinators inviting at once: the second meets the first's invitation.
+        if (!(error instanceof WatchException)) throw error;
+        problem = 'invited';
+      }
+    }
+    if (!problem) return response.redirect(303, '/collectif?fait=invitation#membres');
+    await this.pages.send(
+      request,
+      response,
+      { errors: [inviteError(problem)], inviteTyped: typed },
+      400,
+    );
+  }
+
+  /** From the « fiche appel »: puts the call in the shared feed (or updates its pick). */
+  @Post('selections')
+  @PageRoles(...CURATING_ROLES)
+  async pick(
+    @Req() request: SignedInRequest,
+    @Res() response: Response,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    const collectif = await this.pages.assertCollectif(request);
+    const callId = formText(body, 'appel', 100);
+    const title = isUuid(callId) ? await this.query.callTitle(callId) : null;
+    if (title === null) throw new WebPageError('not-found');
+    const { form, error } = readPickForm(body, 'annotation');
+    if (error) return this.sendShareForm(request, response, { id: callId, title }, form, [error]);
+    const pick = await this.collectifs.pick(collectif.id, {
+      callId,
+      // An empty field keeps the annotation of a call shared before: nothing is wiped unseen.
+      annotation: form.annotation || undefined,
+      jointBid: form.jointBid,
+    });
+    response.redirect(303, `/collectif?fait=ajoute#selection-${pick.id}`);
+  }
+
+  @Post('selections/:id')
+  @PageRoles(...CURATING_ROLES)
+  async updatePick(
+    @Req() request: SignedInRequest,
+    @Res() response: Response,
+    @Param('id') id: string,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    const collectif = await this.pages.assertCollectif(request);
+    if (!isUuid(id) || !(await this.query.ownsPick(collectif.id, id))) {
+      throw new WebPageError('not-found');
+    }
+    const { form, error } = readPickForm(body, `annotation-${id}`);
+    if (error) {
+      await this.pages.send(
+        request,
+        response,
+        { errors: [error], pickForms: { [id]: form }, page: pageNumber(formText(body, 'page')) },
+        400,
+      );
+      return;
+    }
+    await this.collectifs.updatePick(collectif.id, id, form);
+    response.redirect(303, `/collectif?fait=modifie#selection-${id}`);
+  }
+
+  @Post('selections/:id/retirer')
+  @PageRoles(...CURATING_ROLES)
+  async removePick(
+    @Req() request: SignedInRequest,
+    @Res() response: Response,
+    @Param('id') id: string,
+  ): Promise<void> {
+    const collectif = await this.pages.assertCollectif(request);
+    if (!isUuid(id)) throw new WebPageError('not-found');
+    await this.collectifs.removePick(collectif.id, id);
+    response.redirect(303, '/collectif?fait=retire#fil');
+  }
+
+  /** The new link is shown once, on the page answering the POST: only its hash is stored. */
+  @Post('liens')
+  @PageRoles(...CURATING_ROLES)
+  async createLink(@Req() request: SignedInRequest, @Res() response: Response): Promise<void> {
+    const collectif = await this.pages.assertCollectif(request);
+    const issued = await this.tokens.issue(collectif.id, null);
+    await this.pages.send(request, response, {
+      notice: 'Nouveau lien créé. Copiez ses adresses maintenant : elles ne seront plus affichées.',
+      createdFeed: feedUrls(this.pages.baseUrl(request), issued.token),
+    });
+  }
+
+  @Post('liens/:id/revoquer')
+  @PageRoles(...CURATING_ROLES)
+  async revokeLink(
+    @Req() request: SignedInRequest,
+    @Res() response: Response,
+    @Param('id') id: string,
+  ): Promise<void> {
+    const collectif = await this.pages.assertCollectif(request);
+    if (!isUuid(id)) throw new WebPageError('not-found');
+    await this.tokens.revoke(collectif.id, null, id);
+    response.redirect(303, '/collectif?fait=revoque#liens');
+  }
+
+  private async inviteProblem(
+    collectifId: string,
+    memberId: string,
+  ): Promise<InviteProblem | null> {
+    const organisation = await this.query.organisation(memberId);
+    if (!organisation) return 'unknown';
+    if (organisation.kind !== 'structure') return 'collectif';
+    const status = await this.query.membershipStatus(collectifId, memberId);
+    if (status === 'accepted') return 'member';
+    return status === 'invited' ? 'invited' : null;
+  }
+
+  private async sendShareForm(
+    request: SignedInRequest,
+    response: Response,
+    call: { id: string; title: string },
+    form: PickForm,
+    errors: FieldError[],
+  ): Promise<void> {
+    const layout = await this.context.layout(request, 'Partager au collectif', 'collectif');
+    this.views.send(response, 'collectif-share', { ...layout, errors, call, form }, 400);
+  }
+}

@@ -1,0 +1,229 @@
+import {
+  ApplicationService,
+  FUNDING_RULES,
+  TreasuryService,
+  type FundingRules,
+} from '@app/treasury';
+import { Body, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { formText } from '../form-value.util';
+import { PageRoles, WebController } from '../web-page.decorator';
+import type { SignedInRequest } from '../web-request.types';
+import type { FieldError } from '../web-view.types';
+import { WebPageError } from '../web.exception';
+import {
+  DossierDetailRenderer,
+  STALE_MESSAGE,
+  type DossierPageState,
+} from './dossier-detail.renderer';
+import {
+  generalIssuesToErrors,
+  parseGeneralForm,
+  parseIndicatorForm,
+  parseTaskForm,
+  rowIssuesToErrors,
+} from './dossier-form.util';
+import { DOSSIER_EDITORS, STATUS_LABELS } from './dossier-label.constants';
+import { exportWindow } from './dossier-projection.util';
+import { dossierRefusal, formVersion } from './dossier-refusal.util';
+import { isUuid } from './dossier-route.util';
+
+const NOTICES: Record<string, string> = {
+  cree: 'Dossier créé à l’étape « Idée ». Complétez son plan de financement ci-dessous.',
+  informations: 'Informations du dossier enregistrées.',
+  'ligne-ajoutee': 'Ligne de financement ajoutée.',
+  'ligne-modifiee': 'Ligne de financement modifiée.',
+  'ligne-supprimee': 'Ligne de financement supprimée.',
+  taches: 'Tâches enregistrées.',
+  indicateurs: 'Indicateurs enregistrés.',
+};
+
+const TASK_FIELDS = { label: 'libelle', kind: 'type', dueDate: 'echeance' };
+const INDICATOR_FIELDS = {
+  label: 'libelle',
+  key: 'libelle',
+  planned: 'prevu',
+  achieved: 'realise',
+};
+
+/** A dossier: its general fields, tasks and indicators, and its cash plan exports. */
+@WebController('dossiers')
+export class DossierDetailPageController {
+  constructor(
+    private readonly applications: ApplicationService,
+    private readonly treasury: TreasuryService,
+    private readonly renderer: DossierDetailRenderer,
+    @Inject(FUNDING_RULES) private readonly rules: FundingRules,
+  ) {}
+
+  @Get(':id')
+  async show(
+    @Req() request: SignedInRequest,
+    @Res() response: Response,
+    @Param('id') id: string,
+    @Query('fait') done?: string,
+  ): Promise<void> {
+    assertId(id);
+    const notice =
+      done === 'etape' ? await this.statusNotice(request, id) : (NOTICES[done ?? ''] ?? null);
+    await this.renderer.render(request, response, id, { notice });
+  }
+
+  @Post(':id/informations')
+  @PageRoles(...DOSSIER_EDITORS)
+  async saveGeneral(
+    @Req() request: SignedInRequest,
+    @Res() response: Response,
+    @Param('id') id: string,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    assertId(id);
+    const { form, value, errors } = parseGeneralForm(body);
+    await this.save(request, response, id, body, {
+      state: { general: form },
+      errors,
+      write: (version) => this.applications.update(request.principal, id, value, version),
+      issuesToErrors: generalIssuesToErrors,
+      done: 'informations',
+    });
+  }
+
+  @Post(':id/taches')
+  @PageRoles(...DOSSIER_EDITORS)
+  async saveTasks(
+    @Req() request: SignedInRequest,
+    @Res() response: Response,
+    @Param('id') id: string,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    assertId(id);
+    const { form, value, errors, rowOf } = parseTaskForm(body);
+    await this.save(request, response, id, body, {
+      state: { tasks: form },
+      errors,
+      write: (version) =>
+        this.applications.update(request.principal, id, { tasks: value }, version),
+      issuesToErrors: (issues) => rowIssuesToErrors(issues, rowOf, 'tache', TASK_FIELDS),
+      done: 'taches',
+    });
+  }
+
+  @Post(':id/indicateurs')
+  @PageRoles(...DOSSIER_EDITORS)
+  async saveIndicators(
+    @Req() request: SignedInRequest,
+    @Res() response: Response,
+    @Param('id') id: string,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    assertId(id);
+    const { form, value, errors, rowOf } = parseIndicatorForm(body);
+    await this.save(request, response, id, body, {
+      state: { indicators: form },
+      errors,
+      write: (version) =>
+        this.applications.update(request.principal, id, { indicators: value }, version),
+      issuesToErrors: (issues) => rowIssuesToErrors(issues, rowOf, 'indicateur', INDICATOR_FIELDS),
+      done: 'indicateurs',
+    });
+  }
+
+  @Get(':id/export.xlsx')
+  async exportXlsx(
+    @Req() request: SignedInRequest,
+    @Res() response: Response,
+    @Param('id') id: string,
+    @Query('scenario') scenario?: string,
+  ): Promise<void> {
+    await this.export(request, response, id, 'xlsx', scenario);
+  }
+
+  @Get(':id/export.csv')
+  async exportCsv(
+    @Req() request: SignedInRequest,
+    @Res() response: Response,
+    @Param('id') id: string,
+    @Query('scenario') scenario?: string,
+  ): Promise<void> {
+    await this.export(request, response, id, 'csv', scenario);
+  }
+
+  /**
+   * The dossier's own cash plan over the window its page shows, so the file and the page agree
+   * to the cent; the treasury service writes the file (formulas, French formats, BOM).
+   */
+  private async export(
+    request: SignedInRequest,
+    response: Response,
+    id: string,
+    format: 'xlsx' | 'csv',
+    scenario: string | undefined,
+  ): Promise<void> {
+    assertId(id);
+    const window = exportWindow(await this.applications.input(request.principal, id), this.rules);
+    const file = await this.treasury.exportApplication(
+      request.principal,
+      id,
+      { ...window, scenario: scenario === 'stress' ? 'stress' : 'expected' },
+      format,
+    );
+    response
+      .status(200)
+      .setHeader('Content-Type', file.contentType)
+      .setHeader(
+        'Content-Disposition',
+        `attachment; filename="${file.filename}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+      )
+      .setHeader('Cache-Control', 'no-store')
+      .send(file.body);
+  }
+
+  /**
+   * One write from one form: errors found on reading it, or refused by the service, show the
+   * page again with what was typed (400); a stale version says so and keeps the input (409).
+   */
+  private async save(
+    request: SignedInRequest,
+    response: Response,
+    id: string,
+    body: Record<string, unknown>,
+    step: {
+      state: DossierPageState;
+      errors: FieldError[];
+      write: (version: number) => Promise<unknown>;
+      issuesToErrors: (issues: Parameters<typeof generalIssuesToErrors>[0]) => FieldError[];
+      done: string;
+    },
+  ): Promise<void> {
+    const errors = [...step.errors];
+    if (errors.length === 0) {
+      try {
+        await step.write(formVersion(formText(body, 'version', 12)));
+        return response.redirect(303, `/dossiers/${id}?fait=${step.done}#${step.done}`);
+      } catch (error) {
+        const refusal = dossierRefusal(error);
+        if (refusal.kind === 'stale')
+          return this.renderer.render(
+            request,
+            response,
+            id,
+            { ...step.state, message: STALE_MESSAGE },
+            409,
+          );
+        if (refusal.kind !== 'invalid') throw error;
+        errors.push(...step.issuesToErrors(refusal.issues));
+      }
+    }
+    await this.renderer.render(request, response, id, { ...step.state, errors }, 400);
+  }
+
+  private async statusNotice(request: SignedInRequest, id: string): Promise<string> {
+    const app = await this.applications.findVisible(request.principal, id);
+    const label = STATUS_LABELS[app.status as keyof typeof STATUS_LABELS] ?? app.status;
+    return `Le dossier est passé à l’étape « ${label} ».`;
+  }
+}
+
+function assertId(id: string): void {
+  if (!isUuid(id)) throw new WebPageError('not-found');
+}

@@ -1,0 +1,31 @@
+import type { DigestFrequency } from '@app/persistence';
+
+/** French labels of the audience ids calls carry (see AUDIENCE_IDS in @app/watch). */
+export const AUDIENCE_LABELS: Readonly<Record<string, string>> = {
+  associations: 'Associations',
+  collectivites: 'Collectivités territoriales',
+  entreprises: 'Entreprises',
+  etablissements_publics: 'Établissements publics',
+  particuliers: 'Particuliers',
+  agriculteurs: 'Agriculteurs',
+  recherche: 'Organismes de recherche',
+  fondations: 'Fondations',
+};
+
+export const FREQUENCY_LABELS: Readonly<Record<DigestFrequency, string>> = {
+  weekly: 'Chaque semaine',
+  daily: 'Chaque jour',
+  none: 'Pas de résumé par e-mail',
+};
+
+/** As the API: owners and members edit watch profiles and their feed links; others read. */
+export const WATCH_EDIT_ROLES = ['owner', 'member'] as const;
+
+/** Best matches shown on a profile's page. */
+export const TOP_MATCHES = 20;
+
+/**
+ * Match counts stop here (« plus de 200 », as the dashboard's): enough to tell a profile is
+ * broad, and counting further cost 2 ms per profile at 100 000 calls (bench, 10 profiles).
+ */
+export const MATCH_COUNT_CAP = 200;
