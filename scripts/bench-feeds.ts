@@ -1,4 +1,5 @@
-// npm run bench:feeds [-- --profiles 1000 --calls 2000 --stored 100000 --seconds 10 --connections 10]
+// npm run bench:feeds [-- --profiles 1000 --calls 2000 --stored 100000 --seconds 10 --connections 10
+//                        --log-level warn|info]
 //
 // 1. Matching cost per new call against N compiled profiles, in memory (what the worker does
 //    per changed call once profiles are compiled).
@@ -6,7 +7,9 @@
 //    a database of its own, dropped at the end): `--stored` calls with their classification,
 //    `--profiles` profiles with their matches, the API in-process on loopback, autocannon on a
 //    feed (RSS, iCal), on a 304 and on /api/watches/:id/matches; then the matching pass with the
-//    database, per new call. `--skip-load` runs part 1 only.
+//    database, per new call. `--skip-load` runs part 1 only. Each load line also gives the
+//    API process's CPU time per request and the load average (the machine is shared).
+//    `--log-level info` has the API write its request log lines (to a pipe read here).
 import 'reflect-metadata';
 import { loadConfig } from '@app/config';
 import { connectDataSource, runMigrations } from '@app/persistence';
@@ -27,6 +30,8 @@ import { NestFactory } from '@nestjs/core';
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
@@ -198,8 +203,16 @@ interface Load {
   connections?: number;
 }
 
-async function load(base: string, target: Load): Promise<void> {
+/** user + system CPU time of a process, in ms (Linux: /proc/<pid>/stat, in clock ticks). */
+function cpuMs(pid: number | undefined): number {
+  if (!pid) return Number.NaN;
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+async function load(base: string, target: Load, api?: ChildProcess): Promise<void> {
   const seconds = arg('seconds', 10);
+  const cpuBefore = cpuMs(api?.pid);
   const connections = target.connections ?? arg('connections', 10);
   const times: number[] = [];
   let wrong = 0;
@@ -217,10 +230,16 @@ async function load(base: string, target: Load): Promise<void> {
   // autocannon's summary has no p95: every response time is kept instead.
   times.sort((x, y) => x - y);
   const ms = (p: number) => percentile(times, p).toFixed(1);
+  const cpu = ((cpuMs(api?.pid) - cpuBefore) / result.requests.total).toFixed(3);
   console.log(
-    `${target.label.padEnd(34)} ${result.requests.total} req (${Math.round(result.requests.average)}/s) × ${connections} conn: p50 ${ms(0.5)} ms, p95 ${ms(0.95)} ms, p99 ${ms(0.99)} ms${wrong ? `, ${wrong} not ${target.status}` : ''}`,
+    `${target.label.padEnd(34)} ${result.requests.total} req (${Math.round(result.requests.average)}/s) × ${connections} conn: p50 ${ms(0.5)} ms, p95 ${ms(0.95)} ms, p99 ${ms(0.99)} ms, API CPU ${cpu} ms/req, load ${loadavg()[0].toFixed(1)}${wrong ? `, ${wrong} not ${target.status}` : ''}`,
   );
 }
+
+const logLevel = () => {
+  const index = process.argv.indexOf('--log-level');
+  return index > 0 ? process.argv[index + 1] : 'warn';
+};
 
 /** The real API process (dist/apps/api/src/main.js) on the bench database, on loopback. */
 async function startApi(url: string): Promise<{ child: ChildProcess; base: string }> {
@@ -231,7 +250,7 @@ async function startApi(url: string): Promise<{ child: ChildProcess; base: strin
       DATABASE_URL: url,
       PORT: String(port),
       HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
+      LOG_LEVEL: logLevel(),
     },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -349,28 +368,41 @@ async function underLoad(): Promise<void> {
     console.log(`first RSS render (cold): ${await timedRequest(`${base}/feeds/${token}.rss`)}`);
     console.log(`first iCal render (cold): ${await timedRequest(`${base}/feeds/${token}.ics`)}`);
 
-    await load(base, { label: 'feed RSS (200)', path: `/feeds/${token}.rss`, status: 200 });
-    await load(base, { label: 'feed iCal (200)', path: `/feeds/${token}.ics`, status: 200 });
-    await load(base, {
+    const apiProcess = server.child;
+    const measure = (target: Load) => load(base, target, apiProcess);
+    await measure({ label: 'feed RSS (200)', path: `/feeds/${token}.rss`, status: 200 });
+    await measure({ label: 'feed iCal (200)', path: `/feeds/${token}.ics`, status: 200 });
+    await measure({
       label: 'feed RSS, If-None-Match (304)',
       path: `/feeds/${token}.rss`,
       headers: { 'if-none-match': etag },
       status: 304,
     });
-    await load(base, {
+    await measure({
       label: 'feed RSS (200), 1 connection',
       path: `/feeds/${token}.rss`,
       status: 200,
       connections: 1,
     });
-    await load(base, {
+    await measure({
       label: '304, 1 connection',
       path: `/feeds/${token}.rss`,
       headers: { 'if-none-match': etag },
       status: 304,
       connections: 1,
     });
-    await load(base, {
+    // A change must end the 304s at once: the fast path's cache hears of it by NOTIFY.
+    await api.query(
+      `INSERT INTO organisation_call_state (organisation_id, call_id, status)
+       SELECT $1, call_id, 'shortlisted' FROM watch_match WHERE profile_id = $2 LIMIT 1
+       ON CONFLICT (organisation_id, call_id) DO UPDATE SET status = 'shortlisted', updated_at = now()`,
+      [organisation.id, profile.id],
+    );
+    const revalidation = await timedRequest(`${base}/feeds/${token}.rss`, {
+      'if-none-match': etag,
+    });
+    console.log(`revalidation right after a change: ${revalidation} (must be 200)`);
+    await measure({
       label: 'GET /api/watches/:id/matches',
       path: `/api/watches/${profile.id}/matches`,
       headers,

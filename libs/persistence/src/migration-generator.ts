@@ -24,8 +24,14 @@ export async function generateMigration(
   // Several engineers may add entities at once: --tables keeps one change's own tables only.
   const mentions = (query: string) => onlyTables.some((table) => query.includes(`"${table}"`));
   if (onlyTables.length > 0) {
-    sql.upQueries = sql.upQueries.filter((q) => mentions(q.query));
-    sql.downQueries = sql.downQueries.filter((q) => mentions(q.query));
+    // TypeORM pairs each up query with the down query at the same position; a down query may
+    // not name the table (DROP INDEX "public"."ix_…"), so pairs are kept by their up query.
+    const paired = sql.upQueries.length === sql.downQueries.length;
+    const kept = sql.upQueries.map((q) => mentions(q.query));
+    sql.upQueries = sql.upQueries.filter((_, i) => kept[i]);
+    sql.downQueries = paired
+      ? sql.downQueries.filter((_, i) => kept[i])
+      : sql.downQueries.filter((q) => mentions(q.query));
   }
   if (sql.upQueries.length === 0) return null;
   const timestamp = now.getTime();

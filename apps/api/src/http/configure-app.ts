@@ -6,6 +6,7 @@ import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { UnroutedPageRenderer } from '../web/unrouted-page.renderer';
+import { mountFeedFastPath } from '../watch/feed-fast-path.middleware';
 import { WEB_STATIC_DIR } from '../web/web-view.service';
 import { HttpExceptionFilter } from './http-exception.filter';
 
@@ -47,6 +48,8 @@ function configureWeb(app: INestApplication): void {
 /** Everything an HTTP app needs beyond its modules; shared by main.ts, the demo and e2e tests. */
 export function configureApp(app: INestApplication): INestApplication {
   app.getHttpAdapter().getInstance().disable('x-powered-by');
+  // First: a feed reader's unchanged 304 should cost as little as possible.
+  mountFeedFastPath(app);
   configureWeb(app);
   app.useLogger(app.get(Logger));
   app.useGlobalPipes(

@@ -1,17 +1,56 @@
-import { FEED_CONTENT_TYPES, FeedFormat, FeedService, WatchException } from '@app/watch';
+import { DATABASE_URL } from '@app/persistence';
+import { FEED_CONTENT_TYPES, FeedService, WatchException } from '@app/watch';
 import { Public } from '@app/tenancy';
-import { Controller, Get, Param, Req, Res } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Inject,
+  OnApplicationBootstrap,
+  OnModuleDestroy,
+  Param,
+  Req,
+  Res,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
+import { FEED_CACHE_CONTROL, isNotModified, parisDay, parseFeedFile } from './feed-request.util';
 import { baseUrlOf } from './feed-url.util';
+import type { FeedVersionSource } from './feed-fast-path.middleware';
+import { FeedVersionCache } from './feed-version.cache';
+import { FeedVersionListener } from './feed-version.listener';
 
-const FILE = /^([A-Za-z0-9_-]{20,100})\.(rss|atom|json|ics)$/;
-
-/** Feeds at secret token addresses, readable without a key; 304 when nothing changed. */
+/**
+ * Feeds at secret token addresses, readable without a key; 304 when nothing changed. The
+ * versions read here also fill the cache of the fast path (feed-fast-path.middleware.ts),
+ * which answers most 304s before they reach this controller.
+ */
 @ApiExcludeController()
 @Controller('feeds')
-export class FeedController {
-  constructor(private readonly feeds: FeedService) {}
+export class FeedController implements OnApplicationBootstrap, OnModuleDestroy {
+  readonly versions = new FeedVersionCache();
+  private readonly listener: FeedVersionListener;
+  private fastPath = false;
+
+  constructor(
+    private readonly feeds: FeedService,
+    @Inject(DATABASE_URL) databaseUrl: string,
+  ) {
+    this.listener = new FeedVersionListener(databaseUrl, this.versions);
+  }
+
+  /** The cache is only worth a LISTEN connection when a fast path reads it. */
+  enableFastPath(): FeedVersionSource {
+    this.fastPath = true;
+    return { cache: this.versions, sync: () => this.listener.sync() };
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (this.fastPath) await this.listener.start();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    await this.listener.stop();
+  }
 
   @Public()
   @Get(':file')
@@ -20,14 +59,20 @@ export class FeedController {
     @Req() request: Request,
     @Res() response: Response,
   ): Promise<void> {
-    const parsed = FILE.exec(file);
-    if (!parsed) throw WatchException.feedNotFound();
-    const [, token, format] = parsed as unknown as [string, string, FeedFormat];
-    const version = await this.feeds.version(token, format);
+    const address = parseFeedFile(file);
+    if (!address) throw WatchException.feedNotFound();
+    const { token, format } = address;
+    const now = new Date();
+    const ticket = this.versions.ticket();
+    const version = await this.feeds.version(token, format, now).catch((error: unknown) => {
+      this.versions.forget(token);
+      throw error;
+    });
+    this.versions.remember(ticket, token, format, version, parisDay(now.getTime()));
     response.setHeader('ETag', version.etag);
     response.setHeader('Last-Modified', version.lastModified.toUTCString());
-    response.setHeader('Cache-Control', 'private, max-age=0, must-revalidate');
-    if (this.notModified(request, version.etag, version.lastModified)) {
+    response.setHeader('Cache-Control', FEED_CACHE_CONTROL);
+    if (isNotModified(request.headers, version.etag, version.lastModified.getTime())) {
       response.status(304).end();
       return;
     }
@@ -39,15 +84,5 @@ export class FeedController {
     response.setHeader('ETag', rendered.version.etag);
     response.setHeader('Content-Type', FEED_CONTENT_TYPES[format]);
     response.status(200).send(rendered.body);
-  }
-
-  /** If-None-Match wins over If-Modified-Since (RFC 9110 §13.2.2). */
-  private notModified(request: Request, etag: string, lastModified: Date): boolean {
-    const ifNoneMatch = request.headers['if-none-match'];
-    if (ifNoneMatch) {
-      return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
-    }
-    const since = Date.parse(request.headers['if-modified-since'] ?? '');
-    return !Number.isNaN(since) && Math.floor(lastModified.getTime() / 1000) * 1000 <= since;
   }
 }

@@ -2,6 +2,7 @@ import {
   Column,
   CreateDateColumn,
   Entity,
+  Index,
   JoinColumn,
   ManyToOne,
   PrimaryGeneratedColumn,
@@ -25,6 +26,8 @@ export class SharedPick {
   @JoinColumn({ name: 'collectif_id' })
   collectif?: Organisation;
 
+  /** Indexed: a call's change looks up the collectifs that picked it (feed version trigger). */
+  @Index('ix_shared_pick_call')
   @Column({ name: 'call_id', type: 'uuid' })
   callId: string;
 

@@ -7,6 +7,8 @@ import { AddWatch1795470822345 } from './1795470822345-add-watch.migration';
 import { AddWebAccounts1795471146413 } from './1795471146413-add-web-accounts.migration';
 import { AddFeedbackTerms1795471967893 } from './1795471967893-add-feedback-terms.migration';
 import { AddCallTextSearch1795477325746 } from './1795477325746-add-call-text-search.migration';
+import { FeedVersionNotify1795477611556 } from './1795477611556-feed-version-notify.migration';
+import { SharedPickCallIndex1795480094572 } from './1795480094572-shared-pick-call-index.migration';
 
 /** Every migration in order, listed by hand (no globs). Never edit one that has run. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -18,4 +20,6 @@ export const migrations: Array<new () => MigrationInterface> = [
   AddWebAccounts1795471146413,
   AddFeedbackTerms1795471967893,
   AddCallTextSearch1795477325746,
+  FeedVersionNotify1795477611556,
+  SharedPickCallIndex1795480094572,
 ];
