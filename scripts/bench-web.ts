@@ -5,7 +5,12 @@
 import { hashPassword } from '@app/account';
 import { Classifier } from '@app/classifier';
 import { loadConfig, projectRoot } from '@app/config';
+import { Membership } from '@app/persistence';
+import type { Principal } from '@app/tenancy';
 import { OrganisationService } from '@app/tenancy';
+import { ApplicationService, TreasurySettingsService } from '@app/treasury';
+import type { FundingKind } from '@app/treasury';
+import { WatchProfileService } from '@app/watch';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { writeFileSync } from 'node:fs';
@@ -26,6 +31,8 @@ const REQUESTS = 60;
 const WARMUP = 5;
 const P95_BUDGET_MS = 100;
 const WEIGHT_BUDGET_BYTES = 200 * 1024;
+const DOSSIERS = 200;
+const PICKS = 300;
 const EMAIL = 'banc@vigie.invalid';
 const PASSWORD = 'banc d essai du web 2027';
 
@@ -99,8 +106,8 @@ async function seedCalls(dataSource: DataSource, themes: string[]): Promise<void
   await dataSource.query('ANALYZE');
 }
 
-async function seedUser(app: INestApplication, dataSource: DataSource): Promise<void> {
-  await app.get(OrganisationService).create({
+async function seedUser(app: INestApplication, dataSource: DataSource): Promise<Principal> {
+  const created = await app.get(OrganisationService).create({
     name: 'Banc d’essai',
     kind: 'structure',
     territory: ['63'],
@@ -114,6 +121,88 @@ async function seedUser(app: INestApplication, dataSource: DataSource): Promise<
     user.id,
     await hashPassword(PASSWORD),
   ]);
+  const owner = await dataSource
+    .getRepository(Membership)
+    .findOneByOrFail({ organisationId: created.organisation.id });
+  return {
+    organisationId: created.organisation.id,
+    userId: owner.userId,
+    membershipId: owner.id,
+    role: 'owner',
+  };
+}
+
+const MONTH = (index: number): string =>
+  `${2027 + Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+const DOSSIER_KINDS: FundingKind[] = [
+  'FSE_PLUS',
+  'FEADER_LEADER',
+  'REGION',
+  'DEPARTMENT',
+  'FOUNDATION',
+];
+
+/**
+ * What the other pages show: a watch profile matched over the 100,000 calls (by the service,
+ * as a user's edit would), a collectif the structure belongs to with 300 picks, and 200 dossiers
+ * of 5 funding lines each with treasury settings.
+ */
+async function seedWorkspace(
+  app: INestApplication,
+  dataSource: DataSource,
+  principal: Principal,
+  theme: string,
+): Promise<{ profileId: string; dossierId: string }> {
+  const profile = await app.get(WatchProfileService).create(principal.organisationId, {
+    name: 'Médiation numérique en Auvergne',
+    themes: [theme],
+    territories: ['63'],
+    excludeKeywords: ['voirie'],
+  });
+  const collectif = await app
+    .get(OrganisationService)
+    .create({ name: 'Collectif du banc d’essai', kind: 'collectif', territory: ['R84'] });
+  await dataSource.query(
+    `INSERT INTO collectif_membership (collectif_id, member_id, status, share_follows,
+                                      share_statuses, share_notes, accepted_at)
+     VALUES ($1, $2, 'accepted', true, true, true, now())`,
+    [collectif.organisation.id, principal.organisationId],
+  );
+  await dataSource.query(
+    `INSERT INTO shared_pick (collectif_id, call_id, annotation, joint_bid)
+     SELECT $1, call_id, 'Convient aux EPN ; candidature commune ?', row_number() OVER () % 3 = 0
+       FROM call_classification ORDER BY score DESC LIMIT ${PICKS}`,
+    [collectif.organisation.id],
+  );
+  await app.get(TreasurySettingsService).put(principal, {
+    openingBalanceCents: 3_000_000,
+    openingMonth: '2027-01',
+    recurring: [{ label: 'Salaires', direction: 'out', amountCents: 1_200_000 }],
+    minimumCashCents: 1_000_000,
+  });
+  const applications = app.get(ApplicationService);
+  let dossierId = '';
+  for (let a = 0; a < DOSSIERS; a++) {
+    const total = 2_000_000 + (a % 17) * 1_000_000;
+    const share = Math.floor(total / 5);
+    const created = await applications.create(principal, {
+      title: `Dossier ${a + 1} : médiation numérique`,
+      status: a % 4 === 0 ? 'idea' : 'in_progress',
+      operationStart: MONTH(a % 24),
+      operationEnd: MONTH((a % 24) + 11),
+      totalCostCents: total,
+      euArea: 'mainland',
+      fundingLines: DOSSIER_KINDS.map((kind, l) => ({
+        funder: `Financeur ${l + 1}`,
+        kind: l === 4 ? 'SELF_FUNDING' : kind,
+        amountCents: l === 4 ? total - share * 4 : share,
+        status: 'requested',
+      })),
+    });
+    dossierId ||= created.id;
+  }
+  await dataSource.query('ANALYZE');
+  return { profileId: profile.id, dossierId };
 }
 
 function cookieOf(headers: Record<string, string | string[] | undefined>): string {
@@ -192,7 +281,9 @@ function report(figures: PageFigure[], seedSeconds: number): string {
     '# Web pages benchmark (`npm run bench:web`)',
     '',
     `${CALLS.toLocaleString('en')} calls with stored classifications, ${SOURCES} sources with ` +
-      `${RUNS_PER_SOURCE} runs each, one signed-in owner. ${REQUESTS} sequential requests per page ` +
+      `${RUNS_PER_SOURCE} runs each, one signed-in owner whose structure has a watch profile ` +
+      `matched over every call, belongs to a collectif with ${PICKS} picks and has ${DOSSIERS} ` +
+      `dossiers of 5 funding lines with treasury settings. ${REQUESTS} sequential requests per page ` +
       `after ${WARMUP} warm-up ones, through the real api on 127.0.0.1 (time to the last byte, an ` +
       'upper bound of the server time). First load = HTML + stylesheet + script, uncompressed, no images.',
     '',
@@ -216,9 +307,14 @@ function report(figures: PageFigure[], seedSeconds: number): string {
     '  says « Appels 21 à 40 » and links onwards. The dashboard counts stop at 200 (« plus de 200 »).',
     '- Page queries run with `SET LOCAL max_parallel_workers_per_gather = 0`: for 21 rows, starting',
     '  workers cost more than they save (p95 of a deep page went from 113 to 49 ms on this machine).',
-    '- Filters that match very few calls (a rare word, a rare fund) still walk many rows; indexes the',
-    '  owners of those tables could add if that shows: GIN `jsonb_path_ops` on `call_classification.themes`,',
-    '  `pg_trgm` on `call.title`/`description_text`, `call_classification (eu_fund)`.',
+    '- Free-text search folds accents and case on both sides and uses a trigram index on the folded',
+    '  text (`ix_call_search_text`, unaccent + pg_trgm): « mediation » finds « Médiation ».',
+    '- Filters that match very few calls (a rare fund) still walk many rows; indexes that could be',
+    '  added if that shows: GIN `jsonb_path_ops` on `call_classification.themes`,',
+    '  `call_classification (eu_fund)`.',
+    '- The treasury and dossier pages read the projection from the service cache keyed on a',
+    '  fingerprint of the data; the first view after a change recomputes it (not measured here:',
+    '  see `npm run bench:treasury`).',
     "- Figures vary a lot with the machine's load (2 cores shared by several processes): rerun",
     '  `npm run bench:web` before drawing conclusions.',
     '',
@@ -244,7 +340,13 @@ async function main(): Promise<void> {
         dataSource,
         app.get(Classifier).definition.themes.map((t) => t.id),
       );
-      await seedUser(app, dataSource);
+      const principal = await seedUser(app, dataSource);
+      const workspace = await seedWorkspace(
+        app,
+        dataSource,
+        principal,
+        app.get(Classifier).definition.themes[0].id,
+      );
       const seedSeconds = (performance.now() - started) / 1000;
       const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
       const cookie = await signIn(base);
@@ -262,6 +364,14 @@ async function main(): Promise<void> {
         ['Appels, échéance + fonds', '/appels?echeance=2027-06-30&fonds=FSE_PLUS&pertinence=tous'],
         ['Appels, page 50', '/appels?page=50'],
         ['Fiche appel', `/appels/${call.id}`],
+        ['Veilles', '/veilles'],
+        ['Veille (appels correspondants)', `/veilles/${workspace.profileId}`],
+        ['Collectif (sélections)', '/collectif'],
+        ['Dossiers', '/dossiers'],
+        ['Dossiers par étape', '/dossiers/etapes'],
+        ['Dossier', `/dossiers/${workspace.dossierId}`],
+        ['Trésorerie', '/tresorerie'],
+        ['Trésorerie sur 60 mois', '/tresorerie?horizon=60'],
         ['Sources', '/sources'],
         ['Équipe', '/equipe'],
         ['Connexion (anonyme)', '/connexion'],

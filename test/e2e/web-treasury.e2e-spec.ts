@@ -215,6 +215,27 @@ describe('Web « Trésorerie »', () => {
     expect(page.text).not.toContain('href="/tresorerie/reglages"');
   });
 
+  it('puts the most urgent treasury warnings on the dashboard, labelled, with the way to the rest', async () => {
+    const browser = await new Browser(testApp).signIn(viewer);
+    const page = await browser.get('/tableau-de-bord');
+    const section = /<section aria-labelledby="tresorerie">[\s\S]*?<\/section>/.exec(
+      page.text,
+    )?.[0];
+    expect(section).toBeDefined();
+    const items = [
+      ...(section ?? '').matchAll(/<li class="warning warning-(\w+)"><strong>([^<]+)<\/strong>/g),
+    ];
+    expect(items.length).toBeGreaterThan(0);
+    expect(items.length).toBeLessThanOrEqual(6);
+    // Most urgent first, each said in words.
+    const rank = { critical: 0, warning: 1, info: 2 } as Record<string, number>;
+    const ranks = items.map(([, severity]) => rank[severity]);
+    expect(ranks).toEqual([...ranks].sort());
+    expect(items[0][2]).toBe('Urgent :');
+    expect(section).toContain('La trésorerie devient négative en ');
+    expect(section).toContain('href="/tresorerie#alertes"');
+  });
+
   it('lets the horizon be chosen', async () => {
     const browser = await new Browser(testApp).signIn(member);
     const page = await browser.get('/tresorerie?horizon=12');

@@ -18,6 +18,16 @@ interface WarningView {
   message: string;
 }
 
+interface WarningSummary {
+  shown: WarningView[];
+  /** Warnings not listed here; the Trésorerie page has them all. */
+  more: number;
+}
+
+/** A dashboard is a glance: the most urgent few, the rest one click away. */
+const DASHBOARD_WARNINGS = 6;
+const SEVERITY_RANK: Record<string, number> = { critical: 0, warning: 1, info: 2 };
+
 /** « Tableau de bord »: deadlines within 14 days, new matches, treasury warnings. */
 @WebController('tableau-de-bord')
 export class DashboardPageController {
@@ -53,11 +63,19 @@ export class DashboardPageController {
     });
   }
 
-  /** Treasury warnings when the organisation has a plan; none (hidden) when it has not. */
-  private async warnings(request: SignedInRequest): Promise<WarningView[] | null> {
+  /** The most urgent treasury warnings when the organisation has a plan; none when it has not. */
+  private async warnings(request: SignedInRequest): Promise<WarningSummary | null> {
     try {
       const projection = await this.treasury.project(request.principal, {});
-      return projection.warnings.map((w) => ({ severity: w.severity, message: w.message }));
+      const ranked = projection.warnings
+        .map((w, order) => ({ severity: w.severity, message: w.message, order }))
+        .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.order - b.order);
+      return {
+        shown: ranked
+          .slice(0, DASHBOARD_WARNINGS)
+          .map(({ severity, message }) => ({ severity, message })),
+        more: Math.max(0, ranked.length - DASHBOARD_WARNINGS),
+      };
     } catch (error) {
       this.logger.warn(`treasury warnings unavailable: ${(error as Error).message}`);
       return null;
