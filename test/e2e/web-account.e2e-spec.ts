@@ -2,50 +2,15 @@ import { createTestApp, TestApp } from '@app/testing';
 import { simpleParser } from 'mailparser';
 import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
-import request from 'supertest';
 import { seedDemoUsers } from '../../apps/cli/src/demo/demo-users.seed';
 import { createOrganisation, OrganisationFixture } from '../factories/organisation.factory';
 import { createWebUser, WebUserFixture } from '../factories/user.factory';
+import { WebClient } from '../support/web-client.util';
 
 interface Mail {
   to: string;
   subject: string;
   text: string;
-}
-
-/** A cookie-keeping form client that reads the CSRF token of each page it fetches. */
-class FormClient {
-  private cookie = '';
-  private csrf = '';
-
-  constructor(private readonly testApp: TestApp) {}
-
-  async get(path: string): Promise<request.Response> {
-    const response = await request(this.testApp.app.getHttpServer())
-      .get(path)
-      .set('Cookie', this.cookie);
-    this.keep(response);
-    const token = /name="_csrf" value="([^"]+)"/.exec(response.text ?? '');
-    if (token) this.csrf = token[1];
-    return response;
-  }
-
-  async post(path: string, form: Record<string, string>): Promise<request.Response> {
-    const response = await request(this.testApp.app.getHttpServer())
-      .post(path)
-      .set('Cookie', this.cookie)
-      .set('X-Forwarded-For', '203.0.113.7')
-      .type('form')
-      .send({ _csrf: this.csrf, ...form });
-    this.keep(response);
-    return response;
-  }
-
-  private keep(response: request.Response): void {
-    const set = response.headers['set-cookie'] as unknown as string[] | undefined;
-    const session = set?.find((c) => c.startsWith('vigie_session='));
-    if (session) this.cookie = session.split(';')[0];
-  }
 }
 
 describe('Web accounts: invitations, password reset, sign-in throttling', () => {
@@ -95,8 +60,8 @@ describe('Web accounts: invitations, password reset, sign-in throttling', () => 
     await new Promise<void>((resolve) => smtp.close(() => resolve()));
   });
 
-  async function signedIn(user: WebUserFixture): Promise<FormClient> {
-    const client = new FormClient(testApp);
+  async function signedIn(user: WebUserFixture): Promise<WebClient> {
+    const client = new WebClient(testApp, '203.0.113.7');
     await client.get('/connexion');
     expect(
       (await client.post('/connexion', { email: user.email, password: user.password })).status,
@@ -115,7 +80,7 @@ describe('Web accounts: invitations, password reset, sign-in throttling', () => 
     const path = lastLinkTo('alex@exemple.fr');
     expect(inbox.at(-1)?.subject).toContain('Centre social Voisin');
 
-    const guest = new FormClient(testApp);
+    const guest = new WebClient(testApp, '203.0.113.7');
     const form = await guest.get(path);
     expect(form.text).toContain('Comptable');
     const mismatch = await guest.post(path, {
@@ -132,7 +97,7 @@ describe('Web accounts: invitations, password reset, sign-in throttling', () => 
     expect(accepted.status).toBe(303);
     expect((await guest.get('/tableau-de-bord')).text).toContain('Centre social Voisin');
 
-    const again = await new FormClient(testApp).get(path);
+    const again = await new WebClient(testApp, '203.0.113.7').get(path);
     expect(again.status).toBe(410);
     expect(again.text).toContain('n’est plus valable');
   });
@@ -152,7 +117,7 @@ describe('Web accounts: invitations, password reset, sign-in throttling', () => 
   it('resets a forgotten password by e-mail link, once, and signs out the old sessions', async () => {
     const user = await createWebUser(testApp.app, epn.organisationId, 'member');
     const oldSession = await signedIn(user);
-    const anonymous = new FormClient(testApp);
+    const anonymous = new WebClient(testApp, '203.0.113.7');
     await anonymous.get('/mot-de-passe/oublie');
     const asked = await anonymous.post('/mot-de-passe/oublie', { email: user.email });
     expect(asked.text).toContain('Si un compte existe');
@@ -165,12 +130,12 @@ describe('Web accounts: invitations, password reset, sign-in throttling', () => 
     expect(reset.status).toBe(303);
     expect((await oldSession.get('/tableau-de-bord')).status).toBe(303);
     await signedIn({ ...user, password: 'nouvelle phrase secrète' });
-    expect((await new FormClient(testApp).get(path)).status).toBe(410);
+    expect((await new WebClient(testApp, '203.0.113.7').get(path)).status).toBe(410);
   });
 
   it('answers the same for an unknown address and sends nothing', async () => {
     const before = inbox.length;
-    const anonymous = new FormClient(testApp);
+    const anonymous = new WebClient(testApp, '203.0.113.7');
     await anonymous.get('/mot-de-passe/oublie');
     const asked = await anonymous.post('/mot-de-passe/oublie', { email: 'personne@exemple.fr' });
     expect(asked.text).toContain('Si un compte existe');
@@ -197,7 +162,7 @@ describe('Web accounts: invitations, password reset, sign-in throttling', () => 
 
   it('blocks sign-in after five failures for one e-mail, with a French 429, even with the right password', async () => {
     const user = await createWebUser(testApp.app, epn.organisationId, 'viewer');
-    const client = new FormClient(testApp);
+    const client = new WebClient(testApp, '203.0.113.7');
     await client.get('/connexion');
     for (let i = 0; i < 5; i++) {
       expect(

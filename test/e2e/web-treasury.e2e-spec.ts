@@ -4,59 +4,13 @@ import request from 'supertest';
 import { createApplication, fseApplicationBody } from '../factories/application.factory';
 import { createOrganisation, OrganisationFixture } from '../factories/organisation.factory';
 import { createWebUser, WebUserFixture } from '../factories/user.factory';
+import { WebClient } from '../support/web-client.util';
 
-/** A cookie-keeping client that reads the CSRF token from each page it fetches. */
-class Browser {
-  private cookie = '';
-  csrf = '';
-
-  constructor(private readonly testApp: TestApp) {}
-
-  async get(path: string) {
-    const response = await request(this.testApp.app.getHttpServer())
-      .get(path)
-      .set('Cookie', this.cookie);
-    this.keep(response);
-    const token = /name="_csrf" value="([^"]+)"/.exec(response.text ?? '');
-    if (token) this.csrf = token[1];
-    return response;
-  }
-
-  async post(path: string, form: Record<string, string>) {
-    const response = await request(this.testApp.app.getHttpServer())
-      .post(path)
-      .set('Cookie', this.cookie)
-      .type('form')
-      .send({ _csrf: this.csrf, ...form });
-    this.keep(response);
-    return response;
-  }
-
-  /** A binary answer (supertest buffers only text by default). */
-  async download(path: string) {
-    return request(this.testApp.app.getHttpServer())
-      .get(path)
-      .set('Cookie', this.cookie)
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      });
-  }
-
-  async signIn(user: WebUserFixture) {
-    await this.get('/connexion');
-    const response = await this.post('/connexion', { email: user.email, password: user.password });
-    expect(response.status).toBe(303);
-    return this;
-  }
-
-  private keep(response: request.Response) {
-    const set = response.headers['set-cookie'] as unknown as string[] | undefined;
-    const session = set?.find((c) => c.startsWith('vigie_session='));
-    if (session) this.cookie = session.split(';')[0];
-  }
+/** A signed-in web client (the sign-in itself checked). */
+async function signedIn(testApp: TestApp, user: WebUserFixture): Promise<WebClient> {
+  const client = new WebClient(testApp);
+  expect((await client.signIn(user)).status).toBe(303);
+  return client;
 }
 
 /** « −8 400 € », « 21 600 € », « 1 234,56 € » → cents. */
@@ -181,15 +135,15 @@ describe('Web « Trésorerie »', () => {
   afterAll(() => testApp.close());
 
   it('sends an anonymous visitor (and an anonymous download) to the sign-in page', async () => {
-    const page = await new Browser(testApp).get('/tresorerie');
+    const page = await new WebClient(testApp).get('/tresorerie');
     expect(page.status).toBe(303);
     expect(page.headers.location).toBe('/connexion?suite=%2Ftresorerie');
-    const download = await new Browser(testApp).get('/tresorerie/export.csv');
+    const download = await new WebClient(testApp).get('/tresorerie/export.csv');
     expect(download.status).toBe(303);
   });
 
   it('shows the chart, the table and the warnings in French', async () => {
-    const browser = await new Browser(testApp).signIn(viewer);
+    const browser = await signedIn(testApp, viewer);
     const page = await browser.get('/tresorerie');
     expect(page.status).toBe(200);
     expect(page.text).toContain('<h1>Trésorerie</h1>');
@@ -216,7 +170,7 @@ describe('Web « Trésorerie »', () => {
   });
 
   it('puts the most urgent treasury warnings on the dashboard, labelled, with the way to the rest', async () => {
-    const browser = await new Browser(testApp).signIn(viewer);
+    const browser = await signedIn(testApp, viewer);
     const page = await browser.get('/tableau-de-bord');
     const section = /<section aria-labelledby="tresorerie">[\s\S]*?<\/section>/.exec(
       page.text,
@@ -237,7 +191,7 @@ describe('Web « Trésorerie »', () => {
   });
 
   it('lets the horizon be chosen', async () => {
-    const browser = await new Browser(testApp).signIn(member);
+    const browser = await signedIn(testApp, member);
     const page = await browser.get('/tresorerie?horizon=12');
     expect(pageClosings(page.text)).toHaveLength(12);
     expect(page.text).toContain('<option value="12" selected>');
@@ -246,7 +200,7 @@ describe('Web « Trésorerie »', () => {
   });
 
   it('exports a CSV with the same closing balances as the page, and a real XLSX', async () => {
-    const browser = await new Browser(testApp).signIn(accountant);
+    const browser = await signedIn(testApp, accountant);
     const page = await browser.get('/tresorerie?horizon=36');
     const csv = await browser.get('/tresorerie/export.csv?horizon=36');
     expect(csv.status).toBe(200);
@@ -266,7 +220,7 @@ describe('Web « Trésorerie »', () => {
 
   it('refuses a bad amount with a 400, keeps what was typed, and stores nothing', async () => {
     const before = await settingsOf(epn.organisationId);
-    const browser = await new Browser(testApp).signIn(owner);
+    const browser = await signedIn(testApp, owner);
     const form = await browser.get('/tresorerie/reglages');
     expect(form.status).toBe(200);
     const refused = await browser.post(
@@ -284,7 +238,7 @@ describe('Web « Trésorerie »', () => {
 
   it('refuses an absurd amount through the treasury’s own checks, next to its field', async () => {
     const before = await settingsOf(epn.organisationId);
-    const browser = await new Browser(testApp).signIn(owner);
+    const browser = await signedIn(testApp, owner);
     const form = await browser.get('/tresorerie/reglages');
     const refused = await browser.post(
       '/tresorerie/reglages',
@@ -304,7 +258,7 @@ describe('Web « Trésorerie »', () => {
   it('never lets a viewer or a member change the settings', async () => {
     const before = await settingsOf(epn.organisationId);
     for (const user of [viewer, member]) {
-      const browser = await new Browser(testApp).signIn(user);
+      const browser = await signedIn(testApp, user);
       await browser.get('/tresorerie');
       const form = await browser.get('/tresorerie/reglages');
       expect(form.status).toBe(403);
@@ -321,7 +275,7 @@ describe('Web « Trésorerie »', () => {
   });
 
   it('adds a row without saving, then saves the threshold and removes a flow', async () => {
-    const browser = await new Browser(testApp).signIn(accountant);
+    const browser = await signedIn(testApp, accountant);
     const form = await browser.get('/tresorerie/reglages');
     const withRow = await browser.post(
       '/tresorerie/reglages',
@@ -370,7 +324,7 @@ describe('Web « Trésorerie »', () => {
   });
 
   it('keeps the user’s values when someone else saved in between (409)', async () => {
-    const browser = await new Browser(testApp).signIn(owner);
+    const browser = await signedIn(testApp, owner);
     const form = await browser.get('/tresorerie/reglages');
     await request(testApp.app.getHttpServer())
       .put('/api/treasury/settings')
@@ -396,7 +350,7 @@ describe('Web « Trésorerie »', () => {
   });
 
   it('never shows one organisation’s treasury to another', async () => {
-    const browser = await new Browser(testApp).signIn(outsider);
+    const browser = await signedIn(testApp, outsider);
     const page = await browser.get('/tresorerie');
     expect(page.status).toBe(200);
     expect(page.text).toContain('Pour commencer');

@@ -9,7 +9,11 @@ export class WebClient {
   private cookie = '';
   csrf = '';
 
-  constructor(private readonly testApp: TestApp) {}
+  constructor(
+    private readonly testApp: TestApp,
+    /** A client address, as a trusted local proxy would pass it (sign-in throttling is per IP). */
+    private readonly forwardedFor?: string,
+  ) {}
 
   async get(path: string, accept = 'text/html') {
     const response = await request(this.testApp.app.getHttpServer())
@@ -26,10 +30,24 @@ export class WebClient {
     const response = await request(this.testApp.app.getHttpServer())
       .post(path)
       .set('Cookie', this.cookie)
+      .set(this.forwardedFor ? { 'X-Forwarded-For': this.forwardedFor } : {})
       .type('form')
       .send(withCsrf ? { _csrf: this.csrf, ...form } : form);
     this.keep(response);
     return response;
+  }
+
+  /** A binary answer (an XLSX, a CSV with its BOM) as a Buffer. */
+  async download(path: string) {
+    return request(this.testApp.app.getHttpServer())
+      .get(path)
+      .set('Cookie', this.cookie)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
   }
 
   async signIn(user: { email: string; password: string }) {
