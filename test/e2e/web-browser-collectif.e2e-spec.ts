@@ -1,5 +1,4 @@
 import { createTestApp, TestApp } from '@app/testing';
-import { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { createOrganisation, OrganisationFixture } from '../factories/organisation.factory';
 import { createWebUser, WebUserFixture } from '../factories/user.factory';
@@ -11,6 +10,7 @@ import {
   openBrowser,
   screenshot,
   signIn,
+  serveOnLoopback,
 } from '../support/browser.util';
 
 /**
@@ -43,8 +43,7 @@ describeInBrowser('« Collectif » in a real browser', () => {
 
   beforeAll(async () => {
     testApp = await createTestApp();
-    await testApp.app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(testApp.app.getHttpServer().address() as AddressInfo).port}`;
+    baseUrl = await serveOnLoopback(testApp);
     const collectif = await createOrganisation(testApp.app, {
       name: 'Mednum63',
       kind: 'collectif',

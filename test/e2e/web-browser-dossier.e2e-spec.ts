@@ -4,7 +4,6 @@ import { createTestApp, TestApp } from '@app/testing';
 import { TreasurySettingsService } from '@app/treasury';
 import { Workbook } from 'exceljs';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -19,6 +18,7 @@ import {
   openBrowser,
   screenshot,
   signIn,
+  serveOnLoopback,
 } from '../support/browser.util';
 
 const CALL_TITLE = 'Parcours numériques vers l’emploi (FSE+)';
@@ -50,8 +50,7 @@ describeInBrowser(
 
     beforeAll(async () => {
       testApp = await createTestApp();
-      await testApp.app.listen(0, '127.0.0.1');
-      baseUrl = `http://127.0.0.1:${(testApp.app.getHttpServer().address() as AddressInfo).port}`;
+      baseUrl = await serveOnLoopback(testApp);
       const epn = await createOrganisation(testApp.app, {
         name: 'EPN Les Olympiades',
         territory: ['63'],

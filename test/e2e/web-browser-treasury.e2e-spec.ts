@@ -3,7 +3,6 @@ import type { Principal } from '@app/tenancy';
 import { createTestApp, TestApp } from '@app/testing';
 import { ApplicationService, TreasurySettingsService } from '@app/treasury';
 import { Workbook } from 'exceljs';
-import { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { createOrganisation } from '../factories/organisation.factory';
@@ -15,6 +14,7 @@ import {
   openBrowser,
   screenshot,
   signIn,
+  serveOnLoopback,
 } from '../support/browser.util';
 
 /** « −8 400 € négatif » → −840000. */
@@ -40,8 +40,7 @@ describeInBrowser('« Trésorerie » in a real browser', () => {
 
   beforeAll(async () => {
     testApp = await createTestApp();
-    await testApp.app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(testApp.app.getHttpServer().address() as AddressInfo).port}`;
+    baseUrl = await serveOnLoopback(testApp);
     const epn = await createOrganisation(testApp.app, { name: 'EPN Les Olympiades' });
     accountant = await createWebUser(testApp.app, epn.organisationId, 'accountant', {
       displayName: 'Dominique Bernard',

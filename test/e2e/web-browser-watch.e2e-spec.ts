@@ -1,5 +1,4 @@
 import { createTestApp, TestApp } from '@app/testing';
-import { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { createOrganisation } from '../factories/organisation.factory';
 import { createWebUser, WebUserFixture } from '../factories/user.factory';
@@ -11,6 +10,7 @@ import {
   openBrowser,
   screenshot,
   signIn,
+  serveOnLoopback,
 } from '../support/browser.util';
 
 const FUTURE = [{ date: '2099-03-15' }];
@@ -24,8 +24,7 @@ describeInBrowser('« Veilles » in a real browser', () => {
 
   beforeAll(async () => {
     testApp = await createTestApp();
-    await testApp.app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(testApp.app.getHttpServer().address() as AddressInfo).port}`;
+    baseUrl = await serveOnLoopback(testApp);
     const epn = await createOrganisation(testApp.app, {
       name: 'EPN du Livradois',
       territory: ['63'],

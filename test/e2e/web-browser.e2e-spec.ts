@@ -2,7 +2,6 @@ import { Classifier } from '@app/classifier';
 import { sanitizeHtml } from '@app/ingestion';
 import { Call, CallClassification } from '@app/persistence';
 import { createTestApp, TestApp } from '@app/testing';
-import { AddressInfo } from 'node:net';
 import type { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { addCallEvent, addCallSource, createCall } from '../factories/call.factory';
@@ -14,6 +13,7 @@ import {
   expectAccessible,
   openBrowser,
   screenshot,
+  serveOnLoopback,
 } from '../support/browser.util';
 
 const XSS_PAYLOAD =
@@ -61,8 +61,7 @@ describeInBrowser('Web application in a real browser', () => {
 
   beforeAll(async () => {
     testApp = await createTestApp();
-    await testApp.app.listen(0, '127.0.0.1');
-    baseUrl = `http://127.0.0.1:${(testApp.app.getHttpServer().address() as AddressInfo).port}`;
+    baseUrl = await serveOnLoopback(testApp);
     const epn = await createOrganisation(testApp.app, {
       name: 'EPN Les Olympiades',
       territory: ['75'],

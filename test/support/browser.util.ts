@@ -3,7 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
+import type { AddressInfo } from 'node:net';
 import { repoRoot } from './shared-data';
+import type { TestApp } from './test-app';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -110,4 +112,10 @@ export async function signIn(
   await page.getByLabel('Mot de passe').fill(user.password);
   await page.getByRole('button', { name: /Se connecter/ }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/connexion'));
+}
+
+/** Serves the test app on a free loopback port, for a real browser: its base URL. */
+export async function serveOnLoopback(testApp: TestApp): Promise<string> {
+  await testApp.app.listen(0, '127.0.0.1');
+  return `http://127.0.0.1:${(testApp.app.getHttpServer().address() as AddressInfo).port}`;
 }
