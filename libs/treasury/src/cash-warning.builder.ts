@@ -1,69 +1,73 @@
-import { formatEuros } from './money.util';
-import type { TreasuryMonth, TreasuryWarning } from './treasury-projection.types';
-import type { TreasurySettings } from './treasury.types';
+import type { MonthIndex } from './month.util';
 import { TreasuryWarningCode } from './treasury-warning-code.enum';
-
-interface Episode {
-  first: TreasuryMonth;
-  lowest: TreasuryMonth;
-  length: number;
-}
+import type { TreasuryWarningLog } from './treasury-warning.log';
+import { WarningVariant } from './warning-message.builder';
 
 /**
  * One warning per episode (consecutive months) rather than per month: an accountant acts on
- * "from June, down to −48 k€ in December", not on twelve identical lines.
+ * "from June, down to −48 k€ in December", not on twelve identical lines. `closing[i]` is the
+ * closing balance of month `firstMonth + i`.
  */
-export function cashWarnings(
-  months: TreasuryMonth[],
-  settings: TreasurySettings,
-): TreasuryWarning[] {
-  const warnings: TreasuryWarning[] = [];
-  for (const episode of episodes(months, (m) => m.closingCents < 0)) {
-    const need = -episode.lowest.closingCents;
-    warnings.push({
-      code: TreasuryWarningCode.CASH_NEGATIVE,
-      severity: 'critical',
-      month: episode.first.month,
-      applicationId: null,
-      fundingLineId: null,
-      amountCents: need,
-      message: `La trésorerie devient négative en ${episode.first.month} pendant ${episode.length} mois et descend à ${formatEuros(-need)} en ${episode.lowest.month} : avant cette date, demandez les avances prévues, un relais de subvention (Dailly) ou une garantie France Active (projection indicative, pas un conseil financier).`,
-    });
-  }
-  const threshold = settings.minimumCashCents;
-  if (threshold <= 0) return warnings;
-  for (const episode of episodes(
-    months,
-    (m) => m.closingCents >= 0 && m.closingCents < threshold,
-  )) {
-    const shortfall = threshold - episode.lowest.closingCents;
-    warnings.push({
-      code: TreasuryWarningCode.CASH_BELOW_THRESHOLD,
-      severity: 'warning',
-      month: episode.first.month,
-      applicationId: null,
-      fundingLineId: null,
-      amountCents: shortfall,
-      message: `La trésorerie passe sous le seuil de sécurité de ${formatEuros(threshold)} en ${episode.first.month} (point bas ${formatEuros(episode.lowest.closingCents)} en ${episode.lowest.month}) : relancez les financeurs pour les versements attendus et décalez si possible les dépenses non urgentes.`,
-    });
-  }
-  return warnings;
+export function recordCashWarnings(
+  closing: Float64Array,
+  firstMonth: MonthIndex,
+  minimumCashCents: number,
+  log: TreasuryWarningLog,
+): void {
+  // Negative: p1 months, p2 month of the lowest balance.
+  forEachEpisode(closing, -Infinity, 0, (first, lowest, length) =>
+    log.add(
+      TreasuryWarningCode.CASH_NEGATIVE,
+      'critical',
+      null,
+      -1,
+      -1,
+      firstMonth + first,
+      -closing[lowest],
+      WarningVariant.Default,
+      length,
+      firstMonth + lowest,
+      0,
+    ),
+  );
+  if (minimumCashCents <= 0) return;
+  // Below the threshold: p1 the threshold, p2 the lowest balance, p3 its month.
+  forEachEpisode(closing, 0, minimumCashCents, (first, lowest) =>
+    log.add(
+      TreasuryWarningCode.CASH_BELOW_THRESHOLD,
+      'warning',
+      null,
+      -1,
+      -1,
+      firstMonth + first,
+      minimumCashCents - closing[lowest],
+      WarningVariant.Default,
+      minimumCashCents,
+      closing[lowest],
+      firstMonth + lowest,
+    ),
+  );
 }
 
-function episodes(months: TreasuryMonth[], inside: (m: TreasuryMonth) => boolean): Episode[] {
-  const found: Episode[] = [];
-  let current: Episode | null = null;
-  for (const month of months) {
-    if (!inside(month)) {
-      current = null;
-      continue;
+/** Runs of months whose closing balance is in [low, high): first, lowest (first if tied), length. */
+function forEachEpisode(
+  closing: Float64Array,
+  low: number,
+  high: number,
+  found: (first: number, lowest: number, length: number) => void,
+): void {
+  let first = -1;
+  let lowest = -1;
+  for (let i = 0; i <= closing.length; i++) {
+    const inside = i < closing.length && closing[i] >= low && closing[i] < high;
+    if (inside && first < 0) {
+      first = i;
+      lowest = i;
+    } else if (inside && closing[i] < closing[lowest]) {
+      lowest = i;
+    } else if (!inside && first >= 0) {
+      found(first, lowest, i - first);
+      first = -1;
     }
-    if (!current) {
-      current = { first: month, lowest: month, length: 0 };
-      found.push(current);
-    }
-    current.length++;
-    if (month.closingCents < current.lowest.closingCents) current.lowest = month;
   }
-  return found;
 }

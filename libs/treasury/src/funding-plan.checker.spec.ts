@@ -1,4 +1,4 @@
-import { checkFundingPlan } from './funding-plan.checker';
+import { checkFundingPlan, sameFunder } from './funding-plan.checker';
 import { loadFundingRules } from './funding-rules.loader';
 import type { ApplicationInput, FundingLineInput } from './treasury.types';
 import { TreasuryWarningCode } from './treasury-warning-code.enum';
@@ -184,5 +184,22 @@ describe(checkFundingPlan.name, () => {
       surplusCents: 0,
       issues: [],
     });
+  });
+});
+
+describe('sameFunder', () => {
+  it.each([
+    ['Région Auvergne-Rhône-Alpes', ' région auvergne-rhône-alpes ', true],
+    ['Région Auvergne', 'RÉGION AUVERGNE', true],
+    ['\u00a0Fondation Orange', 'fondation orange\t', true],
+    ['Financeur 1', 'Financeur 2', false],
+    ['CAF du Puy-de-Dôme', 'CAF du Puy-de-Dome', false],
+    ['A@', 'a`', false],
+    ['', '  ', true],
+  ])('« %s » and « %s »: %s', (a, b, same) => {
+    expect(sameFunder(a, b)).toBe(same);
+    expect(sameFunder(b, a)).toBe(same);
+    // The reference: what the check means.
+    expect(a.trim().toLowerCase() === b.trim().toLowerCase()).toBe(same);
   });
 });

@@ -1,11 +1,23 @@
-import { applicationId } from './application-plan.builder';
+import * as applicationPlans from './application-plan.builder';
 import type { FundingKind } from './funding-kind.constants';
-import type { FundingKindRule, FundingRules } from './funding-rules.types';
-import { formatEuros } from './money.util';
-import { toMonthIndex, fromMonthIndex } from './month.util';
+import type { FundingRules } from './funding-rules.types';
+import * as monthUtil from './month.util';
+import type { MonthIndex } from './month.util';
+import * as ruleTables from './rule-table.builder';
+import type { KindFigures, RuleTable } from './rule-table.builder';
 import type { TreasuryWarning } from './treasury-projection.types';
 import type { ApplicationInput, FundingLineInput } from './treasury.types';
-import { TreasuryWarningCode } from './treasury-warning-code.enum';
+import * as warningCodes from './treasury-warning-code.enum';
+import { TreasuryWarningLog } from './treasury-warning.log';
+import * as warningMessages from './warning-message.builder';
+
+// The inner loops call these through module-level copies: swc's CommonJS output reads an
+// imported binding through a getter at every use, which there costs as much as the arithmetic.
+const { applicationId } = applicationPlans;
+const { toMonthIndex } = monthUtil;
+const { kindFigures, maxEuRate, ruleTable } = ruleTables;
+const { TreasuryWarningCode } = warningCodes;
+const { WarningVariant } = warningMessages;
 
 export interface EuShare {
   kind: FundingKind;
@@ -43,248 +55,277 @@ export function checkFundingPlan(
   rules: FundingRules,
   position = 0,
 ): FundingPlanCheck {
-  const id = applicationId(app, position);
-  const lines = app.fundingLines.map((line, i) => ({
-    line,
-    key: line.id ?? `${id}#${i + 1}`,
-    rule: rules.kinds[line.kind],
-  }));
-  const funding = lines.filter((l) => !l.rule.isLoan);
-  const fundedCents = sum(funding.map((l) => l.line.amountCents));
-  const selfFundingCents = sum(
-    funding.filter((l) => l.line.kind === 'SELF_FUNDING').map((l) => l.line.amountCents),
-  );
-  const unsecuredCents = sum(
-    funding
-      .filter((l) => l.line.kind !== 'SELF_FUNDING' && isUnsecured(l.line))
-      .map((l) => l.line.amountCents),
-  );
+  const table = ruleTable(rules);
+  const lineRules = app.fundingLines.map((line) => kindFigures(table, line.kind));
+  const totals = new FundingPlanTotals();
+  totals.measure(app, lineRules);
+  const log = new TreasuryWarningLog();
+  const startMonth = toMonthIndex(app.operationStart);
+  recordFundingPlanIssues(totals, app, position, lineRules, table, startMonth, log);
   const total = app.totalCostCents;
-  const check: FundingPlanCheck = {
-    applicationId: id,
+  return {
+    applicationId: applicationId(app, position),
     totalCostCents: total,
-    fundedCents,
-    selfFundingCents,
-    securedCents: fundedCents - unsecuredCents,
-    unsecuredCents,
-    gapCents: Math.max(0, total - fundedCents),
-    surplusCents: Math.max(0, fundedCents - total),
-    euShares: euShares(funding, app, total),
-    issues: [],
+    fundedCents: totals.fundedCents,
+    selfFundingCents: totals.selfFundingCents,
+    securedCents: totals.fundedCents - totals.unsecuredCents,
+    unsecuredCents: totals.unsecuredCents,
+    gapCents: Math.max(0, total - totals.fundedCents),
+    surplusCents: Math.max(0, totals.fundedCents - total),
+    euShares: Array.from({ length: totals.euCount }, (_, k) => ({
+      kind: totals.euKinds[k],
+      amountCents: totals.euCents[k],
+      ratePct: ratePct(totals.euCents[k], total),
+      maxRatePct: maxEuRate(totals.euRules[k], app.euArea),
+    })),
+    issues: log.toWarnings(table),
   };
-  const ctx: IssueContext = {
-    app,
-    id,
-    month: fromMonthIndex(toMonthIndex(app.operationStart)),
-    issues: check.issues,
-  };
-  gapIssues(
-    ctx,
-    check,
-    funding.some((l) => l.rule.euFund),
-  );
-  euRateIssues(ctx, check, funding);
-  leaderIssues(ctx, funding, rules.kinds.FEADER_LEADER, total);
-  doubleFundingIssues(ctx, check, funding);
-  return check;
 }
 
-interface KeyedLine {
-  line: FundingLineInput;
-  key: string;
-  rule: FundingKindRule;
-}
+/**
+ * The sums the checks read, measured in one pass over the lines. Loans are not funding and are
+ * left out. The projection keeps one instance for all its applications.
+ */
+export class FundingPlanTotals {
+  fundedCents = 0;
+  selfFundingCents = 0;
+  unsecuredCents = 0;
+  hasEuLine = false;
+  /** EU funds by kind, in order of first appearance, with the index of their first line. */
+  euCount = 0;
+  readonly euKinds: FundingKind[] = [];
+  readonly euRules: KindFigures[] = [];
+  readonly euCents: number[] = [];
+  readonly euFirstLines: number[] = [];
+  leaderCents = 0;
+  /** Index of the first LEADER line, −1 when there is none. */
+  firstLeaderLine = -1;
+  nationalCents = 0;
+  publicAidCents = 0;
+  /** Two lines of one kind: only then can a line repeat another. */
+  repeatedKind = false;
 
-interface IssueContext {
-  app: ApplicationInput;
-  id: string;
-  month: string;
-  issues: TreasuryWarning[];
-}
-
-function isUnsecured(line: FundingLineInput): boolean {
-  return line.status === 'planned' || line.status === 'requested';
-}
-
-function euShares(funding: KeyedLine[], app: ApplicationInput, total: number): EuShare[] {
-  const byKind = new Map<FundingKind, { amount: number; rule: FundingKindRule }>();
-  for (const { line, rule } of funding) {
-    if (!rule.euFund) continue;
-    const entry = byKind.get(line.kind) ?? { amount: 0, rule };
-    entry.amount += line.amountCents;
-    byKind.set(line.kind, entry);
+  measure(app: ApplicationInput, lineRules: readonly KindFigures[]): void {
+    this.fundedCents = 0;
+    this.selfFundingCents = 0;
+    this.unsecuredCents = 0;
+    this.hasEuLine = false;
+    this.euCount = 0;
+    this.leaderCents = 0;
+    this.firstLeaderLine = -1;
+    this.nationalCents = 0;
+    this.publicAidCents = 0;
+    this.repeatedKind = false;
+    let kindsSeen = 0;
+    const lines = app.fundingLines;
+    for (let i = 0; i < lines.length; i++) {
+      const rule = lineRules[i];
+      if (rule.isLoan) continue;
+      const line = lines[i];
+      const amount = line.amountCents;
+      const kindBit = 1 << rule.index;
+      this.repeatedKind ||= (kindsSeen & kindBit) !== 0;
+      kindsSeen |= kindBit;
+      this.fundedCents += amount;
+      if (rule.kind === 'SELF_FUNDING') this.selfFundingCents += amount;
+      else if (line.status === 'planned' || line.status === 'requested')
+        this.unsecuredCents += amount;
+      if (rule.euFund) this.addEuLine(line, rule, i);
+      if (rule.kind === 'FEADER_LEADER') {
+        this.leaderCents += amount;
+        if (this.firstLeaderLine < 0) this.firstLeaderLine = i;
+      }
+      if (rule.nationalPublicCofinancer) this.nationalCents += amount;
+      if (rule.euFund || rule.nationalPublicCofinancer) this.publicAidCents += amount;
+    }
   }
-  return [...byKind].map(([kind, { amount, rule }]) => ({
-    kind,
-    amountCents: amount,
-    ratePct: total === 0 ? 0 : Math.round((amount * 10_000) / total) / 100,
-    maxRatePct: maxRate(rule, app),
-  }));
+
+  private addEuLine(line: FundingLineInput, rule: KindFigures, index: number): void {
+    this.hasEuLine = true;
+    for (let k = 0; k < this.euCount; k++) {
+      if (this.euKinds[k] === line.kind) {
+        this.euCents[k] += line.amountCents;
+        return;
+      }
+    }
+    this.euKinds[this.euCount] = line.kind;
+    this.euRules[this.euCount] = rule;
+    this.euCents[this.euCount] = line.amountCents;
+    this.euFirstLines[this.euCount] = index;
+    this.euCount++;
+  }
 }
 
-function maxRate(rule: FundingKindRule, app: ApplicationInput): number | null {
-  const rates = rule.maxEuRatePct;
-  if (!rates) return null;
-  if (app.euArea) return rates[app.euArea]?.value ?? null;
-  const values = Object.values(rates).map((f) => f.value);
-  return values.length > 0 ? Math.max(...values) : null;
-}
+/** Records the plan's issues in `log`, all dated the operation's first month. */
+export function recordFundingPlanIssues(
+  totals: FundingPlanTotals,
+  app: ApplicationInput,
+  position: number,
+  lineRules: readonly KindFigures[],
+  table: RuleTable,
+  startMonth: MonthIndex,
+  log: TreasuryWarningLog,
+): void {
+  log.about(app, position, startMonth);
 
-function gapIssues(ctx: IssueContext, check: FundingPlanCheck, hasEuLine: boolean): void {
-  if (check.gapCents > 0) {
-    push(
-      ctx,
+  const total = app.totalCostCents;
+  const gap = Math.max(0, total - totals.fundedCents);
+  if (gap > 0) {
+    const severity = totals.hasEuLine ? 'critical' : 'warning';
+    const hasEu = totals.hasEuLine ? 1 : 0;
+    log.issue(
       TreasuryWarningCode.COFINANCING_GAP,
-      hasEuLine ? 'critical' : 'warning',
-      null,
-      check.gapCents,
-      `Le plan de financement ne couvre pas ${formatEuros(check.gapCents)} du coût total (${formatEuros(check.totalCostCents)})${hasEuLine ? ', or un fonds européen ne couvre jamais 100 %' : ''} : cherchez un cofinancement (appels ouverts, collectivités, fondations) ou augmentez l’autofinancement avant le dépôt.`,
+      severity,
+      -1,
+      gap,
+      WarningVariant.Default,
+      total,
+      hasEu,
     );
   }
-  if (check.unsecuredCents > 0) {
-    push(
-      ctx,
-      TreasuryWarningCode.COFINANCING_GAP,
-      'info',
-      null,
-      check.unsecuredCents,
-      `${formatEuros(check.unsecuredCents)} du plan de financement ne sont pas encore accordés (lignes prévues ou demandées) : obtenez une notification écrite avant d’engager les dépenses correspondantes.`,
-    );
+  if (totals.unsecuredCents > 0) {
+    const unsecured = totals.unsecuredCents;
+    log.issue(TreasuryWarningCode.COFINANCING_GAP, 'info', -1, unsecured, WarningVariant.Unsecured);
   }
-}
-
-function euRateIssues(ctx: IssueContext, check: FundingPlanCheck, funding: KeyedLine[]): void {
-  for (const share of check.euShares) {
-    if (
-      share.maxRatePct === null ||
-      share.amountCents * 100 <= share.maxRatePct * check.totalCostCents
-    )
-      continue;
-    const allowed = Math.floor((share.maxRatePct * check.totalCostCents) / 100);
-    const first = funding.find((l) => l.line.kind === share.kind);
-    push(
-      ctx,
+  for (let k = 0; k < totals.euCount; k++) {
+    const amount = totals.euCents[k];
+    const maxRate = maxEuRate(totals.euRules[k], app.euArea);
+    if (maxRate === null || amount * 100 <= maxRate * total) continue;
+    const allowed = Math.floor((maxRate * total) / 100);
+    log.issue(
       TreasuryWarningCode.EU_RATE_ABOVE_MAX,
       'critical',
-      first?.key ?? null,
-      share.amountCents - allowed,
-      `La part ${first?.rule.label ?? share.kind} atteint ${share.ratePct.toFixed(2).replace('.', ',')} % du coût total, au-delà du taux maximal de ${share.maxRatePct} % : ramenez-la à ${formatEuros(allowed)} et trouvez la différence auprès d’un cofinanceur.`,
+      totals.euFirstLines[k],
+      amount - allowed,
+      WarningVariant.Default,
+      ratePct(amount, total),
+      maxRate,
+      allowed,
     );
   }
+  if (totals.firstLeaderLine >= 0) recordLeaderIssues(totals, total, table, log);
+  if (totals.repeatedKind) recordDoubleFunding(app, lineRules, log);
+  const surplus = Math.max(0, totals.fundedCents - total);
+  if (surplus > 0)
+    log.issue(TreasuryWarningCode.DOUBLE_FUNDING, 'warning', -1, surplus, WarningVariant.Surplus);
 }
 
 /** LEADER: FEADER ≤ 80 % of the public aid (1 € national calls 4 €), public aid ≤ 80 % of the cost. */
-function leaderIssues(
-  ctx: IssueContext,
-  funding: KeyedLine[],
-  rule: FundingKindRule,
+function recordLeaderIssues(
+  totals: FundingPlanTotals,
   total: number,
+  table: RuleTable,
+  log: TreasuryWarningLog,
 ): void {
-  const leader = funding.filter((l) => l.line.kind === 'FEADER_LEADER');
-  if (leader.length === 0) return;
-  const feader = sum(leader.map((l) => l.line.amountCents));
-  const national = sum(
-    funding.filter((l) => l.rule.nationalPublicCofinancer).map((l) => l.line.amountCents),
-  );
-  const maxShare = rule.leaderMaxShareOfPublicAidPct?.value ?? 80;
+  const leaderLine = totals.firstLeaderLine;
+  const national = totals.nationalCents;
+  const maxShare = table.leaderMaxShareOfPublicAidPct;
   // national ≥ feader × (100 − maxShare) / maxShare, rounded up to the cent.
-  const requiredNational = Math.ceil((feader * (100 - maxShare)) / maxShare);
+  const requiredNational = Math.ceil((totals.leaderCents * (100 - maxShare)) / maxShare);
   if (national < requiredNational) {
-    push(
-      ctx,
+    log.issue(
       TreasuryWarningCode.LEADER_COFINANCER_MISSING,
       'critical',
-      leader[0].key,
+      leaderLine,
       requiredNational - national,
-      national === 0
-        ? `Aucun cofinanceur public national (État, Région, Département, commune, CAF) ne figure au plan : sans lui le FEADER LEADER ne sera pas versé ; sollicitez une contrepartie nationale d’au moins ${formatEuros(requiredNational)}.`
-        : `La contrepartie publique nationale (${formatEuros(national)}) est inférieure au minimum de ${formatEuros(requiredNational)} (1 € national pour ${Math.round(maxShare / (100 - maxShare))} € de FEADER) : complétez-la auprès d’une collectivité ou de l’État.`,
+      WarningVariant.Default,
+      national,
+      requiredNational,
+      maxShare,
     );
   }
-  const publicAid = sum(
-    funding
-      .filter((l) => l.rule.euFund || l.rule.nationalPublicCofinancer)
-      .map((l) => l.line.amountCents),
-  );
-  const maxPublic = rule.leaderMaxPublicAidPct?.value ?? 80;
+  const publicAid = totals.publicAidCents;
+  const maxPublic = table.leaderMaxPublicAidPct;
   if (publicAid * 100 > maxPublic * total) {
     const allowed = Math.floor((maxPublic * total) / 100);
-    push(
-      ctx,
+    log.issue(
       TreasuryWarningCode.EU_RATE_ABOVE_MAX,
       'critical',
-      leader[0].key,
+      leaderLine,
       publicAid - allowed,
-      `L’aide publique totale (${formatEuros(publicAid)}) dépasse ${maxPublic} % du coût de l’opération, plafond LEADER : prévoyez au moins ${100 - maxPublic} % d’autofinancement ou de fonds privés.`,
+      WarningVariant.LeaderPublicAid,
+      publicAid,
+      maxPublic,
     );
   }
 }
 
-function doubleFundingIssues(
-  ctx: IssueContext,
-  check: FundingPlanCheck,
-  funding: KeyedLine[],
+/** A line that repeats an earlier one: same kind, amount and funder (case and spaces aside). */
+function recordDoubleFunding(
+  app: ApplicationInput,
+  lineRules: readonly KindFigures[],
+  log: TreasuryWarningLog,
 ): void {
-  for (let j = 1; j < funding.length; j++) {
-    const twin = firstTwin(funding, j);
-    if (!twin) continue;
-    const entry = funding[j];
-    push(
-      ctx,
+  const lines = app.fundingLines;
+  for (let j = 1; j < lines.length; j++) {
+    if (lineRules[j].isLoan) continue;
+    const twin = firstTwin(lines, lineRules, j);
+    if (twin < 0) continue;
+    const amount = lines[j].amountCents;
+    log.issue(
       TreasuryWarningCode.DOUBLE_FUNDING,
       'warning',
-      entry.key,
-      entry.line.amountCents,
-      `La ligne « ${entry.line.funder} » de ${formatEuros(entry.line.amountCents)} apparaît deux fois au plan (${twin.key} et ${entry.key}) : supprimez le doublon s’il s’agit du même financement.`,
-    );
-  }
-  if (check.surplusCents > 0) {
-    push(
-      ctx,
-      TreasuryWarningCode.DOUBLE_FUNDING,
-      'warning',
-      null,
-      check.surplusCents,
-      `Les financements dépassent le coût total de ${formatEuros(check.surplusCents)} : une dépense ne peut être financée deux fois ; réduisez une ligne ou complétez le budget.`,
+      j,
+      amount,
+      WarningVariant.Default,
+      twin,
     );
   }
 }
 
-/** The first earlier line with the same kind, amount and funder (case and spaces aside). */
-function firstTwin(funding: KeyedLine[], j: number): KeyedLine | null {
-  const { kind, amountCents } = funding[j].line;
-  let funder: string | null = null;
+/** Index of the first earlier line identical to line `j`, or −1. */
+function firstTwin(
+  lines: readonly FundingLineInput[],
+  lineRules: readonly KindFigures[],
+  j: number,
+): number {
+  // Each kind has one rule object: comparing rules compares kinds without reading the lines.
+  const rule = lineRules[j];
+  const { amountCents, funder } = lines[j];
   for (let i = 0; i < j; i++) {
-    const other = funding[i].line;
-    // Kind and amount first: comparing funders needs normalised strings.
-    if (other.kind !== kind || other.amountCents !== amountCents) continue;
-    funder ??= funding[j].line.funder.trim().toLowerCase();
-    if (other.funder.trim().toLowerCase() === funder) return funding[i];
+    if (lineRules[i] !== rule || lines[i].amountCents !== amountCents) continue;
+    if (sameFunder(lines[i].funder, funder)) return i;
   }
-  return null;
+  return -1;
 }
 
-function push(
-  ctx: IssueContext,
-  code: TreasuryWarningCode,
-  severity: TreasuryWarning['severity'],
-  fundingLineId: string | null,
-  amountCents: number,
-  message: string,
-): void {
-  ctx.issues.push({
-    code,
-    severity,
-    month: ctx.month,
-    applicationId: ctx.id,
-    fundingLineId,
-    amountCents,
-    message,
-  });
+/** Equal once trimmed and lower-cased; compares in place, without building the normalised texts. */
+export function sameFunder(a: string, b: string): boolean {
+  if (a === b) return true;
+  let i = 0;
+  let j = 0;
+  let aEnd = a.length;
+  let bEnd = b.length;
+  while (i < aEnd && isTrimmed(a.charCodeAt(i))) i++;
+  while (aEnd > i && isTrimmed(a.charCodeAt(aEnd - 1))) aEnd--;
+  while (j < bEnd && isTrimmed(b.charCodeAt(j))) j++;
+  while (bEnd > j && isTrimmed(b.charCodeAt(bEnd - 1))) bEnd--;
+  if (aEnd - i !== bEnd - j) return slowSameFunder(a, b);
+  // From the end: names of one funder usually differ there ("Financeur 1", "Financeur 2").
+  for (let k = aEnd - i - 1; k >= 0; k--) {
+    const x = a.charCodeAt(i + k);
+    const y = b.charCodeAt(j + k);
+    if (x === y) continue;
+    // Beyond ASCII, case folding can change lengths: let the library decide.
+    if (x >= 128 || y >= 128) return slowSameFunder(a, b);
+    if ((x | 32) !== (y | 32) || !isAsciiLetter(x | 32)) return false;
+  }
+  return true;
 }
 
-function sum(values: number[]): number {
-  let total = 0;
-  for (const value of values) total += value;
-  return total;
+function slowSameFunder(a: string, b: string): boolean {
+  return a.trim().toLowerCase() === b.trim().toLowerCase();
+}
+
+/** ASCII white space and line ends; whatever else `trim` removes is beyond ASCII: the slow way. */
+function isTrimmed(code: number): boolean {
+  return code === 32 || (code >= 9 && code <= 13);
+}
+
+function isAsciiLetter(lowerCode: number): boolean {
+  return lowerCode >= 97 && lowerCode <= 122;
+}
+
+function ratePct(amount: number, total: number): number {
+  return total === 0 ? 0 : Math.round((amount * 10_000) / total) / 100;
 }

@@ -1,21 +1,357 @@
-import {
-  eligibleThrough,
-  type ApplicationPlan,
-  type PlannedLine,
-} from './application-plan.builder';
-import type { ScenarioPaymentRule } from './funding-rules.types';
-import { mulDivFloor, percentOf } from './money.util';
-import { toMonthIndex, type MonthIndex } from './month.util';
-import type { TreasuryScenario } from './treasury.types';
+import * as applicationPlans from './application-plan.builder';
+import type { ApplicationCursor, ApplicationPlan, PlannedLine } from './application-plan.builder';
+import * as money from './money.util';
+import * as monthUtil from './month.util';
+import type { MonthIndex } from './month.util';
+import * as ruleTables from './rule-table.builder';
+import type { KindFigures, ScenarioFigures } from './rule-table.builder';
+import type { FundingLineInput, TreasuryScenario } from './treasury.types';
 
-export type PaymentLabel =
-  | 'Avance'
-  | 'Acompte'
-  | 'Solde'
-  | 'Versement'
-  | 'Reversement du trop-perçu'
-  | 'Prêt relais'
-  | 'Remboursement du prêt relais';
+// The inner loops call these through module-level copies: swc's CommonJS output reads an
+// imported binding through a getter at every use, which there costs as much as the arithmetic.
+const { NO_MONTH } = applicationPlans;
+const { hundredthsOf, mulDivFloor, pctInHundredths, percentOf } = money;
+const { toMonthIndex } = monthUtil;
+const { ruleTable, scenarioFigures } = ruleTables;
+
+export const PAYMENT_LABELS = [
+  'Avance',
+  'Acompte',
+  'Solde',
+  'Versement',
+  'Reversement du trop-perçu',
+  'Prêt relais',
+  'Remboursement du prêt relais',
+] as const;
+
+export type PaymentLabel = (typeof PAYMENT_LABELS)[number];
+
+/** Index in PAYMENT_LABELS: payments carry a small number, the text is read when shown. */
+const enum Label {
+  Advance = 0,
+  Interim = 1,
+  Balance = 2,
+  Explicit = 3,
+  Repayment = 4,
+  Loan = 5,
+  LoanRepayment = 6,
+}
+
+/**
+ * The payments of every funding line of the application under the cursor, in buffers reused from
+ * one application to the next. Line `i`'s payments are entries `from[i]` to `from[i] + count[i]`
+ * (excluded) of `month`, `amount` and `label`, in month order (a bridge loan keeps its two
+ * movements in the order they were agreed); negative amounts leave the structure.
+ */
+export class LineSchedules {
+  from = new Int32Array(8);
+  count = new Int32Array(8);
+  /** What the funder owes in the end: the amount, or for reimbursement funds rate × justified spending. */
+  dueCents = new Float64Array(8);
+  /** Money to pay back when advance and interim payments exceed what is finally due. */
+  repaymentCents = new Float64Array(8);
+  /** Month of the line's last payment (or repayment); NO_MONTH when it moves no cash. */
+  lastMonth = new Int32Array(8);
+  /** 1 when the client's explicit payments were used verbatim. */
+  explicit = new Uint8Array(8);
+  month = new Int32Array(64);
+  amount = new Float64Array(64);
+  label = new Uint8Array(64);
+  /** Payments of all lines in the buffers. */
+  size = 0;
+  // A line's own interim payments, sorted before they are capped.
+  private interimMonth = new Int32Array(8);
+  private interimNominal = new Float64Array(8);
+
+  /** Every line of the application, co-financers first so LEADER can wait for them (rule 5). */
+  build(plan: ApplicationCursor, scenario: TreasuryScenario): void {
+    const lines = plan.app.fundingLines;
+    this.reserveLines(lines.length);
+    this.size = 0;
+    let cofinancersLast = NO_MONTH;
+    for (let i = 0; i < lines.length; i++) {
+      const rule = plan.lineRules[i];
+      if (rule.kind === 'FEADER_LEADER') continue;
+      this.buildLine(plan, i, scenario, NO_MONTH);
+      if (rule.nationalPublicCofinancer && this.lastMonth[i] !== NO_MONTH)
+        cofinancersLast = Math.max(cofinancersLast, this.lastMonth[i]);
+    }
+    for (let i = 0, leaders = plan.leaderLines; leaders > 0 && i < lines.length; i++) {
+      if (plan.lineRules[i].kind !== 'FEADER_LEADER') continue;
+      this.buildLine(plan, i, scenario, cofinancersLast);
+      leaders--;
+    }
+  }
+
+  /** `cofinancersLast`: the month the last national co-financer pays, or NO_MONTH. */
+  private buildLine(
+    plan: ApplicationCursor,
+    i: number,
+    scenario: TreasuryScenario,
+    cofinancersLast: MonthIndex,
+  ): void {
+    const line = plan.app.fundingLines[i];
+    const rule = plan.lineRules[i];
+    const from = this.size;
+    this.from[i] = from;
+    this.dueCents[i] = line.amountCents;
+    this.repaymentCents[i] = 0;
+    this.explicit[i] = 0;
+    if (!rule.cashMovement) {
+      // Self-funding: counted in the plan, no cash moves.
+    } else if (line.schedule?.payments) {
+      this.explicitPayments(line, from);
+      this.explicit[i] = 1;
+    } else if (rule.isLoan) {
+      this.bridgePayments(plan, line, scenarioFigures(rule, scenario));
+    } else if (rule.reimbursementBased) {
+      this.reimbursementPayments(plan, i, rule, scenarioFigures(rule, scenario), cofinancersLast);
+    } else {
+      this.fixedPayments(plan, line, scenarioFigures(rule, scenario), from);
+    }
+    this.count[i] = this.size - from;
+    this.lastMonth[i] = this.size > from ? this.month[this.size - 1] : NO_MONTH;
+  }
+
+  /** Used verbatim, in both scenarios: no rule, no cap. */
+  private explicitPayments(line: FundingLineInput, from: number): void {
+    for (const payment of line.schedule?.payments ?? [])
+      this.push(toMonthIndex(payment.month), payment.amountCents, Label.Explicit);
+    this.sortFrom(from, false);
+  }
+
+  /** A bridge loan comes in (at signature + delay) and is repaid in full in its end month. */
+  private bridgePayments(
+    plan: ApplicationCursor,
+    line: FundingLineInput,
+    figures: ScenarioFigures,
+  ): void {
+    const delay = line.schedule?.advanceDelayMonths ?? figures.advanceDelayMonths;
+    const endMonth = toMonthIndex(line.bridge?.endMonth ?? plan.app.operationEnd);
+    this.push(anchorMonth(plan, line) + delay, line.amountCents, Label.Loan);
+    this.push(endMonth, -line.amountCents, Label.LoanRepayment);
+  }
+
+  /** Non-reimbursement funds: advance, interim shares, and the remainder (with every rounding cent) as balance. */
+  private fixedPayments(
+    plan: ApplicationCursor,
+    line: FundingLineInput,
+    figures: ScenarioFigures,
+    from: number,
+  ): void {
+    const schedule = line.schedule;
+    const amount = line.amountCents;
+    const advance = advanceOf(line, figures);
+    const advanceMonth =
+      anchorMonth(plan, line) + (schedule?.advanceDelayMonths ?? figures.advanceDelayMonths);
+    const balanceMonth =
+      plan.endIndex + (schedule?.balanceDelayMonths ?? figures.balanceDelayMonths);
+    const interim = schedule?.interim;
+    if (!interim) {
+      // Most lines: an advance and a balance, put in month order here rather than sorted.
+      const balance = amount - advance;
+      if (advance !== 0 && advanceMonth <= balanceMonth)
+        this.push(advanceMonth, advance, Label.Advance);
+      if (balance !== 0) this.push(balanceMonth, balance, Label.Balance);
+      if (advance !== 0 && advanceMonth > balanceMonth)
+        this.push(advanceMonth, advance, Label.Advance);
+      return;
+    }
+    this.push(advanceMonth, advance, Label.Advance);
+    let paid = advance;
+    for (let k = 0; k < interim.length; k++) {
+      const cents = percentOf(amount, interim[k].pct);
+      this.push(plan.startIndex + interim[k].monthsAfterStart, cents, Label.Interim);
+      paid += cents;
+    }
+    this.push(balanceMonth, amount - paid, Label.Balance);
+    this.sortFrom(from, true);
+  }
+
+  /**
+   * Reimbursement funds (FSE+, LEADER, FEDER, Interreg). The rate is the line's amount over the
+   * operation's total cost; a payment in month m may bring at most rate × eligible spending
+   * justified by then, minus what was already received (advance included). The advance itself is
+   * pre-financing and is not capped. The balance settles the account: if less is due than was
+   * received, the difference is paid back (rule 4).
+   */
+  private reimbursementPayments(
+    plan: ApplicationCursor,
+    i: number,
+    rule: KindFigures,
+    figures: ScenarioFigures,
+    cofinancersLast: MonthIndex,
+  ): void {
+    const line = plan.app.fundingLines[i];
+    const schedule = line.schedule;
+    const amount = line.amountCents;
+    const correction = figures.correctionPct;
+    const from = this.size;
+    let advance = advanceOf(line, figures);
+    const cap = rule.intermediateBodyAdvanceCapCents;
+    if (line.intermediateBody && cap !== null) advance = Math.min(advance, cap);
+    if (advance > 0) {
+      const delay = schedule?.advanceDelayMonths ?? figures.advanceDelayMonths;
+      this.push(anchorMonth(plan, line) + delay, advance, Label.Advance);
+    }
+    let received = advance;
+    if (schedule?.interim) {
+      // The client's interim payments, each reimbursing the spending up to the month before it.
+      const count = this.sortedInterim(plan, line);
+      for (let k = 0; k < count; k++) {
+        const month = this.interimMonth[k];
+        const due = reimbursableThrough(plan, amount, month - 1, correction);
+        received += this.claim(month, this.interimNominal[k], due - received);
+      }
+    } else if (figures.claimsEveryMonths > 0) {
+      // The rule's periodic claims; a period that ends with the operation is settled by the balance.
+      const every = figures.claimsEveryMonths;
+      for (let end = plan.startIndex + every - 1; end < plan.endIndex; end += every) {
+        const due = reimbursableThrough(plan, amount, end, correction);
+        received += this.claim(end + figures.claimsDelayMonths, Infinity, due - received);
+      }
+    }
+    const due = reimbursableThrough(plan, amount, plan.endIndex, correction);
+    const balance = due - received;
+    if (balance !== 0) {
+      const month = balanceMonth(plan, line, rule, figures, cofinancersLast);
+      this.push(month, balance, balance > 0 ? Label.Balance : Label.Repayment);
+    }
+    this.sortFrom(from, true);
+    this.dueCents[i] = due;
+    this.repaymentCents[i] = Math.max(0, -balance);
+  }
+
+  /** An interim payment: what is still due on the justified spending, at most its nominal. */
+  private claim(month: MonthIndex, nominalCents: number, stillDueCents: number): number {
+    const cents = Math.min(nominalCents, Math.max(0, stillDueCents));
+    if (cents > 0) this.push(month, cents, Label.Interim);
+    return cents;
+  }
+
+  /** The line's own interim payments as (month, nominal amount), in month order. */
+  private sortedInterim(plan: ApplicationCursor, line: FundingLineInput): number {
+    const interim = line.schedule?.interim ?? [];
+    if (this.interimMonth.length < interim.length) {
+      this.interimMonth = new Int32Array(interim.length * 2);
+      this.interimNominal = new Float64Array(interim.length * 2);
+    }
+    for (let k = 0; k < interim.length; k++) {
+      const month = plan.startIndex + interim[k].monthsAfterStart;
+      const nominal = percentOf(line.amountCents, interim[k].pct);
+      // Insertion sort, stable: equal months keep the client's order.
+      let j = k - 1;
+      for (; j >= 0 && this.interimMonth[j] > month; j--) {
+        this.interimMonth[j + 1] = this.interimMonth[j];
+        this.interimNominal[j + 1] = this.interimNominal[j];
+      }
+      this.interimMonth[j + 1] = month;
+      this.interimNominal[j + 1] = nominal;
+    }
+    return interim.length;
+  }
+
+  private push(month: MonthIndex, amountCents: number, label: Label): void {
+    if (this.size === this.month.length) this.grow();
+    this.month[this.size] = month;
+    this.amount[this.size] = amountCents;
+    this.label[this.size] = label;
+    this.size++;
+  }
+
+  /** Sorts the payments pushed since `from` by month, stably; drops zero amounts when asked. */
+  private sortFrom(from: number, dropZeros: boolean): void {
+    const { month, amount, label } = this;
+    let end = from;
+    for (let k = from; k < this.size; k++) {
+      if (dropZeros && amount[k] === 0) continue;
+      const m = month[k];
+      const a = amount[k];
+      const l = label[k];
+      let j = end - 1;
+      for (; j >= from && month[j] > m; j--) {
+        month[j + 1] = month[j];
+        amount[j + 1] = amount[j];
+        label[j + 1] = label[j];
+      }
+      month[j + 1] = m;
+      amount[j + 1] = a;
+      label[j + 1] = l;
+      end++;
+    }
+    this.size = end;
+  }
+
+  private reserveLines(lines: number): void {
+    if (this.from.length >= lines) return;
+    const size = lines * 2;
+    this.from = new Int32Array(size);
+    this.count = new Int32Array(size);
+    this.dueCents = new Float64Array(size);
+    this.repaymentCents = new Float64Array(size);
+    this.lastMonth = new Int32Array(size);
+    this.explicit = new Uint8Array(size);
+  }
+
+  private grow(): void {
+    const size = this.month.length * 2;
+    const month = new Int32Array(size);
+    const amount = new Float64Array(size);
+    const label = new Uint8Array(size);
+    month.set(this.month);
+    amount.set(this.amount);
+    label.set(this.label);
+    this.month = month;
+    this.amount = amount;
+    this.label = label;
+  }
+}
+
+/** The line's advance: its own percentage, or the rule's. */
+function advanceOf(line: FundingLineInput, figures: ScenarioFigures): number {
+  const pct = line.schedule?.advancePct;
+  const hundredths =
+    pct === undefined || pct === null ? figures.advanceHundredths : pctInHundredths(pct);
+  return hundredthsOf(line.amountCents, hundredths);
+}
+
+/** The month a schedule's delays count from: signature, or the operation start. */
+function anchorMonth(plan: ApplicationCursor, line: FundingLineInput): MonthIndex {
+  return line.signedAt ? toMonthIndex(line.signedAt) : plan.startIndex;
+}
+
+/** LEADER: the latest of (end + delay) and (last national co-financer payment + instruction + ASP). */
+function balanceMonth(
+  plan: ApplicationCursor,
+  line: FundingLineInput,
+  rule: KindFigures,
+  figures: ScenarioFigures,
+  cofinancersLast: MonthIndex,
+): MonthIndex {
+  const afterEnd =
+    plan.endIndex + (line.schedule?.balanceDelayMonths ?? figures.balanceDelayMonths);
+  if (
+    rule.kind !== 'FEADER_LEADER' ||
+    cofinancersLast === NO_MONTH ||
+    figures.afterCofinancersMonths === null
+  )
+    return afterEnd;
+  return Math.max(afterEnd, cofinancersLast + figures.afterCofinancersMonths);
+}
+
+/** Rate × eligible spending through `month`, after the scenario's control haircut, never above the amount. */
+export function reimbursableThrough(
+  plan: ApplicationCursor,
+  amount: number,
+  month: MonthIndex,
+  correctionPct: number,
+): number {
+  const totalCost = plan.app.totalCostCents;
+  if (totalCost === 0) return 0;
+  const eligible = plan.eligibleThrough(month);
+  const justified = correctionPct > 0 ? percentOf(eligible, 100 - correctionPct) : eligible;
+  return Math.min(amount, mulDivFloor(amount, justified, totalCost));
+}
 
 /** A cash movement of one funding line; negative amounts leave the structure. */
 export interface LinePayment {
@@ -24,265 +360,41 @@ export interface LinePayment {
   label: PaymentLabel;
 }
 
+/** One line's schedule as objects, for tests and tools. */
 export interface LineSchedule {
   line: PlannedLine;
   payments: LinePayment[];
-  /** What the funder owes in the end: the amount, or for reimbursement funds rate × justified spending. */
   dueCents: number;
-  /** Money to pay back when advance and interim payments exceed what is finally due. */
   repaymentCents: number;
-  /** Month of the last payment (or repayment); null when the line moves no cash. */
   lastMonthIndex: MonthIndex | null;
-  /** True when the client's explicit payments were used verbatim. */
   explicit: boolean;
 }
 
-interface PlannedPayment {
-  monthIndex: MonthIndex;
-  /** Most this payment may bring; Infinity for a claim that pays whatever is justified. */
-  nominalCents: number;
-  /** Last month of spending this payment reimburses. */
-  justifiedThrough: MonthIndex;
-  label: 'Acompte' | 'Solde';
-}
-
-/** The month a schedule's delays count from: signature, or the operation start. */
-export function anchorMonth(plan: ApplicationPlan, line: PlannedLine): MonthIndex {
-  return line.input.signedAt ? toMonthIndex(line.input.signedAt) : plan.startIndex;
-}
-
-/**
- * Payments of one funding line. `cofinancersLastMonth` is the month the last national
- * co-financer pays: LEADER pays only after every one of them (rule 5).
- */
-export function buildLineSchedule(
-  plan: ApplicationPlan,
-  line: PlannedLine,
-  scenario: TreasuryScenario,
-  cofinancersLastMonth: MonthIndex | null,
-): LineSchedule {
-  const rule = line.rule;
-  if (!rule.cashMovement) return finish(line, [], line.input.amountCents, 0, false);
-  if (line.input.schedule?.payments) return explicitSchedule(line);
-  if (rule.isLoan) return bridgeSchedule(plan, line, rule[scenario]);
-  return rule.reimbursementBased
-    ? reimbursementSchedule(plan, line, rule[scenario], cofinancersLastMonth)
-    : fixedSchedule(plan, line, rule[scenario]);
-}
-
-/** Every line of an application, co-financers first so LEADER can wait for them. */
+/** Every line's schedule as objects (the projection reads the buffers of `LineSchedules`). */
 export function buildApplicationSchedules(
   plan: ApplicationPlan,
   scenario: TreasuryScenario,
 ): LineSchedule[] {
-  const schedules = new Array<LineSchedule>(plan.lines.length);
-  let cofinancersLast: MonthIndex | null = null;
-  plan.lines.forEach((line, i) => {
-    if (line.input.kind === 'FEADER_LEADER') return;
-    schedules[i] = buildLineSchedule(plan, line, scenario, null);
-    if (line.rule.nationalPublicCofinancer && schedules[i].lastMonthIndex !== null) {
-      cofinancersLast = Math.max(
-        cofinancersLast ?? -Infinity,
-        schedules[i].lastMonthIndex as number,
-      );
+  const cursor = new applicationPlans.ApplicationCursor(ruleTable(plan.rules));
+  cursor.load(plan.input, plan.position);
+  const schedules = new LineSchedules();
+  schedules.build(cursor, scenario);
+  return plan.lines.map((line, i) => {
+    const payments: LinePayment[] = [];
+    for (let k = schedules.from[i]; k < schedules.from[i] + schedules.count[i]; k++) {
+      payments.push({
+        monthIndex: schedules.month[k],
+        amountCents: schedules.amount[k],
+        label: PAYMENT_LABELS[schedules.label[k]],
+      });
     }
+    return {
+      line,
+      payments,
+      dueCents: schedules.dueCents[i],
+      repaymentCents: schedules.repaymentCents[i],
+      lastMonthIndex: schedules.lastMonth[i] === NO_MONTH ? null : schedules.lastMonth[i],
+      explicit: schedules.explicit[i] === 1,
+    };
   });
-  plan.lines.forEach((line, i) => {
-    if (line.input.kind === 'FEADER_LEADER')
-      schedules[i] = buildLineSchedule(plan, line, scenario, cofinancersLast);
-  });
-  return schedules;
-}
-
-function explicitSchedule(line: PlannedLine): LineSchedule {
-  const payments = (line.input.schedule?.payments ?? [])
-    .map((p): LinePayment => ({
-      monthIndex: toMonthIndex(p.month),
-      amountCents: p.amountCents,
-      label: 'Versement',
-    }))
-    .sort((a, b) => a.monthIndex - b.monthIndex);
-  return finish(line, payments, line.input.amountCents, 0, true);
-}
-
-function bridgeSchedule(
-  plan: ApplicationPlan,
-  line: PlannedLine,
-  rule: ScenarioPaymentRule,
-): LineSchedule {
-  const delay = line.input.schedule?.advanceDelayMonths ?? rule.advanceDelayMonths.value;
-  const amount = line.input.amountCents;
-  const endMonth = toMonthIndex(line.input.bridge?.endMonth ?? `${plan.input.operationEnd}`);
-  const payments: LinePayment[] = [
-    { monthIndex: anchorMonth(plan, line) + delay, amountCents: amount, label: 'Prêt relais' },
-    { monthIndex: endMonth, amountCents: -amount, label: 'Remboursement du prêt relais' },
-  ];
-  return finish(line, payments, amount, 0, false);
-}
-
-/** Non-reimbursement funds: advance, interim shares, and the remainder (with every rounding cent) as balance. */
-function fixedSchedule(
-  plan: ApplicationPlan,
-  line: PlannedLine,
-  rule: ScenarioPaymentRule,
-): LineSchedule {
-  const schedule = line.input.schedule ?? {};
-  const amount = line.input.amountCents;
-  const advance = percentOf(amount, schedule.advancePct ?? rule.advancePct.value);
-  const payments: LinePayment[] = [
-    {
-      monthIndex:
-        anchorMonth(plan, line) + (schedule.advanceDelayMonths ?? rule.advanceDelayMonths.value),
-      amountCents: advance,
-      label: 'Avance',
-    },
-  ];
-  let paid = advance;
-  for (const interim of schedule.interim ?? []) {
-    const cents = percentOf(amount, interim.pct);
-    payments.push({
-      monthIndex: plan.startIndex + interim.monthsAfterStart,
-      amountCents: cents,
-      label: 'Acompte',
-    });
-    paid += cents;
-  }
-  const balanceMonth =
-    plan.endIndex + (schedule.balanceDelayMonths ?? rule.balanceDelayMonths.value);
-  payments.push({ monthIndex: balanceMonth, amountCents: amount - paid, label: 'Solde' });
-  return finish(line, sortPayments(payments), amount, 0, false);
-}
-
-/**
- * Reimbursement funds (FSE+, LEADER, FEDER, Interreg). The rate is the line's amount over the
- * operation's total cost; a payment in month m may bring at most rate × eligible spending
- * justified by then, minus what was already received (advance included). The advance itself is
- * pre-financing and is not capped. The balance settles the account: if less is due than was
- * received, the difference is paid back (rule 4).
- */
-function reimbursementSchedule(
-  plan: ApplicationPlan,
-  line: PlannedLine,
-  rule: ScenarioPaymentRule,
-  cofinancersLastMonth: MonthIndex | null,
-): LineSchedule {
-  const schedule = line.input.schedule ?? {};
-  const amount = line.input.amountCents;
-  const dueThrough = (month: MonthIndex) =>
-    reimbursableThrough(plan, amount, month, rule.correctionPct.value);
-  let advance = percentOf(amount, schedule.advancePct ?? rule.advancePct.value);
-  const cap = line.rule.intermediateBodyAdvanceCapCents;
-  if (line.input.intermediateBody && cap) advance = Math.min(advance, cap.value);
-
-  const payments: LinePayment[] = [];
-  if (advance > 0) {
-    const month =
-      anchorMonth(plan, line) + (schedule.advanceDelayMonths ?? rule.advanceDelayMonths.value);
-    payments.push({ monthIndex: month, amountCents: advance, label: 'Avance' });
-  }
-  let received = advance;
-  for (const planned of interimPayments(plan, line, rule)) {
-    const cents = Math.min(
-      planned.nominalCents,
-      Math.max(0, dueThrough(planned.justifiedThrough) - received),
-    );
-    if (cents > 0)
-      payments.push({ monthIndex: planned.monthIndex, amountCents: cents, label: 'Acompte' });
-    received += cents;
-  }
-  const due = dueThrough(plan.endIndex);
-  const balance = due - received;
-  if (balance !== 0) {
-    payments.push({
-      monthIndex: balanceMonth(plan, line, rule, cofinancersLastMonth),
-      amountCents: balance,
-      label: balance > 0 ? 'Solde' : 'Reversement du trop-perçu',
-    });
-  }
-  return finish(line, sortPayments(payments), due, Math.max(0, -balance), false);
-}
-
-/** Rate × eligible spending through `month`, after the scenario's control haircut, never above the amount. */
-export function reimbursableThrough(
-  plan: ApplicationPlan,
-  amount: number,
-  month: MonthIndex,
-  correctionPct = 0,
-): number {
-  const totalCost = plan.input.totalCostCents;
-  if (totalCost === 0) return 0;
-  const justified =
-    correctionPct > 0
-      ? percentOf(eligibleThrough(plan, month), 100 - correctionPct)
-      : eligibleThrough(plan, month);
-  return Math.min(amount, mulDivFloor(amount, justified, totalCost));
-}
-
-/** The client's interim payments, or the rule's periodic claims (interim bilans, partner reports). */
-function interimPayments(
-  plan: ApplicationPlan,
-  line: PlannedLine,
-  rule: ScenarioPaymentRule,
-): PlannedPayment[] {
-  const interim = line.input.schedule?.interim;
-  if (interim) {
-    return interim
-      .map((i) => {
-        const monthIndex = plan.startIndex + i.monthsAfterStart;
-        return {
-          monthIndex,
-          nominalCents: percentOf(line.input.amountCents, i.pct),
-          justifiedThrough: monthIndex - 1,
-          label: 'Acompte' as const,
-        };
-      })
-      .sort((a, b) => a.monthIndex - b.monthIndex);
-  }
-  if (!rule.claims) return [];
-  const every = rule.claims.everyMonths.value;
-  const delay = rule.claims.paymentDelayMonths.value;
-  const claims: PlannedPayment[] = [];
-  // A period that ends with the operation is settled by the balance, not by a claim.
-  for (let periodEnd = plan.startIndex + every - 1; periodEnd < plan.endIndex; periodEnd += every) {
-    claims.push({
-      monthIndex: periodEnd + delay,
-      nominalCents: Infinity,
-      justifiedThrough: periodEnd,
-      label: 'Acompte',
-    });
-  }
-  return claims;
-}
-
-/** LEADER: the latest of (end + delay) and (last national co-financer payment + instruction + ASP). */
-function balanceMonth(
-  plan: ApplicationPlan,
-  line: PlannedLine,
-  rule: ScenarioPaymentRule,
-  cofinancersLastMonth: MonthIndex | null,
-): MonthIndex {
-  const afterEnd =
-    plan.endIndex + (line.input.schedule?.balanceDelayMonths ?? rule.balanceDelayMonths.value);
-  if (
-    line.input.kind !== 'FEADER_LEADER' ||
-    cofinancersLastMonth === null ||
-    !rule.afterCofinancersMonths
-  )
-    return afterEnd;
-  return Math.max(afterEnd, cofinancersLastMonth + rule.afterCofinancersMonths.value);
-}
-
-function sortPayments(payments: LinePayment[]): LinePayment[] {
-  return payments.filter((p) => p.amountCents !== 0).sort((a, b) => a.monthIndex - b.monthIndex);
-}
-
-function finish(
-  line: PlannedLine,
-  payments: LinePayment[],
-  dueCents: number,
-  repaymentCents: number,
-  explicit: boolean,
-): LineSchedule {
-  const lastMonthIndex = payments.length > 0 ? payments[payments.length - 1].monthIndex : null;
-  return { line, payments, dueCents, repaymentCents, lastMonthIndex, explicit };
 }

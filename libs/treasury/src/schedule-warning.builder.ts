@@ -1,312 +1,419 @@
-import type { ApplicationPlan } from './application-plan.builder';
-import type { FundingRules } from './funding-rules.types';
-import { formatEuros } from './money.util';
-import { addDays, fromMonthIndex, toMonthIndex, type MonthIndex } from './month.util';
-import { reimbursableThrough, type LineSchedule } from './payment-schedule.builder';
-import type { TreasuryWarning } from './treasury-projection.types';
+import * as applicationPlans from './application-plan.builder';
+import type { ApplicationCursor } from './application-plan.builder';
+import * as money from './money.util';
+import * as monthUtil from './month.util';
+import type { MonthIndex } from './month.util';
+import type { LineSchedules } from './payment-schedule.builder';
+import type { RuleTable } from './rule-table.builder';
 import type { IsoDate } from './treasury.types';
-import { TreasuryWarningCode } from './treasury-warning-code.enum';
+import * as warningCodes from './treasury-warning-code.enum';
+import type { TreasuryWarningLog } from './treasury-warning.log';
+import * as warningMessages from './warning-message.builder';
 
-type Severity = TreasuryWarning['severity'];
-
-function warning(
-  code: TreasuryWarningCode,
-  severity: Severity,
-  plan: ApplicationPlan,
-  fundingLineId: string | null,
-  month: MonthIndex | null,
-  amountCents: number | null,
-  message: string,
-): TreasuryWarning {
-  return {
-    code,
-    severity,
-    month: month === null ? null : fromMonthIndex(month),
-    applicationId: plan.id,
-    fundingLineId,
-    amountCents,
-    message,
-  };
-}
+// The inner loops call these through module-level copies: swc's CommonJS output reads an
+// imported binding through a getter at every use, which there costs as much as the arithmetic.
+const { NO_MONTH } = applicationPlans;
+const { mulDivFloor } = money;
+const { addDays, lastDayNumber, toDateNumber, toMonthIndex } = monthUtil;
+const { TreasuryWarningCode } = warningCodes;
+const { WarningVariant } = warningMessages;
 
 /** Warnings that follow from the computed payment schedules of a funded application. */
-export function scheduleWarnings(
-  plan: ApplicationPlan,
-  schedules: LineSchedule[],
-  rules: FundingRules,
-): TreasuryWarning[] {
-  const warnings: TreasuryWarning[] = [];
-  for (const schedule of schedules) {
-    if (schedule.line.rule.reimbursementBased) {
-      pushIfAny(warnings, prefinancingWarning(plan, schedule));
-      pushIfAny(warnings, singleFinalPaymentWarning(plan, schedule, rules));
-      pushIfAny(warnings, repaymentWarning(plan, schedule));
-    }
-  }
-  pushIfAny(warnings, bridgeWarnings(plan, schedules));
-  return warnings;
-}
-
-function pushIfAny(
-  into: TreasuryWarning[],
-  found: TreasuryWarning | TreasuryWarning[] | null,
+export function recordScheduleWarnings(
+  plan: ApplicationCursor,
+  schedules: LineSchedules,
+  table: RuleTable,
+  log: TreasuryWarningLog,
 ): void {
-  if (found === null) return;
-  if (Array.isArray(found)) into.push(...found);
-  else into.push(found);
+  for (let i = 0; i < plan.lineCount; i++) {
+    const rule = plan.lineRules[i];
+    if (!rule.reimbursementBased) continue;
+    recordPrefinancing(plan, schedules, i, log);
+    recordSingleFinalPayment(plan, schedules, i, table.singleFinalPaymentSharePct, log);
+    recordRepayment(plan, schedules, i, log);
+  }
+  if (plan.hasLoan) recordShortBridges(plan, schedules, log);
 }
 
 /**
  * What the structure carries for an EU fund: rate × eligible spending so far minus what the fund
- * has paid so far (rule 1), month by month until its last payment.
+ * has paid so far (rule 1), month by month until its last payment. Records the peak and its
+ * month, and the months carried (p1) with the first (p2) and last (p3) of them.
+ *
+ * Between two receipts the amount carried can only grow (spending only accumulates), so the
+ * months are taken a stretch at a time: the stretch's last month gives its largest amount, and
+ * the first month above a level is found by arithmetic (spread spending) or by halving.
  */
-function prefinancingWarning(
-  plan: ApplicationPlan,
-  schedule: LineSchedule,
-): TreasuryWarning | null {
-  if (schedule.lastMonthIndex === null) return null;
-  const amount = schedule.line.input.amountCents;
+function recordPrefinancing(
+  plan: ApplicationCursor,
+  schedules: LineSchedules,
+  i: number,
+  log: TreasuryWarningLog,
+): void {
+  const last = schedules.lastMonth[i];
+  if (last === NO_MONTH) return;
+  const owed = OWED.reset(plan, plan.app.fundingLines[i].amountCents);
+  const { month: payMonth, amount: payAmount } = schedules;
+  const to = schedules.from[i] + schedules.count[i];
+  // Receipts are taken month by month from the operation start, in the month they fall in; a
+  // first payment before the start is never reached and holds back every receipt after it.
+  let next = schedules.from[i];
+  if (next < to && payMonth[next] < plan.startIndex) next = to;
   let received = 0;
-  let next = 0;
   let peak = 0;
   let peakMonth = plan.startIndex;
   let carriedMonths = 0;
-  let firstMonth: MonthIndex | null = null;
+  let firstMonth = NO_MONTH;
   let lastMonth = plan.startIndex;
-  for (let m = plan.startIndex; m <= schedule.lastMonthIndex; m++) {
-    while (next < schedule.payments.length && schedule.payments[next].monthIndex === m)
-      received += schedule.payments[next++].amountCents;
-    const carried = reimbursableThrough(plan, amount, m) - received;
-    if (carried <= 0) continue;
-    carriedMonths++;
-    firstMonth ??= m;
-    lastMonth = m;
-    if (carried > peak) {
-      peak = carried;
-      peakMonth = m;
+  for (let m = plan.startIndex; m <= last;) {
+    while (next < to && payMonth[next] === m) received += payAmount[next++];
+    const stretchEnd = next < to ? payMonth[next] - 1 : last;
+    const carriedAtEnd = owed.through(stretchEnd) - received;
+    if (carriedAtEnd > 0) {
+      const firstCarried = owed.firstMonthReaching(received + 1, m, stretchEnd);
+      carriedMonths += stretchEnd - firstCarried + 1;
+      if (firstMonth === NO_MONTH) firstMonth = firstCarried;
+      lastMonth = stretchEnd;
+      if (carriedAtEnd > peak) {
+        peak = carriedAtEnd;
+        peakMonth = owed.firstMonthReaching(received + carriedAtEnd, m, stretchEnd);
+      }
     }
+    m = stretchEnd + 1;
   }
-  if (peak === 0) return null;
-  const line = schedule.line;
-  return warning(
+  if (peak === 0) return;
+  log.add(
     TreasuryWarningCode.EU_PREFINANCING,
     'warning',
-    plan,
-    line.key,
+    plan.app,
+    plan.position,
+    i,
     peakMonth,
     peak,
-    `${line.rule.label} (${line.input.funder}) : la structure avance jusqu’à ${formatEuros(peak)} de dépenses non encore remboursées, pendant ${carriedMonths} mois entre ${fromMonthIndex(firstMonth as number)} et ${fromMonthIndex(lastMonth)} ; demandez l’avance prévue dès la signature et, si la trésorerie ne suffit pas, un relais de subvention (Dailly) ou une garantie France Active.`,
+    WarningVariant.Default,
+    carriedMonths,
+    firstMonth,
+    lastMonth,
   );
 }
 
-/** Rule 2: most of the EU share arrives only after the operation ends. */
-function singleFinalPaymentWarning(
-  plan: ApplicationPlan,
-  schedule: LineSchedule,
-  rules: FundingRules,
-): TreasuryWarning | null {
-  if (schedule.dueCents <= 0) return null;
-  const afterEnd = schedule.payments.filter(
-    (p) => p.monthIndex > plan.endIndex && p.amountCents > 0,
-  );
-  const afterEndCents = afterEnd.reduce((total, p) => total + p.amountCents, 0);
-  const threshold = rules.warnings.singleFinalPaymentSharePct.value;
-  if (afterEndCents * 100 < threshold * schedule.dueCents) return null;
-  const line = schedule.line;
-  const pct = Math.round((afterEndCents * 100) / schedule.dueCents);
-  return warning(
+/**
+ * What a reimbursement line owes through a month: rate × eligible spending so far (no control
+ * haircut), never above its amount. Never decreases from one month to the next.
+ */
+class OwedSoFar {
+  private plan!: ApplicationCursor;
+  private amount = 0;
+  /** Spread spending: amount × monthly share, when exact (else 0 and the general way is taken). */
+  private step = 0;
+  /** What is owed from the end of the operation on (spending stops); −1 until computed. */
+  private atEnd = -1;
+
+  reset(plan: ApplicationCursor, amount: number): this {
+    this.plan = plan;
+    this.amount = amount;
+    const step = plan.spread ? amount * plan.spreadShareCents : 0;
+    this.step = step <= Number.MAX_SAFE_INTEGER ? step : 0;
+    this.atEnd = -1;
+    return this;
+  }
+
+  through(month: MonthIndex): number {
+    if (month < this.plan.endIndex) return this.owed(month);
+    if (this.atEnd < 0) this.atEnd = this.owed(this.plan.endIndex);
+    return this.atEnd;
+  }
+
+  /** The first month of [from, to] owing at least `level`; `through(to)` must reach it. */
+  firstMonthReaching(level: number, from: MonthIndex, to: MonthIndex): MonthIndex {
+    const plan = this.plan;
+    // From the end on, every month owes what `to` owes.
+    if (level <= 0 || from >= plan.endIndex) return from;
+    const need = level * plan.app.totalCostCents;
+    if (this.step > 0 && need <= Number.MAX_SAFE_INTEGER) {
+      // Before the last month, spread spending owes floor(step × k / total) after k eligible
+      // months: the first k with step × k ≥ level × total. The last month owes at least as much.
+      const months = ceilDiv(need, this.step);
+      const month = plan.startIndex + plan.earlyCount - 1 + months;
+      return Math.max(from, Math.min(month, plan.endIndex));
+    }
+    return this.searchFirstMonthReaching(level, from, to);
+  }
+
+  /** By halving: listed expenses, or figures too large for exact products. */
+  private searchFirstMonthReaching(level: number, from: MonthIndex, to: MonthIndex): MonthIndex {
+    let low = from;
+    let high = to;
+    while (low < high) {
+      const middle = low + ((high - low) >> 1);
+      if (this.through(middle) >= level) high = middle;
+      else low = middle + 1;
+    }
+    return low;
+  }
+
+  private owed(month: MonthIndex): number {
+    const total = this.plan.app.totalCostCents;
+    if (total === 0) return 0;
+    return Math.min(this.amount, mulDivFloor(this.amount, this.plan.eligibleThrough(month), total));
+  }
+}
+
+// One for all lines: the scan is synchronous and starts each line with `reset`.
+const OWED = new OwedSoFar();
+
+/** ⌈a / b⌉ for positive integers below 2^53 (the floor of the quotient is exact there). */
+function ceilDiv(a: number, b: number): number {
+  const quotient = Math.floor(a / b);
+  return quotient * b < a ? quotient + 1 : quotient;
+}
+
+/** Rule 2: most of the EU share arrives only after the operation ends (p1: its share, in %). */
+function recordSingleFinalPayment(
+  plan: ApplicationCursor,
+  schedules: LineSchedules,
+  i: number,
+  thresholdPct: number,
+  log: TreasuryWarningLog,
+): void {
+  const due = schedules.dueCents[i];
+  if (due <= 0) return;
+  let afterEndCents = 0;
+  let lastMonth = NO_MONTH;
+  const to = schedules.from[i] + schedules.count[i];
+  for (let k = schedules.from[i]; k < to; k++) {
+    if (schedules.month[k] <= plan.endIndex || schedules.amount[k] <= 0) continue;
+    afterEndCents += schedules.amount[k];
+    lastMonth = schedules.month[k];
+  }
+  if (lastMonth === NO_MONTH || afterEndCents * 100 < thresholdPct * due) return;
+  log.add(
     TreasuryWarningCode.SINGLE_FINAL_PAYMENT,
     'warning',
-    plan,
-    line.key,
-    afterEnd[afterEnd.length - 1].monthIndex,
+    plan.app,
+    plan.position,
+    i,
+    lastMonth,
     afterEndCents,
-    `${line.rule.label} (${line.input.funder}) : ${pct} % de la somme due (${formatEuros(afterEndCents)}) n’arrive qu’après la fin de l’opération, au plus tôt en ${fromMonthIndex(afterEnd[afterEnd.length - 1].monthIndex)} ; demandez l’avance ou un bilan intermédiaire, sinon prévoyez un financement relais pour cette durée.`,
+    WarningVariant.Default,
+    Math.round((afterEndCents * 100) / due),
+    0,
+    0,
   );
 }
 
 /** Rule 4: under-spending (or the stress scenario's control haircut) makes the advance exceed what is due. */
-function repaymentWarning(plan: ApplicationPlan, schedule: LineSchedule): TreasuryWarning | null {
-  if (schedule.repaymentCents === 0) return null;
-  const line = schedule.line;
-  return warning(
-    TreasuryWarningCode.ADVANCE_REPAYMENT_RISK,
-    'critical',
-    plan,
-    line.key,
-    schedule.lastMonthIndex,
-    schedule.repaymentCents,
-    `${line.rule.label} (${line.input.funder}) : les dépenses justifiables ne couvrent pas l’avance reçue, ${formatEuros(schedule.repaymentCents)} seraient à reverser ; gardez cette somme en réserve ou réajustez le budget avec le financeur avant le bilan final.`,
-  );
+function recordRepayment(
+  plan: ApplicationCursor,
+  schedules: LineSchedules,
+  i: number,
+  log: TreasuryWarningLog,
+): void {
+  const repayment = schedules.repaymentCents[i];
+  if (repayment === 0) return;
+  const month = schedules.lastMonth[i];
+  const { app, position } = plan;
+  const code = TreasuryWarningCode.ADVANCE_REPAYMENT_RISK;
+  log.add(code, 'critical', app, position, i, month, repayment, WarningVariant.Default, 0, 0, 0);
 }
 
-/** Rule 11: a bridge loan repaid before the grant it pre-finances has arrived. */
-function bridgeWarnings(plan: ApplicationPlan, schedules: LineSchedule[]): TreasuryWarning[] {
-  if (!plan.lines.some((l) => l.rule.isLoan)) return [];
-  const lastGrantMonth = Math.max(
-    -Infinity,
-    ...schedules
-      .filter((s) => !s.line.rule.isLoan)
-      .flatMap((s) => s.payments.filter((p) => p.amountCents > 0).map((p) => p.monthIndex)),
-  );
-  return schedules
-    .filter(
-      (s) => s.line.rule.isLoan && s.lastMonthIndex !== null && s.lastMonthIndex < lastGrantMonth,
-    )
-    .map((s) =>
-      warning(
-        TreasuryWarningCode.BRIDGE_TOO_SHORT,
-        'critical',
-        plan,
-        s.line.key,
-        s.lastMonthIndex,
-        s.line.input.amountCents,
-        `Le prêt relais ${s.line.input.funder} (${formatEuros(s.line.input.amountCents)}) est à rembourser en ${fromMonthIndex(s.lastMonthIndex as number)}, ${lastGrantMonth - (s.lastMonthIndex as number)} mois avant le dernier versement attendu (${fromMonthIndex(lastGrantMonth)}) ; négociez une durée plus longue, une garantie France Active ou un fonds de trésorerie (les agios ne sont pas éligibles).`,
-      ),
+/** Rule 11: a bridge loan repaid before the grant it pre-finances has arrived (p1: that month). */
+function recordShortBridges(
+  plan: ApplicationCursor,
+  schedules: LineSchedules,
+  log: TreasuryWarningLog,
+): void {
+  let lastGrantMonth = -Infinity;
+  for (let i = 0; i < plan.lineCount; i++) {
+    if (plan.lineRules[i].isLoan) continue;
+    const to = schedules.from[i] + schedules.count[i];
+    for (let k = schedules.from[i]; k < to; k++)
+      if (schedules.amount[k] > 0) lastGrantMonth = Math.max(lastGrantMonth, schedules.month[k]);
+  }
+  for (let i = 0; i < plan.lineCount; i++) {
+    const repaid = schedules.lastMonth[i];
+    if (!plan.lineRules[i].isLoan || repaid === NO_MONTH || repaid >= lastGrantMonth) continue;
+    log.add(
+      TreasuryWarningCode.BRIDGE_TOO_SHORT,
+      'critical',
+      plan.app,
+      plan.position,
+      i,
+      repaid,
+      plan.app.fundingLines[i].amountCents,
+      WarningVariant.Default,
+      lastGrantMonth,
+      0,
+      0,
     );
+  }
 }
 
-/** Warnings that need no schedule: the incentive rule, the State's legal delay, deadlines and reports. */
+/** What the calendar warnings compare against, computed once per projection. */
 export interface CalendarContext {
-  rules: FundingRules;
+  table: RuleTable;
   asOf: IsoDate;
+  asOfNumber: number;
   /** Last day a submission deadline counts as "soon". */
   deadlineHorizon: IsoDate;
   /** Last day a report counts as due. */
   reportHorizon: IsoDate;
-  yearAgo: IsoDate;
+  reportHorizonNumber: number;
+  yearAgoNumber: number;
 }
 
-/** Computed once per projection: date arithmetic is the costly part of these checks. */
-export function calendarContext(rules: FundingRules, asOf: IsoDate): CalendarContext {
+export function calendarContext(table: RuleTable, asOf: IsoDate): CalendarContext {
+  const reportHorizon = addDays(asOf, table.reportDueDays);
   return {
-    rules,
+    table,
     asOf,
-    deadlineHorizon: addDays(asOf, rules.warnings.deadlineSoonDays.value),
-    reportHorizon: addDays(asOf, rules.warnings.reportDueDays.value),
-    yearAgo: addDays(asOf, -365),
+    asOfNumber: toDateNumber(asOf),
+    deadlineHorizon: addDays(asOf, table.deadlineSoonDays),
+    reportHorizon,
+    reportHorizonNumber: toDateNumber(reportHorizon),
+    yearAgoNumber: toDateNumber(addDays(asOf, -365)),
   };
 }
 
-export function calendarWarnings(
-  plan: ApplicationPlan,
+/** Warnings that need no schedule: the incentive rule, the State's legal delay, deadlines and reports. */
+export function recordCalendarWarnings(
+  plan: ApplicationCursor,
   ctx: CalendarContext,
   funded: boolean,
-): TreasuryWarning[] {
-  const warnings: TreasuryWarning[] = [];
-  pushIfAny(warnings, expenseBeforeSubmission(plan));
-  pushIfAny(warnings, statePaymentLate(plan, ctx.rules, ctx.asOf));
-  pushIfAny(warnings, deadlineSoon(plan, ctx));
-  pushIfAny(warnings, reportsDue(plan, ctx, funded));
-  return warnings;
+  log: TreasuryWarningLog,
+): void {
+  if (plan.earlyCount > 0) recordExpenseBeforeSubmission(plan, log);
+  if (plan.app.notifiedAt) recordStatePaymentLate(plan, ctx, log);
+  if (plan.app.submissionDeadline) recordDeadlineSoon(plan, ctx, log);
+  recordReportsDue(plan, ctx, funded, log);
 }
 
 /** Rules 6–7: spending committed before the filing receipt is ineligible, whoever funds it. */
-function expenseBeforeSubmission(plan: ApplicationPlan): TreasuryWarning | null {
-  const early = plan.expenses.filter((e) => e.beforeSubmission);
-  if (early.length === 0) return null;
-  const cents = early.reduce((total, e) => total + e.amountCents, 0);
-  const hasEu = plan.lines.some((l) => l.rule.euFund);
-  return warning(
+function recordExpenseBeforeSubmission(plan: ApplicationCursor, log: TreasuryWarningLog): void {
+  log.add(
     TreasuryWarningCode.EXPENSE_BEFORE_SUBMISSION,
-    hasEu ? 'critical' : 'warning',
-    plan,
-    null,
-    early[0].monthIndex,
-    cents,
-    `${formatEuros(cents)} de dépenses sont engagées avant l’accusé de réception du dossier (${plan.input.submittedAt}) et ne sont pas éligibles : ne signez ni devis ni commande avant le dépôt, ou retirez-les du budget présenté.`,
+    plan.hasEuFund ? 'critical' : 'warning',
+    plan.app,
+    plan.position,
+    -1,
+    plan.earlyFirstMonth,
+    plan.earlyCents,
+    WarningVariant.Default,
+    0,
+    0,
+    0,
   );
 }
 
 /** Rule 9: a State grant is legally due 60 days after notification (loi 2021-875). */
-function statePaymentLate(
-  plan: ApplicationPlan,
-  rules: FundingRules,
-  asOf: IsoDate,
-): TreasuryWarning[] {
-  const notifiedAt = plan.input.notifiedAt;
-  if (!notifiedAt) return [];
-  const legalDays = rules.warnings.statePaymentLegalDays.value;
-  const dueDate = addDays(notifiedAt, legalDays);
-  return plan.lines
-    .filter((l) => l.input.kind === 'STATE' && l.input.status !== 'received')
-    .filter(
-      (l) => asOf > dueDate || firstPaymentAfter(l.input.schedule?.payments, toMonthIndex(dueDate)),
-    )
-    .map((l) =>
-      warning(
-        TreasuryWarningCode.STATE_PAYMENT_LATE,
-        'warning',
-        plan,
-        l.key,
-        toMonthIndex(dueDate),
-        l.input.amountCents,
-        `La subvention de l’État (${l.input.funder}) notifiée le ${notifiedAt} devait être versée sous ${legalDays} jours, soit avant le ${dueDate} : relancez le service gestionnaire en citant ce délai légal, tout en prévoyant un versement à 3–6 mois.`,
-      ),
+function recordStatePaymentLate(
+  plan: ApplicationCursor,
+  ctx: CalendarContext,
+  log: TreasuryWarningLog,
+): void {
+  const dueDate = addDays(plan.app.notifiedAt as IsoDate, ctx.table.statePaymentLegalDays);
+  const dueMonth = toMonthIndex(dueDate);
+  const overdue = ctx.asOf > dueDate;
+  const lines = plan.app.fundingLines;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.kind !== 'STATE' || line.status === 'received') continue;
+    if (!overdue && !paidOnlyAfter(line.schedule?.payments, dueMonth)) continue;
+    log.add(
+      TreasuryWarningCode.STATE_PAYMENT_LATE,
+      'warning',
+      plan.app,
+      plan.position,
+      i,
+      dueMonth,
+      line.amountCents,
+      WarningVariant.Default,
+      0,
+      0,
+      0,
     );
+  }
 }
 
 /** True when the client's own payment dates all fall after the legal due month. */
-function firstPaymentAfter(
-  payments: { month: string }[] | undefined,
-  dueMonth: MonthIndex,
-): boolean {
+function paidOnlyAfter(payments: { month: string }[] | undefined, dueMonth: MonthIndex): boolean {
   if (!payments || payments.length === 0) return false;
-  return Math.min(...payments.map((p) => toMonthIndex(p.month))) > dueMonth;
+  for (const payment of payments) if (toMonthIndex(payment.month) <= dueMonth) return false;
+  return true;
 }
 
-function deadlineSoon(plan: ApplicationPlan, ctx: CalendarContext): TreasuryWarning | null {
-  const deadline = plan.input.submissionDeadline;
-  if (!deadline || (plan.input.status !== 'idea' && plan.input.status !== 'preparing')) return null;
-  if (deadline < ctx.asOf || deadline > ctx.deadlineHorizon) return null;
-  return warning(
+function recordDeadlineSoon(
+  plan: ApplicationCursor,
+  ctx: CalendarContext,
+  log: TreasuryWarningLog,
+): void {
+  const deadline = plan.app.submissionDeadline as IsoDate;
+  const status = plan.app.status;
+  if (status !== 'idea' && status !== 'preparing') return;
+  if (deadline < ctx.asOf || deadline > ctx.deadlineHorizon) return;
+  log.add(
     TreasuryWarningCode.DEADLINE_SOON,
     'warning',
-    plan,
-    null,
+    plan.app,
+    plan.position,
+    -1,
     toMonthIndex(deadline),
-    null,
-    `Le dossier « ${plan.input.title} » doit être déposé au plus tard le ${deadline} : rassemblez dès maintenant les pièces (budget, plan de financement, statuts, RIB) et déposez quelques jours avant l’échéance.`,
+    NaN,
+    WarningVariant.Default,
+    0,
+    0,
+    0,
   );
 }
 
-/** Rule 1 and 10: interim and final reports; FSE+ always needs its final bilan within 6 months of the end. */
-function reportsDue(
-  plan: ApplicationPlan,
+/**
+ * Rules 1 and 10: interim and final reports (p1: the task's index); FSE+ always needs its final
+ * bilan within 6 months of the end (p1 = −1 when no task mentions it).
+ */
+function recordReportsDue(
+  plan: ApplicationCursor,
   ctx: CalendarContext,
   funded: boolean,
-): TreasuryWarning[] {
-  const { asOf, reportHorizon: horizon } = ctx;
-  const tasks = (plan.input.tasks ?? []).filter((t) => !t.done && t.kind !== 'other');
-  const due = tasks
-    .filter((t) => t.dueDate <= horizon)
-    .map((t) => ({ label: t.label, dueDate: t.dueDate, kind: t.kind }));
-  const fse = plan.lines.find((l) => l.input.kind === 'FSE_PLUS');
-  const delay = fse?.rule.finalReportDelayMonths?.value;
-  if (funded && fse && delay !== undefined && !tasks.some((t) => t.kind === 'final_report')) {
-    const dueDate = lastDayOfMonth(plan.endIndex + delay);
-    // Only a bilan due within the horizon and at most a year late is still worth a reminder.
-    if (dueDate <= horizon && dueDate >= ctx.yearAgo)
-      due.push({ label: 'Bilan final FSE+', dueDate, kind: 'final_report' });
+  log: TreasuryWarningLog,
+): void {
+  const tasks = plan.app.tasks;
+  let finalReportPlanned = false;
+  for (let k = 0; tasks && k < tasks.length; k++) {
+    const task = tasks[k];
+    if (task.done || task.kind === 'other') continue;
+    if (task.kind === 'final_report') finalReportPlanned = true;
+    if (task.dueDate <= ctx.reportHorizon)
+      recordReportDue(plan, task.dueDate < ctx.asOf, toMonthIndex(task.dueDate), k, log);
   }
-  return due.map((t) => {
-    const late = t.dueDate < asOf;
-    const what = t.kind === 'submission' ? 'dépôt' : 'rapport';
-    return warning(
-      TreasuryWarningCode.REPORT_DUE,
-      late ? 'critical' : 'warning',
-      plan,
-      null,
-      toMonthIndex(t.dueDate),
-      null,
-      `« ${t.label} » (${plan.input.title}) ${late ? 'était attendu le' : 'est attendu pour le'} ${t.dueDate} : ${late ? `contactez le financeur pour convenir d’un nouveau délai de ${what}, ` : ''}le paiement suivant en dépend, préparez les justificatifs de dépenses et les indicateurs d’activité.`,
-    );
-  });
+  if (!funded || finalReportPlanned) return;
+  const fse = plan.firstFseLine;
+  const delay = fse < 0 ? null : plan.lineRules[fse].finalReportDelayMonths;
+  if (delay === null) return;
+  const month = plan.endIndex + delay;
+  const dueDay = lastDayNumber(month);
+  // Only a bilan due within the horizon and at most a year late is still worth a reminder.
+  if (dueDay <= ctx.reportHorizonNumber && dueDay >= ctx.yearAgoNumber)
+    recordReportDue(plan, dueDay < ctx.asOfNumber, month, -1, log);
 }
 
-function lastDayOfMonth(index: MonthIndex): IsoDate {
-  const month = (index % 12) + 1;
-  const year = Math.floor(index / 12);
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  return `${fromMonthIndex(index)}-${days}`;
+function recordReportDue(
+  plan: ApplicationCursor,
+  late: boolean,
+  month: MonthIndex,
+  task: number,
+  log: TreasuryWarningLog,
+): void {
+  log.add(
+    TreasuryWarningCode.REPORT_DUE,
+    late ? 'critical' : 'warning',
+    plan.app,
+    plan.position,
+    -1,
+    month,
+    NaN,
+    WarningVariant.Default,
+    task,
+    0,
+    0,
+  );
 }

@@ -1,85 +1,77 @@
-import type { FundingKind } from './funding-kind.constants';
+import type { ApplicationCursor } from './application-plan.builder';
 import { fromMonthIndex, type MonthIndex } from './month.util';
+import type { LineSchedules } from './payment-schedule.builder';
 import type { TreasuryMonth, TreasuryMovement } from './treasury-projection.types';
+import type { Month, RecurringFlowInput } from './treasury.types';
 
-/** Who a movement belongs to: one per expense list, funding line or recurring flow. */
-interface MovementSource {
-  applicationId: string | null;
-  fundingLineId: string | null;
-  kind: FundingKind | null;
-  /** A funding line's rule label and funder, appended to its payments' labels ("Avance" → "Avance FSE+ – Département"). */
-  line: { ruleLabel: string; funder: string } | null;
+/** What the cash of an application and of the recurring flows is written into. */
+export interface CashRecorder {
+  /** The application's spending, spread evenly or as listed; it leaves the structure. */
+  addSpending(plan: ApplicationCursor): void;
+  /** Every line's payments, as scheduled; positive amounts come in. */
+  addPayments(plan: ApplicationCursor, schedules: LineSchedules): void;
+  /** The same signed amount every month from `first` to `last`. */
+  addRecurring(flow: RecurringFlowInput, first: MonthIndex, last: MonthIndex): void;
 }
-
-/** A (source, label) pair shared by every movement that has both; the full label is built once, on first read. */
-interface MovementEntry {
-  source: MovementSource;
-  ownLabel: string;
-  label: string | null;
-}
-
-const INITIAL_CAPACITY = 1024;
 
 /**
- * Month-indexed sums from the opening month to the end of the window, in typed arrays. Movements
- * inside the window are kept as numbers (month, signed amount, entry) and become the
- * `TreasuryMovement` objects of `months[].lines` only when a caller reads them (a curve, a CSV of
- * the structure's totals never builds them). Months before the window only roll the balance forward.
+ * Month-indexed sums from the opening month to the end of the window, in typed arrays: all the
+ * projection keeps of the movements. Their `TreasuryMovement` objects (`months[].lines`) are
+ * derived again from the inputs when a caller first reads them (`movements`); a curve, a CSV of
+ * the structure's totals never needs them. Months before the window only roll the balance forward.
  */
-export class TreasuryLedger {
+export class TreasuryLedger implements CashRecorder {
   private readonly inflows: Float64Array;
   private readonly outflows: Float64Array;
-  private readonly sources: MovementSource[] = [];
-  private readonly entries: MovementEntry[] = [];
-  private count = 0;
-  private slots = new Int32Array(INITIAL_CAPACITY);
-  private amounts = new Float64Array(INITIAL_CAPACITY);
-  private entryOf = new Int32Array(INITIAL_CAPACITY);
-  // Movements of one source are added together: its few labels are looked up linearly.
-  private currentSource = -1;
-  private currentLabels: string[] = [];
-  private currentEntries: number[] = [];
+  /** Closing balance of each month of the window, once `months` has run. */
+  closing: Float64Array = new Float64Array(0);
   private details: TreasuryMovement[][] | null = null;
 
+  /** `movements()` gives the movements of each month of the window, in order. */
   constructor(
     readonly firstIndex: MonthIndex,
     private readonly windowStart: MonthIndex,
     readonly lastIndex: MonthIndex,
+    private readonly movements: () => TreasuryMovement[][],
   ) {
     const size = lastIndex - firstIndex + 1;
     this.inflows = new Float64Array(size);
     this.outflows = new Float64Array(size);
   }
 
-  /** Registers who the next movements belong to; pass the returned id to `add`. */
-  source(
-    applicationId: string | null,
-    fundingLineId: string | null,
-    kind: FundingKind | null,
-    line: MovementSource['line'] = null,
-  ): number {
-    this.sources.push({ applicationId, fundingLineId, kind, line });
-    return this.sources.length - 1;
+  addSpending(plan: ApplicationCursor): void {
+    if (plan.spread) {
+      const last = plan.startIndex + plan.months - 1;
+      // Every month but the last takes the same share: the range is clipped once.
+      const from = Math.max(plan.startIndex, this.firstIndex);
+      const to = Math.min(last - 1, this.lastIndex);
+      const share = plan.spreadShareCents;
+      if (share > 0) for (let m = from; m <= to; m++) this.outflows[m - this.firstIndex] += share;
+      else for (let m = from; m <= to; m++) this.add(m, -share);
+      this.add(last, -plan.spreadLastShareCents);
+      return;
+    }
+    const expenses = plan.app.expenses ?? [];
+    for (let i = 0; i < expenses.length; i++)
+      this.add(plan.expenseMonths[i], -expenses[i].amountCents);
   }
 
-  /** A movement; positive amounts come in. Zero amounts and months outside the ledger are ignored. */
-  add(monthIndex: MonthIndex, signedCents: number, source: number, label: string): void {
-    if (signedCents === 0 || monthIndex < this.firstIndex || monthIndex > this.lastIndex) return;
-    const slot = monthIndex - this.firstIndex;
-    if (signedCents > 0) this.inflows[slot] += signedCents;
-    else this.outflows[slot] -= signedCents;
-    if (monthIndex < this.windowStart) return;
-    if (this.count === this.slots.length) this.grow();
-    this.slots[this.count] = monthIndex - this.windowStart;
-    this.amounts[this.count] = signedCents;
-    this.entryOf[this.count] = this.entry(source, label);
-    this.count++;
+  addPayments(_plan: ApplicationCursor, schedules: LineSchedules): void {
+    // The sums do not care which line a payment belongs to: one pass over them all.
+    for (let k = 0; k < schedules.size; k++) this.add(schedules.month[k], schedules.amount[k]);
   }
 
-  /** The window's months; `lines` is built on first read. */
+  addRecurring(flow: RecurringFlowInput, first: MonthIndex, last: MonthIndex): void {
+    const signed = flow.direction === 'in' ? flow.amountCents : -flow.amountCents;
+    const from = Math.max(first, this.firstIndex);
+    const to = Math.min(last, this.lastIndex);
+    for (let m = from; m <= to; m++) this.add(m, signed);
+  }
+
+  /** The window's months; `lines` is built on first read. Fills `closing`. */
   months(openingBalanceCents: number): TreasuryMonth[] {
     const result: TreasuryMonth[] = [];
-    const linesOf = (windowSlot: number) => this.lines(windowSlot);
+    this.closing = new Float64Array(this.lastIndex - this.windowStart + 1);
     let balance = openingBalanceCents;
     for (let slot = 0; slot < this.inflows.length; slot++) {
       const monthIndex = this.firstIndex + slot;
@@ -87,76 +79,68 @@ export class TreasuryLedger {
       balance = opening + this.inflows[slot] - this.outflows[slot];
       if (monthIndex < this.windowStart) continue;
       const windowSlot = monthIndex - this.windowStart;
-      const month: TreasuryMonth = {
-        month: fromMonthIndex(monthIndex),
-        openingCents: opening,
-        inflowsCents: this.inflows[slot],
-        outflowsCents: this.outflows[slot],
-        closingCents: balance,
-        get lines() {
-          return linesOf(windowSlot);
-        },
-      };
-      result.push(month);
+      this.closing[windowSlot] = balance;
+      const inflows = this.inflows[slot];
+      const outflows = this.outflows[slot];
+      result.push(
+        new LedgerMonth(monthIndex, opening, inflows, outflows, balance, this, windowSlot),
+      );
     }
     return result;
   }
 
-  private lines(windowSlot: number): TreasuryMovement[] {
-    this.details ??= this.materialise();
+  /** The movements of a month of the window, all months' built on the first call. */
+  linesOf(windowSlot: number): TreasuryMovement[] {
+    this.details ??= this.movements();
     return this.details[windowSlot];
   }
 
-  private materialise(): TreasuryMovement[][] {
-    const details: TreasuryMovement[][] = Array.from(
-      { length: this.lastIndex - this.windowStart + 1 },
-      () => [],
-    );
-    for (let i = 0; i < this.count; i++) {
-      const entry = this.entries[this.entryOf[i]];
-      const signed = this.amounts[i];
-      // One literal shape for every movement keeps readers monomorphic.
-      details[this.slots[i]].push({
-        applicationId: entry.source.applicationId,
-        fundingLineId: entry.source.fundingLineId,
-        kind: entry.source.kind,
-        label: (entry.label ??= fullLabel(entry)),
-        direction: signed > 0 ? 'in' : 'out',
-        amountCents: signed > 0 ? signed : -signed,
-      });
-    }
-    return details;
-  }
-
-  private entry(source: number, label: string): number {
-    if (source !== this.currentSource) {
-      this.currentSource = source;
-      this.currentLabels = [];
-      this.currentEntries = [];
-    }
-    for (let i = 0; i < this.currentLabels.length; i++)
-      if (this.currentLabels[i] === label) return this.currentEntries[i];
-    this.entries.push({ source: this.sources[source], ownLabel: label, label: null });
-    this.currentLabels.push(label);
-    this.currentEntries.push(this.entries.length - 1);
-    return this.entries.length - 1;
-  }
-
-  private grow(): void {
-    const size = this.slots.length * 2;
-    const slots = new Int32Array(size);
-    const amounts = new Float64Array(size);
-    const entryOf = new Int32Array(size);
-    slots.set(this.slots);
-    amounts.set(this.amounts);
-    entryOf.set(this.entryOf);
-    this.slots = slots;
-    this.amounts = amounts;
-    this.entryOf = entryOf;
+  /** Zero amounts and months outside the ledger move nothing. */
+  private add(monthIndex: MonthIndex, signedCents: number): void {
+    if (monthIndex < this.firstIndex || monthIndex > this.lastIndex) return;
+    if (signedCents > 0) this.inflows[monthIndex - this.firstIndex] += signedCents;
+    else this.outflows[monthIndex - this.firstIndex] -= signedCents;
   }
 }
 
-function fullLabel(entry: MovementEntry): string {
-  const line = entry.source.line;
-  return line ? `${entry.ownLabel} ${line.ruleLabel} – ${line.funder}` : entry.ownLabel;
+/**
+ * A month of the projection. `lines` is an own, enumerable property (JSON and spreading see it)
+ * whose getter, shared by every month, asks the ledger on first read.
+ */
+class LedgerMonth implements TreasuryMonth {
+  month: Month;
+  openingCents: number;
+  inflowsCents: number;
+  outflowsCents: number;
+  closingCents: number;
+  declare readonly lines: TreasuryMovement[];
+  readonly #ledger: TreasuryLedger;
+  readonly #windowSlot: number;
+
+  static readonly #lines: PropertyDescriptor = {
+    enumerable: true,
+    configurable: true,
+    get(this: LedgerMonth) {
+      return this.#ledger.linesOf(this.#windowSlot);
+    },
+  };
+
+  constructor(
+    monthIndex: MonthIndex,
+    openingCents: number,
+    inflowsCents: number,
+    outflowsCents: number,
+    closingCents: number,
+    ledger: TreasuryLedger,
+    windowSlot: number,
+  ) {
+    this.month = fromMonthIndex(monthIndex);
+    this.openingCents = openingCents;
+    this.inflowsCents = inflowsCents;
+    this.outflowsCents = outflowsCents;
+    this.closingCents = closingCents;
+    this.#ledger = ledger;
+    this.#windowSlot = windowSlot;
+    Object.defineProperty(this, 'lines', LedgerMonth.#lines);
+  }
 }

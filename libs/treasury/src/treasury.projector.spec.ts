@@ -1,5 +1,15 @@
+import {
+  ACTIVE_APPLICATION_STATUSES,
+  APPLICATION_STATUSES,
+  FUNDED_APPLICATION_STATUSES,
+} from './funding-kind.constants';
 import { loadFundingRules } from './funding-rules.loader';
-import { projectTreasury, type ProjectTreasuryInput } from './treasury.projector';
+import {
+  projectTreasury,
+  Reading,
+  readingOf,
+  type ProjectTreasuryInput,
+} from './treasury.projector';
 import type { ApplicationInput, FundingLineInput, TreasurySettings } from './treasury.types';
 import { TreasuryException } from './treasury.exception';
 import { TreasuryWarningCode } from './treasury-warning-code.enum';
@@ -97,7 +107,8 @@ describe('projectTreasury', () => {
         amountCents: 4_840_000,
         severity: 'critical',
       });
-      expect(negative?.message).toContain('2026-08');
+      expect(negative?.message).toContain('négative en août 2026 pendant 13 mois');
+      expect(negative?.message).toContain('en décembre 2026');
       expect(negative?.message).toMatch(/Dailly|France Active/);
     });
 
@@ -277,7 +288,8 @@ describe('projectTreasury', () => {
       (w) => w.code === TreasuryWarningCode.STATE_PAYMENT_LATE,
     );
     expect(late).toMatchObject({ month: '2026-03', applicationId: 'etat', amountCents: 2_000_000 });
-    expect(late?.message).toContain('2026-03-11');
+    expect(late?.message).toContain('notifiée le 10 janvier 2026');
+    expect(late?.message).toContain('avant le 11 mars 2026');
   });
 
   it('reminds of a submission deadline within 14 days and of reports due within 30 days', () => {
@@ -316,7 +328,7 @@ describe('projectTreasury', () => {
       (w) => w.code === TreasuryWarningCode.REPORT_DUE,
     );
     expect(warning).toMatchObject({ month: '2027-06', severity: 'warning' });
-    expect(warning?.message).toContain('2027-06-30');
+    expect(warning?.message).toContain('attendu pour le 30 juin 2027');
   });
 
   it('refuses bad input with the field at fault, and a start before the opening month', () => {
@@ -328,5 +340,22 @@ describe('projectTreasury', () => {
     );
     expect(() => project({ from: '2025-12' })).toThrow(TreasuryException);
     expect(() => project({ months: 0 })).toThrow(/months/);
+  });
+});
+
+describe('readingOf: how the projection reads an application of each status', () => {
+  it.each(APPLICATION_STATUSES.map((status) => [status]))('%s', (status) => {
+    const funded = FUNDED_APPLICATION_STATUSES.includes(status);
+    const active = ACTIVE_APPLICATION_STATUSES.includes(status);
+    const expected = (includeSubmitted: boolean) =>
+      funded || (includeSubmitted && status === 'submitted')
+        ? active
+          ? Reading.OpenFunded
+          : Reading.Closed
+        : active
+          ? Reading.Open
+          : Reading.Skipped;
+    expect(readingOf(status, false)).toBe(expected(false));
+    expect(readingOf(status, true)).toBe(expected(true));
   });
 });

@@ -1,12 +1,13 @@
 import { assertValidApplication, assertValidTreasurySettings } from './application.validator';
-import { buildApplicationPlan, type ApplicationPlan } from './application-plan.builder';
-import { cashWarnings } from './cash-warning.builder';
-import { checkFundingPlan } from './funding-plan.checker';
-import { ACTIVE_APPLICATION_STATUSES, FUNDED_APPLICATION_STATUSES } from './funding-kind.constants';
+import { ApplicationCursor } from './application-plan.builder';
+import { recordCashWarnings } from './cash-warning.builder';
+import * as fundingPlans from './funding-plan.checker';
 import type { FundingRules } from './funding-rules.types';
 import { isIsoDate, isMonth, toMonthIndex } from './month.util';
-import { buildApplicationSchedules } from './payment-schedule.builder';
-import { calendarContext, calendarWarnings, scheduleWarnings } from './schedule-warning.builder';
+import { LineSchedules } from './payment-schedule.builder';
+import { ruleTable, type RuleTable } from './rule-table.builder';
+import * as scheduleWarnings from './schedule-warning.builder';
+import type { CalendarContext } from './schedule-warning.builder';
 import type {
   TreasuryMonth,
   TreasuryProjection,
@@ -20,7 +21,14 @@ import type {
   TreasurySettings,
 } from './treasury.types';
 import { TreasuryException, TreasuryExceptionCode } from './treasury.exception';
-import { TreasuryLedger } from './treasury.ledger';
+import { TreasuryLedger, type CashRecorder } from './treasury.ledger';
+import { TreasuryMovementRecorder } from './treasury-movement.recorder';
+import { TreasuryWarningLog } from './treasury-warning.log';
+
+// The inner loops call these through module-level copies: swc's CommonJS output reads an
+// imported binding through a getter at every use, which there costs as much as the arithmetic.
+const { FundingPlanTotals, recordFundingPlanIssues } = fundingPlans;
+const { calendarContext, recordCalendarWarnings, recordScheduleWarnings } = scheduleWarnings;
 
 /** Ten years: the longest horizon a monthly cash plan makes sense for. */
 const MAX_MONTHS = 120;
@@ -47,40 +55,114 @@ export interface ProjectTreasuryInput {
 export function projectTreasury(input: ProjectTreasuryInput): TreasuryProjection {
   if (input.validate !== false) validateProjectionInput(input);
   else assertValidRange(input);
-  const scenario = input.scenario ?? 'expected';
-  const asOf = input.asOf ?? todayInParis();
-  const openingIndex = toMonthIndex(input.settings.openingMonth);
+  const table = ruleTable(input.rules);
+  const calendar = calendarContext(table, input.asOf ?? todayInParis());
   const fromIndex = toMonthIndex(input.from);
-  const ledger = new TreasuryLedger(openingIndex, fromIndex, fromIndex + input.months - 1);
-  const warnings: TreasuryWarning[] = [];
-  const planWarnings: TreasuryWarning[] = [];
-  const calendar = calendarContext(input.rules, asOf);
-
-  input.applications.forEach((app, position) => {
-    if (!ACTIVE_APPLICATION_STATUSES.includes(app.status) && app.status !== 'closed') return;
-    const plan = buildApplicationPlan(app, position, input.rules);
-    const funded = isFunded(app, input.includeSubmitted ?? false);
-    if (app.status !== 'closed')
-      planWarnings.push(...checkFundingPlan(app, input.rules, position).issues);
-    if (funded) {
-      const schedules = buildApplicationSchedules(plan, scenario);
-      recordApplication(ledger, plan, schedules);
-      planWarnings.push(...scheduleWarnings(plan, schedules, input.rules));
-    }
-    if (app.status !== 'closed') planWarnings.push(...calendarWarnings(plan, calendar, funded));
+  const lastIndex = fromIndex + input.months - 1;
+  const openingIndex = toMonthIndex(input.settings.openingMonth);
+  const ledger = new TreasuryLedger(openingIndex, fromIndex, lastIndex, () => {
+    // The movements are derived again, by the same engine, only when someone reads them.
+    const recorder = new TreasuryMovementRecorder(fromIndex, lastIndex, table);
+    recordCash(input, table, recorder, null);
+    return recorder.byMonth;
   });
-  recordRecurring(ledger, input.settings);
-
+  // A few warnings an application at most, in a large portfolio; more only cost a copy.
+  const planWarnings = new TreasuryWarningLog(3 * input.applications.length);
+  recordCash(input, table, ledger, { calendar, log: planWarnings });
   const months = ledger.months(input.settings.openingBalanceCents);
-  warnings.push(...cashWarnings(months, input.settings), ...planWarnings);
-  return { months, warnings, peakNeed: peakNeed(months) };
+  const cashWarnings = new TreasuryWarningLog();
+  recordCashWarnings(ledger.closing, fromIndex, input.settings.minimumCashCents, cashWarnings);
+  let warnings: TreasuryWarning[] | null = null;
+  return {
+    months,
+    // Written on first read (the API's JSON reads it): French messages for thousands of records.
+    get warnings(): TreasuryWarning[] {
+      return (warnings ??= [...cashWarnings.toWarnings(table), ...planWarnings.toWarnings(table)]);
+    },
+    set warnings(value: TreasuryWarning[]) {
+      warnings = value;
+    },
+    peakNeed: peakNeed(months),
+  };
 }
 
-function isFunded(app: ApplicationInput, includeSubmitted: boolean): boolean {
-  return (
-    FUNDED_APPLICATION_STATUSES.includes(app.status) ||
-    (includeSubmitted && app.status === 'submitted')
-  );
+/** How the projection reads an application. */
+export enum Reading {
+  Skipped,
+  /** Warnings and reminders, no cash: not granted (yet). */
+  Open,
+  /** Cash, warnings and reminders. */
+  OpenFunded,
+  /** Cash only: its past flows are in the balance, nothing is left to remind. */
+  Closed,
+}
+
+/**
+ * By status: FUNDED_APPLICATION_STATUSES bring cash, ACTIVE_APPLICATION_STATUSES reminders,
+ * `submitted` counts as granted in the "if granted" view (a spec keeps this switch in step with
+ * the lists; comparing interned strings is cheaper than a set lookup, a thousand times over).
+ */
+export function readingOf(status: string, includeSubmitted: boolean): Reading {
+  switch (status) {
+    case 'granted':
+    case 'agreement_signed':
+    case 'in_progress':
+    case 'reporting':
+      return Reading.OpenFunded;
+    case 'closed':
+      return Reading.Closed;
+    case 'submitted':
+      return includeSubmitted ? Reading.OpenFunded : Reading.Open;
+    case 'idea':
+    case 'preparing':
+      return Reading.Open;
+    default:
+      return Reading.Skipped;
+  }
+}
+
+/**
+ * Every application's cash, then the recurring flows, into `recorder`; with `warnings`, the plan,
+ * schedule and calendar warnings too. One cursor, one set of schedule buffers and one totals
+ * record serve every application.
+ */
+function recordCash(
+  input: ProjectTreasuryInput,
+  table: RuleTable,
+  recorder: CashRecorder,
+  warnings: { calendar: CalendarContext; log: TreasuryWarningLog } | null,
+): void {
+  const scenario = input.scenario ?? 'expected';
+  const includeSubmitted = input.includeSubmitted ?? false;
+  const plan = new ApplicationCursor(table);
+  const schedules = new LineSchedules();
+  const totals = new FundingPlanTotals();
+  const applications = input.applications;
+  for (let position = 0; position < applications.length; position++) {
+    const app = applications[position];
+    const reading = readingOf(app.status, includeSubmitted);
+    const funded = reading !== Reading.Open;
+    if (reading === Reading.Skipped || (!funded && !warnings)) continue;
+    plan.load(app, position);
+    const open = reading !== Reading.Closed;
+    if (open && warnings) {
+      totals.measure(app, plan.lineRules);
+      const { log } = warnings;
+      recordFundingPlanIssues(totals, app, position, plan.lineRules, table, plan.startIndex, log);
+    }
+    if (funded) {
+      schedules.build(plan, scenario);
+      recorder.addSpending(plan);
+      recorder.addPayments(plan, schedules);
+      if (warnings) recordScheduleWarnings(plan, schedules, table, warnings.log);
+    }
+    if (open && warnings) recordCalendarWarnings(plan, warnings.calendar, funded, warnings.log);
+  }
+  for (const flow of input.settings.recurring) {
+    const first = flow.fromMonth ? toMonthIndex(flow.fromMonth) : -Infinity;
+    const last = flow.toMonth ? toMonthIndex(flow.toMonth) : Infinity;
+    recorder.addRecurring(flow, first, last);
+  }
 }
 
 function validateProjectionInput(input: ProjectTreasuryInput): void {
@@ -111,44 +193,6 @@ function assertValidRange(input: ProjectTreasuryInput): void {
   }
   if (input.asOf !== undefined && !isIsoDate(input.asOf))
     throw rangeError('asOf', 'expected a date as YYYY-MM-DD');
-}
-
-function recordApplication(
-  ledger: TreasuryLedger,
-  plan: ApplicationPlan,
-  schedules: ReturnType<typeof buildApplicationSchedules>,
-): void {
-  const spending = ledger.source(plan.id, null, null);
-  for (const expense of plan.expenses) {
-    ledger.add(expense.monthIndex, -expense.amountCents, spending, expense.label);
-  }
-  for (const schedule of schedules) {
-    const { key, input, rule } = schedule.line;
-    if (schedule.payments.length === 0) continue;
-    const line = ledger.source(plan.id, key, input.kind, {
-      ruleLabel: rule.label,
-      funder: input.funder,
-    });
-    for (const payment of schedule.payments) {
-      ledger.add(payment.monthIndex, payment.amountCents, line, payment.label);
-    }
-  }
-}
-
-function recordRecurring(ledger: TreasuryLedger, settings: TreasurySettings): void {
-  for (const flow of settings.recurring) {
-    const first = Math.max(
-      ledger.firstIndex,
-      flow.fromMonth ? toMonthIndex(flow.fromMonth) : ledger.firstIndex,
-    );
-    const last = Math.min(
-      ledger.lastIndex,
-      flow.toMonth ? toMonthIndex(flow.toMonth) : ledger.lastIndex,
-    );
-    const signed = flow.direction === 'in' ? flow.amountCents : -flow.amountCents;
-    const source = ledger.source(null, null, null);
-    for (let m = first; m <= last; m++) ledger.add(m, signed, source, flow.label);
-  }
 }
 
 /** Most negative closing balance; none when the cash never goes below zero. */

@@ -1,0 +1,108 @@
+import { lineKey } from './application-plan.builder';
+import { formatEuros } from './money.util';
+import { frenchDate, frenchMonth } from './french-date.util';
+import { addDays, lastDayOfMonth, type MonthIndex } from './month.util';
+import type { RuleTable } from './rule-table.builder';
+import type { ApplicationInput, IsoDate } from './treasury.types';
+import { TreasuryWarningCode } from './treasury-warning-code.enum';
+import type { WarningRecord } from './treasury-warning.log';
+
+/** Variants of the codes that have more than one message. */
+export enum WarningVariant {
+  Default = 0,
+  /** COFINANCING_GAP: lines planned or requested, not yet granted. */
+  Unsecured = 1,
+  /** EU_RATE_ABOVE_MAX: LEADER's total public aid above its share of the cost. */
+  LeaderPublicAid = 2,
+  /** DOUBLE_FUNDING: lines above the total cost. */
+  Surplus = 3,
+}
+
+/**
+ * The French message of a warning: one sentence of fact, one of what to do next. The figures
+ * come from the record (`p1`–`p3` below) and the names and dates from the application.
+ */
+export function warningMessage(record: WarningRecord, table: RuleTable): string {
+  const { month, p1, p2, p3 } = record;
+  const app = record.app as ApplicationInput;
+  const amount = record.amountCents;
+  const line = record.line >= 0 ? app.fundingLines[record.line] : null;
+  const funder = line?.funder;
+  const kindLabel = line ? table.kinds[line.kind].label : '';
+  switch (record.code) {
+    // p1 months, p2 month of the lowest balance.
+    case TreasuryWarningCode.CASH_NEGATIVE:
+      return `La trésorerie devient négative en ${monthText(month)} pendant ${p1} mois et descend à ${formatEuros(-amount)} en ${monthText(p2)} : avant cette date, demandez les avances prévues, un relais de subvention (Dailly) ou une garantie France Active (projection indicative, pas un conseil financier).`;
+    // p1 threshold, p2 lowest balance, p3 its month.
+    case TreasuryWarningCode.CASH_BELOW_THRESHOLD:
+      return `La trésorerie passe sous le seuil de sécurité de ${formatEuros(p1)} en ${monthText(month)} (point bas ${formatEuros(p2)} en ${monthText(p3)}) : relancez les financeurs pour les versements attendus et décalez si possible les dépenses non urgentes.`;
+    // Gap: p1 total cost, p2 1 when an EU fund is in the plan.
+    case TreasuryWarningCode.COFINANCING_GAP:
+      if (record.variant === WarningVariant.Unsecured)
+        return `${formatEuros(amount)} du plan de financement ne sont pas encore accordés (lignes prévues ou demandées) : obtenez une notification écrite avant d’engager les dépenses correspondantes.`;
+      return `Le plan de financement ne couvre pas ${formatEuros(amount)} du coût total (${formatEuros(p1)})${p2 === 1 ? ', or un fonds européen ne couvre jamais 100 %' : ''} : cherchez un cofinancement (appels ouverts, collectivités, fondations) ou augmentez l’autofinancement avant le dépôt.`;
+    // EU share: p1 its rate, p2 the maximum rate, p3 the amount allowed. LEADER: p1 public aid, p2 its maximum %.
+    case TreasuryWarningCode.EU_RATE_ABOVE_MAX:
+      if (record.variant === WarningVariant.LeaderPublicAid)
+        return `L’aide publique totale (${formatEuros(p1)}) dépasse ${p2} % du coût de l’opération, plafond LEADER : prévoyez au moins ${100 - p2} % d’autofinancement ou de fonds privés.`;
+      return `La part ${kindLabel} atteint ${p1.toFixed(2).replace('.', ',')} % du coût total, au-delà du taux maximal de ${p2} % : ramenez-la à ${formatEuros(p3)} et trouvez la différence auprès d’un cofinanceur.`;
+    // p1 national counterpart, p2 its minimum, p3 FEADER's maximum share of the public aid.
+    case TreasuryWarningCode.LEADER_COFINANCER_MISSING:
+      return p1 === 0
+        ? `Aucun cofinanceur public national (État, Région, Département, commune, CAF) ne figure au plan : sans lui le FEADER LEADER ne sera pas versé ; sollicitez une contrepartie nationale d’au moins ${formatEuros(p2)}.`
+        : `La contrepartie publique nationale (${formatEuros(p1)}) est inférieure au minimum de ${formatEuros(p2)} (1 € national pour ${Math.round(p3 / (100 - p3))} € de FEADER) : complétez-la auprès d’une collectivité ou de l’État.`;
+    // Twin: p1 index of the earlier identical line.
+    case TreasuryWarningCode.DOUBLE_FUNDING:
+      if (record.variant === WarningVariant.Surplus)
+        return `Les financements dépassent le coût total de ${formatEuros(amount)} : une dépense ne peut être financée deux fois ; réduisez une ligne ou complétez le budget.`;
+      return `La ligne « ${funder} » de ${formatEuros(amount)} apparaît deux fois au plan (${lineKey(app, record.position, p1)} et ${lineKey(app, record.position, record.line)}) : supprimez le doublon s’il s’agit du même financement.`;
+    // p1 months carried, p2 first and p3 last of them.
+    case TreasuryWarningCode.EU_PREFINANCING:
+      return `${kindLabel} (${funder}) : la structure avance jusqu’à ${formatEuros(amount)} de dépenses non encore remboursées, pendant ${p1} mois entre ${monthText(p2)} et ${monthText(p3)} ; demandez l’avance prévue dès la signature et, si la trésorerie ne suffit pas, un relais de subvention (Dailly) ou une garantie France Active.`;
+    // p1 share of the amount due, in %.
+    case TreasuryWarningCode.SINGLE_FINAL_PAYMENT:
+      return `${kindLabel} (${funder}) : ${p1} % de la somme due (${formatEuros(amount)}) n’arrive qu’après la fin de l’opération, au plus tôt en ${monthText(month)} ; demandez l’avance ou un bilan intermédiaire, sinon prévoyez un financement relais pour cette durée.`;
+    case TreasuryWarningCode.ADVANCE_REPAYMENT_RISK:
+      return `${kindLabel} (${funder}) : les dépenses justifiables ne couvrent pas l’avance reçue, ${formatEuros(amount)} seraient à reverser ; gardez cette somme en réserve ou réajustez le budget avec le financeur avant le bilan final.`;
+    // p1 month of the last grant payment.
+    case TreasuryWarningCode.BRIDGE_TOO_SHORT:
+      return `Le prêt relais ${funder} (${formatEuros(amount)}) est à rembourser en ${monthText(month)}, ${p1 - month} mois avant le dernier versement attendu (${monthText(p1)}) ; négociez une durée plus longue, une garantie France Active ou un fonds de trésorerie (les agios ne sont pas éligibles).`;
+    case TreasuryWarningCode.EXPENSE_BEFORE_SUBMISSION:
+      return `${formatEuros(amount)} de dépenses sont engagées avant l’accusé de réception du dossier (${dateText(app.submittedAt as IsoDate)}) et ne sont pas éligibles : ne signez ni devis ni commande avant le dépôt, ou retirez-les du budget présenté.`;
+    case TreasuryWarningCode.STATE_PAYMENT_LATE: {
+      const notifiedAt = app.notifiedAt as IsoDate;
+      const days = table.statePaymentLegalDays;
+      return `La subvention de l’État (${funder}) notifiée le ${dateText(notifiedAt)} devait être versée sous ${days} jours, soit avant le ${dateText(addDays(notifiedAt, days))} : relancez le service gestionnaire en citant ce délai légal, tout en prévoyant un versement à 3–6 mois.`;
+    }
+    case TreasuryWarningCode.DEADLINE_SOON:
+      return `Le dossier « ${app.title} » doit être déposé au plus tard le ${dateText(app.submissionDeadline as IsoDate)} : rassemblez dès maintenant les pièces (budget, plan de financement, statuts, RIB) et déposez quelques jours avant l’échéance.`;
+    // p1 index of the task, or −1 for the FSE+ final bilan no task mentions (due the month's last day).
+    case TreasuryWarningCode.REPORT_DUE:
+      return reportMessage(app, record.severity === 'critical', p1, month);
+  }
+  throw new Error(`no message for ${record.code}`);
+}
+
+function reportMessage(
+  app: ApplicationInput,
+  late: boolean,
+  task: number,
+  month: MonthIndex,
+): string {
+  const { label, dueDate, kind } =
+    task >= 0
+      ? (app.tasks ?? [])[task]
+      : { label: 'Bilan final FSE+', dueDate: lastDayOfMonth(month), kind: 'final_report' };
+  const what = kind === 'submission' ? 'dépôt' : 'rapport';
+  return `« ${label} » (${app.title}) ${late ? 'était attendu le' : 'est attendu pour le'} ${dateText(dueDate)} : ${late ? `contactez le financeur pour convenir d’un nouveau délai de ${what}, ` : ''}le paiement suivant en dépend, préparez les justificatifs de dépenses et les indicateurs d’activité.`;
+}
+
+/** « juin 2027 »: an accountant reads months, not YYYY-MM. */
+function monthText(index: MonthIndex): string {
+  return frenchMonth(index);
+}
+
+/** « 15 mars 2027 », « 1er mars 2027 ». */
+function dateText(date: IsoDate): string {
+  return frenchDate(date);
+}
