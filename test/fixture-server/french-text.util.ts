@@ -1,23 +1,8 @@
+import { frenchDate } from '@app/common';
 import type { FixtureCall, FixtureDeadline } from './fixture-call.types';
 
-const MONTHS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
-
 export function longFrenchDate(iso: string): string {
-  const [year, month, day] = iso.split('-').map(Number);
-  return `${day === 1 ? '1er' : day} ${MONTHS[month - 1]} ${year}`;
+  return frenchDate(iso);
 }
 
 export function numericFrenchDate(iso: string): string {

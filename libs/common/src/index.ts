@@ -9,3 +9,13 @@ export {
 } from './territory';
 export { loggingModule } from './logging';
 export { exitOnStartFailure, onShutdown } from './process.util';
+export {
+  PARIS_TIME_ZONE,
+  FRENCH_MONTH_NAMES,
+  addDays,
+  daysBetween,
+  frenchDate,
+  frenchMonth,
+  parisDate,
+  parisMonth,
+} from './paris-calendar.util';

@@ -42,7 +42,6 @@ export { statusFromDates } from './extract/call-status.util';
 export { htmlToText, normaliseText } from './extract/html-text.util';
 export { sanitizeHtml } from './extract/html-sanitizer';
 export { extractPdfText, PdfTextError, type PdfTextOptions } from './extract/pdf-text.extractor';
-export { parisDay } from './extract/paris-date.util';
 
 // Fetching (the polite fetcher)
 export * from './fetch';

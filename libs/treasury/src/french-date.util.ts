@@ -1,28 +1,9 @@
+import { FRENCH_MONTH_NAMES } from '@app/common';
 import type { MonthIndex } from './month.util';
-import type { IsoDate } from './treasury.types';
 
-const MONTH_NAMES = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
+export { frenchDate } from '@app/common';
 
-/** « juin 2027 ». */
+/** « juin 2027 » from the projection's month index (year × 12 + month − 1). */
 export function frenchMonth(index: MonthIndex): string {
-  return `${MONTH_NAMES[index % 12]} ${Math.floor(index / 12)}`;
-}
-
-/** "2027-03-15" → « 15 mars 2027 »; the first of the month is « 1er mars 2027 », as French writes it. */
-export function frenchDate(date: IsoDate): string {
-  const day = Number(date.slice(8, 10));
-  return `${day === 1 ? '1er' : day} ${MONTH_NAMES[Number(date.slice(5, 7)) - 1]} ${date.slice(0, 4)}`;
+  return `${FRENCH_MONTH_NAMES[index % 12]} ${Math.floor(index / 12)}`;
 }

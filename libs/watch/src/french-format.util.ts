@@ -1,29 +1,8 @@
-const MONTHS = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
-
 /** 7200000 → « 72 000 € » (no-break spaces, so a reader never splits the figure). */
 export function formatEuros(cents: number): string {
   const euros = Math.round(cents / 100);
   const digits = String(Math.abs(euros)).replace(/\B(?=(\d{3})+(?!\d))/g, '\u00a0');
   return `${euros < 0 ? '-' : ''}${digits}\u00a0€`;
-}
-
-/** "2027-04-30" → « 30 avril 2027 » (1er for the first of the month, as French writes it). */
-export function formatFrenchDate(isoDate: string): string {
-  const [year, month, day] = isoDate.split('-').map(Number);
-  return `${day === 1 ? '1er' : day} ${MONTHS[month - 1]} ${year}`;
 }
 
 /** 0.823 → « 82 % ». */

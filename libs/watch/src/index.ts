@@ -40,4 +40,4 @@ export type {
 export { DigestService, type DigestRunOutcome, type DigestSubject } from './digest/digest.service';
 export { MAIL_SENDER, type MailSender, type OutgoingMail } from './digest/digest.types';
 export { seedDemoWatch, feedUrls, type DemoWatch, type FeedUrls } from './demo/seed-demo-watch';
-export { formatEuros, formatFrenchDate } from './french-format.util';
+export { formatEuros } from './french-format.util';

@@ -18,5 +18,3 @@ export const DEADLINE_SOON_DAYS = 14;
 
 /** Re-scan window of the matching pass: a transaction committed late is still seen. */
 export const CURSOR_OVERLAP_MS = 10_000;
-
-export const PARIS_TIME_ZONE = 'Europe/Paris';

@@ -1,11 +1,10 @@
 import {
-  daysUntil,
   frenchAmount,
   frenchAmountRange,
   frenchDate,
   frenchDateTime,
+  frenchMonthOf,
   frenchPercent,
-  parisToday,
 } from './french-format.util';
 
 // Intl inserts narrow/no-break spaces; tests compare with ordinary spaces.
@@ -41,9 +40,11 @@ describe('french-format.util', () => {
     expect(plain(frenchPercent(0.874))).toBe('87 %');
   });
 
-  it('counts days to a deadline and knows the Paris date after 23:00 UTC', () => {
-    expect(daysUntil('2027-03-15', '2027-03-01')).toBe(14);
-    expect(daysUntil('2027-02-28', '2027-03-01')).toBe(-1);
-    expect(parisToday(new Date('2027-03-14T23:30:00Z'))).toBe('2027-03-15');
+  it('writes the month of a month or of a date, and nothing for no value', () => {
+    expect(frenchMonthOf('2027-06')).toBe('juin 2027');
+    expect(frenchMonthOf('2027-03-15')).toBe('mars 2027');
+    expect(frenchMonthOf(null)).toBe('');
+    expect(frenchMonthOf('bientôt')).toBe('');
+    expect(frenchMonthOf('2027-13')).toBe('');
   });
 });

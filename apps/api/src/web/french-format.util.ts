@@ -1,3 +1,5 @@
+import { frenchMonth } from '@app/common';
+
 const DATE = new Intl.DateTimeFormat('fr-FR', {
   timeZone: 'Europe/Paris',
   day: 'numeric',
@@ -56,13 +58,8 @@ export function frenchPercent(score: number): string {
   return PERCENT.format(score);
 }
 
-/** Days from today (Paris) to a calendar date; negative when past. */
-export function daysUntil(date: string, today: string): number {
-  const ms = Date.parse(`${date}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`);
-  return Math.round(ms / 86_400_000);
-}
-
-/** Today's date in Paris, YYYY-MM-DD. */
-export function parisToday(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(now);
+/** « juin 2027 » from `2027-06` or a date in that month; '' when there is none. */
+export function frenchMonthOf(value: string | null | undefined): string {
+  const month = (value ?? '').slice(0, 7);
+  return /^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? frenchMonth(month) : '';
 }

@@ -8,6 +8,7 @@ import {
   frenchAmountRange,
   frenchDate,
   frenchDateTime,
+  frenchMonthOf,
   frenchPercent,
 } from './french-format.util';
 import type { LayoutModel } from './web-view.types';
@@ -20,6 +21,7 @@ export const WEB_STATIC_DIR = join(projectRoot, 'apps', 'api', 'src', 'web', 'st
 export const TEMPLATE_FORMATTERS = {
   date: frenchDate,
   dateTime: frenchDateTime,
+  month: frenchMonthOf,
   amount: frenchAmount,
   amountRange: frenchAmountRange,
   percent: frenchPercent,

@@ -1,3 +1,4 @@
+import { addDays, parisDate } from '@app/common';
 import { VigieConfig } from '@app/config';
 import { Application, Membership } from '@app/persistence';
 import type { Principal } from '@app/tenancy';
@@ -12,14 +13,6 @@ function addMonths(month: string, n: number): string {
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 }
 
-function parisToday(): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' }).format(new Date());
-}
-
-function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-}
-
 /**
  * Demo applications and treasury settings, dated from the current month so the projection always
  * shows something to act on: the FSE+ operation's spending outruns its 30 % advance, the cash
@@ -31,7 +24,7 @@ export async function seedDemoTreasury(
   organisationId: string,
 ): Promise<Record<string, unknown>> {
   const config = app.get(VigieConfig);
-  const today = parisToday();
+  const today = parisDate();
   const month = today.slice(0, 7);
   const base = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}`;
   const summary = {

@@ -1,5 +1,6 @@
 import type { CallDeadline, CallStatus } from '../call/normalised-call';
-import { parisDay, toReferenceDate } from './paris-date.util';
+import { parisDate } from '@app/common';
+import { toReferenceDate } from './paris-date.util';
 
 /**
  * Status from dates, on the Paris calendar: forthcoming before the opening, closed once the
@@ -9,7 +10,7 @@ export function statusFromDates(
   dates: { opensAt: string | null; deadlines: CallDeadline[]; rolling: boolean },
   referenceDate?: Date | string,
 ): Exclude<CallStatus, 'withdrawn'> {
-  const today = parisDay(toReferenceDate(referenceDate));
+  const today = parisDate(toReferenceDate(referenceDate));
   if (dates.opensAt && dates.opensAt > today) return 'forthcoming';
   if (dates.rolling || dates.deadlines.length === 0) return 'open';
   const last = dates.deadlines.reduce(

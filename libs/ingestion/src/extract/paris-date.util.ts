@@ -1,14 +1,4 @@
-const PARIS_DAY = new Intl.DateTimeFormat('en-CA', {
-  timeZone: 'Europe/Paris',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-});
-
-/** The calendar day in Europe/Paris of an instant, as YYYY-MM-DD. */
-export function parisDay(instant: Date): string {
-  return PARIS_DAY.format(instant);
-}
+import { parisDate } from '@app/common';
 
 export function toReferenceDate(reference: Date | string | undefined): Date {
   if (reference === undefined) return new Date();
@@ -56,6 +46,6 @@ export function machineDateToParisDay(value: string): string | null {
   }
   const date = new Date(cleaned);
   if (Number.isNaN(date.getTime())) return null;
-  const day = parisDay(date);
+  const day = parisDate(date);
   return isValidIsoDay(day) && Number(day.slice(0, 4)) >= 1990 ? day : null;
 }

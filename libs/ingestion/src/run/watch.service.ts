@@ -9,7 +9,8 @@ import {
   type ConnectorRunStats,
   type ConnectorState,
 } from '../connector/connector.types';
-import { parisDay, toReferenceDate } from '../extract/paris-date.util';
+import { parisDate } from '@app/common';
+import { toReferenceDate } from '../extract/paris-date.util';
 import type { Fetcher } from '../fetch/fetcher.types';
 import type { PoliteFetcher } from '../fetch/polite-fetcher';
 import { IngestionException, IngestionExceptionCode } from '../source/ingestion.exception';
@@ -132,7 +133,7 @@ export class WatchService implements OnApplicationShutdown {
     const report = emptyReport(source.id, run.id);
     const seen = new Set<string>();
     const seenBatch = emptySeenBatch();
-    const today = options.referenceDate ?? parisDay(new Date());
+    const today = options.referenceDate ?? parisDate(new Date());
     const previous = connectorStateOf(source.connectorState);
     const connectorRun = runSource(
       source.definition as unknown as SourceDefinition,

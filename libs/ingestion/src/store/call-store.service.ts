@@ -4,7 +4,7 @@ import { DataSource, EntityManager, In } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import type { NormalisedCall } from '../call/normalised-call';
 import { statusFromDates } from '../extract/call-status.util';
-import { parisDay } from '../extract/paris-date.util';
+import { parisDate } from '@app/common';
 import { contentHash } from './call-content.util';
 import { diffFields, type FieldChange, summariseChanges } from './call-diff.util';
 import { CALL_FIELD_NAMES, type CallFields } from './call-fields.types';
@@ -48,7 +48,7 @@ export class CallStoreService {
     seenAt: Date,
     options: UpsertOptions = {},
   ): Promise<UpsertResult> {
-    const today = options.today ?? parisDay(seenAt);
+    const today = options.today ?? parisDate(seenAt);
     const hash = contentHash(call);
     const stored = await this.storedSighting(sourceId, call.externalId);
     if (stored && isPlainSighting(stored, hash, today)) {

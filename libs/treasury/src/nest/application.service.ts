@@ -27,7 +27,7 @@ import {
 import { APPLICATION_TRANSITIONS, FUNDING_PLAN_EDITORS } from './application-status.constants';
 import type { ApplicationView, ApplicationWrite, StatusChange } from './application.types';
 import { FUNDING_RULES } from './funding-rules.provider';
-import { todayInParis } from './paris-date.util';
+import { parisDate } from '@app/common';
 
 /** Application fields a PATCH may change (status goes through changeStatus, lines through their routes). */
 const PATCHABLE = [
@@ -102,7 +102,7 @@ export class ApplicationService {
           applicationId: app.id,
           fromStatus: null,
           toStatus: valid.status,
-          occurredOn: todayInParis(),
+          occurredOn: parisDate(),
           userId: principal.userId,
         }),
       );
@@ -182,7 +182,7 @@ export class ApplicationService {
     if (change.at !== undefined && change.at !== null) check.date('at', change.at);
     if (check.issues.length > 0) throw invalidInput(check.issues);
     const to = change.status as ApplicationStatus;
-    const at = (change.at as string | undefined) ?? todayInParis();
+    const at = (change.at as string | undefined) ?? parisDate();
     return this.withLocked(principal, id, expectedVersion, async ({ manager, app, lines }) => {
       const from = app.status as ApplicationStatus;
       const allowed = APPLICATION_TRANSITIONS[from];

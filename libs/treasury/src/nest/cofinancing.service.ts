@@ -9,7 +9,7 @@ import type { FundingRules } from '../funding-rules.types';
 import { formatEuros } from '../money.util';
 import { ApplicationService } from './application.service';
 import { FUNDING_RULES } from './funding-rules.provider';
-import { todayInParis } from './paris-date.util';
+import { parisDate } from '@app/common';
 
 export interface CofinancingCandidate {
   callId: string;
@@ -84,7 +84,7 @@ export class CofinancingService {
         WHERE c.status IN ('open', 'forthcoming')
           AND ((c.next_deadline >= $1 AND c.next_deadline < $2) OR (c.next_deadline IS NULL AND c.rolling))
           AND ($3::uuid IS NULL OR c.id <> $3::uuid)`,
-      [todayInParis(), startsOn, app.callId],
+      [parisDate(), startsOn, app.callId],
     )) as CallRow[];
     const candidates = rows
       .map((row) => rank(row, organisation.territory, linkedThemes, gapCents))

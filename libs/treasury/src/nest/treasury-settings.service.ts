@@ -7,7 +7,7 @@ import { validateTreasurySettings } from '../application.validator';
 import type { TreasurySettings } from '../treasury.types';
 import { invalidInput, staleVersion } from './application-input.error';
 import { compact } from './application-record.util';
-import { currentMonthInParis } from './paris-date.util';
+import { parisMonth } from '@app/common';
 
 export interface TreasurySettingsView extends TreasurySettings {
   /** 0 until the settings are first saved. */
@@ -87,7 +87,7 @@ function view(stored: TreasurySettingsRecord): TreasurySettingsView {
 function defaults(): TreasurySettingsView {
   return {
     openingBalanceCents: 0,
-    openingMonth: currentMonthInParis(),
+    openingMonth: parisMonth(),
     recurring: [],
     minimumCashCents: 0,
     version: 0,

@@ -22,7 +22,7 @@ import type {
 import { ApplicationInputStore } from './application-input.store';
 import { ApplicationService } from './application.service';
 import { FUNDING_RULES } from './funding-rules.provider';
-import { todayInParis } from './paris-date.util';
+import { parisDate } from '@app/common';
 import { ProjectionCache } from './projection-cache';
 import { TreasurySettingsService, type TreasurySettingsView } from './treasury-settings.service';
 
@@ -103,7 +103,7 @@ export class TreasuryService {
       range.months ?? DEFAULT_MONTHS,
       range.scenario ?? 'expected',
       range.includeSubmitted ? 1 : 0,
-      range.asOf ?? todayInParis(),
+      range.asOf ?? parisDate(),
       range.lines === false ? 'curve' : 'lines',
     ].join('|');
     const cached = this.cache.get(key);

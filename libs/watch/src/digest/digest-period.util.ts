@@ -1,5 +1,5 @@
 import type { DigestFrequency } from '@app/persistence';
-import { parisDate } from '../paris-date.util';
+import { parisDate } from '@app/common';
 
 /** ISO 8601 week of a calendar date: "2027-W14" (weeks start on Monday; week 1 holds a Thursday). */
 export function isoWeek(isoDate: string): string {

@@ -5,8 +5,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { FeedItem } from '../feed/feed-item.types';
 import { FeedQuery } from '../feed/feed.query';
-import { formatAmountRange, formatFrenchDate, formatPercent } from '../french-format.util';
-import { addDays, parisDate } from '../paris-date.util';
+import { formatAmountRange, formatPercent } from '../french-format.util';
+import { addDays, frenchDate, parisDate } from '@app/common';
 import { DEADLINE_SOON_DAYS } from '../watch.constants';
 import { composeDigest, isEmptyDigest } from './digest.composer';
 import { digestPeriod, digestWindowStart } from './digest-period.util';
@@ -32,9 +32,7 @@ export interface DigestRunOutcome {
 
 function entry(item: FeedItem, note: string | null): DigestEntry {
   const facts = [
-    item.nextDeadline
-      ? `date limite le ${formatFrenchDate(item.nextDeadline)}`
-      : 'sans date limite',
+    item.nextDeadline ? `date limite le ${frenchDate(item.nextDeadline)}` : 'sans date limite',
     formatAmountRange(item.amountMinCents, item.amountMaxCents),
     `score ${formatPercent(item.score)}`,
   ].filter(Boolean);

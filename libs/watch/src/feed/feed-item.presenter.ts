@@ -1,4 +1,5 @@
-import { formatAmountRange, formatFrenchDate, formatPercent } from '../french-format.util';
+import { frenchDate } from '@app/common';
+import { formatAmountRange, formatPercent } from '../french-format.util';
 import { FeedItem } from './feed-item.types';
 import { escapeHtml } from './xml.util';
 
@@ -11,7 +12,7 @@ export function itemFacts(item: FeedItem): Array<[string, string]> {
   facts.push([
     'Date limite',
     item.nextDeadline
-      ? formatFrenchDate(item.nextDeadline)
+      ? frenchDate(item.nextDeadline)
       : item.rolling
         ? 'au fil de l’eau'
         : 'non précisée',

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { parisDate } from '../paris-date.util';
+import { parisDate } from '@app/common';
 import { WatchException } from '../watch.exception';
 import { renderAtom } from './atom.renderer';
 import { FeedMeta } from './feed-item.types';

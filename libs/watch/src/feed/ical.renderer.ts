@@ -1,5 +1,5 @@
 import { StoredDeadline } from '@app/persistence';
-import { addDays } from '../paris-date.util';
+import { addDays } from '@app/common';
 import { itemText } from './feed-item.presenter';
 import { FeedItem, FeedMeta } from './feed-item.types';
 

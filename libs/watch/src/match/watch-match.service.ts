@@ -2,7 +2,7 @@ import { WatchProfile } from '@app/persistence';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { parisDate } from '../paris-date.util';
+import { parisDate } from '@app/common';
 import { compileProfile } from '../profile/profile.compiler';
 import { matchCall } from '../profile/profile.matcher';
 import { PreparedCall } from '../profile/prepared-call';

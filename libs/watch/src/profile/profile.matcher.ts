@@ -1,5 +1,5 @@
-import { formatEuros, formatFrenchDate, formatPercent } from '../french-format.util';
-import { addDays } from '../paris-date.util';
+import { formatEuros, formatPercent } from '../french-format.util';
+import { addDays, frenchDate } from '@app/common';
 import { OPEN_CALL_STATUSES } from '../watch.constants';
 import { PreparedCall } from './prepared-call';
 import { CompiledProfile, MatchResult } from './watch-profile.types';
@@ -66,7 +66,7 @@ export function matchCall(
   if (bestTheme) reasons.unshift(`thème ${bestTheme.id} (${formatPercent(bestTheme.score)})`);
   if (includeHit) reasons.unshift(`mot-clé « ${includeHit.raw} »`);
   if (classification) reasons.push(`pertinence ${formatPercent(classification.score)}`);
-  if (call.nextDeadline) reasons.push(`date limite le ${formatFrenchDate(call.nextDeadline)}`);
+  if (call.nextDeadline) reasons.push(`date limite le ${frenchDate(call.nextDeadline)}`);
 
   return {
     profileId: profile.id,

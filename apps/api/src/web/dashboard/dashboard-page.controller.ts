@@ -1,7 +1,7 @@
+import { daysBetween, parisDate } from '@app/common';
 import { TreasuryService } from '@app/treasury';
 import { Get, Logger, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { daysUntil, parisToday } from '../french-format.util';
 import { WebController } from '../web-page.decorator';
 import { WebPageContextService } from '../web-page-context.service';
 import type { SignedInRequest } from '../web-request.types';
@@ -46,7 +46,7 @@ export class DashboardPageController {
     @Res() response: Response,
     @Query('fait') done?: string,
   ): Promise<void> {
-    const today = parisToday();
+    const today = parisDate();
     const [layout, figures, warnings] = await Promise.all([
       this.context.layout(request, 'Tableau de bord', 'tableau-de-bord'),
       this.dashboard.figures(request.principal.organisationId, today),
@@ -59,7 +59,7 @@ export class DashboardPageController {
       warnings,
       horizon: DEADLINE_HORIZON_DAYS,
       newDays: NEW_CALLS_DAYS,
-      daysLeft: (date: string) => daysUntil(date, today),
+      daysLeft: (date: string) => daysBetween(today, date),
     });
   }
 

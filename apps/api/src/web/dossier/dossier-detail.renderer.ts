@@ -5,7 +5,7 @@ import { WebPageContextService } from '../web-page-context.service';
 import type { SignedInRequest } from '../web-request.types';
 import { WebViewService } from '../web-view.service';
 import type { FieldError } from '../web-view.types';
-import { frenchMonth } from './dossier-format.util';
+import { frenchMonthOf } from '../french-format.util';
 import {
   MAX_ROWS,
   type GeneralForm,
@@ -106,7 +106,7 @@ export class DossierDetailRenderer {
         options: this.options(),
         statusLabels: STATUS_LABELS,
         taskKindLabels: TASK_KIND_LABELS,
-        month: frenchMonth,
+        month: frenchMonthOf,
       },
       status,
     );

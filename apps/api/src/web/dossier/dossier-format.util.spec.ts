@@ -1,16 +1,6 @@
-import { frenchMonth, frenchWarningText } from './dossier-format.util';
+import { frenchWarningText } from './dossier-format.util';
 
 describe('dossier-format.util', () => {
-  it.each([
-    ['2027-06', 'juin 2027'],
-    ['2027-02-15', 'février 2027'],
-    ['2027-13', ''],
-    ['', ''],
-    [null, ''],
-  ])('writes the month %p as %p', (input, expected) => {
-    expect(frenchMonth(input)).toBe(expected);
-  });
-
   it('rewrites a library warning the way the pages write amounts and months', () => {
     expect(
       frenchWarningText(

@@ -9,7 +9,7 @@ import { WebViewService } from '../web-view.service';
 import type { FieldError } from '../web-view.types';
 import { WebPageError } from '../web.exception';
 import { DossierDetailRenderer, STALE_MESSAGE } from './dossier-detail.renderer';
-import { frenchMonth } from './dossier-format.util';
+import { frenchMonthOf } from '../french-format.util';
 import { generalIssuesToErrors, parseGeneralForm, type GeneralForm } from './dossier-form.util';
 import { DOSSIER_EDITORS, STATUS_LABELS, STATUS_ORDER } from './dossier-label.constants';
 import { CARDS_PER_COLUMN, DOSSIERS_PER_PAGE, DossierListQuery } from './dossier-list.query';
@@ -59,7 +59,7 @@ export class DossierPageController {
       statuses: STATUS_ORDER.map((s) => ({ value: s, label: STATUS_LABELS[s] })),
       rows: this.pages.rows(found.dossiers),
       canEdit: DOSSIER_EDITORS.includes(request.principal.role),
-      month: frenchMonth,
+      month: frenchMonthOf,
     });
   }
 

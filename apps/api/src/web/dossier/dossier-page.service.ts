@@ -1,3 +1,4 @@
+import { parisDate, parisMonth } from '@app/common';
 import type { Principal } from '@app/tenancy';
 import {
   APPLICATION_TRANSITIONS,
@@ -15,7 +16,6 @@ import {
   type TreasuryWarning,
 } from '@app/treasury';
 import { Inject, Injectable } from '@nestjs/common';
-import { parisToday } from '../french-format.util';
 import { frenchWarningText } from './dossier-format.util';
 import { LINE_STATUS_LABELS, STATUS_LABELS } from './dossier-label.constants';
 import { cashSeries, cashWarnings, combine } from './dossier-structure-cash.util';
@@ -129,7 +129,7 @@ export class DossierPageService {
 
   /** List rows: one projection of one dossier each (its own warnings, its next payment), no query per row. */
   rows(dossiers: StoredDossierRow[]): DossierRow[] {
-    const today = parisToday();
+    const today = parisDate();
     return dossiers.map((dossier) => {
       const input = toApplicationInput(dossier);
       const asItIs = projectAsItIs(input, this.rules);
@@ -174,7 +174,7 @@ export class DossierPageService {
     window: DossierWindow,
   ): Promise<DossierDetail['structure']> {
     const settings = await this.settings.get(principal.organisationId);
-    const current = parisToday().slice(0, 7);
+    const current = parisMonth();
     const from =
       settings.configured && settings.openingMonth > current ? settings.openingMonth : current;
     const lastIndex = monthIndex(window.from) + window.months - 1;

@@ -1,5 +1,6 @@
+import { frenchMonth } from '@app/common';
 import { frenchAmount } from '../french-format.util';
-import { compactEuros, frenchMonth, shortFrenchMonth } from './treasury-format.util';
+import { compactEuros, shortFrenchMonth } from './treasury-format.util';
 
 /** One month's closing balance of a scenario. */
 export interface ChartMonth {

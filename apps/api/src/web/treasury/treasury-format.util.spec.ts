@@ -1,18 +1,15 @@
 import {
   compactEuros,
   eurosInput,
-  frenchMonth,
   parseMonth,
   parseSignedEuros,
   shortFrenchMonth,
 } from './treasury-format.util';
 
 describe('treasury formats', () => {
-  it('writes months in French', () => {
-    expect(frenchMonth('2027-06')).toBe('juin 2027');
-    expect(frenchMonth('2028-02')).toBe('février 2028');
-    expect(frenchMonth(null)).toBe('');
+  it('writes axis months as French abbreviates them', () => {
     expect(shortFrenchMonth('2027-07')).toBe('juil.');
+    expect(shortFrenchMonth('2027-02')).toBe('févr.');
   });
 
   it('reads months as people type them', () => {

@@ -1,19 +1,6 @@
+import { FRENCH_MONTH_NAMES } from '@app/common';
 import { parseEuros } from '../form-value.util';
 
-const MONTH_NAMES = [
-  'janvier',
-  'février',
-  'mars',
-  'avril',
-  'mai',
-  'juin',
-  'juillet',
-  'août',
-  'septembre',
-  'octobre',
-  'novembre',
-  'décembre',
-];
 /** Axis labels: the abbreviations French typography uses (« janv. », « juil. »). */
 const SHORT_MONTH_NAMES = [
   'janv.',
@@ -31,13 +18,6 @@ const SHORT_MONTH_NAMES = [
 ];
 const MONTH_PATTERN = /^(\d{4})-(0[1-9]|1[0-2])$/;
 const INTEGER = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
-
-/** « juin 2027 » from `2027-06`; the input itself when it is not a month. */
-export function frenchMonth(month: string | null | undefined): string {
-  const match = MONTH_PATTERN.exec(month ?? '');
-  if (!match) return month ?? '';
-  return `${MONTH_NAMES[Number(match[2]) - 1]} ${match[1]}`;
-}
 
 /** « juin » from `2027-06`. */
 export function shortFrenchMonth(month: string): string {
@@ -71,7 +51,7 @@ export function parseMonth(value: string): string | null {
   const named = /^([\p{L}.]+) (\d{4})$/u.exec(text);
   if (!named) return null;
   const name = stripAccents(named[1].replace(/\.$/, ''));
-  const index = MONTH_NAMES.findIndex((m) => stripAccents(m) === name);
+  const index = FRENCH_MONTH_NAMES.findIndex((m) => stripAccents(m) === name);
   const short = SHORT_MONTH_NAMES.findIndex((m) => stripAccents(m.replace(/\.$/, '')) === name);
   const found = index >= 0 ? index : short;
   return found >= 0 ? monthOf(Number(named[2]), found + 1) : null;

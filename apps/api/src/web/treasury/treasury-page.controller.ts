@@ -1,3 +1,4 @@
+import { frenchMonth } from '@app/common';
 import type { MemberRole } from '@app/persistence';
 import {
   TreasuryException,
@@ -17,7 +18,6 @@ import { WebPageContextService } from '../web-page-context.service';
 import type { SignedInRequest } from '../web-request.types';
 import { WebViewService } from '../web-view.service';
 import type { FieldError } from '../web-view.types';
-import { frenchMonth } from './treasury-format.util';
 import { DEFAULT_HORIZON, HORIZONS, TreasuryPageService } from './treasury-page.service';
 import {
   flowFieldId,

@@ -1,3 +1,4 @@
+import { frenchMonth } from '@app/common';
 import type { Principal } from '@app/tenancy';
 import {
   TreasuryService,
@@ -15,7 +16,6 @@ import {
   WIDE_CHART_LAYOUT,
   type TreasuryChart,
 } from './treasury-chart.builder';
-import { frenchMonth } from './treasury-format.util';
 import { TreasuryPageQuery } from './treasury-page.query';
 
 /** Horizons offered, in months; the service accepts 1 to 120. */
