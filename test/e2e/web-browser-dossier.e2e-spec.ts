@@ -162,7 +162,7 @@ describeInBrowser(
       const schedule = await textOf('table.dossier-schedule');
       expect(schedule).toContain(`Avance mars ${YEAR} 21 600 €`);
       const warnings = await textOf('#alertes ~ ul.dossier-warnings');
-      expect(warnings).toMatch(/^Important : La trésorerie devient négative en février \d{4}/);
+      expect(warnings).toMatch(/^Urgent : La trésorerie devient négative en février \d{4}/);
       expect(warnings).toContain('(projection indicative, pas un conseil financier)');
       await expectAccessible(page, 'dossier (plan rempli)');
       await screenshot(page, 'dossier');

@@ -2,6 +2,7 @@ import { daysBetween, parisDate } from '@app/common';
 import { TreasuryService } from '@app/treasury';
 import { Get, Logger, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
+import { WARNING_SEVERITY_LABELS, WARNING_SEVERITY_ORDER } from '../warning-severity.constants';
 import { WebController } from '../web-page.decorator';
 import { WebPageContextService } from '../web-page-context.service';
 import type { SignedInRequest } from '../web-request.types';
@@ -15,6 +16,7 @@ const NOTICES: Record<string, string> = {
 
 interface WarningView {
   severity: string;
+  label: string;
   message: string;
 }
 
@@ -26,7 +28,6 @@ interface WarningSummary {
 
 /** A dashboard is a glance: the most urgent few, the rest one click away. */
 const DASHBOARD_WARNINGS = 6;
-const SEVERITY_RANK: Record<string, number> = { critical: 0, warning: 1, info: 2 };
 
 /** « Tableau de bord »: deadlines within 14 days, new matches, treasury warnings. */
 @WebController('tableau-de-bord')
@@ -69,11 +70,17 @@ export class DashboardPageController {
       const projection = await this.treasury.project(request.principal, {});
       const ranked = projection.warnings
         .map((w, order) => ({ severity: w.severity, message: w.message, order }))
-        .sort((a, b) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] || a.order - b.order);
+        .sort(
+          (a, b) =>
+            WARNING_SEVERITY_ORDER[a.severity] - WARNING_SEVERITY_ORDER[b.severity] ||
+            a.order - b.order,
+        );
       return {
-        shown: ranked
-          .slice(0, DASHBOARD_WARNINGS)
-          .map(({ severity, message }) => ({ severity, message })),
+        shown: ranked.slice(0, DASHBOARD_WARNINGS).map(({ severity, message }) => ({
+          severity,
+          label: WARNING_SEVERITY_LABELS[severity],
+          message,
+        })),
         more: Math.max(0, ranked.length - DASHBOARD_WARNINGS),
       };
     } catch (error) {

@@ -16,6 +16,7 @@ import {
   type TreasuryWarning,
 } from '@app/treasury';
 import { Inject, Injectable } from '@nestjs/common';
+import { WARNING_SEVERITY_LABELS } from '../warning-severity.constants';
 import { frenchWarningText } from './dossier-format.util';
 import { LINE_STATUS_LABELS, STATUS_LABELS } from './dossier-label.constants';
 import { cashSeries, cashWarnings, combine } from './dossier-structure-cash.util';
@@ -50,11 +51,6 @@ import {
   type StoredDossier,
 } from './dossier-projection.util';
 
-const SEVERITY_LABELS: Record<WarningView['severity'], string> = {
-  critical: 'Important',
-  warning: 'Attention',
-  info: 'Pour information',
-};
 /** The structure's cash is shown at least two years ahead, like the treasury page. */
 const STRUCTURE_MIN_MONTHS = 24;
 const STRUCTURE_MAX_MONTHS = 120;
@@ -240,7 +236,7 @@ export class DossierPageService {
 function warningView(warning: TreasuryWarning): WarningView {
   return {
     severity: warning.severity,
-    severityLabel: SEVERITY_LABELS[warning.severity],
+    severityLabel: WARNING_SEVERITY_LABELS[warning.severity],
     message: frenchWarningText(warning.message),
   };
 }

@@ -1,3 +1,4 @@
+import { WARNING_SEVERITY_LABELS, WARNING_SEVERITY_ORDER } from '../warning-severity.constants';
 import { frenchMonth } from '@app/common';
 import type { Principal } from '@app/tenancy';
 import {
@@ -24,12 +25,6 @@ export const DEFAULT_HORIZON = 24;
 /** Enough to act on; the rest are counted, and each dossier shows its own. */
 const MAX_WARNINGS_SHOWN = 30;
 
-const SEVERITY_LABELS: Record<string, string> = {
-  critical: 'Urgent',
-  warning: 'Attention',
-  info: 'Information',
-};
-const SEVERITY_ORDER: Record<string, number> = { critical: 0, warning: 1, info: 2 };
 const WARNING_TITLES: Record<string, string> = {
   CASH_NEGATIVE: 'Trésorerie négative',
   CASH_BELOW_THRESHOLD: 'Trésorerie sous le seuil d’alerte',
@@ -154,7 +149,7 @@ export class TreasuryPageService {
   ): Promise<{ shown: WarningView[]; hidden: number }> {
     const sorted = [...warnings].sort(
       (a, b) =>
-        (SEVERITY_ORDER[a.severity] ?? 3) - (SEVERITY_ORDER[b.severity] ?? 3) ||
+        (WARNING_SEVERITY_ORDER[a.severity] ?? 3) - (WARNING_SEVERITY_ORDER[b.severity] ?? 3) ||
         (a.month ?? '9999').localeCompare(b.month ?? '9999'),
     );
     const shown = sorted.slice(0, MAX_WARNINGS_SHOWN);
@@ -202,7 +197,7 @@ function warningView(warning: TreasuryWarning, titles: Map<string, string>): War
     code: warning.code,
     title: WARNING_TITLES[warning.code] ?? 'Alerte',
     severity: warning.severity,
-    severityLabel: SEVERITY_LABELS[warning.severity] ?? 'Alerte',
+    severityLabel: WARNING_SEVERITY_LABELS[warning.severity] ?? 'Alerte',
     message: warning.message,
     month: warning.month,
     amountCents: warning.amountCents,
