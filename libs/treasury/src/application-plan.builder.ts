@@ -1,9 +1,11 @@
+import type { FundingKind } from './funding-kind.constants';
 import type { FundingKindRule, FundingRules } from './funding-rules.types';
 import * as monthUtil from './month.util';
 import type { MonthIndex } from './month.util';
+import { doubleArray, integerArray } from './packed-array.util';
 import * as ruleTables from './rule-table.builder';
-import type { KindFigures, RuleTable } from './rule-table.builder';
-import type { ApplicationInput, FundingLineInput } from './treasury.types';
+import type { KindFigures, RuleTable, ScenarioFigures } from './rule-table.builder';
+import type { ApplicationInput, FundingLineInput, TreasuryScenario } from './treasury.types';
 
 // The inner loops call these through module-level copies: swc's CommonJS output reads an
 // imported binding through a getter at every use, which there costs as much as the arithmetic.
@@ -15,9 +17,10 @@ export const NO_MONTH = -1;
 
 /**
  * The application being projected, reduced to what the schedule engine and the warnings read:
- * month indices, spending per month and its running eligible total, each line's rule. One cursor
- * serves every application of a projection in turn, in buffers it keeps, so that projecting a
- * thousand applications allocates nothing per application.
+ * month indices, spending per month and its running eligible total, each line's rule and payment
+ * figures, the funding plan's sums. One cursor serves every application of a projection in turn,
+ * in buffers it keeps, so that projecting a thousand applications allocates nothing per
+ * application; the lines are read in one pass.
  */
 export class ApplicationCursor {
   app!: ApplicationInput;
@@ -33,18 +36,19 @@ export class ApplicationCursor {
   spread = true;
   spreadShareCents = 0;
   spreadLastShareCents = 0;
-  /** With an expense list: each expense's month and eligibility, in the list's order. */
-  expenseMonths = new Int32Array(16);
-  expenseEligible = new Uint8Array(16);
+  /** With an expense list: each expense's month and eligibility (1 or 0), in the list's order. */
+  expenseMonths = integerArray(16);
+  expenseEligible = integerArray(16);
   /** Spending committed before the filing receipt (incentive rule): count, total, first month. */
   earlyCount = 0;
   earlyCents = 0;
   earlyFirstMonth: MonthIndex = NO_MONTH;
   /** With an expense list: cumulativeEligible[i] = eligible spending in months start … start+i. */
-  cumulativeEligible = new Float64Array(64);
+  cumulativeEligible = doubleArray(64);
   lineCount = 0;
-  /** `lineRules[i]` is the rule of `app.fundingLines[i]`. */
+  /** `lineRules[i]` is the rule of `app.fundingLines[i]`, `lineFigures[i]` its scenario's payment figures. */
   lineRules: KindFigures[] = [];
+  lineFigures: ScenarioFigures[] = [];
   /**
    * What the lines hold, read in the same pass: a loan, an EU fund, LEADER lines, the first FSE+
    * line (−1).
@@ -54,7 +58,34 @@ export class ApplicationCursor {
   leaderLines = 0;
   firstFseLine = -1;
 
-  constructor(readonly table: RuleTable) {}
+  // The funding plan's sums (see funding-plan.checker.ts). Loans are not funding and are left out.
+  /** Every line but loans, self-funding included. */
+  fundedCents = 0;
+  selfFundingCents = 0;
+  /** Planned or requested lines. */
+  unsecuredCents = 0;
+  /** EU funds by kind, in order of first appearance, with the index of their first line. */
+  euCount = 0;
+  readonly euKinds: FundingKind[] = [];
+  readonly euRules: KindFigures[] = [];
+  readonly euCents: number[] = [];
+  readonly euFirstLines: number[] = [];
+  leaderCents = 0;
+  /** Index of the first LEADER line, −1 when there is none. */
+  firstLeaderLine = -1;
+  nationalCents = 0;
+  publicAidCents = 0;
+  /** Two lines of one kind: only then can a line repeat another. */
+  repeatedKind = false;
+
+  private readonly stress: boolean;
+
+  constructor(
+    readonly table: RuleTable,
+    scenario: TreasuryScenario = 'expected',
+  ) {
+    this.stress = scenario === 'stress';
+  }
 
   /** `app.id`, or `#<position from 1>` when the client gave none. */
   get applicationId(): string {
@@ -70,20 +101,69 @@ export class ApplicationCursor {
     this.submittedMonth = app.submittedAt ? toMonthIndex(app.submittedAt) : NO_MONTH;
     if (app.expenses) this.loadExpenseList(app.expenses);
     else this.loadSpreadSpending();
-    const lines = app.fundingLines;
+    this.loadLines(app.fundingLines);
+  }
+
+  /** Each line's rule and figures, what the lines hold and the funding plan's sums, in one pass. */
+  private loadLines(lines: readonly FundingLineInput[]): void {
     this.lineCount = lines.length;
     this.hasLoan = false;
     this.hasEuFund = false;
     this.leaderLines = 0;
     this.firstFseLine = -1;
+    this.fundedCents = 0;
+    this.selfFundingCents = 0;
+    this.unsecuredCents = 0;
+    this.euCount = 0;
+    this.leaderCents = 0;
+    this.firstLeaderLine = -1;
+    this.nationalCents = 0;
+    this.publicAidCents = 0;
+    let kindsSeen = 0;
+    let repeatedKind = false;
     for (let i = 0; i < lines.length; i++) {
-      const rule = kindFigures(this.table, lines[i].kind);
+      const line = lines[i];
+      const rule = kindFigures(this.table, line.kind);
       this.lineRules[i] = rule;
-      this.hasLoan ||= rule.isLoan;
+      this.lineFigures[i] = this.stress ? rule.stress : rule.expected;
       this.hasEuFund ||= rule.euFund;
-      if (rule.kind === 'FEADER_LEADER') this.leaderLines++;
-      else if (rule.kind === 'FSE_PLUS' && this.firstFseLine < 0) this.firstFseLine = i;
+      if (rule.isLeader) this.leaderLines++;
+      else if (rule.isFse && this.firstFseLine < 0) this.firstFseLine = i;
+      if (rule.isLoan) {
+        this.hasLoan = true;
+        continue;
+      }
+      const amount = line.amountCents;
+      const kindBit = 1 << rule.index;
+      repeatedKind ||= (kindsSeen & kindBit) !== 0;
+      kindsSeen |= kindBit;
+      this.fundedCents += amount;
+      if (rule.isSelfFunding) this.selfFundingCents += amount;
+      else if (line.status === 'planned' || line.status === 'requested')
+        this.unsecuredCents += amount;
+      if (rule.euFund) this.addEuLine(line, rule, i);
+      if (rule.isLeader) {
+        this.leaderCents += amount;
+        if (this.firstLeaderLine < 0) this.firstLeaderLine = i;
+      }
+      if (rule.nationalPublicCofinancer) this.nationalCents += amount;
+      if (rule.euFund || rule.nationalPublicCofinancer) this.publicAidCents += amount;
     }
+    this.repeatedKind = repeatedKind;
+  }
+
+  private addEuLine(line: FundingLineInput, rule: KindFigures, index: number): void {
+    for (let k = 0; k < this.euCount; k++) {
+      if (this.euKinds[k] === line.kind) {
+        this.euCents[k] += line.amountCents;
+        return;
+      }
+    }
+    this.euKinds[this.euCount] = line.kind;
+    this.euRules[this.euCount] = rule;
+    this.euCents[this.euCount] = line.amountCents;
+    this.euFirstLines[this.euCount] = index;
+    this.euCount++;
   }
 
   /** Eligible spending from the operation start up to and including `monthIndex`. */
@@ -130,12 +210,12 @@ export class ApplicationCursor {
   private loadExpenseList(expenses: NonNullable<ApplicationInput['expenses']>): void {
     this.spread = false;
     if (this.expenseMonths.length < expenses.length) {
-      this.expenseMonths = new Int32Array(expenses.length * 2);
-      this.expenseEligible = new Uint8Array(expenses.length * 2);
+      this.expenseMonths = integerArray(expenses.length * 2);
+      this.expenseEligible = integerArray(expenses.length * 2);
     }
     const submittedAt = this.app.submittedAt;
     if (this.cumulativeEligible.length < this.months)
-      this.cumulativeEligible = new Float64Array(this.months * 2);
+      this.cumulativeEligible = doubleArray(this.months * 2);
     const cumulative = this.cumulativeEligible;
     cumulative.fill(0, 0, this.months);
     this.earlyCount = 0;

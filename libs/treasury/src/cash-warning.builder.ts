@@ -9,7 +9,7 @@ import { WarningVariant } from './warning-message.builder';
  * closing balance of month `firstMonth + i`.
  */
 export function recordCashWarnings(
-  closing: Float64Array,
+  closing: readonly number[],
   firstMonth: MonthIndex,
   minimumCashCents: number,
   log: TreasuryWarningLog,
@@ -51,7 +51,7 @@ export function recordCashWarnings(
 
 /** Runs of months whose closing balance is in [low, high): first, lowest (first if tied), length. */
 function forEachEpisode(
-  closing: Float64Array,
+  closing: readonly number[],
   low: number,
   high: number,
   found: (first: number, lowest: number, length: number) => void,

@@ -1,8 +1,6 @@
-import * as applicationPlans from './application-plan.builder';
+import { ApplicationCursor, applicationId } from './application-plan.builder';
 import type { FundingKind } from './funding-kind.constants';
 import type { FundingRules } from './funding-rules.types';
-import * as monthUtil from './month.util';
-import type { MonthIndex } from './month.util';
 import * as ruleTables from './rule-table.builder';
 import type { KindFigures, RuleTable } from './rule-table.builder';
 import type { TreasuryWarning } from './treasury-projection.types';
@@ -13,9 +11,7 @@ import * as warningMessages from './warning-message.builder';
 
 // The inner loops call these through module-level copies: swc's CommonJS output reads an
 // imported binding through a getter at every use, which there costs as much as the arithmetic.
-const { applicationId } = applicationPlans;
-const { toMonthIndex } = monthUtil;
-const { kindFigures, maxEuRate, ruleTable } = ruleTables;
+const { maxEuRate, ruleTable } = ruleTables;
 const { TreasuryWarningCode } = warningCodes;
 const { WarningVariant } = warningMessages;
 
@@ -56,123 +52,47 @@ export function checkFundingPlan(
   position = 0,
 ): FundingPlanCheck {
   const table = ruleTable(rules);
-  const lineRules = app.fundingLines.map((line) => kindFigures(table, line.kind));
-  const totals = new FundingPlanTotals();
-  totals.measure(app, lineRules);
+  const plan = new ApplicationCursor(table);
+  plan.load(app, position);
   const log = new TreasuryWarningLog();
-  const startMonth = toMonthIndex(app.operationStart);
-  recordFundingPlanIssues(totals, app, position, lineRules, table, startMonth, log);
+  recordFundingPlanIssues(plan, table, log);
   const total = app.totalCostCents;
   return {
     applicationId: applicationId(app, position),
     totalCostCents: total,
-    fundedCents: totals.fundedCents,
-    selfFundingCents: totals.selfFundingCents,
-    securedCents: totals.fundedCents - totals.unsecuredCents,
-    unsecuredCents: totals.unsecuredCents,
-    gapCents: Math.max(0, total - totals.fundedCents),
-    surplusCents: Math.max(0, totals.fundedCents - total),
-    euShares: Array.from({ length: totals.euCount }, (_, k) => ({
-      kind: totals.euKinds[k],
-      amountCents: totals.euCents[k],
-      ratePct: ratePct(totals.euCents[k], total),
-      maxRatePct: maxEuRate(totals.euRules[k], app.euArea),
+    fundedCents: plan.fundedCents,
+    selfFundingCents: plan.selfFundingCents,
+    securedCents: plan.fundedCents - plan.unsecuredCents,
+    unsecuredCents: plan.unsecuredCents,
+    gapCents: Math.max(0, total - plan.fundedCents),
+    surplusCents: Math.max(0, plan.fundedCents - total),
+    euShares: Array.from({ length: plan.euCount }, (_, k) => ({
+      kind: plan.euKinds[k],
+      amountCents: plan.euCents[k],
+      ratePct: ratePct(plan.euCents[k], total),
+      maxRatePct: maxEuRate(plan.euRules[k], app.euArea),
     })),
     issues: log.toWarnings(table),
   };
 }
 
 /**
- * The sums the checks read, measured in one pass over the lines. Loans are not funding and are
- * left out. The projection keeps one instance for all its applications.
+ * Records the issues of the funding plan under the cursor (its sums are measured as it loads)
+ * in `log`, all dated the operation's first month.
  */
-export class FundingPlanTotals {
-  fundedCents = 0;
-  selfFundingCents = 0;
-  unsecuredCents = 0;
-  hasEuLine = false;
-  /** EU funds by kind, in order of first appearance, with the index of their first line. */
-  euCount = 0;
-  readonly euKinds: FundingKind[] = [];
-  readonly euRules: KindFigures[] = [];
-  readonly euCents: number[] = [];
-  readonly euFirstLines: number[] = [];
-  leaderCents = 0;
-  /** Index of the first LEADER line, −1 when there is none. */
-  firstLeaderLine = -1;
-  nationalCents = 0;
-  publicAidCents = 0;
-  /** Two lines of one kind: only then can a line repeat another. */
-  repeatedKind = false;
-
-  measure(app: ApplicationInput, lineRules: readonly KindFigures[]): void {
-    this.fundedCents = 0;
-    this.selfFundingCents = 0;
-    this.unsecuredCents = 0;
-    this.hasEuLine = false;
-    this.euCount = 0;
-    this.leaderCents = 0;
-    this.firstLeaderLine = -1;
-    this.nationalCents = 0;
-    this.publicAidCents = 0;
-    this.repeatedKind = false;
-    let kindsSeen = 0;
-    const lines = app.fundingLines;
-    for (let i = 0; i < lines.length; i++) {
-      const rule = lineRules[i];
-      if (rule.isLoan) continue;
-      const line = lines[i];
-      const amount = line.amountCents;
-      const kindBit = 1 << rule.index;
-      this.repeatedKind ||= (kindsSeen & kindBit) !== 0;
-      kindsSeen |= kindBit;
-      this.fundedCents += amount;
-      if (rule.kind === 'SELF_FUNDING') this.selfFundingCents += amount;
-      else if (line.status === 'planned' || line.status === 'requested')
-        this.unsecuredCents += amount;
-      if (rule.euFund) this.addEuLine(line, rule, i);
-      if (rule.kind === 'FEADER_LEADER') {
-        this.leaderCents += amount;
-        if (this.firstLeaderLine < 0) this.firstLeaderLine = i;
-      }
-      if (rule.nationalPublicCofinancer) this.nationalCents += amount;
-      if (rule.euFund || rule.nationalPublicCofinancer) this.publicAidCents += amount;
-    }
-  }
-
-  private addEuLine(line: FundingLineInput, rule: KindFigures, index: number): void {
-    this.hasEuLine = true;
-    for (let k = 0; k < this.euCount; k++) {
-      if (this.euKinds[k] === line.kind) {
-        this.euCents[k] += line.amountCents;
-        return;
-      }
-    }
-    this.euKinds[this.euCount] = line.kind;
-    this.euRules[this.euCount] = rule;
-    this.euCents[this.euCount] = line.amountCents;
-    this.euFirstLines[this.euCount] = index;
-    this.euCount++;
-  }
-}
-
-/** Records the plan's issues in `log`, all dated the operation's first month. */
 export function recordFundingPlanIssues(
-  totals: FundingPlanTotals,
-  app: ApplicationInput,
-  position: number,
-  lineRules: readonly KindFigures[],
+  plan: ApplicationCursor,
   table: RuleTable,
-  startMonth: MonthIndex,
   log: TreasuryWarningLog,
 ): void {
-  log.about(app, position, startMonth);
+  const app = plan.app;
+  log.about(app, plan.position, plan.startIndex);
 
   const total = app.totalCostCents;
-  const gap = Math.max(0, total - totals.fundedCents);
+  const gap = Math.max(0, total - plan.fundedCents);
   if (gap > 0) {
-    const severity = totals.hasEuLine ? 'critical' : 'warning';
-    const hasEu = totals.hasEuLine ? 1 : 0;
+    const hasEuLine = plan.euCount > 0;
+    const severity = hasEuLine ? 'critical' : 'warning';
     log.issue(
       TreasuryWarningCode.COFINANCING_GAP,
       severity,
@@ -180,22 +100,22 @@ export function recordFundingPlanIssues(
       gap,
       WarningVariant.Default,
       total,
-      hasEu,
+      hasEuLine ? 1 : 0,
     );
   }
-  if (totals.unsecuredCents > 0) {
-    const unsecured = totals.unsecuredCents;
+  if (plan.unsecuredCents > 0) {
+    const unsecured = plan.unsecuredCents;
     log.issue(TreasuryWarningCode.COFINANCING_GAP, 'info', -1, unsecured, WarningVariant.Unsecured);
   }
-  for (let k = 0; k < totals.euCount; k++) {
-    const amount = totals.euCents[k];
-    const maxRate = maxEuRate(totals.euRules[k], app.euArea);
+  for (let k = 0; k < plan.euCount; k++) {
+    const amount = plan.euCents[k];
+    const maxRate = maxEuRate(plan.euRules[k], app.euArea);
     if (maxRate === null || amount * 100 <= maxRate * total) continue;
     const allowed = Math.floor((maxRate * total) / 100);
     log.issue(
       TreasuryWarningCode.EU_RATE_ABOVE_MAX,
       'critical',
-      totals.euFirstLines[k],
+      plan.euFirstLines[k],
       amount - allowed,
       WarningVariant.Default,
       ratePct(amount, total),
@@ -203,25 +123,25 @@ export function recordFundingPlanIssues(
       allowed,
     );
   }
-  if (totals.firstLeaderLine >= 0) recordLeaderIssues(totals, total, table, log);
-  if (totals.repeatedKind) recordDoubleFunding(app, lineRules, log);
-  const surplus = Math.max(0, totals.fundedCents - total);
+  if (plan.firstLeaderLine >= 0) recordLeaderIssues(plan, total, table, log);
+  if (plan.repeatedKind) recordDoubleFunding(app, plan.lineRules, log);
+  const surplus = Math.max(0, plan.fundedCents - total);
   if (surplus > 0)
     log.issue(TreasuryWarningCode.DOUBLE_FUNDING, 'warning', -1, surplus, WarningVariant.Surplus);
 }
 
 /** LEADER: FEADER ≤ 80 % of the public aid (1 € national calls 4 €), public aid ≤ 80 % of the cost. */
 function recordLeaderIssues(
-  totals: FundingPlanTotals,
+  plan: ApplicationCursor,
   total: number,
   table: RuleTable,
   log: TreasuryWarningLog,
 ): void {
-  const leaderLine = totals.firstLeaderLine;
-  const national = totals.nationalCents;
+  const leaderLine = plan.firstLeaderLine;
+  const national = plan.nationalCents;
   const maxShare = table.leaderMaxShareOfPublicAidPct;
   // national ≥ feader × (100 − maxShare) / maxShare, rounded up to the cent.
-  const requiredNational = Math.ceil((totals.leaderCents * (100 - maxShare)) / maxShare);
+  const requiredNational = Math.ceil((plan.leaderCents * (100 - maxShare)) / maxShare);
   if (national < requiredNational) {
     log.issue(
       TreasuryWarningCode.LEADER_COFINANCER_MISSING,
@@ -234,7 +154,7 @@ function recordLeaderIssues(
       maxShare,
     );
   }
-  const publicAid = totals.publicAidCents;
+  const publicAid = plan.publicAidCents;
   const maxPublic = table.leaderMaxPublicAidPct;
   if (publicAid * 100 > maxPublic * total) {
     const allowed = Math.floor((maxPublic * total) / 100);

@@ -29,6 +29,9 @@ export function pctInHundredths(pct: number): number {
 
 /** Share of an amount for a percentage given in hundredths of a point (3 333 for 33.33 %), rounded down. */
 export function hundredthsOf(amountCents: number, hundredths: number): number {
+  // No advance and all of it are the usual rules: no division for them.
+  if (hundredths === 0) return 0;
+  if (hundredths === 10_000) return amountCents;
   return mulDivFloor(amountCents, hundredths, 10_000);
 }
 

@@ -3,6 +3,7 @@ import type { ApplicationCursor, ApplicationPlan, PlannedLine } from './applicat
 import * as money from './money.util';
 import * as monthUtil from './month.util';
 import type { MonthIndex } from './month.util';
+import { doubleArray, integerArray } from './packed-array.util';
 import * as ruleTables from './rule-table.builder';
 import type { KindFigures, ScenarioFigures } from './rule-table.builder';
 import type { FundingLineInput, TreasuryScenario } from './treasury.types';
@@ -12,7 +13,7 @@ import type { FundingLineInput, TreasuryScenario } from './treasury.types';
 const { NO_MONTH } = applicationPlans;
 const { hundredthsOf, mulDivFloor, pctInHundredths, percentOf } = money;
 const { toMonthIndex } = monthUtil;
-const { ruleTable, scenarioFigures } = ruleTables;
+const { ruleTable } = ruleTables;
 
 export const PAYMENT_LABELS = [
   'Avance',
@@ -44,54 +45,52 @@ const enum Label {
  * movements in the order they were agreed); negative amounts leave the structure.
  */
 export class LineSchedules {
-  from = new Int32Array(8);
-  count = new Int32Array(8);
+  // Plain arrays rather than typed ones: see packed-array.util.ts.
+  from = integerArray(8);
+  count = integerArray(8);
   /** What the funder owes in the end: the amount, or for reimbursement funds rate × justified spending. */
-  dueCents = new Float64Array(8);
+  dueCents = doubleArray(8);
   /** Money to pay back when advance and interim payments exceed what is finally due. */
-  repaymentCents = new Float64Array(8);
+  repaymentCents = doubleArray(8);
   /** Month of the line's last payment (or repayment); NO_MONTH when it moves no cash. */
-  lastMonth = new Int32Array(8);
+  lastMonth = integerArray(8);
   /** 1 when the client's explicit payments were used verbatim. */
-  explicit = new Uint8Array(8);
-  month = new Int32Array(64);
-  amount = new Float64Array(64);
-  label = new Uint8Array(64);
+  explicit = integerArray(8);
+  /** The payments; they grow by one when a payment is stored just past their end. */
+  month = integerArray(64);
+  amount = doubleArray(64);
+  label = integerArray(64);
   /** Payments of all lines in the buffers. */
   size = 0;
   // A line's own interim payments, sorted before they are capped.
-  private interimMonth = new Int32Array(8);
-  private interimNominal = new Float64Array(8);
+  private interimMonth = integerArray(8);
+  private interimNominal = doubleArray(8);
 
   /** Every line of the application, co-financers first so LEADER can wait for them (rule 5). */
-  build(plan: ApplicationCursor, scenario: TreasuryScenario): void {
+  build(plan: ApplicationCursor): void {
     const lines = plan.app.fundingLines;
     this.reserveLines(lines.length);
     this.size = 0;
     let cofinancersLast = NO_MONTH;
     for (let i = 0; i < lines.length; i++) {
       const rule = plan.lineRules[i];
-      if (rule.kind === 'FEADER_LEADER') continue;
-      this.buildLine(plan, i, scenario, NO_MONTH);
+      if (rule.isLeader) continue;
+      this.buildLine(plan, i, NO_MONTH);
       if (rule.nationalPublicCofinancer && this.lastMonth[i] !== NO_MONTH)
         cofinancersLast = Math.max(cofinancersLast, this.lastMonth[i]);
     }
     for (let i = 0, leaders = plan.leaderLines; leaders > 0 && i < lines.length; i++) {
-      if (plan.lineRules[i].kind !== 'FEADER_LEADER') continue;
-      this.buildLine(plan, i, scenario, cofinancersLast);
+      if (!plan.lineRules[i].isLeader) continue;
+      this.buildLine(plan, i, cofinancersLast);
       leaders--;
     }
   }
 
   /** `cofinancersLast`: the month the last national co-financer pays, or NO_MONTH. */
-  private buildLine(
-    plan: ApplicationCursor,
-    i: number,
-    scenario: TreasuryScenario,
-    cofinancersLast: MonthIndex,
-  ): void {
+  private buildLine(plan: ApplicationCursor, i: number, cofinancersLast: MonthIndex): void {
     const line = plan.app.fundingLines[i];
     const rule = plan.lineRules[i];
+    const figures = plan.lineFigures[i];
     const from = this.size;
     this.from[i] = from;
     this.dueCents[i] = line.amountCents;
@@ -103,11 +102,11 @@ export class LineSchedules {
       this.explicitPayments(line, from);
       this.explicit[i] = 1;
     } else if (rule.isLoan) {
-      this.bridgePayments(plan, line, scenarioFigures(rule, scenario));
+      this.bridgePayments(plan, line, figures);
     } else if (rule.reimbursementBased) {
-      this.reimbursementPayments(plan, i, rule, scenarioFigures(rule, scenario), cofinancersLast);
+      this.reimbursementPayments(plan, i, rule, figures, cofinancersLast);
     } else {
-      this.fixedPayments(plan, line, scenarioFigures(rule, scenario), from);
+      this.fixedPayments(plan, line, figures, from);
     }
     this.count[i] = this.size - from;
     this.lastMonth[i] = this.size > from ? this.month[this.size - 1] : NO_MONTH;
@@ -233,8 +232,8 @@ export class LineSchedules {
   private sortedInterim(plan: ApplicationCursor, line: FundingLineInput): number {
     const interim = line.schedule?.interim ?? [];
     if (this.interimMonth.length < interim.length) {
-      this.interimMonth = new Int32Array(interim.length * 2);
-      this.interimNominal = new Float64Array(interim.length * 2);
+      this.interimMonth = integerArray(interim.length * 2);
+      this.interimNominal = doubleArray(interim.length * 2);
     }
     for (let k = 0; k < interim.length; k++) {
       const month = plan.startIndex + interim[k].monthsAfterStart;
@@ -252,7 +251,6 @@ export class LineSchedules {
   }
 
   private push(month: MonthIndex, amountCents: number, label: Label): void {
-    if (this.size === this.month.length) this.grow();
     this.month[this.size] = month;
     this.amount[this.size] = amountCents;
     this.label[this.size] = label;
@@ -284,26 +282,14 @@ export class LineSchedules {
 
   private reserveLines(lines: number): void {
     if (this.from.length >= lines) return;
+    // Written out of order (LEADER lines last): sized first so that no hole is ever made.
     const size = lines * 2;
-    this.from = new Int32Array(size);
-    this.count = new Int32Array(size);
-    this.dueCents = new Float64Array(size);
-    this.repaymentCents = new Float64Array(size);
-    this.lastMonth = new Int32Array(size);
-    this.explicit = new Uint8Array(size);
-  }
-
-  private grow(): void {
-    const size = this.month.length * 2;
-    const month = new Int32Array(size);
-    const amount = new Float64Array(size);
-    const label = new Uint8Array(size);
-    month.set(this.month);
-    amount.set(this.amount);
-    label.set(this.label);
-    this.month = month;
-    this.amount = amount;
-    this.label = label;
+    this.from = integerArray(size);
+    this.count = integerArray(size);
+    this.dueCents = doubleArray(size);
+    this.repaymentCents = doubleArray(size);
+    this.lastMonth = integerArray(size);
+    this.explicit = integerArray(size);
   }
 }
 
@@ -330,11 +316,7 @@ function balanceMonth(
 ): MonthIndex {
   const afterEnd =
     plan.endIndex + (line.schedule?.balanceDelayMonths ?? figures.balanceDelayMonths);
-  if (
-    rule.kind !== 'FEADER_LEADER' ||
-    cofinancersLast === NO_MONTH ||
-    figures.afterCofinancersMonths === null
-  )
+  if (!rule.isLeader || cofinancersLast === NO_MONTH || figures.afterCofinancersMonths === null)
     return afterEnd;
   return Math.max(afterEnd, cofinancersLast + figures.afterCofinancersMonths);
 }
@@ -375,10 +357,10 @@ export function buildApplicationSchedules(
   plan: ApplicationPlan,
   scenario: TreasuryScenario,
 ): LineSchedule[] {
-  const cursor = new applicationPlans.ApplicationCursor(ruleTable(plan.rules));
+  const cursor = new applicationPlans.ApplicationCursor(ruleTable(plan.rules), scenario);
   cursor.load(plan.input, plan.position);
   const schedules = new LineSchedules();
-  schedules.build(cursor, scenario);
+  schedules.build(cursor);
   return plan.lines.map((line, i) => {
     const payments: LinePayment[] = [];
     for (let k = schedules.from[i]; k < schedules.from[i] + schedules.count[i]; k++) {

@@ -34,6 +34,10 @@ export interface KindFigures {
   nationalPublicCofinancer: boolean;
   cashMovement: boolean;
   isLoan: boolean;
+  // The kinds the engine treats apart, as flags: cheaper than comparing texts in the inner loops.
+  isLeader: boolean;
+  isFse: boolean;
+  isSelfFunding: boolean;
   expected: ScenarioFigures;
   stress: ScenarioFigures;
   /** Maximum EU rate per area, in the order of EU_AREAS (null: none for that area); null when the kind has none. */
@@ -124,6 +128,9 @@ function flatten(rule: FundingKindRule): KindFigures {
     nationalPublicCofinancer: rule.nationalPublicCofinancer,
     cashMovement: rule.cashMovement,
     isLoan: rule.isLoan,
+    isLeader: rule.kind === 'FEADER_LEADER',
+    isFse: rule.kind === 'FSE_PLUS',
+    isSelfFunding: rule.kind === 'SELF_FUNDING',
     expected: scenario(rule.expected),
     stress: scenario(rule.stress ?? rule.expected),
     maxEuRatePct,

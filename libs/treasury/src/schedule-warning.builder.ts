@@ -28,47 +28,61 @@ export function recordScheduleWarnings(
   for (let i = 0; i < plan.lineCount; i++) {
     const rule = plan.lineRules[i];
     if (!rule.reimbursementBased) continue;
-    recordPrefinancing(plan, schedules, i, log);
-    recordSingleFinalPayment(plan, schedules, i, table.singleFinalPaymentSharePct, log);
+    if (schedules.lastMonth[i] !== NO_MONTH)
+      recordReceiptWarnings(plan, schedules, i, table.singleFinalPaymentSharePct, log);
     recordRepayment(plan, schedules, i, log);
   }
   if (plan.hasLoan) recordShortBridges(plan, schedules, log);
 }
 
 /**
- * What the structure carries for an EU fund: rate × eligible spending so far minus what the fund
- * has paid so far (rule 1), month by month until its last payment. Records the peak and its
- * month, and the months carried (p1) with the first (p2) and last (p3) of them.
+ * Rules 1 and 2 for an EU fund that pays something, in one pass over its receipts.
  *
- * Between two receipts the amount carried can only grow (spending only accumulates), so the
- * months are taken a stretch at a time: the stretch's last month gives its largest amount, and
- * the first month above a level is found by arithmetic (spread spending) or by halving.
+ * Rule 1: what the structure carries, rate × eligible spending so far minus what the fund has
+ * paid so far, month by month until its last payment. Records the peak and its month, and the
+ * months carried (p1) with the first (p2) and last (p3) of them. Between two receipts the amount
+ * carried can only grow (spending only accumulates), so the months are taken a stretch at a time:
+ * the stretch's last month gives its largest amount, and the first month above a level is found
+ * by arithmetic (spread spending) or by halving.
+ *
+ * Rule 2: most of the EU share arrives only after the operation ends (p1: its share, in %).
  */
-function recordPrefinancing(
+function recordReceiptWarnings(
   plan: ApplicationCursor,
   schedules: LineSchedules,
   i: number,
+  singleFinalSharePct: number,
   log: TreasuryWarningLog,
 ): void {
   const last = schedules.lastMonth[i];
-  if (last === NO_MONTH) return;
   const owed = OWED.reset(plan, plan.app.fundingLines[i].amountCents);
   const { month: payMonth, amount: payAmount } = schedules;
   const to = schedules.from[i] + schedules.count[i];
-  // Receipts are taken month by month from the operation start, in the month they fall in; a
-  // first payment before the start is never reached and holds back every receipt after it.
+  const end = plan.endIndex;
+  // Receipts are taken in the month they fall in; one paid before the operation starts (an
+  // advance on a line signed well before it) is already in hand at the start.
   let next = schedules.from[i];
-  if (next < to && payMonth[next] < plan.startIndex) next = to;
   let received = 0;
+  while (next < to && payMonth[next] < plan.startIndex) received += payAmount[next++];
   let peak = 0;
   let peakMonth = plan.startIndex;
   let carriedMonths = 0;
   let firstMonth = NO_MONTH;
   let lastMonth = plan.startIndex;
+  let afterEndCents = 0;
+  let lastAfterEnd = NO_MONTH;
   for (let m = plan.startIndex; m <= last;) {
-    while (next < to && payMonth[next] === m) received += payAmount[next++];
+    for (; next < to && payMonth[next] === m; next++) {
+      const cents = payAmount[next];
+      received += cents;
+      if (m > end && cents > 0) {
+        afterEndCents += cents;
+        lastAfterEnd = m;
+      }
+    }
     const stretchEnd = next < to ? payMonth[next] - 1 : last;
-    const carriedAtEnd = owed.through(stretchEnd) - received;
+    const owedAtEnd = owed.through(stretchEnd);
+    const carriedAtEnd = owedAtEnd - received;
     if (carriedAtEnd > 0) {
       const firstCarried = owed.firstMonthReaching(received + 1, m, stretchEnd);
       carriedMonths += stretchEnd - firstCarried + 1;
@@ -76,24 +90,44 @@ function recordPrefinancing(
       lastMonth = stretchEnd;
       if (carriedAtEnd > peak) {
         peak = carriedAtEnd;
-        peakMonth = owed.firstMonthReaching(received + carriedAtEnd, m, stretchEnd);
+        peakMonth = owed.firstMonthOwing(owedAtEnd, m, stretchEnd);
       }
     }
     m = stretchEnd + 1;
   }
-  if (peak === 0) return;
+  const { app, position } = plan;
+  if (peak > 0) {
+    const code = TreasuryWarningCode.EU_PREFINANCING;
+    const variant = WarningVariant.Default;
+    log.add(
+      code,
+      'warning',
+      app,
+      position,
+      i,
+      peakMonth,
+      peak,
+      variant,
+      carriedMonths,
+      firstMonth,
+      lastMonth,
+    );
+  }
+  const due = schedules.dueCents[i];
+  if (due <= 0 || lastAfterEnd === NO_MONTH || afterEndCents * 100 < singleFinalSharePct * due)
+    return;
   log.add(
-    TreasuryWarningCode.EU_PREFINANCING,
+    TreasuryWarningCode.SINGLE_FINAL_PAYMENT,
     'warning',
-    plan.app,
-    plan.position,
+    app,
+    position,
     i,
-    peakMonth,
-    peak,
+    lastAfterEnd,
+    afterEndCents,
     WarningVariant.Default,
-    carriedMonths,
-    firstMonth,
-    lastMonth,
+    Math.round((afterEndCents * 100) / due),
+    0,
+    0,
   );
 }
 
@@ -140,6 +174,19 @@ class OwedSoFar {
     return this.searchFirstMonthReaching(level, from, to);
   }
 
+  /**
+   * The first month of [from, to] owing `level`, what `to` owes. While every month adds a cent or
+   * more (spread spending, before the last month, below the amount) the amount owed grows each
+   * month, so that is `to` itself; the arithmetic of `firstMonthReaching` gives the same.
+   */
+  firstMonthOwing(level: number, from: MonthIndex, to: MonthIndex): MonthIndex {
+    const plan = this.plan;
+    const total = plan.app.totalCostCents;
+    const growsEachMonth = total > 0 && this.step >= total && level < this.amount;
+    if (growsEachMonth && to < plan.endIndex && to - plan.startIndex >= plan.earlyCount) return to;
+    return this.firstMonthReaching(level, from, to);
+  }
+
   /** By halving: listed expenses, or figures too large for exact products. */
   private searchFirstMonthReaching(level: number, from: MonthIndex, to: MonthIndex): MonthIndex {
     let low = from;
@@ -166,40 +213,6 @@ const OWED = new OwedSoFar();
 function ceilDiv(a: number, b: number): number {
   const quotient = Math.floor(a / b);
   return quotient * b < a ? quotient + 1 : quotient;
-}
-
-/** Rule 2: most of the EU share arrives only after the operation ends (p1: its share, in %). */
-function recordSingleFinalPayment(
-  plan: ApplicationCursor,
-  schedules: LineSchedules,
-  i: number,
-  thresholdPct: number,
-  log: TreasuryWarningLog,
-): void {
-  const due = schedules.dueCents[i];
-  if (due <= 0) return;
-  let afterEndCents = 0;
-  let lastMonth = NO_MONTH;
-  const to = schedules.from[i] + schedules.count[i];
-  for (let k = schedules.from[i]; k < to; k++) {
-    if (schedules.month[k] <= plan.endIndex || schedules.amount[k] <= 0) continue;
-    afterEndCents += schedules.amount[k];
-    lastMonth = schedules.month[k];
-  }
-  if (lastMonth === NO_MONTH || afterEndCents * 100 < thresholdPct * due) return;
-  log.add(
-    TreasuryWarningCode.SINGLE_FINAL_PAYMENT,
-    'warning',
-    plan.app,
-    plan.position,
-    i,
-    lastMonth,
-    afterEndCents,
-    WarningVariant.Default,
-    Math.round((afterEndCents * 100) / due),
-    0,
-    0,
-  );
 }
 
 /** Rule 4: under-spending (or the stress scenario's control haircut) makes the advance exceed what is due. */

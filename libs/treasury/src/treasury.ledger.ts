@@ -1,5 +1,6 @@
 import type { ApplicationCursor } from './application-plan.builder';
 import { fromMonthIndex, type MonthIndex } from './month.util';
+import { doubleArray } from './packed-array.util';
 import type { LineSchedules } from './payment-schedule.builder';
 import type { TreasuryMonth, TreasuryMovement } from './treasury-projection.types';
 import type { Month, RecurringFlowInput } from './treasury.types';
@@ -21,10 +22,16 @@ export interface CashRecorder {
  * the structure's totals never needs them. Months before the window only roll the balance forward.
  */
 export class TreasuryLedger implements CashRecorder {
-  private readonly inflows: Float64Array;
-  private readonly outflows: Float64Array;
+  // Plain arrays rather than typed ones: see packed-array.util.ts.
+  private readonly inflows: number[];
+  private readonly outflows: number[];
+  /**
+   * Spread spending as steps: a share starts in one slot and stops in another, and `months` adds
+   * the running total to the outflows; two writes an application instead of one a month.
+   */
+  private readonly spreadSteps: number[];
   /** Closing balance of each month of the window, once `months` has run. */
-  closing: Float64Array = new Float64Array(0);
+  closing: number[] = [];
   private details: TreasuryMovement[][] | null = null;
 
   /** `movements()` gives the movements of each month of the window, in order. */
@@ -35,8 +42,9 @@ export class TreasuryLedger implements CashRecorder {
     private readonly movements: () => TreasuryMovement[][],
   ) {
     const size = lastIndex - firstIndex + 1;
-    this.inflows = new Float64Array(size);
-    this.outflows = new Float64Array(size);
+    this.inflows = doubleArray(size);
+    this.outflows = doubleArray(size);
+    this.spreadSteps = doubleArray(size + 1);
   }
 
   addSpending(plan: ApplicationCursor): void {
@@ -46,8 +54,10 @@ export class TreasuryLedger implements CashRecorder {
       const from = Math.max(plan.startIndex, this.firstIndex);
       const to = Math.min(last - 1, this.lastIndex);
       const share = plan.spreadShareCents;
-      if (share > 0) for (let m = from; m <= to; m++) this.outflows[m - this.firstIndex] += share;
-      else for (let m = from; m <= to; m++) this.add(m, -share);
+      if (share > 0 && from <= to) {
+        this.spreadSteps[from - this.firstIndex] += share;
+        this.spreadSteps[to - this.firstIndex + 1] -= share;
+      } else if (share <= 0) for (let m = from; m <= to; m++) this.add(m, -share);
       this.add(last, -plan.spreadLastShareCents);
       return;
     }
@@ -71,17 +81,20 @@ export class TreasuryLedger implements CashRecorder {
   /** The window's months; `lines` is built on first read. Fills `closing`. */
   months(openingBalanceCents: number): TreasuryMonth[] {
     const result: TreasuryMonth[] = [];
-    this.closing = new Float64Array(this.lastIndex - this.windowStart + 1);
+    this.closing = doubleArray(this.lastIndex - this.windowStart + 1);
     let balance = openingBalanceCents;
+    // Whole cents well below 2^53: the sums are exact in any order.
+    let spreadShares = 0;
     for (let slot = 0; slot < this.inflows.length; slot++) {
+      spreadShares += this.spreadSteps[slot];
       const monthIndex = this.firstIndex + slot;
       const opening = balance;
-      balance = opening + this.inflows[slot] - this.outflows[slot];
+      const inflows = this.inflows[slot];
+      const outflows = this.outflows[slot] + spreadShares;
+      balance = opening + inflows - outflows;
       if (monthIndex < this.windowStart) continue;
       const windowSlot = monthIndex - this.windowStart;
       this.closing[windowSlot] = balance;
-      const inflows = this.inflows[slot];
-      const outflows = this.outflows[slot];
       result.push(
         new LedgerMonth(monthIndex, opening, inflows, outflows, balance, this, windowSlot),
       );

@@ -156,6 +156,33 @@ describe('projectTreasury', () => {
     });
   });
 
+  it('counts an FSE+ advance paid before the operation starts as received (rule 1)', () => {
+    // Signed 2026-01-10, operation 2026-06 → 2027-05: advance 21 600 € in 2026-03 (signature + 2),
+    // before the start; no interim claim (12 months); balance 50 400 € in 2027-05 + 9 = 2028-02.
+    // Carried = 60 % × spending so far − 21 600: Jun 6 000, Jul 12 000, Aug 18 000 → covered;
+    // Sep 24 000 − 21 600 = 2 400 … 2027-05 72 000 − 21 600 = 50 400 (peak), held until 2028-01;
+    // 2028-02 the balance settles it. Sep 2026 → Jan 2028: 4 + 12 + 1 = 17 months.
+    const projection = project({
+      applications: [
+        fseOperation({
+          operationStart: '2026-06',
+          operationEnd: '2027-05',
+          fundingLines: [
+            line('FSE_PLUS', 7_200_000, { signedAt: '2026-01-10' }),
+            line('SELF_FUNDING', 4_800_000),
+          ],
+        }),
+      ],
+    });
+    const prefinancing = projection.warnings.find(
+      (w) => w.code === TreasuryWarningCode.EU_PREFINANCING,
+    );
+    expect(prefinancing).toMatchObject({ month: '2027-05', amountCents: 5_040_000 });
+    expect(prefinancing?.message).toContain(
+      'jusqu’à 50\u202f400,00\u00a0€ de dépenses non encore remboursées, pendant 17 mois entre septembre 2026 et janvier 2028',
+    );
+  });
+
   it('stress scenario: later advance, balance 18 months after the end, 5 % cut', () => {
     // Feb 30 000 · Mar 30 000 + 21 600 − 10 000 = 41 600 · … · Dec −48 400 · 2028-06 −48 400 + 46 800 = −1 600.
     const projection = project({ scenario: 'stress', months: 30 });

@@ -27,7 +27,7 @@ import { TreasuryWarningLog } from './treasury-warning.log';
 
 // The inner loops call these through module-level copies: swc's CommonJS output reads an
 // imported binding through a getter at every use, which there costs as much as the arithmetic.
-const { FundingPlanTotals, recordFundingPlanIssues } = fundingPlans;
+const { recordFundingPlanIssues } = fundingPlans;
 const { calendarContext, recordCalendarWarnings, recordScheduleWarnings } = scheduleWarnings;
 
 /** Ten years: the longest horizon a monthly cash plan makes sense for. */
@@ -123,8 +123,8 @@ export function readingOf(status: string, includeSubmitted: boolean): Reading {
 
 /**
  * Every application's cash, then the recurring flows, into `recorder`; with `warnings`, the plan,
- * schedule and calendar warnings too. One cursor, one set of schedule buffers and one totals
- * record serve every application.
+ * schedule and calendar warnings too. One cursor and one set of schedule buffers serve every
+ * application.
  */
 function recordCash(
   input: ProjectTreasuryInput,
@@ -134,9 +134,8 @@ function recordCash(
 ): void {
   const scenario = input.scenario ?? 'expected';
   const includeSubmitted = input.includeSubmitted ?? false;
-  const plan = new ApplicationCursor(table);
+  const plan = new ApplicationCursor(table, scenario);
   const schedules = new LineSchedules();
-  const totals = new FundingPlanTotals();
   const applications = input.applications;
   for (let position = 0; position < applications.length; position++) {
     const app = applications[position];
@@ -145,13 +144,9 @@ function recordCash(
     if (reading === Reading.Skipped || (!funded && !warnings)) continue;
     plan.load(app, position);
     const open = reading !== Reading.Closed;
-    if (open && warnings) {
-      totals.measure(app, plan.lineRules);
-      const { log } = warnings;
-      recordFundingPlanIssues(totals, app, position, plan.lineRules, table, plan.startIndex, log);
-    }
+    if (open && warnings) recordFundingPlanIssues(plan, table, warnings.log);
     if (funded) {
-      schedules.build(plan, scenario);
+      schedules.build(plan);
       recorder.addSpending(plan);
       recorder.addPayments(plan, schedules);
       if (warnings) recordScheduleWarnings(plan, schedules, table, warnings.log);
