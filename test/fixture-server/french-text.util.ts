@@ -1,10 +1,6 @@
 import { frenchDate } from '@app/common';
 import type { FixtureCall, FixtureDeadline } from './fixture-call.types';
 
-export function longFrenchDate(iso: string): string {
-  return frenchDate(iso);
-}
-
 export function numericFrenchDate(iso: string): string {
   const [year, month, day] = iso.split('-');
   return `${day}/${month}/${year}`;
@@ -19,13 +15,11 @@ function at(deadline: FixtureDeadline): string {
 /** The sentence that states a call's dates, in the call's own wording. */
 export function deadlineSentence(call: FixtureCall): string {
   if (call.rolling) return "Les dossiers sont instruits au fil de l'eau, sans date limite.";
-  const opening = call.opensAt
-    ? `Ouverture des candidatures le ${longFrenchDate(call.opensAt)}. `
-    : '';
+  const opening = call.opensAt ? `Ouverture des candidatures le ${frenchDate(call.opensAt)}. ` : '';
   if (call.deadlines.length === 0) return opening.trim();
   if (call.deadlines.length > 1) {
     return `${opening}L'appel comporte plusieurs sessions : ${call.deadlines
-      .map((d) => `${d.label ?? 'session'} : ${longFrenchDate(d.date)}${at(d)}`)
+      .map((d) => `${d.label ?? 'session'} : ${frenchDate(d.date)}${at(d)}`)
       .join(' ; ')}.`;
   }
   const [deadline] = call.deadlines;
@@ -35,11 +29,11 @@ export function deadlineSentence(call: FixtureCall): string {
     case 'jusquau':
       return `${opening}Les candidatures sont reçues jusqu'au ${numericFrenchDate(deadline.date)}${at(deadline)} inclus.`;
     case 'avant':
-      return `${opening}Les projets doivent être déposés avant le ${longFrenchDate(deadline.date)}${at(deadline)}.`;
+      return `${opening}Les projets doivent être déposés avant le ${frenchDate(deadline.date)}${at(deadline)}.`;
     case 'cloture':
-      return `${opening}Clôture de l'appel le ${longFrenchDate(deadline.date)}${at(deadline)}.`;
+      return `${opening}Clôture de l'appel le ${frenchDate(deadline.date)}${at(deadline)}.`;
     default:
-      return `${opening}Date limite de dépôt : ${longFrenchDate(deadline.date)}${at(deadline)}.`;
+      return `${opening}Date limite de dépôt : ${frenchDate(deadline.date)}${at(deadline)}.`;
   }
 }
 

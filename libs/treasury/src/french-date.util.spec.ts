@@ -1,4 +1,5 @@
-import { frenchDate, frenchMonth } from './french-date.util';
+import { frenchDate } from '@app/common';
+import { frenchMonth } from './french-date.util';
 import { toMonthIndex } from './month.util';
 
 describe('French months and dates in messages', () => {

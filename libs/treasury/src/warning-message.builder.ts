@@ -1,6 +1,7 @@
 import { lineKey } from './application-plan.builder';
 import { formatEuros } from './money.util';
-import { frenchDate, frenchMonth } from './french-date.util';
+import { frenchDate } from '@app/common';
+import { frenchMonth } from './french-date.util';
 import { addDays, lastDayOfMonth, type MonthIndex } from './month.util';
 import type { RuleTable } from './rule-table.builder';
 import type { ApplicationInput, IsoDate } from './treasury.types';
