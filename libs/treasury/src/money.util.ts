@@ -43,12 +43,17 @@ export function splitEvenly(totalCents: number, parts: number): number[] {
   return shares;
 }
 
-/** 1234567 → "12 345,67 €" (narrow no-break space as in fr-FR). */
+/**
+ * 1234567 → "12 345,67 €", 8200000 → "82 000 €" (narrow no-break space as in fr-FR): cents are
+ * written only when there are some, as an accountant writes a sum in a sentence.
+ */
 export function formatEuros(cents: number): string {
   const sign = cents < 0 ? '−' : '';
   const abs = Math.abs(cents);
   const rest = abs % 100;
-  return `${sign}${groupThousands(Math.floor(abs / 100))},${rest < 10 ? '0' : ''}${rest}\u00a0€`;
+  const euros = groupThousands(Math.floor(abs / 100));
+  if (rest === 0) return `${sign}${euros}\u00a0€`;
+  return `${sign}${euros},${rest < 10 ? '0' : ''}${rest}\u00a0€`;
 }
 
 /** Thousands separated by a narrow no-break space; a loop rather than a regex (thousands of messages per projection). */

@@ -179,7 +179,7 @@ describe('projectTreasury', () => {
     );
     expect(prefinancing).toMatchObject({ month: '2027-05', amountCents: 5_040_000 });
     expect(prefinancing?.message).toContain(
-      'jusqu’à 50\u202f400,00\u00a0€ de dépenses non encore remboursées, pendant 17 mois entre septembre 2026 et janvier 2028',
+      'jusqu’à 50\u202f400\u00a0€ de dépenses non encore remboursées, pendant 17 mois entre septembre 2026 et janvier 2028',
     );
   });
 

@@ -17,7 +17,6 @@ import {
 } from '@app/treasury';
 import { Inject, Injectable } from '@nestjs/common';
 import { WARNING_SEVERITY_LABELS } from '../warning-severity.constants';
-import { frenchWarningText } from './dossier-format.util';
 import { LINE_STATUS_LABELS, STATUS_LABELS } from './dossier-label.constants';
 import { cashSeries, cashWarnings, combine } from './dossier-structure-cash.util';
 import type { StoredDossierRow } from './dossier-list.query';
@@ -237,7 +236,7 @@ function warningView(warning: TreasuryWarning): WarningView {
   return {
     severity: warning.severity,
     severityLabel: WARNING_SEVERITY_LABELS[warning.severity],
-    message: frenchWarningText(warning.message),
+    message: warning.message,
   };
 }
 
