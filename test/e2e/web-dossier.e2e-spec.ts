@@ -322,6 +322,35 @@ describe('Web « Dossiers » pages', () => {
     expect((await memberClient.get(`/dossiers/${fse.id}/lignes/${line.id}`)).status).toBe(403);
   });
 
+  it('edits a funding line: what the service refuses is said next to the field, a stale version keeps the input', async () => {
+    const client = await signedIn(owner);
+    const line = (await stored(idea.id)).fundingLines[0];
+    await client.get(`/dossiers/${idea.id}/lignes/${line.id}`);
+    const before = await stored(idea.id);
+    const form = {
+      type: line.kind,
+      financeur: 'Région révisée',
+      montant: '10000',
+      statut: line.status,
+      versements: '2027-03 : 8000\n2027-09 : 4000',
+      version: String(before.version),
+    };
+    // Only the service knows the payments exceed the line: 400, its message next to the field.
+    const refused = await client.post(`/dossiers/${idea.id}/lignes/${line.id}`, form);
+    expect(refused.status).toBe(400);
+    expect(textOf(refused.text)).toContain('dépassent le montant de la ligne');
+    expect(refused.text).toContain('value="Région révisée"');
+    const stale = await client.post(`/dossiers/${idea.id}/lignes/${line.id}`, {
+      ...form,
+      versements: '',
+      version: String(before.version - 1),
+    });
+    expect(stale.status).toBe(409);
+    expect(textOf(stale.text)).toContain('Ce dossier a été modifié entre-temps');
+    expect(stale.text).toContain('value="Région révisée"');
+    expect(await stored(idea.id)).toEqual(before);
+  });
+
   it('removes a funding line from its own page, refusing a stale version without losing it', async () => {
     const client = await signedIn(owner);
     const line = (await stored(idea.id)).fundingLines[0];

@@ -3,10 +3,10 @@ import {
   FUNDING_RULES,
   TreasuryService,
   type FundingRules,
+  type ValidationIssue,
 } from '@app/treasury';
 import { Body, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { formText } from '../form-value.util';
 import { PageRoles, WebController } from '../web-page.decorator';
 import type { SignedInRequest } from '../web-request.types';
 import type { FieldError } from '../web-view.types';
@@ -25,7 +25,7 @@ import {
 } from './dossier-form.util';
 import { DOSSIER_EDITORS, STATUS_LABELS } from './dossier-label.constants';
 import { exportWindow } from './dossier-projection.util';
-import { dossierRefusal, formVersion } from './dossier-refusal.util';
+import { writeFromForm } from './dossier-refusal.util';
 import { isUuid } from './dossier-route.util';
 
 const NOTICES: Record<string, string> = {
@@ -191,30 +191,28 @@ export class DossierDetailPageController {
       state: DossierPageState;
       errors: FieldError[];
       write: (version: number) => Promise<unknown>;
-      issuesToErrors: (issues: Parameters<typeof generalIssuesToErrors>[0]) => FieldError[];
+      issuesToErrors: (issues: ValidationIssue[]) => FieldError[];
       done: string;
     },
   ): Promise<void> {
-    const errors = [...step.errors];
-    if (errors.length === 0) {
-      try {
-        await step.write(formVersion(formText(body, 'version', 12)));
-        return response.redirect(303, `/dossiers/${id}?fait=${step.done}#${step.done}`);
-      } catch (error) {
-        const refusal = dossierRefusal(error);
-        if (refusal.kind === 'stale')
-          return this.renderer.render(
-            request,
-            response,
-            id,
-            { ...step.state, message: STALE_MESSAGE },
-            409,
-          );
-        if (refusal.kind !== 'invalid') throw error;
-        errors.push(...step.issuesToErrors(refusal.issues));
-      }
-    }
-    await this.renderer.render(request, response, id, { ...step.state, errors }, 400);
+    const outcome = await writeFromForm(body, step.errors, step.write, step.issuesToErrors);
+    if (outcome.kind === 'saved')
+      return response.redirect(303, `/dossiers/${id}?fait=${step.done}#${step.done}`);
+    if (outcome.kind === 'stale')
+      return this.renderer.render(
+        request,
+        response,
+        id,
+        { ...step.state, message: STALE_MESSAGE },
+        409,
+      );
+    await this.renderer.render(
+      request,
+      response,
+      id,
+      { ...step.state, errors: outcome.errors },
+      400,
+    );
   }
 
   private async statusNotice(request: SignedInRequest, id: string): Promise<string> {

@@ -16,7 +16,7 @@ import {
   type LineValue,
 } from './dossier-form.util';
 import { PLAN_EDITORS } from './dossier-label.constants';
-import { dossierRefusal, formVersion } from './dossier-refusal.util';
+import { dossierRefusal, formVersion, writeFromForm } from './dossier-refusal.util';
 import { isUuid } from './dossier-route.util';
 
 interface LinePageState {
@@ -45,30 +45,19 @@ export class DossierLinePageController {
   ): Promise<void> {
     assertIds(id);
     const { form, value, errors } = parseLineForm(body);
-    if (errors.length === 0) {
-      try {
-        await this.applications.addLine(
-          request.principal,
-          id,
-          lineBody(value),
-          formVersion(formText(body, 'version', 12)),
-        );
-        return response.redirect(303, `/dossiers/${id}?fait=ligne-ajoutee#plan`);
-      } catch (error) {
-        const refusal = dossierRefusal(error);
-        if (refusal.kind === 'stale')
-          return this.renderer.render(
-            request,
-            response,
-            id,
-            { line: form, message: STALE_MESSAGE },
-            409,
-          );
-        if (refusal.kind !== 'invalid') throw error;
-        errors.push(...lineIssuesToErrors(refusal.issues));
-      }
-    }
-    await this.renderer.render(request, response, id, { line: form, errors }, 400);
+    const outcome = await writeFromForm(
+      body,
+      errors,
+      (version) => this.applications.addLine(request.principal, id, lineBody(value), version),
+      lineIssuesToErrors,
+    );
+    if (outcome.kind === 'saved')
+      return response.redirect(303, `/dossiers/${id}?fait=ligne-ajoutee#plan`);
+    const state =
+      outcome.kind === 'stale'
+        ? { line: form, message: STALE_MESSAGE }
+        : { line: form, errors: outcome.errors };
+    await this.renderer.render(request, response, id, state, outcome.kind === 'stale' ? 409 : 400);
   }
 
   @Get(':id/lignes/:lineId')
@@ -94,25 +83,19 @@ export class DossierLinePageController {
     assertIds(id, lineId);
     const { line } = await this.load(request, id, lineId);
     const { form, value, errors } = parseLineForm(body, line.schedule);
-    if (errors.length === 0) {
-      try {
-        await this.applications.updateLine(
-          request.principal,
-          id,
-          lineId,
-          lineBody(value),
-          formVersion(formText(body, 'version', 12)),
-        );
-        return response.redirect(303, `/dossiers/${id}?fait=ligne-modifiee#plan`);
-      } catch (error) {
-        const refusal = dossierRefusal(error);
-        if (refusal.kind === 'stale') return this.refuseStale(request, response, id, lineId, form);
-        if (refusal.kind !== 'invalid') throw error;
-        errors.push(...lineIssuesToErrors(refusal.issues));
-      }
-    }
+    const outcome = await writeFromForm(
+      body,
+      errors,
+      (version) =>
+        this.applications.updateLine(request.principal, id, lineId, lineBody(value), version),
+      lineIssuesToErrors,
+    );
+    if (outcome.kind === 'saved')
+      return response.redirect(303, `/dossiers/${id}?fait=ligne-modifiee#plan`);
+    if (outcome.kind === 'stale') return this.refuseStale(request, response, id, lineId, form);
     const fresh = await this.load(request, id, lineId);
-    await this.renderLine(request, response, fresh.dossier, fresh.line, { form, errors }, 400);
+    const state = { form, errors: outcome.errors };
+    await this.renderLine(request, response, fresh.dossier, fresh.line, state, 400);
   }
 
   @Post(':id/lignes/:lineId/supprimer')

@@ -1,4 +1,6 @@
 import { TreasuryException, TreasuryExceptionCode, type ValidationIssue } from '@app/treasury';
+import { formText } from '../form-value.util';
+import type { FieldError } from '../web-view.types';
 import { STATUS_LABELS } from './dossier-label.constants';
 import type { ApplicationStatus } from '@app/treasury';
 
@@ -38,4 +40,34 @@ export function transitionMessage(details: Record<string, unknown>): string {
 export function formVersion(text: string): number {
   const version = Number(text);
   return Number.isInteger(version) && version > 0 ? version : 0;
+}
+
+/** How one versioned write from a form ended, in the terms its page answers with. */
+export type FormWriteOutcome =
+  | { kind: 'saved' }
+  /** Someone saved the dossier since the form was loaded: show it again with the input (409). */
+  | { kind: 'stale' }
+  /** Errors to show next to their fields, with the input (400). */
+  | { kind: 'invalid'; errors: FieldError[] };
+
+/**
+ * One write from one form: nothing is written while the form has errors; the service's own
+ * refusals become field errors or a stale version; anything else is not ours and is rethrown.
+ */
+export async function writeFromForm(
+  body: Record<string, unknown>,
+  formErrors: FieldError[],
+  write: (version: number) => Promise<unknown>,
+  issuesToErrors: (issues: ValidationIssue[]) => FieldError[],
+): Promise<FormWriteOutcome> {
+  if (formErrors.length > 0) return { kind: 'invalid', errors: formErrors };
+  try {
+    await write(formVersion(formText(body, 'version', 12)));
+    return { kind: 'saved' };
+  } catch (error) {
+    const refusal = dossierRefusal(error);
+    if (refusal.kind === 'stale') return { kind: 'stale' };
+    if (refusal.kind !== 'invalid') throw error;
+    return { kind: 'invalid', errors: issuesToErrors(refusal.issues) };
+  }
 }
