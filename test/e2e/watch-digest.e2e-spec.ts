@@ -2,27 +2,10 @@ import { VigieConfig } from '@app/config';
 import { createTestApp, freePort, TestApp } from '@app/testing';
 import { DigestService, FeedQuery, WatchMatchService, WatchProfileService } from '@app/watch';
 import { getDataSourceToken } from '@nestjs/typeorm';
-import { ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import { createOrganisation } from '../factories/organisation.factory';
 import { createCall } from '../factories/watch.factory';
-
-/** A real SMTP server on loopback that keeps what it receives. */
-async function startSmtp(port: number): Promise<{ mails: ParsedMail[]; close(): Promise<void> }> {
-  const mails: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    onData(stream, _session, callback) {
-      simpleParser(stream)
-        .then((mail) => mails.push(mail))
-        .then(() => callback(), callback);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { mails, close: () => new Promise((resolve) => server.close(() => resolve())) };
-}
+import { startSmtp } from '../support/smtp.util';
 
 describe('E-mail digest', () => {
   let testApp: TestApp;

@@ -32,6 +32,7 @@ export { renderMatchesCsv } from './csv/csv.renderer';
 export { CallStateService, type CallStatePatch } from './state/call-state.service';
 export { CollectifService } from './collectif/collectif.service';
 export type {
+  CollectifDigestSettings,
   MemberActivity,
   PickInput,
   PickView,

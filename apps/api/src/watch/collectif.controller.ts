@@ -1,4 +1,4 @@
-import { CollectifService, FeedTokenService, feedUrls } from '@app/watch';
+import { CollectifDigestSettings, CollectifService, FeedTokenService, feedUrls } from '@app/watch';
 import { CurrentPrincipal, Principal, Roles } from '@app/tenancy';
 import {
   Body,
@@ -10,11 +10,12 @@ import {
   ParseUUIDPipe,
   Patch,
   Post,
+  Put,
   Req,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { baseUrlOf, FeedRequest } from './feed-url.util';
-import { InvitationDto, PickDto, PickPatchDto, SharingDto } from './watch.dto';
+import { CollectifDigestDto, InvitationDto, PickDto, PickPatchDto, SharingDto } from './watch.dto';
 
 @ApiTags('collectif')
 @ApiBearerAuth()
@@ -92,6 +93,23 @@ export class CollectifController {
   @HttpCode(200)
   copy(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
     return this.collectifs.copyPick(principal.organisationId, id);
+  }
+
+  /** How the picks are e-mailed; a collectif that never chose gets weekly, to everyone. */
+  @Get('digest')
+  @ApiOkResponse({ type: CollectifDigestDto })
+  digest(@CurrentPrincipal() principal: Principal): Promise<CollectifDigestSettings> {
+    return this.collectifs.digestSettings(principal.organisationId);
+  }
+
+  @Put('digest')
+  @Roles('owner', 'member')
+  @ApiOkResponse({ type: CollectifDigestDto })
+  updateDigest(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: CollectifDigestDto,
+  ): Promise<CollectifDigestSettings> {
+    return this.collectifs.updateDigestSettings(principal.organisationId, body);
   }
 
   @Post('feed-tokens')

@@ -208,3 +208,20 @@ export class PickDto extends PickPatchDto {
   @IsUUID()
   callId: string;
 }
+
+/** A collectif's digest: the same choices and limits as a watch profile's digest. */
+export class CollectifDigestDto {
+  @ApiProperty({ enum: ['weekly', 'daily', 'none'] })
+  @IsIn(['weekly', 'daily', 'none'])
+  frequency: 'weekly' | 'daily' | 'none';
+
+  @ApiProperty({
+    example: ['coordination@mednum63.example'],
+    description:
+      'lower-cased and de-duplicated; empty = every owner and member of the collectif and of its member structures',
+  })
+  @IsArray()
+  @ArrayMaxSize(20)
+  @IsEmail({}, { each: true })
+  recipients: string[];
+}

@@ -14,6 +14,7 @@ import { Source } from './source.entity';
 import { SourceRun } from './source-run.entity';
 import { User } from './user.entity';
 import { WorkerHeartbeat } from './worker-heartbeat.entity';
+import { CollectifDigest } from './collectif-digest.entity';
 import { CollectifMembership } from './collectif-membership.entity';
 import { DigestDelivery } from './digest-delivery.entity';
 import { FeedToken } from './feed-token.entity';
@@ -29,6 +30,7 @@ import { WebSession } from './web-session.entity';
 
 export {
   AuthToken,
+  CollectifDigest,
   SignInThrottle,
   UserCredential,
   WebSession,
@@ -103,4 +105,5 @@ export const entities = [
   WebSession,
   AuthToken,
   SignInThrottle,
+  CollectifDigest,
 ];

@@ -9,6 +9,7 @@ import { AddFeedbackTerms1795471967893 } from './1795471967893-add-feedback-term
 import { AddCallTextSearch1795477325746 } from './1795477325746-add-call-text-search.migration';
 import { FeedVersionNotify1795477611556 } from './1795477611556-feed-version-notify.migration';
 import { SharedPickCallIndex1795480094572 } from './1795480094572-shared-pick-call-index.migration';
+import { AddCollectifDigest1795488137529 } from './1795488137529-add-collectif-digest.migration';
 
 /** Every migration in order, listed by hand (no globs). Never edit one that has run. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -22,4 +23,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   AddCallTextSearch1795477325746,
   FeedVersionNotify1795477611556,
   SharedPickCallIndex1795480094572,
+  AddCollectifDigest1795488137529,
 ];

@@ -1,5 +1,6 @@
 import {
   Call,
+  CollectifDigest,
   CollectifMembership,
   Organisation,
   OrganisationCallState,
@@ -11,8 +12,18 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { FeedQuery } from '../feed/feed.query';
 import { CallStateService } from '../state/call-state.service';
+import { normalisedRecipients } from '../digest/digest-recipient.util';
+import { DEFAULT_COLLECTIF_DIGEST_FREQUENCY } from './collectif-digest.constants';
 import { WatchException } from '../watch.exception';
-import { MemberActivity, PickInput, PickView, SharingSettings } from './collectif.types';
+import {
+  CollectifDigestSettings,
+  MemberActivity,
+  PickInput,
+  PickView,
+  SharingSettings,
+} from './collectif.types';
+
+const DIGEST_FREQUENCIES: readonly string[] = ['weekly', 'daily', 'none'];
 
 /**
  * A collectif and its members: invitations the member accepts with its own key, the shared
@@ -28,6 +39,7 @@ export class CollectifService {
     @InjectRepository(OrganisationCallState)
     private readonly states: Repository<OrganisationCallState>,
     @InjectRepository(Call) private readonly calls: Repository<Call>,
+    @InjectRepository(CollectifDigest) private readonly digests: Repository<CollectifDigest>,
     private readonly query: FeedQuery,
     private readonly callStates: CallStateService,
   ) {}
@@ -180,6 +192,36 @@ export class CollectifService {
       }
     }
     return result;
+  }
+
+  async digestSettings(collectifId: string): Promise<CollectifDigestSettings> {
+    await this.assertCollectif(collectifId);
+    const stored = await this.digests.findOneBy({ collectifId });
+    return stored
+      ? { frequency: stored.frequency, recipients: stored.recipients }
+      : { frequency: DEFAULT_COLLECTIF_DIGEST_FREQUENCY, recipients: [] };
+  }
+
+  /** Replaces both settings; an upsert, so two coordinators saving at once cannot collide. */
+  async updateDigestSettings(
+    collectifId: string,
+    settings: CollectifDigestSettings,
+  ): Promise<CollectifDigestSettings> {
+    await this.assertCollectif(collectifId);
+    // The API and the page check it first; a caller of the library gets a 400, not the CHECK's 500.
+    if (!DIGEST_FREQUENCIES.includes(settings.frequency))
+      throw WatchException.invalidProfile(
+        'frequency',
+        settings.frequency,
+        DIGEST_FREQUENCIES.join(', '),
+      );
+    await this.digests.query(
+      `INSERT INTO collectif_digest (collectif_id, frequency, recipients) VALUES ($1, $2, $3)
+       ON CONFLICT (collectif_id) DO UPDATE
+         SET frequency = EXCLUDED.frequency, recipients = EXCLUDED.recipients, updated_at = now()`,
+      [collectifId, settings.frequency, normalisedRecipients(settings.recipients)],
+    );
+    return this.digestSettings(collectifId);
   }
 
   /** Only a collectif has a shared feed. */

@@ -1,4 +1,4 @@
-import type { CallStatus } from '@app/persistence';
+import type { CallStatus, DigestFrequency } from '@app/persistence';
 import type { FeedItem } from '../feed/feed-item.types';
 
 export interface SharingSettings {
@@ -26,4 +26,11 @@ export interface PickInput {
   callId: string;
   annotation?: string;
   jointBid?: boolean;
+}
+
+/** How the collectif's picks are e-mailed, as its coordinators set it. */
+export interface CollectifDigestSettings {
+  frequency: DigestFrequency;
+  /** Empty = every owner and member of the collectif and of its accepted structures. */
+  recipients: string[];
 }

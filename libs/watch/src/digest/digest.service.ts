@@ -7,6 +7,7 @@ import { FeedItem } from '../feed/feed-item.types';
 import { FeedQuery } from '../feed/feed.query';
 import { formatAmountRange, formatPercent } from '../french-format.util';
 import { addDays, frenchDate, parisDate } from '@app/common';
+import { DEFAULT_COLLECTIF_DIGEST_FREQUENCY } from '../collectif/collectif-digest.constants';
 import { DEADLINE_SOON_DAYS } from '../watch.constants';
 import { composeDigest, isEmptyDigest } from './digest.composer';
 import { digestPeriod, digestWindowStart } from './digest-period.util';
@@ -22,6 +23,8 @@ export interface DigestSubject {
   frequency: 'weekly' | 'daily';
   name: string;
   profile: WatchProfile | null;
+  /** Addresses chosen by the organisation; empty = computed by recipients(). */
+  recipients: string[];
 }
 
 export interface DigestRunOutcome {
@@ -100,9 +103,19 @@ export class DigestService {
       .createQueryBuilder('p')
       .where(`p.digest_frequency <> 'none'`)
       .getMany();
-    const collectifs: Array<{ id: string; name: string }> = await this.dataSource.query(
-      `SELECT o.id, o.name FROM organisation o
-        WHERE o.kind = 'collectif' AND EXISTS (SELECT 1 FROM shared_pick p WHERE p.collectif_id = o.id)`,
+    // A collectif without a collectif_digest row keeps the default (weekly, computed recipients).
+    const collectifs: Array<{
+      id: string;
+      name: string;
+      frequency: 'weekly' | 'daily';
+      recipients: string[];
+    }> = await this.dataSource.query(
+      `SELECT o.id, o.name, coalesce(d.frequency, $1) AS frequency,
+              coalesce(d.recipients, '{}') AS recipients
+         FROM organisation o LEFT JOIN collectif_digest d ON d.collectif_id = o.id
+        WHERE o.kind = 'collectif' AND coalesce(d.frequency, $1) <> 'none'
+          AND EXISTS (SELECT 1 FROM shared_pick p WHERE p.collectif_id = o.id)`,
+      [DEFAULT_COLLECTIF_DIGEST_FREQUENCY],
     );
     return [
       ...profiles.map((profile) => ({
@@ -111,13 +124,15 @@ export class DigestService {
         frequency: profile.digestFrequency as 'weekly' | 'daily',
         name: profile.name,
         profile,
+        recipients: profile.digestRecipients,
       })),
       ...collectifs.map((collectif) => ({
         key: `collectif:${collectif.id}`,
         organisationId: collectif.id,
-        frequency: 'weekly' as const,
+        frequency: collectif.frequency,
         name: `Sélection de ${collectif.name}`,
         profile: null,
+        recipients: collectif.recipients,
       })),
     ];
   }
@@ -181,9 +196,9 @@ export class DigestService {
     }));
   }
 
-  /** The profile's addresses, or every user with an e-mail in the organisation (and, for a collectif, in its members). */
+  /** The subject's chosen addresses, or every user with an e-mail in the organisation (and, for a collectif, in its members). */
   async recipients(subject: DigestSubject): Promise<string[]> {
-    if (subject.profile?.digestRecipients.length) return subject.profile.digestRecipients;
+    if (subject.recipients.length) return subject.recipients;
     const rows: Array<{ email: string }> = await this.dataSource.query(
       `SELECT DISTINCT u.email FROM membership m JOIN user_account u ON u.id = m.user_id
         WHERE u.email IS NOT NULL AND m.role IN ('owner', 'member')

@@ -7,6 +7,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { WatchMatchService } from '../match/watch-match.service';
 import { AUDIENCE_IDS } from '../watch.constants';
+import { normalisedRecipients } from '../digest/digest-recipient.util';
 import { WatchException } from '../watch.exception';
 import { WatchProfileInput } from './watch-profile.types';
 
@@ -105,9 +106,7 @@ export class WatchProfileService {
     if (input.includeKeywords) fields.includeKeywords = trimmedUnique(input.includeKeywords);
     if (input.excludeKeywords) fields.excludeKeywords = trimmedUnique(input.excludeKeywords);
     if (input.digestRecipients) {
-      fields.digestRecipients = trimmedUnique(input.digestRecipients).map((email) =>
-        email.toLowerCase(),
-      );
+      fields.digestRecipients = normalisedRecipients(input.digestRecipients);
     }
     return fields;
   }

@@ -16,13 +16,15 @@ import {
   type InviteProblem,
   type PickForm,
 } from './collectif-form.util';
+import { parseDigestForm, readDigestForm } from './collectif-digest-form.util';
 import { CollectifPageQuery } from './collectif-page.query';
 import { CollectifPageService, CURATING_ROLES } from './collectif-page.service';
 import type { FieldError } from '../web-view.types';
 
 /**
  * The coordinator's actions: invite a structure, curate the shared feed (from the « fiche
- * appel » or the page), manage the feed's links. Only a collectif may; roles as the API.
+ * appel » or the page), manage the feed's links and how picks are e-mailed. Only a collectif
+ * may; roles as the API.
  */
 @WebController('collectif')
 export class CollectifCurationController {
@@ -152,6 +154,25 @@ export class CollectifCurationController {
     if (!isUuid(id)) throw new WebPageError('not-found');
     await this.tokens.revoke(collectif.id, null, id);
     response.redirect(303, '/collectif?fait=revoque#liens');
+  }
+
+  /** « Envoi par e-mail »: how often the picks are e-mailed, and to whom. */
+  @Post('envoi')
+  @PageRoles(...CURATING_ROLES)
+  async updateDigest(
+    @Req() request: SignedInRequest,
+    @Res() response: Response,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    const collectif = await this.pages.assertCollectif(request);
+    const form = readDigestForm(body);
+    const { settings, errors } = parseDigestForm(form);
+    if (!settings) {
+      await this.pages.send(request, response, { errors, digestForm: form }, 400);
+      return;
+    }
+    await this.collectifs.updateDigestSettings(collectif.id, settings);
+    response.redirect(303, '/collectif?fait=envoi#envoi');
   }
 
   private async inviteProblem(

@@ -15,6 +15,7 @@ export const COLLECTIF_NOTICES: Readonly<Record<string, string>> = {
   accepte: 'Invitation acceptée : les sélections du collectif apparaissent sur cette page.',
   partage: 'Vos choix de partage sont enregistrés.',
   copie: 'Appel copié dans vos appels : présélectionné et suivi.',
+  envoi: 'Réglages d’envoi par e-mail enregistrés.',
 };
 
 /** « Collectif »: the coordinator's or the member's view, depending on the organisation. */

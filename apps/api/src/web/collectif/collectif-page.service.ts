@@ -1,12 +1,17 @@
 import { VigieConfig } from '@app/config';
 import type { CallStatus, MemberRole } from '@app/persistence';
-import { FeedQuery, FeedTokenService, type FeedItem } from '@app/watch';
+import { CollectifService, FeedQuery, FeedTokenService, type FeedItem } from '@app/watch';
 import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import { WebPageContextService } from '../web-page-context.service';
 import type { SignedInRequest } from '../web-request.types';
 import { WebViewService } from '../web-view.service';
 import { WebPageError } from '../web.exception';
+import {
+  DIGEST_FREQUENCY_CHOICES,
+  describeDigest,
+  digestFormOf,
+} from './collectif-digest-form.util';
 import {
   CollectifPageQuery,
   type ActivityRow,
@@ -43,6 +48,7 @@ export class CollectifPageService {
     private readonly context: WebPageContextService,
     private readonly views: WebViewService,
     private readonly config: VigieConfig,
+    private readonly collectifs: CollectifService,
   ) {}
 
   async currentOrganisation(request: SignedInRequest): Promise<OrganisationRef> {
@@ -99,6 +105,7 @@ export class CollectifPageService {
       canCurate: CURATING_ROLES.includes(request.principal.role),
     };
     if (isCollectif) {
+      const digest = await this.collectifs.digestSettings(organisation.id);
       this.views.send(
         response,
         'collectif-coordinator',
@@ -109,6 +116,9 @@ export class CollectifPageService {
           feedTokens: await this.tokens.list(organisation.id, null),
           createdFeed: extras.createdFeed ?? null,
           inviteTyped: extras.inviteTyped ?? '',
+          digestSummary: describeDigest(digest),
+          digestForm: extras.digestForm ?? digestFormOf(digest),
+          digestFrequencies: DIGEST_FREQUENCY_CHOICES,
         },
         status,
       );

@@ -1,6 +1,7 @@
 import type { CallStatus } from '@app/persistence';
 import type { FeedUrls } from '@app/watch';
 import type { FieldError } from '../web-view.types';
+import type { CollectifDigestForm } from './collectif-digest-form.util';
 import type { PickForm } from './collectif-form.util';
 
 /** What one other member shows about a call, already worded: « suit l’appel », « présélectionné ». */
@@ -42,4 +43,6 @@ export interface CollectifPageExtras {
   /** Shown once: only the token's hash is stored. */
   createdFeed?: FeedUrls | null;
   page?: number;
+  /** The « Envoi par e-mail » form as typed, when it was refused. */
+  digestForm?: CollectifDigestForm;
 }

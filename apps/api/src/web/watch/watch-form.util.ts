@@ -208,7 +208,11 @@ function keywordsOf(
   return keywords;
 }
 
-function recipientsOf(text: string, fail: (field: string, message: string) => void): string[] {
+/** Digest addresses typed one per line (or separated by commas): the « Veilles » wording for errors. */
+export function recipientsOf(
+  text: string,
+  fail: (field: string, message: string) => void,
+): string[] {
   const addresses = splitList(text);
   const invalid = addresses.find((address) => normaliseEmail(address) === null);
   if (invalid) {
