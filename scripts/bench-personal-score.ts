@@ -135,7 +135,8 @@ async function main(): Promise<void> {
         headers,
         body: JSON.stringify({ relevant }),
       });
-    await timed('GET /api/calls, no marks', list(booted.base));
+    await timed('GET /api/calls, no marks (first request)', list(booted.base));
+    await timed('GET /api/calls, no marks, again', list(booted.base));
     for (let i = 0; i < marks - 1; i++) await mark(booted.base, ids[i], i % 2 === 0);
     await timed(`first GET after ${marks - 1} marks (cold process caches)`, list(booted.base));
     await timed('same GET again (cached personal scores)', list(booted.base));

@@ -1,7 +1,10 @@
 import { CallClassificationService } from '@app/classifier';
 import { Call } from '@app/persistence';
 import { createTestApp, TestApp } from '@app/testing';
+import type { Principal } from '@app/tenancy';
 import request from 'supertest';
+import { CallQueryService } from '../../apps/api/src/call/call-query.service';
+import type { ListCallsQueryDto } from '../../apps/api/src/call/call-query.dto';
 import { addCallEvent, addCallSource, createCall } from '../factories/call.factory';
 import { createOrganisation, OrganisationFixture } from '../factories/organisation.factory';
 
@@ -171,6 +174,36 @@ describe('Calls API', () => {
     expect([...first.items, ...second.items].map((i: ListItem) => i.id)).toEqual(
       all.slice(0, 6).map((i) => i.id),
     );
+  });
+
+  it('ranks in PostgreSQL exactly as in the process for an organisation without marks', async () => {
+    // The two ways must agree on every filter, sort, relevance and page, items and total alike.
+    const service = testApp.app.get(CallQueryService);
+    const fresh = await createOrganisation(testApp.app, { name: 'Sans marques' });
+    const principal: Principal = {
+      organisationId: fresh.organisationId,
+      userId: '00000000-0000-4000-8000-000000000001',
+      membershipId: '00000000-0000-4000-8000-000000000002',
+      role: 'viewer',
+    };
+    const queries: ListCallsQueryDto[] = [];
+    for (const sort of ['score', 'deadline'] as const)
+      for (const relevant of ['true', 'false', 'all'] as const)
+        for (const territory of [undefined, '63', 'R84', '75', 'FR', '2a'])
+          queries.push({ sort, relevant, territory, limit: 100 });
+    queries.push(
+      { relevant: 'all', status: ['open', 'forthcoming', 'closed'], limit: 3, offset: 2 },
+      { sort: 'deadline', relevant: 'all', q: 'numérique', limit: 2, offset: 1 },
+      { relevant: 'all', deadlineBefore: '2027-05-31', limit: 100 },
+    );
+    let nonEmpty = 0;
+    for (const query of queries) {
+      const inSql = await service['listRankedInSql'](principal, query);
+      const here = await service['listRankedHere'](principal, query);
+      expect({ query, list: inSql }).toEqual({ query, list: here });
+      if (inSql.items.length > 1) nonEmpty++;
+    }
+    expect(nonEmpty).toBeGreaterThan(10);
   });
 
   it('refuses bad filters, naming the parameter', async () => {

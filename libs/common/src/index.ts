@@ -3,6 +3,7 @@ export {
   normaliseTerritories,
   parseTerritory,
   regionOf,
+  territoriesCovering,
   territoryCovers,
   type Territory,
   type TerritoryLevel,

@@ -1,4 +1,10 @@
-import { normaliseTerritories, parseTerritory, regionOf, territoryCovers } from './territory';
+import {
+  normaliseTerritories,
+  parseTerritory,
+  regionOf,
+  territoriesCovering,
+  territoryCovers,
+} from './territory';
 
 describe('territory', () => {
   it('reads départements, régions and the country', () => {
@@ -34,5 +40,25 @@ describe('territory', () => {
     expect(territoryCovers('R84', '75')).toBe(false);
     expect(territoryCovers('63', '63')).toBe(true);
     expect(territoryCovers('63', 'R84')).toBe(false);
+  });
+
+  it('lists the codes that cover a place, for one array overlap in SQL', () => {
+    expect(territoriesCovering('R84')).toEqual(['R84', 'FR']);
+    expect(territoriesCovering('FR')).toEqual(['FR']);
+    expect(territoriesCovering('2a')).toEqual(['2A', 'R94', 'FR']);
+    expect(territoriesCovering('99')).toBeNull();
+  });
+
+  it('covers a place exactly when a call territory is among its covering codes', () => {
+    const calls = ['FR', 'R84', 'R11', '63', '75', '2A', 'R94', '974', 'R04'];
+    for (const place of ['FR', 'R84', 'R94', '63', '75', '2A', '974']) {
+      const codes = territoriesCovering(place) ?? [];
+      for (const call of calls)
+        expect([call, place, codes.includes(call)]).toEqual([
+          call,
+          place,
+          territoryCovers(call, place),
+        ]);
+    }
   });
 });

@@ -1,4 +1,4 @@
-import { coveringCodes, parseCallFilter } from './call-filter.util';
+import { parseCallFilter } from './call-filter.util';
 
 const themes = new Set(['mediation_numerique', 'inclusion']);
 const funds = new Set(['FSE_PLUS', 'FEDER']);
@@ -59,13 +59,5 @@ describe('parseCallFilter', () => {
   it('ignores an unknown status, relevance or page instead of failing', () => {
     const parsed = parseCallFilter({ statut: 'x', pertinence: 'y', page: '-2' }, themes, funds);
     expect(parsed.form).toMatchObject({ status: 'ouverts', relevance: 'pertinents', page: 1 });
-  });
-});
-
-describe('coveringCodes', () => {
-  it('lets a région see its own and national calls, not its départements’', () => {
-    expect(coveringCodes('R84')).toEqual(['R84', 'FR']);
-    expect(coveringCodes('FR')).toEqual(['FR']);
-    expect(coveringCodes('2a')).toEqual(['2A', 'R94', 'FR']);
   });
 });

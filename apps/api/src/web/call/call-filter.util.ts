@@ -1,4 +1,4 @@
-import { parseTerritory, regionOf } from '@app/common';
+import { territoriesCovering } from '@app/common';
 import { parseEuros } from '../form-value.util';
 import type { FieldError } from '../web-view.types';
 import type {
@@ -63,7 +63,7 @@ export function parseCallFilter(
   if (form.amountMin && amountMinCents === null) {
     errors.push({ field: 'montant', message: 'Saisissez un montant en euros, par exemple 5000.' });
   }
-  const coveringTerritories = form.territory ? coveringCodes(form.territory) : null;
+  const coveringTerritories = form.territory ? territoriesCovering(form.territory) : null;
   if (form.territory && !coveringTerritories) {
     errors.push({
       field: 'territoire',
@@ -77,16 +77,6 @@ export function parseCallFilter(
     amountMinCents,
     statuses: STATUSES[form.status],
   };
-}
-
-/** The codes a call may carry to concern the place: itself, its région, France. */
-export function coveringCodes(place: string): string[] | null {
-  const territory = parseTerritory(place);
-  if (!territory) return null;
-  if (territory.level === 'country') return ['FR'];
-  if (territory.level === 'region') return [territory.code, 'FR'];
-  const region = regionOf(territory.code);
-  return region ? [territory.code, region, 'FR'] : [territory.code, 'FR'];
 }
 
 function isCalendarDate(value: string): boolean {
