@@ -1,7 +1,5 @@
 import { addDays, parisDate } from '@app/common';
-import { VigieConfig } from '@app/config';
 import { createTestApp, freePort, TestApp } from '@app/testing';
-import { DigestService, FeedQuery } from '@app/watch';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { AddressObject, ParsedMail } from 'mailparser';
 import request from 'supertest';
@@ -9,6 +7,7 @@ import { DataSource } from 'typeorm';
 import { createOrganisation, OrganisationFixture } from '../factories/organisation.factory';
 import { createWebUser } from '../factories/user.factory';
 import { createCall } from '../factories/watch.factory';
+import { digestServiceSendingTo } from '../support/digest-service.util';
 import { startSmtp, type TestSmtp } from '../support/smtp.util';
 
 /** The next Monday morning (Paris) after now: a fixed week in which picks made now are fresh. */
@@ -30,16 +29,7 @@ describe('Collectif digest delivery', () => {
   const http = () => request(testApp.app.getHttpServer());
   const bearer = (fixture: OrganisationFixture) => ({ Authorization: `Bearer ${fixture.apiKey}` });
 
-  const digestService = () =>
-    new DigestService(
-      testApp.app.get<DataSource>(getDataSourceToken()),
-      testApp.app.get(FeedQuery),
-      {
-        ...testApp.app.get(VigieConfig),
-        SMTP_URL: `smtp://127.0.0.1:${port}`,
-        MAIL_FROM: 'Vigie <veille@vigie.test>',
-      },
-    );
+  const digestService = () => digestServiceSendingTo(testApp.app, port);
   const mailsOf = (name: string) =>
     smtp.mails.filter((mail) => mail.subject?.includes(`Sélection de ${name}`));
   const addresses = (mail: ParsedMail) =>

@@ -1,10 +1,8 @@
-import { VigieConfig } from '@app/config';
 import { createTestApp, freePort, TestApp } from '@app/testing';
-import { DigestService, FeedQuery, WatchMatchService, WatchProfileService } from '@app/watch';
-import { getDataSourceToken } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { WatchMatchService, WatchProfileService } from '@app/watch';
 import { createOrganisation } from '../factories/organisation.factory';
 import { createCall } from '../factories/watch.factory';
+import { digestServiceSendingTo } from '../support/digest-service.util';
 import { startSmtp } from '../support/smtp.util';
 
 describe('E-mail digest', () => {
@@ -12,16 +10,7 @@ describe('E-mail digest', () => {
   let port: number;
   const monday = new Date('2026-11-23T08:00:00+01:00');
 
-  const digestService = () =>
-    new DigestService(
-      testApp.app.get<DataSource>(getDataSourceToken()),
-      testApp.app.get(FeedQuery),
-      {
-        ...testApp.app.get(VigieConfig),
-        SMTP_URL: `smtp://127.0.0.1:${port}`,
-        MAIL_FROM: 'Vigie <veille@vigie.test>',
-      },
-    );
+  const digestService = () => digestServiceSendingTo(testApp.app, port);
 
   beforeAll(async () => {
     testApp = await createTestApp();
