@@ -40,7 +40,6 @@ interface Candidate {
   id: string;
   contentHash: string;
   nextDeadline: string | null;
-  territory: string[];
   score: number;
   relevant: boolean;
 }
@@ -49,7 +48,6 @@ interface CandidateRow {
   id: string;
   content_hash: string;
   next_deadline: string | null;
-  territory: string[];
   score: number;
   relevant: boolean;
 }
@@ -68,7 +66,6 @@ const candidateOf = (r: CandidateRow): Candidate => ({
   id: r.id,
   contentHash: r.content_hash,
   nextDeadline: r.next_deadline,
-  territory: r.territory,
   score: Number(r.score),
   relevant: r.relevant,
 });
@@ -119,10 +116,6 @@ export class CallQueryService {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const offset = query.offset ?? 0;
     let candidates = await this.candidates(query);
-    if (query.territory) {
-      const covering = coveringOf(query.territory);
-      candidates = candidates.filter((c) => c.territory.some((t) => covering.includes(t)));
-    }
     const personal = await this.personal.scoresFor(principal.organisationId, candidates);
     if (personal) {
       candidates = candidates.map((c) => {
@@ -153,11 +146,6 @@ export class CallQueryService {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const offset = query.offset ?? 0;
     const builder = this.candidateQuery(query);
-    if (query.territory) {
-      builder.andWhere('c.territory && :covering::text[]', {
-        covering: coveringOf(query.territory),
-      });
-    }
     const wanted = query.relevant ?? 'true';
     if (wanted !== 'all')
       builder.andWhere('cc.relevant = :relevant', { relevant: wanted === 'true' });
@@ -242,7 +230,7 @@ export class CallQueryService {
     };
   }
 
-  /** Scored calls matching the SQL-side filters (not relevance: marks may change it). */
+  /** Scored calls matching every filter but relevance (marks may change it). */
   private async candidates(query: ListCallsQueryDto): Promise<Candidate[]> {
     const rows = await this.candidateQuery(query).getRawMany<CandidateRow>();
     return rows.map(candidateOf);
@@ -255,7 +243,6 @@ export class CallQueryService {
       .select('c.id', 'id')
       .addSelect('c.content_hash', 'content_hash')
       .addSelect(`to_char(c.next_deadline, 'YYYY-MM-DD')`, 'next_deadline')
-      .addSelect('c.territory', 'territory')
       .addSelect('cc.score', 'score')
       .addSelect('cc.relevant', 'relevant')
       .where('c.status IN (:...statuses)', {
@@ -291,6 +278,11 @@ export class CallQueryService {
     }
     if (query.deadlineAfter) {
       builder.andWhere('c.next_deadline >= :after', { after: query.deadlineAfter });
+    }
+    if (query.territory) {
+      builder.andWhere('c.territory && :covering::text[]', {
+        covering: coveringOf(query.territory),
+      });
     }
   }
 
