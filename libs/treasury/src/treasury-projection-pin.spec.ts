@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { FUNDING_KINDS } from './funding-kind.constants';
 import { loadFundingRules } from './funding-rules.loader';
 import { projectTreasury, type ProjectTreasuryInput } from './treasury.projector';
 import type { ApplicationInput, FundingLineInput, TreasurySettings } from './treasury.types';
@@ -297,22 +298,8 @@ function random(seed: number): () => number {
   };
 }
 
-const KINDS: FundingLineInput['kind'][] = [
-  'FSE_PLUS',
-  'FEADER_LEADER',
-  'FEDER',
-  'INTERREG',
-  'ERASMUS_PLUS',
-  'STATE',
-  'REGION',
-  'DEPARTMENT',
-  'MUNICIPALITY',
-  'CAF',
-  'FOUNDATION',
-  'CONSEILLER_NUMERIQUE',
-  'OTHER',
-  'BRIDGE_LOAN',
-];
+// Every kind but self-funding (the generator adds that line itself), in FUNDING_KINDS' order.
+const KINDS = FUNDING_KINDS.filter((kind) => kind !== 'SELF_FUNDING');
 
 function month(index: number): string {
   return `${2025 + Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;

@@ -1,4 +1,9 @@
-import { CALL_STATUSES, type CallStatus } from '@app/persistence';
+import {
+  CALL_STATUSES,
+  DIGEST_FREQUENCIES,
+  type CallStatus,
+  type DigestFrequency,
+} from '@app/persistence';
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
@@ -96,10 +101,10 @@ export class CreateWatchProfileDto {
   @Max(3650)
   deadlineHorizonDays?: number | null;
 
-  @ApiPropertyOptional({ enum: ['weekly', 'daily', 'none'] })
+  @ApiPropertyOptional({ enum: DIGEST_FREQUENCIES })
   @IsOptional()
-  @IsIn(['weekly', 'daily', 'none'])
-  digestFrequency?: 'weekly' | 'daily' | 'none';
+  @IsIn(DIGEST_FREQUENCIES)
+  digestFrequency?: DigestFrequency;
 
   @ApiPropertyOptional({ example: ['direction@epn.example'] })
   @IsOptional()
@@ -211,9 +216,9 @@ export class PickDto extends PickPatchDto {
 
 /** A collectif's digest: the same choices and limits as a watch profile's digest. */
 export class CollectifDigestDto {
-  @ApiProperty({ enum: ['weekly', 'daily', 'none'] })
-  @IsIn(['weekly', 'daily', 'none'])
-  frequency: 'weekly' | 'daily' | 'none';
+  @ApiProperty({ enum: DIGEST_FREQUENCIES })
+  @IsIn(DIGEST_FREQUENCIES)
+  frequency: DigestFrequency;
 
   @ApiProperty({
     example: ['coordination@mednum63.example'],

@@ -64,7 +64,7 @@ export type { AuthTokenPurpose } from './auth-token.entity';
 export type { CollectifMembershipStatus } from './collectif-membership.entity';
 export type { DigestDeliveryStatus } from './digest-delivery.entity';
 export { CALL_STATUSES, type CallStatus } from './organisation-call-state.entity';
-export type { DigestFrequency } from './watch-profile.entity';
+export { DIGEST_FREQUENCIES, type DigestFrequency } from './watch-profile.entity';
 export type { StoredExpense, StoredIndicator, StoredTask } from './application.entity';
 export type { StoredFundingSchedule } from './funding-line.entity';
 export type { StoredRecurringFlow } from './treasury-settings.entity';

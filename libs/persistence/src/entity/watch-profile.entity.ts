@@ -11,7 +11,10 @@ import {
 import { bigintToNumber } from './bigint.transformer';
 import { Organisation } from './organisation.entity';
 
-export type DigestFrequency = 'weekly' | 'daily' | 'none';
+/** How often a digest is e-mailed (watch profiles and collectifs); 'none' sends nothing. */
+export const DIGEST_FREQUENCIES = ['weekly', 'daily', 'none'] as const;
+
+export type DigestFrequency = (typeof DIGEST_FREQUENCIES)[number];
 
 /** What an organisation wants to hear about; matches are computed when calls arrive or change. */
 @Entity({ name: 'watch_profile' })

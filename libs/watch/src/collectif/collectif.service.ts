@@ -2,6 +2,7 @@ import {
   Call,
   CollectifDigest,
   CollectifMembership,
+  DIGEST_FREQUENCIES,
   Organisation,
   OrganisationCallState,
   SharedPick,
@@ -22,8 +23,6 @@ import {
   PickView,
   SharingSettings,
 } from './collectif.types';
-
-const DIGEST_FREQUENCIES: readonly string[] = ['weekly', 'daily', 'none'];
 
 /**
  * A collectif and its members: invitations the member accepts with its own key, the shared
@@ -209,19 +208,23 @@ export class CollectifService {
   ): Promise<CollectifDigestSettings> {
     await this.assertCollectif(collectifId);
     // The API and the page check it first; a caller of the library gets a 400, not the CHECK's 500.
-    if (!DIGEST_FREQUENCIES.includes(settings.frequency))
+    if (!(DIGEST_FREQUENCIES as readonly string[]).includes(settings.frequency))
       throw WatchException.invalidProfile(
         'frequency',
         settings.frequency,
         DIGEST_FREQUENCIES.join(', '),
       );
+    const stored = {
+      frequency: settings.frequency,
+      recipients: normalisedRecipients(settings.recipients),
+    };
     await this.digests.query(
       `INSERT INTO collectif_digest (collectif_id, frequency, recipients) VALUES ($1, $2, $3)
        ON CONFLICT (collectif_id) DO UPDATE
          SET frequency = EXCLUDED.frequency, recipients = EXCLUDED.recipients, updated_at = now()`,
-      [collectifId, settings.frequency, normalisedRecipients(settings.recipients)],
+      [collectifId, stored.frequency, stored.recipients],
     );
-    return this.digestSettings(collectifId);
+    return stored;
   }
 
   /** Only a collectif has a shared feed. */

@@ -1,23 +1,17 @@
-import type { DigestFrequency } from '@app/persistence';
+import { DIGEST_FREQUENCIES, type DigestFrequency } from '@app/persistence';
 import type { CollectifDigestSettings } from '@app/watch';
 import { formText } from '../form-value.util';
 import { recipientsOf } from '../watch/watch-form.util';
 import { FREQUENCY_LABELS } from '../watch/watch-label.constants';
 import type { FieldError } from '../web-view.types';
 
-const FREQUENCIES: readonly DigestFrequency[] = ['weekly', 'daily', 'none'];
+const FREQUENCIES: readonly DigestFrequency[] = DIGEST_FREQUENCIES;
 
 /** The « Envoi par e-mail » form as typed, or as stored: one address per line. */
 export interface CollectifDigestForm {
   frequence: string;
   destinataires: string;
 }
-
-/** The radio buttons, worded as on the « Veilles » form. */
-export const DIGEST_FREQUENCY_CHOICES = FREQUENCIES.map((id) => ({
-  id,
-  label: FREQUENCY_LABELS[id],
-}));
 
 export function digestFormOf(settings: CollectifDigestSettings): CollectifDigestForm {
   return { frequence: settings.frequency, destinataires: settings.recipients.join('\n') };

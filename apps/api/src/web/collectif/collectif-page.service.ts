@@ -3,15 +3,12 @@ import type { CallStatus, MemberRole } from '@app/persistence';
 import { CollectifService, FeedQuery, FeedTokenService, type FeedItem } from '@app/watch';
 import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
+import { FREQUENCY_CHOICES } from '../watch/watch-label.constants';
 import { WebPageContextService } from '../web-page-context.service';
 import type { SignedInRequest } from '../web-request.types';
 import { WebViewService } from '../web-view.service';
 import { WebPageError } from '../web.exception';
-import {
-  DIGEST_FREQUENCY_CHOICES,
-  describeDigest,
-  digestFormOf,
-} from './collectif-digest-form.util';
+import { describeDigest, digestFormOf } from './collectif-digest-form.util';
 import {
   CollectifPageQuery,
   type ActivityRow,
@@ -118,7 +115,7 @@ export class CollectifPageService {
           inviteTyped: extras.inviteTyped ?? '',
           digestSummary: describeDigest(digest),
           digestForm: extras.digestForm ?? digestFormOf(digest),
-          digestFrequencies: DIGEST_FREQUENCY_CHOICES,
+          digestFrequencies: FREQUENCY_CHOICES,
         },
         status,
       );

@@ -1,13 +1,13 @@
 import { normaliseEmail } from '@app/account';
 import { parseTerritory } from '@app/common';
 import { territoryCodesFromNames } from '@app/ingestion';
-import type { DigestFrequency, WatchProfile } from '@app/persistence';
+import { DIGEST_FREQUENCIES, type DigestFrequency, type WatchProfile } from '@app/persistence';
 import type { WatchProfileInput } from '@app/watch';
 import { formText, parseEuros } from '../form-value.util';
 import type { FieldError } from '../web-view.types';
 import type { WatchForm } from './watch-page.types';
 
-const FREQUENCIES: readonly DigestFrequency[] = ['weekly', 'daily', 'none'];
+const FREQUENCIES: readonly DigestFrequency[] = DIGEST_FREQUENCIES;
 
 /** The API's limits (watch.dto.ts), so a web form can store nothing the API would refuse. */
 const LIMITS = {

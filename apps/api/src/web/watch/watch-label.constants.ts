@@ -1,4 +1,4 @@
-import type { DigestFrequency } from '@app/persistence';
+import { DIGEST_FREQUENCIES, type DigestFrequency } from '@app/persistence';
 
 /** French labels of the audience ids calls carry (see AUDIENCE_IDS in @app/watch). */
 export const AUDIENCE_LABELS: Readonly<Record<string, string>> = {
@@ -17,6 +17,12 @@ export const FREQUENCY_LABELS: Readonly<Record<DigestFrequency, string>> = {
   daily: 'Chaque jour',
   none: 'Pas de résumé par e-mail',
 };
+
+/** The frequency radio buttons of every digest form (Veilles, Collectif). */
+export const FREQUENCY_CHOICES = DIGEST_FREQUENCIES.map((id) => ({
+  id,
+  label: FREQUENCY_LABELS[id],
+}));
 
 /** As the API: owners and members edit watch profiles and their feed links; others read. */
 export const WATCH_EDIT_ROLES = ['owner', 'member'] as const;

@@ -11,6 +11,7 @@ import type { FieldError } from '../web-view.types';
 import { WebPageError } from '../web.exception';
 import {
   AUDIENCE_LABELS,
+  FREQUENCY_CHOICES,
   FREQUENCY_LABELS,
   MATCH_COUNT_CAP,
   WATCH_EDIT_ROLES,
@@ -68,10 +69,7 @@ export class WatchPageService {
       themes: labels.themes,
       euFunds: labels.euFunds,
       audiences: AUDIENCE_IDS.map((id) => ({ id, label: AUDIENCE_LABELS[id] ?? id })),
-      frequencies: (['weekly', 'daily', 'none'] as const).map((id) => ({
-        id,
-        label: FREQUENCY_LABELS[id],
-      })),
+      frequencies: FREQUENCY_CHOICES,
     };
     const themeLabels = new Map(labels.themes.map((t) => [t.id, t.label]));
     this.summaryLabels = {
