@@ -16,6 +16,7 @@ import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { gzipSync } from 'node:zlib';
 import { request } from 'undici';
+import { SystemClock } from '@app/common';
 import { loadConfig, VigieConfig } from '@app/config';
 import {
   CallStoreService,
@@ -445,7 +446,12 @@ export async function pipelinePass(
     CRAWLER_ALLOW_HOSTS: [],
   } as unknown as VigieConfig;
   await new SourceService(dataSource).importDefinitions(feedUrls.map(benchSource));
-  const watch = new WatchService(dataSource, new CallStoreService(dataSource), config);
+  const watch = new WatchService(
+    dataSource,
+    new CallStoreService(dataSource),
+    config,
+    new SystemClock(),
+  );
   watch.useFetcher(fetcher);
   return async (feeds) => {
     const reports = await Promise.all(

@@ -4,6 +4,7 @@ import { startEmbeddedDatabase } from '../../libs/persistence/src/embedded-datab
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from './shared-data';
+import { TEST_NOW } from './test-calendar';
 
 type GlobalWithDatabase = typeof globalThis & {
   vigieTestDatabase?: { users: number; stop(): Promise<void> };
@@ -17,6 +18,8 @@ type GlobalWithDatabase = typeof globalThis & {
 // eslint-disable-next-line no-restricted-syntax
 export default async function globalSetup(): Promise<void> {
   const state = globalThis as GlobalWithDatabase;
+  // Every app a test builds, in process or spawned, reads its calendar from here.
+  process.env.VIGIE_NOW ??= TEST_NOW;
   if (state.vigieTestDatabase) {
     state.vigieTestDatabase.users++;
     return;

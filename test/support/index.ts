@@ -1,4 +1,10 @@
-export { repoRoot, sharedDataPath } from './shared-data';
+export {
+  describeWithSharedData,
+  hasSharedData,
+  itWithSharedData,
+  repoRoot,
+  sharedDataPath,
+} from './shared-data';
 export { createTestApp, type TestApp } from './test-app';
 export { createTestDatabase, type TestDatabase } from './test-database';
 export {
@@ -10,3 +16,4 @@ export {
   stopProcess,
   type CommandResult,
 } from './process.util';
+export { TEST_NOW, TEST_TODAY } from './test-calendar';

@@ -1,3 +1,4 @@
+export { Clock, PinnedClock, SystemClock, clockFor } from './clock';
 export { DomainException } from './domain.exception';
 export {
   normaliseTerritories,

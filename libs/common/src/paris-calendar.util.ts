@@ -31,12 +31,12 @@ const ISO_DAY = /^(\d{4})-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const ISO_MONTH = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
 /** The calendar day in Paris at `instant` ("2027-04-30"). */
-export function parisDate(instant: Date = new Date()): string {
+export function parisDate(instant: Date): string {
   return PARIS_DAY.format(instant);
 }
 
 /** The month in Paris at `instant` ("2027-04"). */
-export function parisMonth(instant: Date = new Date()): string {
+export function parisMonth(instant: Date): string {
   return parisDate(instant).slice(0, 7);
 }
 

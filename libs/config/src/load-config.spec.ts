@@ -40,4 +40,16 @@ describe('loadConfig', () => {
     expect(message).toContain('API_KEY_PEPPER');
     expect(message).not.toContain('short-secret');
   });
+
+  it('pins the calendar with VIGIE_NOW outside production only', () => {
+    expect(loadConfig({ VIGIE_NOW: '2026-11-23' }).VIGIE_NOW).toBe('2026-11-23');
+    expect(() => loadConfig({ VIGIE_NOW: 'lundi' })).toThrow(/VIGIE_NOW must be an ISO date/);
+    expect(() =>
+      loadConfig({
+        NODE_ENV: 'production',
+        API_KEY_PEPPER: 'a-long-enough-pepper',
+        VIGIE_NOW: '2026-11-23',
+      }),
+    ).toThrow(/VIGIE_NOW .* refused when NODE_ENV=production/);
+  });
 });

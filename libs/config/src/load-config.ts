@@ -57,6 +57,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): VigieConfig {
       'Invalid configuration:\n  - API_KEY_PEPPER is required when NODE_ENV=production',
     );
   }
+  if (config.NODE_ENV === 'production' && config.VIGIE_NOW) {
+    throw new ConfigException(
+      ConfigExceptionCode.INVALID_CONFIGURATION,
+      'Invalid configuration:\n  - VIGIE_NOW pins the calendar for tests and demos; it is refused when NODE_ENV=production',
+    );
+  }
   if (errors.length > 0) {
     throw new ConfigException(
       ConfigExceptionCode.INVALID_CONFIGURATION,

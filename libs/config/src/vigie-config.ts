@@ -144,6 +144,16 @@ export class VigieConfig {
   @MinLength(3)
   MAIL_FROM: string;
 
+  /**
+   * Pins the calendar (an ISO date or instant) for tests and demos: calls' statuses, close
+   * deadlines, digest periods and projections are computed as on that day. Refused in production.
+   */
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/, {
+    message: 'VIGIE_NOW must be an ISO date (2026-11-23) or instant (2026-11-23T08:00:00+01:00)',
+  })
+  VIGIE_NOW?: string;
+
   /** Seconds between two passes of the worker that matches changed calls and sends digests. */
   @Transform(toInt)
   @IsInt()

@@ -8,7 +8,6 @@ import {
   FeedAddress,
   isConditional,
   isNotModified,
-  parisDay,
   parseFeedUrl,
 } from './feed-request.util';
 import { CachedFeedVersion, FeedVersionCache } from './feed-version.cache';
@@ -47,15 +46,17 @@ export interface FeedVersionSource {
   cache: FeedVersionCache;
   /** True once every change committed before the call has reached the cache. */
   sync(): Promise<boolean>;
+  /** Today in Paris on the app's clock: a cached version is only good for the day it was built. */
+  day(): string;
 }
 
 /**
  * Answers a conditional feed request whose version is cached and unchanged with a 304, before
  * Nest's pipeline and without reading the feed's data; everything else goes on to Nest.
  */
-export function feedFastPath({ cache, sync }: FeedVersionSource) {
+export function feedFastPath({ cache, sync, day }: FeedVersionSource) {
   const notModified = (request: Request, address: FeedAddress): CachedFeedVersion | null => {
-    const cached = cache.lookup(address.token, address.format, parisDay(Date.now()));
+    const cached = cache.lookup(address.token, address.format, day());
     return cached && isNotModified(request.headers, cached.etag, cached.lastModifiedMs)
       ? cached
       : null;

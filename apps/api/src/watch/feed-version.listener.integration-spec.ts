@@ -124,7 +124,11 @@ describe('FeedVersionListener on real PostgreSQL, behind a slow network', () => 
   });
 
   it('has the fast path wait for that before it answers 304', async () => {
-    const fastPath = feedFastPath({ cache, sync: () => listener.sync() });
+    const fastPath = feedFastPath({
+      cache,
+      sync: () => listener.sync(),
+      day: () => parisDay(Date.now()),
+    });
     const server = createHttpServer((req, res) =>
       fastPath(
         req as Request,

@@ -1,3 +1,4 @@
+import { Clock } from '@app/common';
 import { DATABASE_URL } from '@app/persistence';
 import { FEED_CONTENT_TYPES, FeedService, WatchException } from '@app/watch';
 import { Public } from '@app/tenancy';
@@ -34,6 +35,7 @@ export class FeedController implements OnApplicationBootstrap, OnModuleDestroy {
   constructor(
     private readonly feeds: FeedService,
     @Inject(DATABASE_URL) databaseUrl: string,
+    private readonly clock: Clock,
   ) {
     this.listener = new FeedVersionListener(databaseUrl, this.versions);
   }
@@ -41,7 +43,11 @@ export class FeedController implements OnApplicationBootstrap, OnModuleDestroy {
   /** The cache is only worth a LISTEN connection when a fast path reads it. */
   enableFastPath(): FeedVersionSource {
     this.fastPath = true;
-    return { cache: this.versions, sync: () => this.listener.sync() };
+    return {
+      cache: this.versions,
+      sync: () => this.listener.sync(),
+      day: () => parisDay(this.clock.now().getTime()),
+    };
   }
 
   async onApplicationBootstrap(): Promise<void> {
@@ -62,7 +68,7 @@ export class FeedController implements OnApplicationBootstrap, OnModuleDestroy {
     const address = parseFeedFile(file);
     if (!address) throw WatchException.feedNotFound();
     const { token, format } = address;
-    const now = new Date();
+    const now = this.clock.now();
     const ticket = this.versions.ticket();
     const version = await this.feeds.version(token, format, now).catch((error: unknown) => {
       this.versions.forget(token);

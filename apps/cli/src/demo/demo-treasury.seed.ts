@@ -1,4 +1,4 @@
-import { addDays, parisDate } from '@app/common';
+import { addDays, Clock } from '@app/common';
 import { VigieConfig } from '@app/config';
 import { Application, Membership } from '@app/persistence';
 import type { Principal } from '@app/tenancy';
@@ -24,7 +24,7 @@ export async function seedDemoTreasury(
   organisationId: string,
 ): Promise<Record<string, unknown>> {
   const config = app.get(VigieConfig);
-  const today = parisDate();
+  const today = app.get(Clock).today();
   const month = today.slice(0, 7);
   const base = `http://${config.HOST === '0.0.0.0' ? '127.0.0.1' : config.HOST}:${config.PORT}`;
   const summary = {

@@ -1,4 +1,4 @@
-import { sharedDataPath } from '@app/testing';
+import { describeWithSharedData, sharedDataPath } from '@app/testing';
 import { Classifier } from '../classifier';
 import {
   binaryMetrics,
@@ -7,7 +7,7 @@ import {
   readLabelledCalls,
 } from './evaluation.util';
 
-describe('evaluation on the labelled dev set', () => {
+describeWithSharedData('evaluation on the labelled dev set', () => {
   it('meets the acceptance thresholds and beats the « médiation numérique » baseline', async () => {
     const classifier = await Classifier.load();
     const report = evaluateClassifier(

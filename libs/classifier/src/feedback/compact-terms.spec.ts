@@ -1,4 +1,4 @@
-import { sharedDataPath } from '@app/testing';
+import { describeWithSharedData, sharedDataPath } from '@app/testing';
 import { Classifier } from '../classifier';
 import { readLabelledCalls } from '../evaluation/evaluation.util';
 import type { LabelledCall } from '../evaluation/evaluation.types';
@@ -6,7 +6,7 @@ import { compactTerms, encodeTerms, parseTerms, StemDictionary } from './compact
 import { withFeedbackReasons } from './feedback-explanation.util';
 import { buildFeedbackModel } from './feedback-model';
 
-describe('feedback on compact terms', () => {
+describeWithSharedData('feedback on compact terms', () => {
   let classifier: Classifier;
   let calls: LabelledCall[];
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { repoRoot, sharedDataPath } from '@app/testing';
+import { itWithSharedData, repoRoot, sharedDataPath } from '@app/testing';
 import {
   createTestFetcher,
   startFixtureServer,
@@ -145,7 +145,7 @@ describe('API connectors (Opendatasoft, JSON, Aides-territoires, EU SEDIA)', () 
     expect(outputs.at(-1)).toMatchObject({ scope: 'source', code: 'PAGINATION_LOOP' });
   });
 
-  it('aides-territoires: maps the real Drôme API page', async () => {
+  itWithSharedData('aides-territoires: maps the real Drôme API page', async () => {
     const text = readFileSync(
       sharedDataPath('raw', 'aides-territoires_fixture_departement_drome_api.json'),
       'utf8',
@@ -179,8 +179,10 @@ describe('API connectors (Opendatasoft, JSON, Aides-territoires, EU SEDIA)', () 
     expect(found[0].amounts.ratePct).toBeNull();
   });
 
-  it('json mapping: reads the real Île-de-France « guide des aides » records', async () => {
-    const [source] = parseSources(`- id: idf
+  itWithSharedData(
+    'json mapping: reads the real Île-de-France « guide des aides » records',
+    async () => {
+      const [source] = parseSources(`- id: idf
   name: IDF
   kind: json
   url: https://example.org/aides
@@ -194,49 +196,53 @@ describe('API connectors (Opendatasoft, JSON, Aides-territoires, EU SEDIA)', () 
     deadline: dateFinCampagne
     audiences: publicsBeneficiaire.title
 `);
-    const text = readFileSync(
-      sharedDataPath('raw', 'aides-territoires_fixture_ile_de_france_guide_des_aides_api.json'),
-      'utf8',
-    );
-    const found = calls(
-      await runSource(source, payloadFetcher(text), undefined, { referenceDate }).collect(),
-    );
-    expect(found).toHaveLength(3);
-    const youth = found.find((c) => c.externalId === 'Skxo55-5N')!;
-    expect(youth).toMatchObject({
-      title:
-        'Soutien régional en investissement pour la protection des jeunes en situation de précarité',
-      deadlines: [{ date: '2019-07-08' }],
-      opensAt: '2019-06-03',
-      status: 'closed',
-      funders: ['Région Île-de-France'],
-      audiences: ['associations'],
-    });
-  });
+      const text = readFileSync(
+        sharedDataPath('raw', 'aides-territoires_fixture_ile_de_france_guide_des_aides_api.json'),
+        'utf8',
+      );
+      const found = calls(
+        await runSource(source, payloadFetcher(text), undefined, { referenceDate }).collect(),
+      );
+      expect(found).toHaveLength(3);
+      const youth = found.find((c) => c.externalId === 'Skxo55-5N')!;
+      expect(youth).toMatchObject({
+        title:
+          'Soutien régional en investissement pour la protection des jeunes en situation de précarité',
+        deadlines: [{ date: '2019-07-08' }],
+        opensAt: '2019-06-03',
+        status: 'closed',
+        funders: ['Région Île-de-France'],
+        audiences: ['associations'],
+      });
+    },
+  );
 
-  it('json mapping: reads the real Ministère de la Culture feed, with a French deadline and an envelope', async () => {
-    const [source] = parseSources(`- id: culture
+  itWithSharedData(
+    'json mapping: reads the real Ministère de la Culture feed, with a French deadline and an envelope',
+    async () => {
+      const [source] = parseSources(`- id: culture
   name: Culture
   kind: json
   url: https://example.org/culture
   funder: Ministère de la Culture
   mapping: { externalId: id, title: title, url: url, description: [summary, body], deadline: deadline, amount: amount, territory: eztag_region }
 `);
-    const text = readFileSync(
-      sharedDataPath('raw', 'aides-territoires_fixture_ministere_culture_api.json'),
-      'utf8',
-    );
-    const found = calls(
-      await runSource(source, payloadFetcher(text), undefined, { referenceDate }).collect(),
-    );
-    const culturePro = found.find((c) => c.title === 'CulturePro')!;
-    expect(culturePro).toMatchObject({
-      deadlines: [{ date: '2022-04-15' }],
-      amounts: { envelopeCents: 220_000_000 },
-      territory: ['FR'],
-      status: 'closed',
-    });
-  });
+      const text = readFileSync(
+        sharedDataPath('raw', 'aides-territoires_fixture_ministere_culture_api.json'),
+        'utf8',
+      );
+      const found = calls(
+        await runSource(source, payloadFetcher(text), undefined, { referenceDate }).collect(),
+      );
+      const culturePro = found.find((c) => c.title === 'CulturePro')!;
+      expect(culturePro).toMatchObject({
+        deadlines: [{ date: '2022-04-15' }],
+        amounts: { envelopeCents: 220_000_000 },
+        territory: ['FR'],
+        status: 'closed',
+      });
+    },
+  );
 
   it('eu-sedia: POSTs the search, pages by pageNumber and maps statuses and funds', async () => {
     const connectorRun = run('eu-sedia');

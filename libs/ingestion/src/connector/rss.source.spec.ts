@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { repoRoot, sharedDataPath } from '@app/testing';
+import { itWithSharedData, repoRoot, sharedDataPath } from '@app/testing';
 import {
   createTestFetcher,
   startFixtureServer,
@@ -138,7 +138,7 @@ describe(RssConnector.name, () => {
     expect(calls(outputs)).toHaveLength(server.calls('rss').length - 1);
   });
 
-  it('maps the real Nouvelle-Aquitaine feed item', () => {
+  itWithSharedData('maps the real Nouvelle-Aquitaine feed item', () => {
     const item = readFileSync(
       sharedDataPath('raw', 'aides-territoires_nouvelle_aquitaine_rss_item.xml'),
       'utf8',

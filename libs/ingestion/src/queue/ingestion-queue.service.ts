@@ -1,3 +1,4 @@
+import { Clock } from '@app/common';
 import { DATABASE_URL, Source } from '@app/persistence';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import PgBoss from 'pg-boss';
@@ -28,6 +29,7 @@ export class IngestionQueueService implements OnApplicationShutdown {
   constructor(
     @Inject(DATABASE_URL) private readonly databaseUrl: string,
     private readonly dataSource: DataSource,
+    private readonly clock: Clock,
   ) {}
 
   /** Starts pg-boss (first call wins); only workers run its maintenance (expiring jobs of dead workers). */
@@ -43,7 +45,7 @@ export class IngestionQueueService implements OnApplicationShutdown {
   }
 
   /** Enqueues every enabled source whose schedule is due; returns the jobs actually added. */
-  async enqueueDue(now = new Date()): Promise<RunSourceJob[]> {
+  async enqueueDue(now = this.clock.now()): Promise<RunSourceJob[]> {
     const boss = await this.start();
     const sources = await this.dataSource.getRepository(Source).find({ where: { enabled: true } });
     const added: RunSourceJob[] = [];

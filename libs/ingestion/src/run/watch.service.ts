@@ -9,7 +9,7 @@ import {
   type ConnectorRunStats,
   type ConnectorState,
 } from '../connector/connector.types';
-import { parisDate } from '@app/common';
+import { Clock } from '@app/common';
 import { toReferenceDate } from '../extract/paris-date.util';
 import type { Fetcher } from '../fetch/fetcher.types';
 import type { PoliteFetcher } from '../fetch/polite-fetcher';
@@ -43,6 +43,7 @@ export class WatchService implements OnApplicationShutdown {
     private readonly dataSource: DataSource,
     private readonly store: CallStoreService,
     private readonly config: VigieConfig,
+    private readonly clock: Clock,
   ) {}
 
   /** Replaces the polite fetcher (tests, benchmarks). */
@@ -133,7 +134,7 @@ export class WatchService implements OnApplicationShutdown {
     const report = emptyReport(source.id, run.id);
     const seen = new Set<string>();
     const seenBatch = emptySeenBatch();
-    const today = options.referenceDate ?? parisDate(new Date());
+    const today = options.referenceDate ?? this.clock.today();
     const previous = connectorStateOf(source.connectorState);
     const connectorRun = runSource(
       source.definition as unknown as SourceDefinition,

@@ -1,3 +1,4 @@
+import { clockFor } from '@app/common';
 import type { VigieConfig } from '@app/config';
 import { Call, CallEvent, CallSource, Source } from '@app/persistence';
 import { createTestDatabase, repoRoot, type TestDatabase } from '@app/testing';
@@ -46,6 +47,7 @@ describe(CallStoreService.name, () => {
       database.dataSource,
       new CallStoreService(database.dataSource),
       config,
+      clockFor(TODAY),
     );
   });
   afterAll(async () => {

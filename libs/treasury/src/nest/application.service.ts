@@ -27,7 +27,7 @@ import {
 import { APPLICATION_TRANSITIONS, FUNDING_PLAN_EDITORS } from './application-status.constants';
 import type { ApplicationView, ApplicationWrite, StatusChange } from './application.types';
 import { FUNDING_RULES } from './funding-rules.provider';
-import { parisDate } from '@app/common';
+import { Clock } from '@app/common';
 
 /** Application fields a PATCH may change (status goes through changeStatus, lines through their routes). */
 const PATCHABLE = [
@@ -70,6 +70,7 @@ export class ApplicationService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(FUNDING_RULES) private readonly rules: FundingRules,
+    private readonly clock: Clock,
   ) {}
 
   async create(principal: Principal, body: ApplicationWrite): Promise<ApplicationView> {
@@ -102,7 +103,7 @@ export class ApplicationService {
           applicationId: app.id,
           fromStatus: null,
           toStatus: valid.status,
-          occurredOn: parisDate(),
+          occurredOn: this.clock.today(),
           userId: principal.userId,
         }),
       );
@@ -182,7 +183,7 @@ export class ApplicationService {
     if (change.at !== undefined && change.at !== null) check.date('at', change.at);
     if (check.issues.length > 0) throw invalidInput(check.issues);
     const to = change.status as ApplicationStatus;
-    const at = (change.at as string | undefined) ?? parisDate();
+    const at = (change.at as string | undefined) ?? this.clock.today();
     return this.withLocked(principal, id, expectedVersion, async ({ manager, app, lines }) => {
       const from = app.status as ApplicationStatus;
       const allowed = APPLICATION_TRANSITIONS[from];

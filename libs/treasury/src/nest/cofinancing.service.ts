@@ -1,4 +1,4 @@
-import { territoryCovers } from '@app/common';
+import { Clock, territoryCovers } from '@app/common';
 import { Organisation } from '@app/persistence';
 import { Principal } from '@app/tenancy';
 import { Inject, Injectable } from '@nestjs/common';
@@ -9,7 +9,6 @@ import type { FundingRules } from '../funding-rules.types';
 import { formatEuros } from '../money.util';
 import { ApplicationService } from './application.service';
 import { FUNDING_RULES } from './funding-rules.provider';
-import { parisDate } from '@app/common';
 
 export interface CofinancingCandidate {
   callId: string;
@@ -65,6 +64,7 @@ export class CofinancingService {
     @InjectDataSource() private readonly dataSource: DataSource,
     @Inject(FUNDING_RULES) private readonly rules: FundingRules,
     private readonly applications: ApplicationService,
+    private readonly clock: Clock,
   ) {}
 
   async find(principal: Principal, applicationId: string): Promise<CofinancingResult> {
@@ -84,7 +84,7 @@ export class CofinancingService {
         WHERE c.status IN ('open', 'forthcoming')
           AND ((c.next_deadline >= $1 AND c.next_deadline < $2) OR (c.next_deadline IS NULL AND c.rolling))
           AND ($3::uuid IS NULL OR c.id <> $3::uuid)`,
-      [parisDate(), startsOn, app.callId],
+      [this.clock.today(), startsOn, app.callId],
     )) as CallRow[];
     const candidates = rows
       .map((row) => rank(row, organisation.territory, linkedThemes, gapCents))

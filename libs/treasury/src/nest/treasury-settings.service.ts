@@ -7,7 +7,7 @@ import { validateTreasurySettings } from '../application.validator';
 import type { TreasurySettings } from '../treasury.types';
 import { invalidInput, staleVersion } from './application-input.error';
 import { compact } from './application-record.util';
-import { parisMonth } from '@app/common';
+import { Clock } from '@app/common';
 
 export interface TreasurySettingsView extends TreasurySettings {
   /** 0 until the settings are first saved. */
@@ -19,13 +19,16 @@ export interface TreasurySettingsView extends TreasurySettings {
 /** Opening balance, recurring flows and cash threshold of an organisation; defaults until its accountant sets them. */
 @Injectable()
 export class TreasurySettingsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   async get(organisationId: string): Promise<TreasurySettingsView> {
     const stored = await this.dataSource
       .getRepository(TreasurySettingsRecord)
       .findOne({ where: { organisationId } });
-    return stored ? view(stored) : defaults();
+    return stored ? view(stored) : defaults(this.clock.month());
   }
 
   /** Replaces the settings; with `expectedVersion`, refuses (409) when someone saved in between. */
@@ -84,10 +87,10 @@ function view(stored: TreasurySettingsRecord): TreasurySettingsView {
   };
 }
 
-function defaults(): TreasurySettingsView {
+function defaults(openingMonth: string): TreasurySettingsView {
   return {
     openingBalanceCents: 0,
-    openingMonth: parisMonth(),
+    openingMonth,
     recurring: [],
     minimumCashCents: 0,
     version: 0,

@@ -1,3 +1,4 @@
+import { Clock } from '@app/common';
 import { createTestApp, type TestApp } from '@app/testing';
 import type { Principal } from '@app/tenancy';
 import { Membership } from '@app/persistence';
@@ -28,6 +29,7 @@ describe(TreasuryService.name, () => {
       app.get<FundingRules>(FUNDING_RULES),
       app.get(TreasurySettingsService),
       applications,
+      app.get(Clock),
     );
     return JSON.parse(JSON.stringify(await fresh.project(principal, query)));
   }

@@ -22,7 +22,7 @@ import type {
 import { ApplicationInputStore } from './application-input.store';
 import { ApplicationService } from './application.service';
 import { FUNDING_RULES } from './funding-rules.provider';
-import { parisDate } from '@app/common';
+import { Clock } from '@app/common';
 import { ProjectionCache } from './projection-cache';
 import { TreasurySettingsService, type TreasurySettingsView } from './treasury-settings.service';
 
@@ -71,6 +71,7 @@ export class TreasuryService {
     @Inject(FUNDING_RULES) private readonly rules: FundingRules,
     private readonly settings: TreasurySettingsService,
     private readonly applications: ApplicationService,
+    private readonly clock: Clock,
   ) {
     this.inputs = new ApplicationInputStore(dataSource);
   }
@@ -103,7 +104,7 @@ export class TreasuryService {
       range.months ?? DEFAULT_MONTHS,
       range.scenario ?? 'expected',
       range.includeSubmitted ? 1 : 0,
-      range.asOf ?? parisDate(),
+      range.asOf ?? this.clock.today(),
       range.lines === false ? 'curve' : 'lines',
     ].join('|');
     const cached = this.cache.get(key);

@@ -6,7 +6,7 @@ import { DataSource } from 'typeorm';
 import { FeedItem } from '../feed/feed-item.types';
 import { FeedQuery } from '../feed/feed.query';
 import { formatAmountRange, formatPercent } from '../french-format.util';
-import { addDays, frenchDate, parisDate } from '@app/common';
+import { addDays, Clock, frenchDate, parisDate } from '@app/common';
 import { DEFAULT_COLLECTIF_DIGEST_FREQUENCY } from '../collectif/collectif-digest.constants';
 import { DEADLINE_SOON_DAYS } from '../watch.constants';
 import { composeDigest, isEmptyDigest } from './digest.composer';
@@ -58,13 +58,14 @@ export class DigestService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly query: FeedQuery,
     config: VigieConfig,
+    private readonly clock: Clock,
     @Optional() @Inject(MAIL_SENDER) sender?: MailSender,
   ) {
     this.sender =
       sender ?? (config.SMTP_URL ? new SmtpMailSender(config.SMTP_URL, config.MAIL_FROM) : null);
   }
 
-  async runDue(now = new Date()): Promise<DigestRunOutcome> {
+  async runDue(now = this.clock.now()): Promise<DigestRunOutcome> {
     const outcome: DigestRunOutcome = { sent: 0, skipped: 0, failed: 0 };
     if (!this.sender) return outcome;
     for (const subject of await this.subjects()) {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { createHash } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import { parisDate } from '@app/common';
+import { Clock, parisDate } from '@app/common';
 import { WatchException } from '../watch.exception';
 import { renderAtom } from './atom.renderer';
 import { FeedMeta } from './feed-item.types';
@@ -71,10 +71,11 @@ export class FeedService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly query: FeedQuery,
+    private readonly clock: Clock,
   ) {}
 
   /** Unknown and revoked tokens both end here, with the same 404. */
-  async version(token: string, format: FeedFormat, now = new Date()): Promise<FeedVersion> {
+  async version(token: string, format: FeedFormat, now = this.clock.now()): Promise<FeedVersion> {
     const rows: VersionRow[] = await this.dataSource.query(
       `SELECT t.id, t.organisation_id, t.profile_id,
               coalesce(p.name, o.name) AS title,
@@ -119,7 +120,7 @@ export class FeedService {
     token: string,
     format: FeedFormat,
     urls: { selfUrl: string; homeUrl: string },
-    now = new Date(),
+    now = this.clock.now(),
   ): Promise<RenderedFeed> {
     const version =
       this.recentVersion(token, format, now) ?? (await this.version(token, format, now));

@@ -2,7 +2,7 @@ import { WatchProfile } from '@app/persistence';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { parisDate } from '@app/common';
+import { Clock, parisDate } from '@app/common';
 import { compileProfile } from '../profile/profile.compiler';
 import { matchCall } from '../profile/profile.matcher';
 import { PreparedCall } from '../profile/prepared-call';
@@ -40,10 +40,13 @@ export class WatchMatchService {
   private readonly logger = new Logger(WatchMatchService.name);
   private compiled: { key: string; profiles: CompiledProfile[] } | null = null;
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   /** Matches the given calls (or every call changed since the last pass) against all profiles. */
-  async refresh(callIds?: string[], now = new Date()): Promise<RefreshOutcome> {
+  async refresh(callIds?: string[], now = this.clock.now()): Promise<RefreshOutcome> {
     if (callIds) return this.refreshCalls(callIds, now);
     const [{ started }] = await this.dataSource.query(`SELECT now() AS started`);
     const position = await this.cursor();
@@ -66,7 +69,7 @@ export class WatchMatchService {
   }
 
   /** Re-matches one profile against every open call (after the profile was created or edited). */
-  async refreshProfile(profileId: string, now = new Date()): Promise<RefreshOutcome> {
+  async refreshProfile(profileId: string, now = this.clock.now()): Promise<RefreshOutcome> {
     const profile = await this.dataSource.getRepository(WatchProfile).findOneBy({ id: profileId });
     if (!profile) return { calls: 0, upserted: 0, removed: 0 };
     const compiled = compileProfile(profile);

@@ -1,4 +1,4 @@
-import { daysBetween, parisDate } from '@app/common';
+import { Clock, daysBetween } from '@app/common';
 import { TreasuryService } from '@app/treasury';
 import { Get, Logger, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
@@ -39,6 +39,7 @@ export class DashboardPageController {
     private readonly treasury: TreasuryService,
     private readonly context: WebPageContextService,
     private readonly views: WebViewService,
+    private readonly clock: Clock,
   ) {}
 
   @Get()
@@ -47,7 +48,7 @@ export class DashboardPageController {
     @Res() response: Response,
     @Query('fait') done?: string,
   ): Promise<void> {
-    const today = parisDate();
+    const today = this.clock.today();
     const [layout, figures, warnings] = await Promise.all([
       this.context.layout(request, 'Tableau de bord', 'tableau-de-bord'),
       this.dashboard.figures(request.principal.organisationId, today),

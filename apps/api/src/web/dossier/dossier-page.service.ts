@@ -1,4 +1,4 @@
-import { parisDate, parisMonth } from '@app/common';
+import { Clock } from '@app/common';
 import type { Principal } from '@app/tenancy';
 import {
   APPLICATION_TRANSITIONS,
@@ -64,6 +64,7 @@ export class DossierPageService {
     private readonly settings: TreasurySettingsService,
     private readonly treasury: TreasuryService,
     @Inject(FUNDING_RULES) private readonly rules: FundingRules,
+    private readonly clock: Clock,
   ) {
     this.kindOptions = FUNDING_KINDS.map((kind) => ({
       value: kind,
@@ -124,7 +125,7 @@ export class DossierPageService {
 
   /** List rows: one projection of one dossier each (its own warnings, its next payment), no query per row. */
   rows(dossiers: StoredDossierRow[]): DossierRow[] {
-    const today = parisDate();
+    const today = this.clock.today();
     return dossiers.map((dossier) => {
       const input = toApplicationInput(dossier);
       const asItIs = projectAsItIs(input, this.rules);
@@ -169,7 +170,7 @@ export class DossierPageService {
     window: DossierWindow,
   ): Promise<DossierDetail['structure']> {
     const settings = await this.settings.get(principal.organisationId);
-    const current = parisMonth();
+    const current = this.clock.month();
     const from =
       settings.configured && settings.openingMonth > current ? settings.openingMonth : current;
     const lastIndex = monthIndex(window.from) + window.months - 1;
