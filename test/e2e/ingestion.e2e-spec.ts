@@ -5,6 +5,7 @@ import {
   runVigie,
   startProcess,
   stopProcess,
+  TEST_TODAY,
   type TestDatabase,
 } from '@app/testing';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -36,7 +37,7 @@ describe('ingestion end to end', () => {
   beforeAll(async () => {
     buildDist();
     database = await createTestDatabase();
-    server = await startFixtureServer();
+    server = await startFixtureServer({ today: TEST_TODAY });
     folder = mkdtempSync(join(tmpdir(), 'vigie-ingestion-'));
     env = {
       DATABASE_URL: database.url,

@@ -1,7 +1,8 @@
 import { Classifier } from '@app/classifier';
 import { sanitizeHtml } from '@app/ingestion';
 import { Call, CallClassification } from '@app/persistence';
-import { createTestApp, TestApp } from '@app/testing';
+import { addDays } from '@app/common';
+import { createTestApp, TEST_TODAY, TestApp } from '@app/testing';
 import type { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { addCallEvent, addCallSource, createCall } from '../factories/call.factory';
@@ -71,7 +72,7 @@ describeInBrowser('Web application in a real browser', () => {
     });
     const dataSource = testApp.app.get(DataSource);
     const theme = testApp.app.get(Classifier).definition.themes[0].id;
-    const soon = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+    const soon = addDays(TEST_TODAY, 5);
     ids.kept = (
       await seedCall(
         dataSource,
