@@ -2,22 +2,35 @@ import { Clock, daysBetween } from '@app/common';
 import { TreasuryService } from '@app/treasury';
 import { Get, Logger, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { WARNING_SEVERITY_LABELS, WARNING_SEVERITY_ORDER } from '../warning-severity.constants';
 import { WebController } from '../web-page.decorator';
 import { WebPageContextService } from '../web-page-context.service';
 import type { SignedInRequest } from '../web-request.types';
+import { TreasuryPageService, WarningView } from '../treasury/treasury-page.service';
 import { WebViewService } from '../web-view.service';
-import { DashboardQuery, DEADLINE_HORIZON_DAYS, NEW_CALLS_DAYS } from './dashboard.query';
+import type { CallRowView } from '../call/call-page.types';
+import {
+  DashboardFigures,
+  DashboardQuery,
+  DEADLINE_HORIZON_DAYS,
+  DossierDeadline,
+  NEW_CALLS_DAYS,
+} from './dashboard.query';
 
 const NOTICES: Record<string, string> = {
   bienvenue: 'Bienvenue sur Vigie : votre compte est prêt.',
   'mot-de-passe': 'Votre nouveau mot de passe est enregistré.',
 };
 
-interface WarningView {
-  severity: string;
-  label: string;
-  message: string;
+/** One line of « À faire dans les 14 jours »: a dossier's deadline or a relevant call's. */
+export interface AgendaItem {
+  date: string;
+  /** Days from today; negative when late. */
+  daysLeft: number;
+  what: string;
+  title: string;
+  href: string;
+  /** The call's row (amount, relevance) when the line is a call's deadline. */
+  call: CallRowView | null;
 }
 
 interface WarningSummary {
@@ -25,6 +38,13 @@ interface WarningSummary {
   /** Warnings not listed here; the Trésorerie page has them all. */
   more: number;
 }
+
+const TASK_WORDS: Record<DossierDeadline['kind'], string> = {
+  submission: 'Dépôt du dossier',
+  interim_report: 'Bilan intermédiaire',
+  final_report: 'Bilan final',
+  other: 'Tâche',
+};
 
 /** A dashboard is a glance: the most urgent few, the rest one click away. */
 const DASHBOARD_WARNINGS = 6;
@@ -37,6 +57,7 @@ export class DashboardPageController {
   constructor(
     private readonly dashboard: DashboardQuery,
     private readonly treasury: TreasuryService,
+    private readonly treasuryPage: TreasuryPageService,
     private readonly context: WebPageContextService,
     private readonly views: WebViewService,
     private readonly clock: Clock,
@@ -58,10 +79,10 @@ export class DashboardPageController {
       ...layout,
       notice: NOTICES[done ?? ''] ?? null,
       figures,
+      agenda: agenda(figures, today),
       warnings,
       horizon: DEADLINE_HORIZON_DAYS,
       newDays: NEW_CALLS_DAYS,
-      daysLeft: (date: string) => daysBetween(today, date),
     });
   }
 
@@ -69,24 +90,41 @@ export class DashboardPageController {
   private async warnings(request: SignedInRequest): Promise<WarningSummary | null> {
     try {
       const projection = await this.treasury.project(request.principal, {});
-      const ranked = projection.warnings
-        .map((w, order) => ({ severity: w.severity, message: w.message, order }))
-        .sort(
-          (a, b) =>
-            WARNING_SEVERITY_ORDER[a.severity] - WARNING_SEVERITY_ORDER[b.severity] ||
-            a.order - b.order,
-        );
-      return {
-        shown: ranked.slice(0, DASHBOARD_WARNINGS).map(({ severity, message }) => ({
-          severity,
-          label: WARNING_SEVERITY_LABELS[severity],
-          message,
-        })),
-        more: Math.max(0, ranked.length - DASHBOARD_WARNINGS),
-      };
+      const { shown, hidden } = await this.treasuryPage.rankedWarnings(
+        request.principal,
+        projection.warnings,
+        DASHBOARD_WARNINGS,
+      );
+      return { shown, more: hidden };
     } catch (error) {
       this.logger.warn(`treasury warnings unavailable: ${(error as Error).message}`);
       return null;
     }
   }
+}
+
+/**
+ * What is due soonest comes first, whatever it is: a dossier to file in 10 days is as urgent as a
+ * call closing then (and on the same day, the dossier already under way comes first).
+ */
+function agenda(figures: DashboardFigures, today: string): AgendaItem[] {
+  const dossiers: AgendaItem[] = figures.dossierDeadlines.map((d) => ({
+    date: d.date,
+    daysLeft: daysBetween(today, d.date),
+    what: d.label ? `${TASK_WORDS[d.kind]} : ${d.label}` : TASK_WORDS[d.kind],
+    title: d.title,
+    href: `/dossiers/${d.applicationId}`,
+    call: null,
+  }));
+  const calls: AgendaItem[] = figures.upcoming.map((c) => ({
+    date: c.nextDeadline as string,
+    daysLeft: daysBetween(today, c.nextDeadline as string),
+    what: 'Date limite de l’appel',
+    title: c.title,
+    href: `/appels/${c.id}`,
+    call: c,
+  }));
+  return [...dossiers, ...calls].sort(
+    (a, b) => a.date.localeCompare(b.date) || Number(a.call !== null) - Number(b.call !== null),
+  );
 }

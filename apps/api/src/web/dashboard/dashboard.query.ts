@@ -14,9 +14,23 @@ import { readForPage } from '../page-query.util';
 export const DEADLINE_HORIZON_DAYS = 14;
 export const NEW_CALLS_DAYS = 7;
 const DEADLINES_SHOWN = 10;
+/** A task more than a year late is no longer a reminder but a closed matter. */
+const LATE_TASKS_DAYS = 365;
+
+/** Something a dossier asks of the structure by a date: filing it, or a report or task due. */
+export interface DossierDeadline {
+  applicationId: string;
+  title: string;
+  date: string;
+  kind: 'submission' | 'interim_report' | 'final_report' | 'other';
+  /** The task's own words; null for the filing deadline. */
+  label: string | null;
+}
 
 export interface DashboardFigures {
   upcoming: CallRowView[];
+  /** Filing deadlines within the horizon and unfinished tasks due by then (late ones included). */
+  dossierDeadlines: DossierDeadline[];
   newRelevant: number;
   openRelevant: number;
   dismissed: number;
@@ -37,7 +51,7 @@ export class DashboardQuery {
     const relevantOpen = `${from} WHERE ${RELEVANT_FOR_US} AND c.status IN ('open', 'forthcoming')`;
     const capped = (sql: string) =>
       `SELECT count(*)::int AS n FROM (SELECT 1 ${sql} LIMIT ${COUNT_CAP + 1}) x`;
-    const { upcoming, open, fresh, dismissed } = await readForPage(
+    const { upcoming, open, fresh, dismissed, dossierDeadlines } = await readForPage(
       this.dataSource,
       async (run) => ({
         upcoming: await run<CallRow[]>(
@@ -64,10 +78,29 @@ export class DashboardQuery {
                   WHERE organisation_id = $1 AND status = 'dismissed') marked`,
           [organisationId],
         ),
+        dossierDeadlines: await run<DossierDeadline[]>(
+          `SELECT a.id AS "applicationId", a.title, a.submission_deadline::text AS date,
+                  'submission' AS kind, NULL AS label
+             FROM application a
+            WHERE a.organisation_id = $1 AND a.status IN ('idea', 'preparing')
+              AND a.submission_deadline BETWEEN $2::date AND $2::date + ${DEADLINE_HORIZON_DAYS}
+           UNION ALL
+           SELECT a.id, a.title, t->>'dueDate', t->>'kind', t->>'label'
+             FROM application a CROSS JOIN LATERAL jsonb_array_elements(a.tasks) t
+            WHERE a.organisation_id = $1 AND a.status NOT IN ('rejected', 'closed')
+              AND COALESCE((t->>'done')::boolean, false) = false
+              AND t->>'kind' <> 'submission'
+              AND t->>'dueDate' BETWEEN ($2::date - ${LATE_TASKS_DAYS})::text
+                                    AND ($2::date + ${DEADLINE_HORIZON_DAYS})::text
+            ORDER BY date, title
+            LIMIT ${DEADLINES_SHOWN}`,
+          [organisationId, today],
+        ),
       }),
     );
     return {
       upcoming: upcoming.map((row) => this.calls.toView(row)),
+      dossierDeadlines,
       openRelevant: Math.min(open, COUNT_CAP),
       newRelevant: Math.min(fresh, COUNT_CAP),
       dismissed,

@@ -104,7 +104,11 @@ export class TreasuryPageService {
       stress: stress.months,
       thresholdCents: settings.minimumCashCents,
     };
-    const { shown, hidden } = await this.warnings(principal, expected.warnings);
+    const { shown, hidden } = await this.rankedWarnings(
+      principal,
+      expected.warnings,
+      MAX_WARNINGS_SHOWN,
+    );
     return {
       settings,
       horizon,
@@ -143,16 +147,21 @@ export class TreasuryPageService {
     return JSON.parse(serialised.json.toString('utf8')) as CurveProjection;
   }
 
-  private async warnings(
+  /**
+   * The warnings people see (here and on the dashboard), most urgent first, each naming the
+   * dossier it is about with a link to it. Titles are read for the shown ones only.
+   */
+  async rankedWarnings(
     principal: Principal,
     warnings: TreasuryWarning[],
+    limit: number,
   ): Promise<{ shown: WarningView[]; hidden: number }> {
     const sorted = [...warnings].sort(
       (a, b) =>
         (WARNING_SEVERITY_ORDER[a.severity] ?? 3) - (WARNING_SEVERITY_ORDER[b.severity] ?? 3) ||
         (a.month ?? '9999').localeCompare(b.month ?? '9999'),
     );
-    const shown = sorted.slice(0, MAX_WARNINGS_SHOWN);
+    const shown = sorted.slice(0, limit);
     const ids = [...new Set(shown.map((w) => w.applicationId).filter((id): id is string => !!id))];
     const titles = await this.query.applicationTitles(principal.organisationId, ids);
     return {
