@@ -2,6 +2,8 @@ import { DynamicModule } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
+import type { Options } from 'pino-http';
+import type { DestinationStream } from 'pino';
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -18,22 +20,26 @@ function requestId(request: IncomingMessage, response: ServerResponse): string {
  * JSON logs, one line per HTTP request with its id. Secrets never reach the log: the
  * Authorization header and cookies are redacted.
  */
-export function loggingModule(level: string, service: 'api' | 'worker' | 'cli'): DynamicModule {
-  return LoggerModule.forRoot({
-    pinoHttp: {
-      level,
-      base: { service },
-      genReqId: requestId,
-      redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-      serializers: {
-        req: (req: { id: string; method: string; url: string }) => ({
-          id: req.id,
-          method: req.method,
-          url: req.url,
-        }),
-      },
-      customLogLevel: (_req, res, error) =>
-        error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+export function loggingModule(
+  level: string,
+  service: 'api' | 'worker' | 'cli',
+  /** Where the lines go instead of stdout (tests read what a real app logs). */
+  destination?: DestinationStream,
+): DynamicModule {
+  const options: Options = {
+    level,
+    base: { service },
+    genReqId: requestId,
+    redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+    serializers: {
+      req: (req: { id: string; method: string; url: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: req.url,
+      }),
     },
-  });
+    customLogLevel: (_req, res, error) =>
+      error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+  };
+  return LoggerModule.forRoot({ pinoHttp: destination ? [options, destination] : options });
 }
