@@ -1,3 +1,4 @@
+import { PublicUrlService } from '@app/config';
 import { DATABASE_URL } from '@app/persistence';
 import { FEED_CONTENT_TYPES, FeedService, WatchException } from '@app/watch';
 import { Public } from '@app/tenancy';
@@ -14,7 +15,6 @@ import {
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { FEED_CACHE_CONTROL, isNotModified, parisDay, parseFeedFile } from './feed-request.util';
-import { baseUrlOf } from './feed-url.util';
 import type { FeedVersionSource } from './feed-fast-path.middleware';
 import { FeedVersionCache } from './feed-version.cache';
 import { FeedVersionListener } from './feed-version.listener';
@@ -33,6 +33,7 @@ export class FeedController implements OnApplicationBootstrap, OnModuleDestroy {
 
   constructor(
     private readonly feeds: FeedService,
+    private readonly publicUrl: PublicUrlService,
     @Inject(DATABASE_URL) databaseUrl: string,
   ) {
     this.listener = new FeedVersionListener(databaseUrl, this.versions);
@@ -76,7 +77,7 @@ export class FeedController implements OnApplicationBootstrap, OnModuleDestroy {
       response.status(304).end();
       return;
     }
-    const base = baseUrlOf(request);
+    const base = this.publicUrl.base();
     const rendered = await this.feeds.render(token, format, {
       selfUrl: `${base}/feeds/${file}`,
       homeUrl: base,

@@ -1,0 +1,145 @@
+import { createTestApp, freePort, TestApp } from '@app/testing';
+import type { AddressInfo } from 'node:net';
+import { Client } from 'pg';
+import request from 'supertest';
+import { FeedController } from '../../apps/api/src/watch/feed.controller';
+import { createOrganisation, OrganisationFixture } from '../factories/organisation.factory';
+import { createWebUser } from '../factories/user.factory';
+import { createCall } from '../factories/watch.factory';
+import { startSmtp, TestSmtp } from '../support/smtp.util';
+import { WebClient } from '../support/web-client.util';
+
+/** What a real app writes to its log, one JSON line per entry (pino's destination). */
+function logCapture() {
+  const lines: string[] = [];
+  return {
+    lines,
+    destination: { write: (line: string) => void lines.push(line) },
+    text: () => lines.join(''),
+  };
+}
+
+const TOKEN_PATH = /\/(feeds|invitation|mot-de-passe\/reinitialiser)\/[A-Za-z0-9_-]{43}/;
+
+async function until(condition: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+/** Issue 17: what an attacker probing every route found, each finding with its test. */
+describe('Security (issue 17)', () => {
+  describe('in development, PUBLIC_URL unset, e-mail through SMTP', () => {
+    let testApp: TestApp;
+    let smtp: TestSmtp;
+    let epn: OrganisationFixture;
+    let listening: string;
+    const log = logCapture();
+    const http = () => request(testApp.app.getHttpServer());
+
+    const lastLinkTo = (email: string): string => {
+      const mail = [...smtp.mails].reverse().find((m) => JSON.stringify(m.to).includes(email));
+      const link = mail?.text?.match(/https?:\/\/\S+/)?.[0];
+      if (!link) throw new Error(`no link mailed to ${email}`);
+      return link;
+    };
+
+    beforeAll(async () => {
+      const smtpPort = await freePort();
+      smtp = await startSmtp(smtpPort);
+      testApp = await createTestApp({
+        env: {
+          NODE_ENV: 'development',
+          PUBLIC_URL: undefined,
+          SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+        },
+        logDestination: log.destination,
+      });
+      await testApp.app.listen(0, '127.0.0.1');
+      const address = testApp.app.getHttpServer().address() as AddressInfo;
+      listening = `http://127.0.0.1:${address.port}`;
+      epn = await createOrganisation(testApp.app, { name: 'EPN de Riom', territory: ['63'] });
+    });
+
+    afterAll(async () => {
+      await testApp?.close();
+      await smtp?.close();
+    });
+
+    it('finding 1: reset links never take their host from the request', async () => {
+      const user = await createWebUser(testApp.app, epn.organisationId, 'member');
+      const anonymous = new WebClient(testApp, '203.0.113.8');
+      await anonymous.get('/mot-de-passe/oublie');
+      const asked = await anonymous.post('/mot-de-passe/oublie', { email: user.email }, true, {
+        Host: 'evil.example',
+        'X-Forwarded-Host': 'evil.example',
+      });
+      expect(asked.status).toBe(200);
+      const link = lastLinkTo(user.email);
+      expect(link).not.toContain('evil.example');
+      expect(link).toMatch(new RegExp(`^${listening}/mot-de-passe/reinitialiser/[\\w-]{43}$`));
+    });
+
+    it('finding 1: invitation links never take their host from the request', async () => {
+      const owner = await createWebUser(testApp.app, epn.organisationId, 'owner');
+      const client = new WebClient(testApp, '203.0.113.8');
+      await client.signIn(owner);
+      await client.get('/equipe');
+      const invited = await client.post(
+        '/equipe/invitations',
+        { email: 'invitee@exemple.fr', role: 'member' },
+        true,
+        { Host: 'evil.example' },
+      );
+      expect(invited.status).toBe(303);
+      const link = lastLinkTo('invitee@exemple.fr');
+      expect(link).toMatch(new RegExp(`^${listening}/invitation/[\\w-]{43}$`));
+    });
+
+    it('finding 1: feed links never take their host from the request', async () => {
+      await createCall(testApp.app, { title: 'Appel médiation numérique 2027' });
+      const watch = await http()
+        .post('/api/watches')
+        .set('Authorization', `Bearer ${epn.apiKey}`)
+        .send({ name: 'Médiation 63', themes: ['mediation_numerique'], territories: ['63'] })
+        .expect(201);
+      const issued = await http()
+        .post(`/api/watches/${watch.body.id}/feed-tokens`)
+        .set({ Authorization: `Bearer ${epn.apiKey}`, Host: 'evil.example' })
+        .expect(201);
+      expect(issued.body.feeds.rss).toMatch(new RegExp(`^${listening}/feeds/[\\w-]{43}\\.rss$`));
+      const feed = await http()
+        .get(new URL(issued.body.feeds.rss).pathname)
+        .set('Host', 'evil.example')
+        .expect(200);
+      expect(feed.text).not.toContain('evil.example');
+      expect(feed.text).toContain(`${listening}/feeds/`);
+    });
+  });
+
+  describe('in production, PUBLIC_URL https, no SMTP', () => {
+    let testApp: TestApp;
+    let epn: OrganisationFixture;
+    const log = logCapture();
+    let linesAtStart: string[];
+    const http = () => request(testApp.app.getHttpServer());
+
+    beforeAll(async () => {
+      testApp = await createTestApp({
+        env: {
+          NODE_ENV: 'production',
+          PUBLIC_URL: 'https://vigie.example.org',
+          API_KEY_PEPPER: 'poivre-de-test-assez-long',
+          SMTP_URL: undefined,
+        },
+        logDestination: log.destination,
+      });
+      linesAtStart = [...log.lines];
+      epn = await createOrganisation(testApp.app, { name: 'Centre social Voisin' });
+    });
+
+    afterAll(() => testApp?.close());
+  });
+});
