@@ -117,6 +117,57 @@ describe('Security (issue 17)', () => {
       expect(feed.text).not.toContain('evil.example');
       expect(feed.text).toContain(`${listening}/feeds/`);
     });
+
+    it('finding 2: tokens in request paths are masked in the log, fast path included', async () => {
+      const user = await createWebUser(testApp.app, epn.organisationId, 'member');
+      const anonymous = new WebClient(testApp, '203.0.113.9');
+      await anonymous.get('/mot-de-passe/oublie');
+      await anonymous.post('/mot-de-passe/oublie', { email: user.email });
+      const reset = new URL(lastLinkTo(user.email)).pathname;
+      expect((await anonymous.get(reset)).status).toBe(200);
+
+      const owner = await createWebUser(testApp.app, epn.organisationId, 'owner');
+      const client = new WebClient(testApp, '203.0.113.9');
+      await client.signIn(owner);
+      await client.get('/equipe');
+      await client.post('/equipe/invitations', { email: 'masque@exemple.fr', role: 'viewer' });
+      const invitation = new URL(lastLinkTo('masque@exemple.fr')).pathname;
+      expect((await new WebClient(testApp).get(invitation)).status).toBe(200);
+
+      const watch = await http()
+        .post('/api/watches')
+        .set('Authorization', `Bearer ${epn.apiKey}`)
+        .send({ name: 'Inclusion 63', themes: ['mediation_numerique'], territories: ['63'] })
+        .expect(201);
+      const issued = await http()
+        .post(`/api/watches/${watch.body.id}/feed-tokens`)
+        .set('Authorization', `Bearer ${epn.apiKey}`)
+        .expect(201);
+      const feed = new URL(issued.body.feeds.atom).pathname;
+      await until(() => testApp.app.get(FeedController).versions.isListening, 'LISTEN');
+      const first = await http().get(feed).expect(200);
+      // Answered by the fast path, which writes its own log line.
+      await http().get(feed).set('If-None-Match', first.headers.etag).expect(304);
+
+      const logged = log.text();
+      for (const path of [reset, invitation, feed]) {
+        const token = path.split('/').pop()!.split('.')[0];
+        expect(logged).not.toContain(token);
+      }
+      expect(logged).not.toMatch(TOKEN_PATH);
+      const urls = log.lines.map((line) => JSON.parse(line).req?.url).filter(Boolean);
+      expect(urls).toEqual(
+        expect.arrayContaining([
+          '/mot-de-passe/reinitialiser/***',
+          '/invitation/***',
+          '/feeds/***.atom',
+        ]),
+      );
+      const notModified = log.lines
+        .map((line) => JSON.parse(line))
+        .filter((entry) => entry.res?.statusCode === 304);
+      expect(notModified.map((entry) => entry.req.url)).toContain('/feeds/***.atom');
+    });
   });
 
   describe('in production, PUBLIC_URL https, no SMTP', () => {
@@ -141,5 +192,25 @@ describe('Security (issue 17)', () => {
     });
 
     afterAll(() => testApp?.close());
+
+    it('finding 2: production warns at start that e-mail is off', () => {
+      const warnings = linesAtStart
+        .map((line) => JSON.parse(line))
+        .filter((entry) => entry.level === 40 && /SMTP_URL/.test(entry.msg));
+      expect(warnings).toHaveLength(1);
+    });
+
+    it('finding 2: without SMTP the mailer logs recipient and subject, never the link', async () => {
+      const user = await createWebUser(testApp.app, epn.organisationId, 'member');
+      const anonymous = new WebClient(testApp, '203.0.113.10');
+      await anonymous.get('/mot-de-passe/oublie');
+      const before = log.lines.length;
+      await anonymous.post('/mot-de-passe/oublie', { email: user.email });
+      const logged = log.lines.slice(before).join('');
+      expect(logged).toContain(user.email);
+      expect(logged).toContain('réinitialisation de votre mot de passe');
+      expect(logged).not.toContain('/mot-de-passe/reinitialiser/');
+      expect(logged).not.toMatch(/[A-Za-z0-9_-]{43}/);
+    });
   });
 });

@@ -9,6 +9,7 @@ export {
   type TerritoryLevel,
 } from './territory';
 export { loggingModule } from './logging';
+export { maskUrlTokens } from './mask-url-tokens.util';
 export { exitOnStartFailure, onShutdown } from './process.util';
 export {
   PARIS_TIME_ZONE,

@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { LoggerModule } from 'nestjs-pino';
 import type { Options } from 'pino-http';
 import type { DestinationStream } from 'pino';
+import { maskUrlTokens } from './mask-url-tokens.util';
 
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
 
@@ -16,9 +17,23 @@ function requestId(request: IncomingMessage, response: ServerResponse): string {
   return id;
 }
 
+/** A request in the log: its id, method and URL with every token masked. */
+export function serializeRequest(req: { id: string; method: string; url: string }) {
+  return { id: req.id, method: req.method, url: maskUrlTokens(req.url) };
+}
+
+/** A response in the log; a redirect's Location is masked like a request URL. */
+export function serializeResponse(res: { statusCode: number; headers?: Record<string, unknown> }) {
+  const headers = res.headers && { ...res.headers };
+  if (headers && typeof headers.location === 'string') {
+    headers.location = maskUrlTokens(headers.location);
+  }
+  return { statusCode: res.statusCode, headers };
+}
+
 /**
  * JSON logs, one line per HTTP request with its id. Secrets never reach the log: the
- * Authorization header and cookies are redacted.
+ * Authorization header and cookies are redacted, tokens in URLs masked.
  */
 export function loggingModule(
   level: string,
@@ -31,13 +46,8 @@ export function loggingModule(
     base: { service },
     genReqId: requestId,
     redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
-    serializers: {
-      req: (req: { id: string; method: string; url: string }) => ({
-        id: req.id,
-        method: req.method,
-        url: req.url,
-      }),
-    },
+    // The one place request lines are shaped, for pino-http and the feed fast path alike.
+    serializers: { req: serializeRequest, res: serializeResponse },
     customLogLevel: (_req, res, error) =>
       error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
   };
