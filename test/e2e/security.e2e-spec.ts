@@ -168,6 +168,11 @@ describe('Security (issue 17)', () => {
         .filter((entry) => entry.res?.statusCode === 304);
       expect(notModified.map((entry) => entry.req.url)).toContain('/feeds/***.atom');
     });
+
+    it('finding 11: no Strict-Transport-Security when the public address is plain http', async () => {
+      const page = await http().get('/connexion').expect(200);
+      expect(page.headers['strict-transport-security']).toBeUndefined();
+    });
   });
 
   describe('in production, PUBLIC_URL https, no SMTP', () => {
@@ -211,6 +216,15 @@ describe('Security (issue 17)', () => {
       expect(logged).toContain('réinitialisation de votre mot de passe');
       expect(logged).not.toContain('/mot-de-passe/reinitialiser/');
       expect(logged).not.toMatch(/[A-Za-z0-9_-]{43}/);
+    });
+
+    it('finding 11: Strict-Transport-Security for a year with subdomains when PUBLIC_URL is https', async () => {
+      for (const path of ['/connexion', '/api/docs', '/health']) {
+        const response = await http().get(path);
+        const hsts = response.headers['strict-transport-security'] ?? '';
+        expect(hsts).toMatch(/includeSubDomains/);
+        expect(Number(/max-age=(\d+)/.exec(hsts)?.[1])).toBeGreaterThanOrEqual(31_536_000);
+      }
     });
   });
 });
