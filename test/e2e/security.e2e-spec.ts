@@ -226,5 +226,36 @@ describe('Security (issue 17)', () => {
         expect(Number(/max-age=(\d+)/.exec(hsts)?.[1])).toBeGreaterThanOrEqual(31_536_000);
       }
     });
+
+    it('finding 12: /health answers status only while the database is up', async () => {
+      const response = await http().get('/health').expect(200);
+      expect(response.body).toEqual({ status: 'ok', database: { status: 'up' } });
+    });
+
+    it('finding 12: /health hides the database error from the public and logs it', async () => {
+      const name = new URL(testApp.database.url).pathname.slice(1);
+      const admin = new Client({ connectionString: process.env.VIGIE_TEST_ADMIN_URL });
+      await admin.connect();
+      try {
+        await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS false`);
+        await admin.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+           WHERE datname = $1 AND pid <> pg_backend_pid()`,
+          [name],
+        );
+        const before = log.lines.length;
+        const response = await http().get('/health').expect(503);
+        expect(response.body).toEqual({ status: 'degraded', database: { status: 'down' } });
+        expect(response.text).not.toContain(name);
+        expect(response.text).not.toContain('127.0.0.1');
+        const logged = log.lines.slice(before).join('');
+        expect(logged).toMatch(
+          /terminat|not currently accepting connections|Connection terminated/,
+        );
+      } finally {
+        await admin.query(`ALTER DATABASE ${name} ALLOW_CONNECTIONS true`);
+        await admin.end();
+      }
+    });
   });
 });
