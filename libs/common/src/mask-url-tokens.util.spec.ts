@@ -24,9 +24,7 @@ describe('maskUrlTokens', () => {
 
   it('keeps what is not a secret: ids, names, filters', () => {
     const id = '4b9dfdbf-c525-4456-a9b9-1b108baf0dd5';
-    expect(maskUrlTokens(`/api/watches/${id}/feed-tokens`)).toBe(
-      `/api/watches/${id}/feed-tokens`,
-    );
+    expect(maskUrlTokens(`/api/watches/${id}/feed-tokens`)).toBe(`/api/watches/${id}/feed-tokens`);
     expect(maskUrlTokens('/api/calls?territory=63&sort=deadline')).toBe(
       '/api/calls?territory=63&sort=deadline',
     );

@@ -1,10 +1,10 @@
+import { redactCredentials } from '@app/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { existsSync, readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { ConfigException, ConfigExceptionCode } from './config.exception';
-import { redactCredentials } from './redact-credentials.util';
 import { VigieConfig } from './vigie-config';
 
 /** The repository root: compiled code lives in dist/libs/config/src, sources in libs/config/src. */
