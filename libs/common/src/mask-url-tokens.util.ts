@@ -5,6 +5,9 @@ const LONG_TOKEN = /^[A-Za-z0-9_-]{32,}$/;
 /** Ids are not secrets, and following them in the log is worth keeping. */
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SECRET_PARAMETER = /token|key|secret|password|signature/i;
+/** Most URLs hold none of the above: one scan lets them through untouched. */
+const MAYBE_SECRET =
+  /[A-Za-z0-9_-]{32}|\/(feeds|invitation|reinitialiser)\/|token|key|secret|password|signature/i;
 
 const looksLikeToken = (value: string): boolean => LONG_TOKEN.test(value) && !UUID.test(value);
 
@@ -23,6 +26,7 @@ function maskSegment(segment: string, previous: string | undefined): string {
  * must not be able to read a feed or take over an account with what they read.
  */
 export function maskUrlTokens(url: string): string {
+  if (!MAYBE_SECRET.test(url)) return url;
   const queryAt = url.search(/[?#]/);
   const path = queryAt < 0 ? url : url.slice(0, queryAt);
   const rest = queryAt < 0 ? '' : url.slice(queryAt);
