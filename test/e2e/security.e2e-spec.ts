@@ -1,11 +1,11 @@
 import { createTestApp, freePort, TestApp } from '@app/testing';
-import type { AddressInfo } from 'node:net';
 import { Client } from 'pg';
 import request from 'supertest';
 import { FeedController } from '../../apps/api/src/watch/feed.controller';
 import { createOrganisation, OrganisationFixture } from '../factories/organisation.factory';
 import { createWebUser } from '../factories/user.factory';
 import { createCall } from '../factories/watch.factory';
+import { serveOnLoopback } from '../support/browser.util';
 import { startSmtp, TestSmtp } from '../support/smtp.util';
 import { WebClient } from '../support/web-client.util';
 
@@ -57,9 +57,7 @@ describe('Security (issue 17)', () => {
         },
         logDestination: log.destination,
       });
-      await testApp.app.listen(0, '127.0.0.1');
-      const address = testApp.app.getHttpServer().address() as AddressInfo;
-      listening = `http://127.0.0.1:${address.port}`;
+      listening = await serveOnLoopback(testApp);
       epn = await createOrganisation(testApp.app, { name: 'EPN de Riom', territory: ['63'] });
     });
 
