@@ -5,7 +5,7 @@ export {
   repoRoot,
   sharedDataPath,
 } from './shared-data';
-export { createTestApp, type TestApp } from './test-app';
+export { createTestApp, type TestApp, type TestAppOptions } from './test-app';
 export { createTestDatabase, type TestDatabase } from './test-database';
 export {
   buildDist,

@@ -26,11 +26,18 @@ export class WebClient {
     return response;
   }
 
-  async post(path: string, form: Record<string, string | string[]>, withCsrf = true) {
+  async post(
+    path: string,
+    form: Record<string, string | string[]>,
+    withCsrf = true,
+    /** Headers a browser would not choose, e.g. a forged Host. */
+    headers: Record<string, string> = {},
+  ) {
     const response = await request(this.testApp.app.getHttpServer())
       .post(path)
       .set('Cookie', this.cookie)
       .set(this.forwardedFor ? { 'X-Forwarded-For': this.forwardedFor } : {})
+      .set(headers)
       .type('form')
       .send(withCsrf ? { _csrf: this.csrf, ...form } : form);
     this.keep(response);

@@ -4,6 +4,7 @@ import { PersistenceModule } from '@app/persistence';
 import { AuthGuard, TenancyModule } from '@app/tenancy';
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
+import type { DestinationStream } from 'pino';
 import { ApplicationApiModule } from './application/application-api.module';
 import { CallApiModule } from './call/call-api.module';
 import { HealthController } from './health/health.controller';
@@ -16,12 +17,16 @@ import { WebModule } from './web/web.module';
 /** The HTTP process: API, (later) web pages and feeds. It never loads the scheduler. */
 @Module({})
 export class ApiModule {
-  static forRoot(config: VigieConfig, databaseUrl: string): DynamicModule {
+  static forRoot(
+    config: VigieConfig,
+    databaseUrl: string,
+    options: { logDestination?: DestinationStream } = {},
+  ): DynamicModule {
     return {
       module: ApiModule,
       imports: [
         ConfigModule.forRoot(config),
-        loggingModule(config.LOG_LEVEL, 'api'),
+        loggingModule(config.LOG_LEVEL, 'api', options.logDestination),
         PersistenceModule.forRoot(databaseUrl),
         TenancyModule,
         SourceApiModule,

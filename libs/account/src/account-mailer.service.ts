@@ -1,5 +1,5 @@
 import { VigieConfig } from '@app/config';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { createTransport, type Transporter } from 'nodemailer';
 import { AccountException } from './account.exception';
 
@@ -10,19 +10,29 @@ export interface AccountMail {
 }
 
 /**
- * Sends the invitation and reset e-mails through SMTP_URL. Without it (local runs) the message
- * is logged instead, so a developer can still follow the link.
+ * Sends the invitation and reset e-mails through SMTP_URL. Without it (local runs) only the
+ * recipient and subject are logged: the body carries a link whose token opens an account, and
+ * whoever reads the log must not be able to use it.
  */
 @Injectable()
-export class AccountMailerService {
+export class AccountMailerService implements OnApplicationBootstrap {
   private readonly logger = new Logger(AccountMailerService.name);
   private transport: Transporter | null = null;
 
   constructor(private readonly config: VigieConfig) {}
 
+  /** Production says once, at start, that nobody will receive an invitation or reset link. */
+  onApplicationBootstrap(): void {
+    if (this.config.NODE_ENV === 'production' && !this.config.SMTP_URL) {
+      this.logger.warn(
+        'SMTP_URL is not set: e-mail is off, invitation and password-reset e-mails are not sent',
+      );
+    }
+  }
+
   async send(mail: AccountMail): Promise<void> {
     if (!this.config.SMTP_URL) {
-      this.logger.warn(`SMTP_URL is not set; e-mail to ${mail.to} not sent:\n${mail.text}`);
+      this.logger.warn(`SMTP_URL is not set; e-mail to ${mail.to} not sent: « ${mail.subject} »`);
       return;
     }
     this.transport ??= createTransport(this.config.SMTP_URL);

@@ -10,6 +10,8 @@ export {
   type TerritoryLevel,
 } from './territory';
 export { loggingModule } from './logging';
+export { maskUrlTokens } from './mask-url-tokens.util';
+export { redactCredentials } from './redact-credentials.util';
 export { exitOnStartFailure, onShutdown } from './process.util';
 export {
   PARIS_TIME_ZONE,

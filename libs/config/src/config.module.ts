@@ -1,10 +1,12 @@
 import { Clock, clockFor } from '@app/common';
 import { DynamicModule, Global, Module } from '@nestjs/common';
+import { PublicUrlService } from './public-url.service';
 import { VigieConfig } from './vigie-config';
 
 /**
- * Makes the configuration validated at start injectable as `VigieConfig`, and the process's
- * `Clock` (the system clock, or the calendar pinned by VIGIE_NOW in tests and demos).
+ * Makes the configuration validated at start injectable as `VigieConfig`, with the public
+ * address links are built from and the process's `Clock` (the system clock, or the calendar
+ * pinned by VIGIE_NOW in tests and demos).
  */
 @Global()
 @Module({})
@@ -15,8 +17,9 @@ export class ConfigModule {
       providers: [
         { provide: VigieConfig, useValue: config },
         { provide: Clock, useValue: clockFor(config.VIGIE_NOW) },
+        PublicUrlService,
       ],
-      exports: [VigieConfig, Clock],
+      exports: [VigieConfig, Clock, PublicUrlService],
     };
   }
 }

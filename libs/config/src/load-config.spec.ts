@@ -31,6 +31,9 @@ describe('loadConfig', () => {
   it('requires a pepper for API keys in production, without echoing secrets', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(ConfigException);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/API_KEY_PEPPER/);
+    expect(() =>
+      loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://vigie.example.org' }),
+    ).toThrow(/API_KEY_PEPPER/);
     let message = '';
     try {
       loadConfig({ API_KEY_PEPPER: 'short-secret' });
@@ -48,8 +51,56 @@ describe('loadConfig', () => {
       loadConfig({
         NODE_ENV: 'production',
         API_KEY_PEPPER: 'a-long-enough-pepper',
+        PUBLIC_URL: 'https://vigie.example.org',
         VIGIE_NOW: '2026-11-23',
       }),
     ).toThrow(/VIGIE_NOW .* refused when NODE_ENV=production/);
   });
+
+  it('finding 1: production refuses to start without PUBLIC_URL, naming it', () => {
+    const production = { NODE_ENV: 'production', API_KEY_PEPPER: 'a-pepper-long-enough' };
+    expect(() => loadConfig(production)).toThrow(ConfigException);
+    expect(() => loadConfig(production)).toThrow(/PUBLIC_URL is required when NODE_ENV=production/);
+    expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/API_KEY_PEPPER[\s\S]*PUBLIC_URL/);
+    const config = loadConfig({ ...production, PUBLIC_URL: 'https://vigie.example.org/' });
+    expect(config.PUBLIC_URL).toBe('https://vigie.example.org/');
+  });
+
+  it('finding 10: a malformed DATABASE_URL is reported without its password', () => {
+    const message = configError({
+      DATABASE_URL: 'postgres://vigie:S3cret-db-pass@db.example.org:5432',
+    });
+    expect(message).toContain('DATABASE_URL');
+    expect(message).toContain('postgres://vigie:***@db.example.org:5432');
+    expect(message).not.toContain('S3cret-db-pass');
+  });
+
+  it('finding 10: a malformed SMTP_URL is reported without its password', () => {
+    const message = configError({ SMTP_URL: 'smtp:/postmaster:Mail-pass-42@smtp.example.org:587' });
+    expect(message).toContain('SMTP_URL');
+    expect(message).not.toContain('Mail-pass-42');
+    const spaced = configError({ SMTP_URL: 'smtps://relay:Other pass@smtp.example.org:465' });
+    expect(spaced).toContain('SMTP_URL');
+    expect(spaced).not.toContain('Other pass');
+  });
+
+  it('finding 10: secrets in a query string are not echoed either', () => {
+    const message = configError({
+      DATABASE_URL:
+        'mysql://db.example.org/vigie?user=vigie&password=Query-secret-1&sslmode=require',
+    });
+    expect(message).toContain('DATABASE_URL');
+    expect(message).toContain('sslmode=require');
+    expect(message).not.toContain('Query-secret-1');
+  });
 });
+
+function configError(env: NodeJS.ProcessEnv): string {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigException);
+    return (error as Error).message;
+  }
+  throw new Error('the configuration was accepted');
+}

@@ -1,3 +1,4 @@
+import { redactCredentials } from '@app/common';
 import { plainToInstance } from 'class-transformer';
 import { validateSync, ValidationError } from 'class-validator';
 import { existsSync, readFileSync } from 'node:fs';
@@ -31,13 +32,35 @@ function readDefaults(): Record<string, string> {
   );
 }
 
+/** A rejected value as the error shows it: never a pepper, never a password (finding 10). */
+function shownValue(property: string, value: unknown): string {
+  if (property.includes('PEPPER')) return '(hidden)';
+  const redact = (item: unknown) => (typeof item === 'string' ? redactCredentials(item) : item);
+  return JSON.stringify(Array.isArray(value) ? value.map(redact) : redact(value));
+}
+
 function describe(errors: ValidationError[]): string {
   return errors
     .map((error) => {
-      const shown = error.property.includes('PEPPER') ? '(hidden)' : JSON.stringify(error.value);
+      const shown = shownValue(error.property, error.value);
       return `  - ${error.property} = ${shown}: ${Object.values(error.constraints ?? {}).join('; ')}`;
     })
     .join('\n');
+}
+
+/** What production cannot do without, named so the operator knows what to set. */
+function productionProblems(config: VigieConfig): string[] {
+  if (config.NODE_ENV !== 'production') return [];
+  const problems: string[] = [];
+  if (!config.API_KEY_PEPPER) problems.push('API_KEY_PEPPER is required when NODE_ENV=production');
+  // Links in e-mails must not be built from the request's Host header (finding 1).
+  if (!config.PUBLIC_URL) {
+    problems.push(
+      'PUBLIC_URL is required when NODE_ENV=production (the address e-mailed links point to, ' +
+        'e.g. https://vigie.example.org)',
+    );
+  }
+  return problems;
 }
 
 /**
@@ -51,10 +74,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): VigieConfig {
   const merged = { ...readDefaults(), ...defined };
   const config = plainToInstance(VigieConfig, merged, { excludeExtraneousValues: false });
   const errors = validateSync(config, { whitelist: true, forbidUnknownValues: true });
-  if (config.NODE_ENV === 'production' && !config.API_KEY_PEPPER) {
+  const missing = productionProblems(config);
+  if (missing.length > 0) {
     throw new ConfigException(
       ConfigExceptionCode.INVALID_CONFIGURATION,
-      'Invalid configuration:\n  - API_KEY_PEPPER is required when NODE_ENV=production',
+      `Invalid configuration:\n${missing.map((problem) => `  - ${problem}`).join('\n')}`,
     );
   }
   if (config.NODE_ENV === 'production' && config.VIGIE_NOW) {

@@ -130,8 +130,9 @@ export class VigieConfig {
   SMTP_URL?: string;
 
   /**
-   * Public address of the web application (https://vigie.example.org), used in e-mailed links.
-   * Unset = the address the request came to (fine locally; set it behind a proxy).
+   * Public address of the web application (https://vigie.example.org): every absolute link
+   * (e-mails, feeds) starts with it, and https turns HSTS on. Required in production; unset in
+   * development = the address the api listens on. Never taken from a request's Host header.
    */
   @IsOptional()
   @Matches(/^https?:\/\/[^\s/]+(\/[^\s]*)?$/, {

@@ -1,3 +1,4 @@
+import { redactCredentials } from '@app/common';
 import { DataSource } from 'typeorm';
 import { startEmbeddedDatabase } from './embedded-database';
 import { PersistenceException, PersistenceExceptionCode } from './persistence.exception';
@@ -15,11 +16,6 @@ export interface DatabaseTarget {
   kind: 'external' | 'embedded';
   /** Stops the embedded server when this process started it; a no-op otherwise. */
   release(): Promise<void>;
-}
-
-/** Password-free form of a database URL, for logs and error messages. */
-export function redactUrl(url: string): string {
-  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 }
 
 /** The database to use: DATABASE_URL when set, else the embedded PostgreSQL (started or joined). */
@@ -47,7 +43,7 @@ export async function connectDataSource(url: string): Promise<DataSource> {
   } catch (error) {
     throw new PersistenceException(
       PersistenceExceptionCode.DATABASE_UNREACHABLE,
-      `Cannot connect to the database at DATABASE_URL=${redactUrl(url)}: ${(error as Error).message}`,
+      `Cannot connect to the database at DATABASE_URL=${redactCredentials(url)}: ${(error as Error).message}`,
     );
   }
 }

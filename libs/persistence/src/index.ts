@@ -2,7 +2,6 @@ export {
   connectDataSource,
   prepareDatabase,
   type PreparedDatabase,
-  redactUrl,
   resolveDatabase,
   runMigrations,
   schemaDrift,

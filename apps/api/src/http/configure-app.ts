@@ -1,6 +1,7 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { VigieConfig } from '@app/config';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
@@ -10,36 +11,54 @@ import { mountFeedFastPath } from '../watch/feed-fast-path.middleware';
 import { WEB_STATIC_DIR } from '../web/web-view.service';
 import { HttpExceptionFilter } from './http-exception.filter';
 
+/** One year: browsers then refuse plain http for Vigie's host and its subdomains. */
+const HSTS_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
+
+/**
+ * Strict-Transport-Security only when the public address is https: sent for an http one, it
+ * would lock browsers out of a site that has no certificate.
+ */
+function transportSecurity(config: VigieConfig) {
+  return config.PUBLIC_URL?.startsWith('https://')
+    ? { maxAge: HSTS_MAX_AGE_SECONDS, includeSubDomains: true }
+    : false;
+}
+
 /**
  * Pages load only our own stylesheet and script: no inline script can run even if some HTML
  * slipped through sanitising. Swagger UI (api/docs) keeps helmet's defaults without this CSP.
  */
-const pageSecurity = helmet({
-  contentSecurityPolicy: {
-    useDefaults: false,
-    directives: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'"],
-      styleSrc: ["'self'"],
-      imgSrc: ["'self'", 'data:'],
-      formAction: ["'self'"],
-      frameAncestors: ["'none'"],
-      objectSrc: ["'none'"],
-      baseUri: ["'none'"],
+const pageSecurity = (config: VigieConfig) =>
+  helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+      },
     },
-  },
-  strictTransportSecurity: false,
-});
-const docsSecurity = helmet({ contentSecurityPolicy: false, strictTransportSecurity: false });
+    strictTransportSecurity: transportSecurity(config),
+  });
+const docsSecurity = (config: VigieConfig) =>
+  helmet({ contentSecurityPolicy: false, strictTransportSecurity: transportSecurity(config) });
 
 /** Web pages: security headers, cookies, static assets, client IPs behind a local proxy. */
 function configureWeb(app: INestApplication): void {
   const express = app as NestExpressApplication;
+  const config = app.get(VigieConfig);
+  const pages = pageSecurity(config);
+  const docs = docsSecurity(config);
   // A reverse proxy on a private network may tell us the client's IP (for sign-in throttling)
   // and that the request was HTTPS (for Secure cookies); a public address may not.
   express.set('trust proxy', 'loopback, linklocal, uniquelocal');
   express.use((request: Request, response: Response, next: NextFunction) =>
-    (request.path.startsWith('/api/docs') ? docsSecurity : pageSecurity)(request, response, next),
+    (request.path.startsWith('/api/docs') ? docs : pages)(request, response, next),
   );
   express.use(cookieParser());
   express.useStaticAssets(WEB_STATIC_DIR, { prefix: '/static/', maxAge: '1h', index: false });

@@ -1,4 +1,4 @@
-import { DomainException } from '@app/common';
+import { DomainException, maskUrlTokens } from '@app/common';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Request, Response } from 'express';
@@ -55,7 +55,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (body.statusCode >= 500) {
       this.logger.error(
         { errorId: body.errorId, requestId: request.id, err: exception },
-        `${request.method} ${request.url} failed`,
+        `${request.method} ${maskUrlTokens(request.url)} failed`,
       );
     } else {
       this.logger.warn(

@@ -1,3 +1,4 @@
+import { PublicUrlService } from '@app/config';
 import { CollectifDigestSettings, CollectifService, FeedTokenService, feedUrls } from '@app/watch';
 import { CurrentPrincipal, Principal, Roles } from '@app/tenancy';
 import {
@@ -11,10 +12,8 @@ import {
   Patch,
   Post,
   Put,
-  Req,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { baseUrlOf, FeedRequest } from './feed-url.util';
 import { CollectifDigestDto, InvitationDto, PickDto, PickPatchDto, SharingDto } from './watch.dto';
 
 @ApiTags('collectif')
@@ -24,6 +23,7 @@ export class CollectifController {
   constructor(
     private readonly collectifs: CollectifService,
     private readonly tokens: FeedTokenService,
+    private readonly publicUrl: PublicUrlService,
   ) {}
 
   @Post('invitations')
@@ -114,14 +114,14 @@ export class CollectifController {
 
   @Post('feed-tokens')
   @Roles('owner', 'member')
-  async issueToken(@CurrentPrincipal() principal: Principal, @Req() request: FeedRequest) {
+  async issueToken(@CurrentPrincipal() principal: Principal) {
     await this.collectifs.assertCollectifFor(principal.organisationId);
     const issued = await this.tokens.issue(principal.organisationId, null);
     return {
       id: issued.id,
       token: issued.token,
       prefix: issued.prefix,
-      feeds: feedUrls(baseUrlOf(request), issued.token),
+      feeds: feedUrls(this.publicUrl.base(), issued.token),
     };
   }
 

@@ -1,4 +1,5 @@
 import { Clock } from '@app/common';
+import { PublicUrlService } from '@app/config';
 import { DATABASE_URL } from '@app/persistence';
 import { FEED_CONTENT_TYPES, FeedService, WatchException } from '@app/watch';
 import { Public } from '@app/tenancy';
@@ -15,7 +16,6 @@ import {
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 import { FEED_CACHE_CONTROL, isNotModified, parisDay, parseFeedFile } from './feed-request.util';
-import { baseUrlOf } from './feed-url.util';
 import type { FeedVersionSource } from './feed-fast-path.middleware';
 import { FeedVersionCache } from './feed-version.cache';
 import { FeedVersionListener } from './feed-version.listener';
@@ -34,6 +34,7 @@ export class FeedController implements OnApplicationBootstrap, OnModuleDestroy {
 
   constructor(
     private readonly feeds: FeedService,
+    private readonly publicUrl: PublicUrlService,
     @Inject(DATABASE_URL) databaseUrl: string,
     private readonly clock: Clock,
   ) {
@@ -82,7 +83,7 @@ export class FeedController implements OnApplicationBootstrap, OnModuleDestroy {
       response.status(304).end();
       return;
     }
-    const base = baseUrlOf(request);
+    const base = this.publicUrl.base();
     const rendered = await this.feeds.render(token, format, {
       selfUrl: `${base}/feeds/${file}`,
       homeUrl: base,

@@ -1,3 +1,4 @@
+import { PublicUrlService } from '@app/config';
 import {
   FeedItem,
   FeedQuery,
@@ -20,7 +21,6 @@ import {
   Patch,
   Post,
   Query,
-  Req,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import {
@@ -29,7 +29,6 @@ import {
   MatchQueryDto,
   UpdateWatchProfileDto,
 } from './watch.dto';
-import { baseUrlOf, FeedRequest } from './feed-url.util';
 
 const toQuery = (query: MatchQueryDto) => ({
   sort: query.sort,
@@ -54,6 +53,7 @@ export class WatchProfileController {
     private readonly profiles: WatchProfileService,
     private readonly feeds: FeedQuery,
     private readonly tokens: FeedTokenService,
+    private readonly publicUrl: PublicUrlService,
   ) {}
 
   @Get()
@@ -146,7 +146,6 @@ export class WatchProfileController {
   async issueToken(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
-    @Req() request: FeedRequest,
   ) {
     await this.profiles.get(principal.organisationId, id);
     const issued = await this.tokens.issue(principal.organisationId, id);
@@ -154,7 +153,7 @@ export class WatchProfileController {
       id: issued.id,
       token: issued.token,
       prefix: issued.prefix,
-      feeds: feedUrls(baseUrlOf(request), issued.token),
+      feeds: feedUrls(this.publicUrl.base(), issued.token),
     };
   }
 

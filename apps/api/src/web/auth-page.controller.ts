@@ -7,7 +7,7 @@ import {
   SESSION_COOKIE,
   WebSessionService,
 } from '@app/account';
-import { VigieConfig } from '@app/config';
+import { PublicUrlService } from '@app/config';
 import { Body, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { formText, safeNextPath } from './form-value.util';
@@ -29,7 +29,7 @@ export class AuthPageController {
     private readonly sessions: WebSessionService,
     private readonly context: WebPageContextService,
     private readonly views: WebViewService,
-    private readonly config: VigieConfig,
+    private readonly publicUrl: PublicUrlService,
   ) {}
 
   @Get()
@@ -135,7 +135,7 @@ export class AuthPageController {
         400,
       );
     }
-    await this.accounts.requestPasswordReset(email, this.baseUrl(request));
+    await this.accounts.requestPasswordReset(email, this.publicUrl.base());
     this.views.send(response, 'forgot-password', { ...layout, email, sent: true });
   }
 
@@ -251,14 +251,6 @@ export class AuthPageController {
     );
     setSessionCookie(request, response, started.token);
     response.redirect(303, location);
-  }
-
-  /** E-mailed links point at PUBLIC_URL, or at the address this request came to. */
-  private baseUrl(request: WebRequest): string {
-    return (this.config.PUBLIC_URL ?? `${request.protocol}://${request.get('host')}`).replace(
-      /\/$/,
-      '',
-    );
   }
 }
 

@@ -1,5 +1,6 @@
 import { AccountException, AccountExceptionCode } from '@app/account';
 import { TenancyException, TenancyExceptionCode } from '@app/tenancy';
+import { maskUrlTokens } from '@app/common';
 import {
   ArgumentsHost,
   Catch,
@@ -64,7 +65,7 @@ export class WebExceptionFilter implements ExceptionFilter {
     const errorId = page.status >= 500 ? randomUUID() : null;
     if (errorId) {
       this.logger.error(
-        `${errorId} ${request.method} ${request.path}`,
+        `${errorId} ${request.method} ${maskUrlTokens(request.path)}`,
         (exception as Error)?.stack,
       );
     }

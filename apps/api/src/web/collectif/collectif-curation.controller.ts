@@ -139,7 +139,7 @@ export class CollectifCurationController {
     const issued = await this.tokens.issue(collectif.id, null);
     await this.pages.send(request, response, {
       notice: 'Nouveau lien créé. Copiez ses adresses maintenant : elles ne seront plus affichées.',
-      createdFeed: feedUrls(this.pages.baseUrl(request), issued.token),
+      createdFeed: feedUrls(this.pages.baseUrl(), issued.token),
     });
   }
 

@@ -1,4 +1,4 @@
-import { VigieConfig } from '@app/config';
+import { PublicUrlService } from '@app/config';
 import type { CallStatus, MemberRole } from '@app/persistence';
 import { CollectifService, FeedQuery, FeedTokenService, type FeedItem } from '@app/watch';
 import { Injectable } from '@nestjs/common';
@@ -44,7 +44,7 @@ export class CollectifPageService {
     private readonly query: CollectifPageQuery,
     private readonly context: WebPageContextService,
     private readonly views: WebViewService,
-    private readonly config: VigieConfig,
+    private readonly publicUrl: PublicUrlService,
     private readonly collectifs: CollectifService,
   ) {}
 
@@ -61,10 +61,9 @@ export class CollectifPageService {
     return organisation;
   }
 
-  baseUrl(request: SignedInRequest): string {
-    const base =
-      this.config.PUBLIC_URL ?? `${request.protocol}://${request.get('host') ?? 'localhost'}`;
-    return base.replace(/\/$/, '');
+  /** Links start with the public address (PUBLIC_URL), never with the request's Host. */
+  baseUrl(): string {
+    return this.publicUrl.base();
   }
 
   async send(

@@ -1,5 +1,5 @@
 import { AccountException, AccountService, ROLE_LABELS } from '@app/account';
-import { VigieConfig } from '@app/config';
+import { PublicUrlService } from '@app/config';
 import { MEMBER_ROLES, type MemberRole } from '@app/persistence';
 import { Body, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
@@ -20,7 +20,7 @@ export class TeamPageController {
     private readonly accounts: AccountService,
     private readonly context: WebPageContextService,
     private readonly views: WebViewService,
-    private readonly config: VigieConfig,
+    private readonly publicUrl: PublicUrlService,
   ) {}
 
   @Get()
@@ -52,9 +52,7 @@ export class TeamPageController {
       errors.push({ field: 'role', message: 'Choisissez un rôle dans la liste.' });
     } else {
       try {
-        const base =
-          this.config.PUBLIC_URL ?? `${request.protocol}://${request.get('host') ?? 'localhost'}`;
-        await this.accounts.invite(request.principal, email, role, base.replace(/\/$/, ''));
+        await this.accounts.invite(request.principal, email, role, this.publicUrl.base());
         return response.redirect(303, `/equipe?invite=${encodeURIComponent(email)}`);
       } catch (error) {
         if (!(error instanceof AccountException)) throw error;

@@ -33,7 +33,7 @@ export class WatchFeedPageController {
     const issued = await this.tokens.issue(request.principal.organisationId, profile.id);
     await this.pages.sendDetail(request, response, profile, {
       form: watchFormOf(profile),
-      issued: this.pages.feedLinks(request, issued.id, issued.token),
+      issued: this.pages.feedLinks(issued.id, issued.token),
       notice: 'Nouveau lien de flux créé. Copiez ses adresses ci-dessous.',
       status: 201,
     });

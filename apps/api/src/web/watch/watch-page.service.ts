@@ -1,4 +1,4 @@
-import { VigieConfig } from '@app/config';
+import { PublicUrlService } from '@app/config';
 import type { WatchProfile } from '@app/persistence';
 import { AUDIENCE_IDS, FeedTokenService, feedUrls, WatchProfileService } from '@app/watch';
 import { Injectable } from '@nestjs/common';
@@ -62,7 +62,7 @@ export class WatchPageService {
     private readonly query: WatchPageQuery,
     private readonly context: WebPageContextService,
     private readonly views: WebViewService,
-    private readonly config: VigieConfig,
+    private readonly publicUrl: PublicUrlService,
     labels: ThesaurusLabelService,
   ) {
     this.choices = {
@@ -102,12 +102,9 @@ export class WatchPageService {
     return `${frequency}, ${to}`;
   }
 
-  /** The page's own address, so feed links work behind the same host (or PUBLIC_URL). */
-  feedLinks(request: SignedInRequest, tokenId: string, token: string): IssuedFeedLinks {
-    const base = (
-      this.config.PUBLIC_URL ?? `${request.protocol}://${request.get('host') ?? 'localhost'}`
-    ).replace(/\/$/, '');
-    const urls = feedUrls(base, token);
+  /** Feed addresses on the public address (PUBLIC_URL), never on the request's Host. */
+  feedLinks(tokenId: string, token: string): IssuedFeedLinks {
+    const urls = feedUrls(this.publicUrl.base(), token);
     return {
       id: tokenId,
       urls: FEED_FORMATS.map((format) => ({ ...format, url: urls[format.id] })),
