@@ -174,4 +174,62 @@ describe('Web accounts: invitations, password reset, sign-in throttling', () => 
     expect(blocked.headers['retry-after']).toBeDefined();
     expect(blocked.text).toContain('Trop de tentatives de connexion');
   });
+
+  it('finding 3: 15 parallel wrong passwords give at most 5 × 401, then 429', async () => {
+    const user = await createWebUser(testApp.app, epn.organisationId, 'viewer');
+    const client = new WebClient(testApp, '203.0.113.31');
+    await client.get('/connexion');
+    const statuses = await Promise.all(
+      Array.from({ length: 15 }, (_, i) =>
+        client.post('/connexion', { email: user.email, password: `faux ${i}` }),
+      ),
+    ).then((responses) => responses.map((r) => r.status));
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(10);
+    expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
+    const blocked = await client.post('/connexion', { email: user.email, password: user.password });
+    expect(blocked.status).toBe(429);
+  });
+
+  it('finding 3: right passwords do not use up the per-IP limit', async () => {
+    for (let i = 0; i < 21; i++) {
+      const client = new WebClient(testApp, '203.0.113.32');
+      await client.get('/connexion');
+      const response = await client.post('/connexion', {
+        email: owner.email,
+        password: owner.password,
+      });
+      expect(response.status).toBe(303);
+    }
+  });
+
+  it('finding 4: an invitation link tries at most five wrong passwords, then 429, even with the right one', async () => {
+    const elsewhere = await createOrganisation(testApp.app, { name: 'Médiathèque Ailleurs' });
+    const existing = await createWebUser(testApp.app, elsewhere.organisationId, 'member');
+    const client = await signedIn(owner);
+    await client.get('/equipe');
+    expect(
+      (await client.post('/equipe/invitations', { email: existing.email, role: 'member' })).status,
+    ).toBe(303);
+    const path = lastLinkTo(existing.email);
+
+    // A new address each time: the per-IP limit must not be what stops the guesser.
+    for (let i = 0; i < 5; i++) {
+      const guest = new WebClient(testApp, `198.51.100.${10 + i}`);
+      await guest.get(path);
+      const wrong = await guest.post(path, { password: `faux ${i}` });
+      expect(wrong.status).toBe(400);
+      expect(wrong.text).toContain('mot de passe incorrect');
+    }
+    const guest = new WebClient(testApp, '198.51.100.20');
+    await guest.get(path);
+    const blocked = await guest.post(path, { password: existing.password });
+    expect(blocked.status).toBe(429);
+    expect(blocked.headers['retry-after']).toBeDefined();
+    expect(blocked.text).toContain('Trop de tentatives');
+    const parallel = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => guest.post(path, { password: `encore ${i}` })),
+    );
+    expect(parallel.map((r) => r.status)).toEqual([429, 429, 429, 429, 429]);
+  });
 });

@@ -17,5 +17,7 @@ export const SIGN_IN_WINDOW_MS = 15 * 60 * 1000;
 export const SIGN_IN_FAILURES_PER_EMAIL = 5;
 /** Failed sign-ins allowed per client IP in the window (spraying many accounts). */
 export const SIGN_IN_FAILURES_PER_IP = 20;
+/** Wrong passwords allowed per invitation link in the window (guessing through a forwarded link). */
+export const SIGN_IN_FAILURES_PER_TOKEN = 5;
 
 export const SESSION_COOKIE = 'vigie_session';
