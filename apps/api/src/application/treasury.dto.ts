@@ -12,6 +12,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { MAX_VERSION } from '../http/number-bounds.constants';
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
@@ -48,6 +49,7 @@ export class TreasurySettingsDto {
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(MAX_VERSION)
   version?: number;
 }
 
