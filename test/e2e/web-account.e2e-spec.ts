@@ -1,7 +1,9 @@
+import { ANONYMOUS_CSRF_COOKIE, AnonymousCsrfService } from '@app/account';
 import { createTestApp, TestApp } from '@app/testing';
 import { simpleParser } from 'mailparser';
 import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import request from 'supertest';
 import { seedDemoUsers } from '../../apps/cli/src/demo/demo-users.seed';
 import { createOrganisation, OrganisationFixture } from '../factories/organisation.factory';
 import { createWebUser, WebUserFixture } from '../factories/user.factory';
@@ -231,5 +233,65 @@ describe('Web accounts: invitations, password reset, sign-in throttling', () => 
       Array.from({ length: 5 }, (_, i) => guest.post(path, { password: `encore ${i}` })),
     );
     expect(parallel.map((r) => r.status)).toEqual([429, 429, 429, 429, 429]);
+  });
+
+  it('finding 7: 20 anonymous GETs of the public forms write no session row', async () => {
+    const sessions = async () =>
+      (
+        await testApp.database.dataSource.query<Array<{ n: number }>>(
+          'SELECT count(*)::int AS n FROM web_session',
+        )
+      )[0].n;
+    const before = await sessions();
+    for (let i = 0; i < 20; i++) {
+      const page = await new WebClient(testApp).get(i % 2 ? '/connexion' : '/mot-de-passe/oublie');
+      expect(page.status).toBe(200);
+      expect(page.text).toMatch(/name="_csrf" value="[^"]+"/);
+    }
+    expect(await sessions()).toBe(before);
+  });
+
+  it('finding 7: sign-in works with the stateless CSRF token; a forged, expired or borrowed one gets 403', async () => {
+    const user = await createWebUser(testApp.app, epn.organisationId, 'member');
+    const browser = new WebClient(testApp, '203.0.113.71');
+    await browser.get('/connexion');
+    const genuine = browser.csrf;
+    const forged = `${genuine.slice(0, -2)}${genuine.endsWith('AA') ? 'BB' : 'AA'}`;
+    browser.csrf = forged;
+    const refused = await browser.post('/connexion', {
+      email: user.email,
+      password: user.password,
+    });
+    expect(refused.status).toBe(403);
+
+    // A token from another browser (its own cookie) does not fit this browser's cookie.
+    const other = new WebClient(testApp, '203.0.113.71');
+    await other.get('/connexion');
+    browser.csrf = other.csrf;
+    expect(
+      (await browser.post('/connexion', { email: user.email, password: user.password })).status,
+    ).toBe(403);
+
+    // A token signed for this cookie but past its expiry: built with a fixed past instant.
+    const csrf = testApp.app.get(AnonymousCsrfService);
+    const nonce = 'n'.repeat(43);
+    const issuedLongAgo = new Date('2020-01-01T00:00:00Z');
+    const post = (token: string) =>
+      request(testApp.app.getHttpServer())
+        .post('/connexion')
+        .set('Cookie', `${ANONYMOUS_CSRF_COOKIE}=${nonce}`)
+        .set('X-Forwarded-For', '203.0.113.72')
+        .type('form')
+        .send({ _csrf: token, email: user.email, password: 'mauvais mot de passe' });
+    expect((await post(csrf.tokenFor(nonce, issuedLongAgo))).status).toBe(403);
+    expect((await post(csrf.tokenFor(nonce))).status).toBe(401);
+
+    browser.csrf = genuine;
+    const signedIn = await browser.post('/connexion', {
+      email: user.email,
+      password: user.password,
+    });
+    expect(signedIn.status).toBe(303);
+    expect((await browser.get('/tableau-de-bord')).status).toBe(200);
   });
 });

@@ -40,4 +40,18 @@ describe('loadConfig', () => {
     expect(message).toContain('API_KEY_PEPPER');
     expect(message).not.toContain('short-secret');
   });
+
+  it('finding 7: requires CSRF_SECRET in production, naming it, without echoing a short one', () => {
+    const pepper = { NODE_ENV: 'production', API_KEY_PEPPER: 'a-pepper-long-enough-for-tests' };
+    expect(() => loadConfig(pepper)).toThrow(/CSRF_SECRET is required when NODE_ENV=production/);
+    expect(() => loadConfig({ ...pepper, CSRF_SECRET: 'x'.repeat(32) })).not.toThrow();
+    let message = '';
+    try {
+      loadConfig({ CSRF_SECRET: 'too-short-secret' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('CSRF_SECRET');
+    expect(message).not.toContain('too-short-secret');
+  });
 });

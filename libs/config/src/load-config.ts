@@ -34,7 +34,7 @@ function readDefaults(): Record<string, string> {
 function describe(errors: ValidationError[]): string {
   return errors
     .map((error) => {
-      const shown = error.property.includes('PEPPER') ? '(hidden)' : JSON.stringify(error.value);
+      const shown = /PEPPER|SECRET/.test(error.property) ? '(hidden)' : JSON.stringify(error.value);
       return `  - ${error.property} = ${shown}: ${Object.values(error.constraints ?? {}).join('; ')}`;
     })
     .join('\n');
@@ -55,6 +55,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): VigieConfig {
     throw new ConfigException(
       ConfigExceptionCode.INVALID_CONFIGURATION,
       'Invalid configuration:\n  - API_KEY_PEPPER is required when NODE_ENV=production',
+    );
+  }
+  if (config.NODE_ENV === 'production' && !config.CSRF_SECRET) {
+    throw new ConfigException(
+      ConfigExceptionCode.INVALID_CONFIGURATION,
+      'Invalid configuration:\n  - CSRF_SECRET is required when NODE_ENV=production ' +
+        '(at least 32 random characters, the same for every api process)',
     );
   }
   if (errors.length > 0) {

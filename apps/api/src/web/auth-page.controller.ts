@@ -72,8 +72,6 @@ export class AuthPageController {
           sessionToken(request),
         );
         setSessionCookie(request, response, started.token);
-        // Sign-ins are rare enough to carry the clean-up of expired sessions (indexed delete).
-        await this.sessions.purgeExpired();
         return response.redirect(303, next);
       } catch (error) {
         if (!(error instanceof AccountException)) throw error;
