@@ -219,6 +219,30 @@ describe('Calls API', () => {
     }
   });
 
+  it('finding 6: offset=1e20 and other huge numbers give 400 naming the parameter, not 500', async () => {
+    const watch = await http()
+      .post('/api/watches')
+      .set('Authorization', `Bearer ${epn.apiKey}`)
+      .send({ name: 'Bornes', themes: ['mediation_numerique'] })
+      .expect(201);
+    for (const [path, name] of [
+      ['/api/calls?offset=1e20', 'offset'],
+      ['/api/calls?offset=99999999999999999999', 'offset'],
+      ['/api/calls?limit=1e20', 'limit'],
+      [`/api/watches/${watch.body.id}/matches?offset=1e20`, 'offset'],
+      [`/api/watches/${watch.body.id}/matches?limit=1e20`, 'limit'],
+      [`/api/watches/${watch.body.id}/matches?minScore=1e20`, 'minScore'],
+      ['/api/treasury?months=1e20', 'months'],
+    ]) {
+      const response = await get(epn, path);
+      expect({ path, status: response.status }).toEqual({ path, status: 400 });
+      expect(JSON.stringify(response.body.message)).toContain(name);
+    }
+    // The largest offset allowed still answers, with an empty page.
+    const last = await get(epn, '/api/calls?relevant=all&offset=1000000').expect(200);
+    expect(last.body.items).toEqual([]);
+  });
+
   it('shows one call with sanitised HTML, its sources, deadlines and history newest first', async () => {
     const detail = (await get(epn, `/api/calls/${calls.mediation.id}`).expect(200)).body;
     expect(detail.descriptionHtml).toContain('Ateliers');

@@ -1,6 +1,9 @@
-import { OrganisationService } from '@app/tenancy';
+import { Membership, User } from '@app/persistence';
+import { ApiKeyService, OrganisationService } from '@app/tenancy';
+import { getRepositoryToken } from '@nestjs/typeorm';
 import { createTestApp, type TestApp } from '@app/testing';
 import request from 'supertest';
+import { Repository } from 'typeorm';
 import { createOrganisation } from '../factories/organisation.factory';
 import { sourceDefinition } from '../factories/source.factory';
 
@@ -90,6 +93,51 @@ describe('sources admin API', () => {
       .send(sourceDefinition());
     expect(refused.status).toBe(403);
     expect(refused.body).toMatchObject({ code: 'NOT_PLATFORM_ADMIN' });
+  });
+
+  it('finding 9: a platform administrator’s key of a non-owner role cannot change sources', async () => {
+    const definition = sourceDefinition();
+    await http()
+      .post('/api/sources')
+      .set('Authorization', `Bearer ${adminKey}`)
+      .send(definition)
+      .expect(201);
+    // The administrator is also a viewer (and a member) of another organisation, with keys there.
+    const users = testApp.app.get<Repository<User>>(getRepositoryToken(User));
+    const memberships = testApp.app.get<Repository<Membership>>(getRepositoryToken(Membership));
+    const adminUser = await users.findOneByOrFail({ email: ADMIN_EMAIL });
+    for (const role of ['viewer', 'member'] as const) {
+      const elsewhere = await createOrganisation(testApp.app);
+      const membership = await memberships.save(
+        memberships.create({
+          userId: adminUser.id,
+          organisationId: elsewhere.organisationId,
+          role,
+        }),
+      );
+      const key = (await testApp.app.get(ApiKeyService).issue(membership.id, `${role} key`)).apiKey;
+      const auth = { Authorization: `Bearer ${key}` };
+      const attempts = [
+        http().post('/api/sources').set(auth).send(sourceDefinition()),
+        http()
+          .put(`/api/sources/${definition.id}`)
+          .set(auth)
+          .send({ ...definition, schedule: '30 7 * * 1' }),
+        http().post(`/api/sources/${definition.id}/run`).set(auth),
+        http().delete(`/api/sources/${definition.id}`).set(auth),
+      ];
+      for (const attempt of attempts) {
+        const response = await attempt;
+        expect({ role, status: response.status }).toEqual({ role, status: 403 });
+      }
+      // Reading stays open to every key.
+      await http().get(`/api/sources/${definition.id}`).set(auth).expect(200);
+    }
+    const kept = await http()
+      .get(`/api/sources/${definition.id}`)
+      .set('Authorization', `Bearer ${adminKey}`)
+      .expect(200);
+    expect(kept.body.schedule).toBe(definition.schedule);
   });
 
   it('checks a definition as a sources file is checked, naming the field', async () => {

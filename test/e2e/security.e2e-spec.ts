@@ -186,7 +186,10 @@ describe('Security (issue 17)', () => {
           NODE_ENV: 'production',
           PUBLIC_URL: 'https://vigie.example.org',
           API_KEY_PEPPER: 'poivre-de-test-assez-long',
+          CSRF_SECRET: 'secret-csrf-de-test-assez-long-32c',
           SMTP_URL: undefined,
+          // Production refuses a pinned calendar; this app runs on the real one.
+          VIGIE_NOW: undefined,
         },
         logDestination: log.destination,
       });

@@ -70,6 +70,90 @@ describe('Treasury API', () => {
     expect(still.body.configured).toBe(false);
   });
 
+  it('finding 5: years outside 2000–2100 and more than 200 recurring flows are refused, naming the field', async () => {
+    const org = await createOrganisation(testApp.app, { name: 'Bornes' });
+    const put = (body: Record<string, unknown>) =>
+      http().put('/api/treasury/settings').set(as(org.apiKey)).send(body);
+    const pathsOf = (response: request.Response) =>
+      (response.body.details?.issues ?? []).map((i: { path: string }) => i.path);
+    const flow = (i: number) => ({ label: `Flux ${i}`, direction: 'out', amountCents: 100 });
+
+    const ancient = await put({ openingBalanceCents: 0, openingMonth: '0001-01' });
+    expect(ancient.status).toBe(400);
+    expect(pathsOf(ancient)).toEqual(['openingMonth']);
+    const far = await put({
+      openingBalanceCents: 0,
+      openingMonth: '2026-01',
+      recurring: [{ ...flow(0), fromMonth: '1999-12', toMonth: '9999-12' }],
+    });
+    expect(far.status).toBe(400);
+    expect(pathsOf(far)).toEqual(['recurring[0].fromMonth', 'recurring[0].toMonth']);
+    const many = await put({
+      openingBalanceCents: 0,
+      openingMonth: '2000-01',
+      recurring: Array.from({ length: 201 }, (_, i) => flow(i)),
+    });
+    expect(many.status).toBe(400);
+    expect(pathsOf(many)).toEqual(['recurring']);
+    expect((await http().get('/api/treasury/settings').set(as(org.apiKey))).body.configured).toBe(
+      false,
+    );
+
+    // The bounds themselves are accepted, and the widest projection they allow is quick.
+    await put({
+      openingBalanceCents: 0,
+      openingMonth: '2000-01',
+      recurring: Array.from({ length: 200 }, (_, i) => ({ ...flow(i), toMonth: '2100-12' })),
+    }).expect(200);
+    const started = Date.now();
+    await http()
+      .get('/api/treasury?from=2100-01&months=12&lines=false')
+      .set(as(org.apiKey))
+      .expect(200);
+    expect(Date.now() - started).toBeLessThan(2_000);
+
+    for (const [query, name] of [
+      ['from=9999-01&months=120', 'from'],
+      ['from=1999-12', 'from'],
+      ['months=121', 'months'],
+      ['asOf=0001-01-01', 'asOf'],
+    ]) {
+      const response = await http().get(`/api/treasury?${query}`).set(as(org.apiKey));
+      expect({ query, status: response.status }).toEqual({ query, status: 400 });
+      expect(JSON.stringify(response.body)).toContain(name);
+    }
+
+    const application = await http()
+      .post('/api/applications')
+      .set(as(org.apiKey))
+      .send(
+        fseApplicationBody({
+          operationStart: '0001-01',
+          operationEnd: '9999-12',
+          fundingLines: [
+            {
+              funder: 'Département',
+              kind: 'FSE_PLUS',
+              amountCents: 7_200_000,
+              status: 'granted',
+              signedAt: '2999-12-15',
+            },
+          ],
+        }),
+      );
+    expect(application.status).toBe(400);
+    expect(pathsOf(application)).toEqual(
+      expect.arrayContaining(['operationStart', 'operationEnd', 'fundingLines[0].signedAt']),
+    );
+    const stored = await createApplication(testApp.app, org.apiKey, fseApplicationBody());
+    const moved = await http()
+      .post(`/api/applications/${stored.id}/status`)
+      .set(as(org.apiKey))
+      .send({ status: 'submitted', at: '1900-01-01' });
+    expect(moved.status).toBe(400);
+    expect(pathsOf(moved)).toEqual(['at']);
+  });
+
   it('lets the accountant set the opening balance, and refuses a stale settings edit', async () => {
     const saved = await http()
       .put('/api/treasury/settings')

@@ -1,7 +1,9 @@
+import { ANONYMOUS_CSRF_COOKIE, AnonymousCsrfService } from '@app/account';
 import { createTestApp, TestApp } from '@app/testing';
 import { simpleParser } from 'mailparser';
 import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
+import request from 'supertest';
 import { seedDemoUsers } from '../../apps/cli/src/demo/demo-users.seed';
 import { createOrganisation, OrganisationFixture } from '../factories/organisation.factory';
 import { createWebUser, WebUserFixture } from '../factories/user.factory';
@@ -173,5 +175,123 @@ describe('Web accounts: invitations, password reset, sign-in throttling', () => 
     expect(blocked.status).toBe(429);
     expect(blocked.headers['retry-after']).toBeDefined();
     expect(blocked.text).toContain('Trop de tentatives de connexion');
+  });
+
+  it('finding 3: 15 parallel wrong passwords give at most 5 × 401, then 429', async () => {
+    const user = await createWebUser(testApp.app, epn.organisationId, 'viewer');
+    const client = new WebClient(testApp, '203.0.113.31');
+    await client.get('/connexion');
+    const statuses = await Promise.all(
+      Array.from({ length: 15 }, (_, i) =>
+        client.post('/connexion', { email: user.email, password: `faux ${i}` }),
+      ),
+    ).then((responses) => responses.map((r) => r.status));
+    expect(statuses.filter((s) => s === 401).length).toBeLessThanOrEqual(5);
+    expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(10);
+    expect(statuses.every((s) => s === 401 || s === 429)).toBe(true);
+    const blocked = await client.post('/connexion', { email: user.email, password: user.password });
+    expect(blocked.status).toBe(429);
+  });
+
+  it('finding 3: right passwords do not use up the per-IP limit', async () => {
+    for (let i = 0; i < 21; i++) {
+      const client = new WebClient(testApp, '203.0.113.32');
+      await client.get('/connexion');
+      const response = await client.post('/connexion', {
+        email: owner.email,
+        password: owner.password,
+      });
+      expect(response.status).toBe(303);
+    }
+  });
+
+  it('finding 4: an invitation link tries at most five wrong passwords, then 429, even with the right one', async () => {
+    const elsewhere = await createOrganisation(testApp.app, { name: 'Médiathèque Ailleurs' });
+    const existing = await createWebUser(testApp.app, elsewhere.organisationId, 'member');
+    const client = await signedIn(owner);
+    await client.get('/equipe');
+    expect(
+      (await client.post('/equipe/invitations', { email: existing.email, role: 'member' })).status,
+    ).toBe(303);
+    const path = lastLinkTo(existing.email);
+
+    // A new address each time: the per-IP limit must not be what stops the guesser.
+    for (let i = 0; i < 5; i++) {
+      const guest = new WebClient(testApp, `198.51.100.${10 + i}`);
+      await guest.get(path);
+      const wrong = await guest.post(path, { password: `faux ${i}` });
+      expect(wrong.status).toBe(400);
+      expect(wrong.text).toContain('mot de passe incorrect');
+    }
+    const guest = new WebClient(testApp, '198.51.100.20');
+    await guest.get(path);
+    const blocked = await guest.post(path, { password: existing.password });
+    expect(blocked.status).toBe(429);
+    expect(blocked.headers['retry-after']).toBeDefined();
+    expect(blocked.text).toContain('Trop de tentatives');
+    const parallel = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => guest.post(path, { password: `encore ${i}` })),
+    );
+    expect(parallel.map((r) => r.status)).toEqual([429, 429, 429, 429, 429]);
+  });
+
+  it('finding 7: 20 anonymous GETs of the public forms write no session row', async () => {
+    const sessions = async () =>
+      (
+        await testApp.database.dataSource.query<Array<{ n: number }>>(
+          'SELECT count(*)::int AS n FROM web_session',
+        )
+      )[0].n;
+    const before = await sessions();
+    for (let i = 0; i < 20; i++) {
+      const page = await new WebClient(testApp).get(i % 2 ? '/connexion' : '/mot-de-passe/oublie');
+      expect(page.status).toBe(200);
+      expect(page.text).toMatch(/name="_csrf" value="[^"]+"/);
+    }
+    expect(await sessions()).toBe(before);
+  });
+
+  it('finding 7: sign-in works with the stateless CSRF token; a forged, expired or borrowed one gets 403', async () => {
+    const user = await createWebUser(testApp.app, epn.organisationId, 'member');
+    const browser = new WebClient(testApp, '203.0.113.71');
+    await browser.get('/connexion');
+    const genuine = browser.csrf;
+    const forged = `${genuine.slice(0, -2)}${genuine.endsWith('AA') ? 'BB' : 'AA'}`;
+    browser.csrf = forged;
+    const refused = await browser.post('/connexion', {
+      email: user.email,
+      password: user.password,
+    });
+    expect(refused.status).toBe(403);
+
+    // A token from another browser (its own cookie) does not fit this browser's cookie.
+    const other = new WebClient(testApp, '203.0.113.71');
+    await other.get('/connexion');
+    browser.csrf = other.csrf;
+    expect(
+      (await browser.post('/connexion', { email: user.email, password: user.password })).status,
+    ).toBe(403);
+
+    // A token signed for this cookie but past its expiry: built with a fixed past instant.
+    const csrf = testApp.app.get(AnonymousCsrfService);
+    const nonce = 'n'.repeat(43);
+    const issuedLongAgo = new Date('2020-01-01T00:00:00Z');
+    const post = (token: string) =>
+      request(testApp.app.getHttpServer())
+        .post('/connexion')
+        .set('Cookie', `${ANONYMOUS_CSRF_COOKIE}=${nonce}`)
+        .set('X-Forwarded-For', '203.0.113.72')
+        .type('form')
+        .send({ _csrf: token, email: user.email, password: 'mauvais mot de passe' });
+    expect((await post(csrf.tokenFor(nonce, issuedLongAgo))).status).toBe(403);
+    expect((await post(csrf.tokenFor(nonce))).status).toBe(401);
+
+    browser.csrf = genuine;
+    const signedIn = await browser.post('/connexion', {
+      email: user.email,
+      password: user.password,
+    });
+    expect(signedIn.status).toBe(303);
+    expect((await browser.get('/tableau-de-bord')).status).toBe(200);
   });
 });

@@ -255,6 +255,23 @@ describe('Web « Trésorerie »', () => {
     expect(await settingsOf(epn.organisationId)).toEqual(before);
   });
 
+  it('finding 5: refuses an opening month or a flow month outside 2000–2100, next to its field', async () => {
+    const before = await settingsOf(epn.organisationId);
+    const browser = await signedIn(testApp, owner);
+    const form = await browser.get('/tresorerie/reglages');
+    const refused = await browser.post(
+      '/tresorerie/reglages',
+      settingsForm(form.text, { mois: '0001-01', 'flux-0-fin': '9999-12' }),
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('<a href="#mois">');
+    expect(refused.text).toContain('aria-describedby="mois-hint mois-error" aria-invalid="true"');
+    expect(refused.text).toContain('<a href="#flux-0-fin">');
+    expect(refused.text).toContain('L’année doit être comprise entre 2000 et 2100.');
+    expect(refused.text).toContain('value="0001-01"');
+    expect(await settingsOf(epn.organisationId)).toEqual(before);
+  });
+
   it('never lets a viewer or a member change the settings', async () => {
     const before = await settingsOf(epn.organisationId);
     for (const user of [viewer, member]) {

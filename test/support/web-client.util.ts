@@ -62,9 +62,23 @@ export class WebClient {
     return this.post('/connexion', { email: user.email, password: user.password });
   }
 
+  /** Keeps every cookie the app sets (the session, the anonymous forms' CSRF cookie), as a browser does. */
   private keep(response: request.Response) {
-    const set = response.headers['set-cookie'] as unknown as string[] | undefined;
-    const session = set?.find((c) => c.startsWith('vigie_session='));
-    if (session) this.cookie = session.split(';')[0];
+    const set = (response.headers['set-cookie'] as unknown as string[] | undefined) ?? [];
+    if (set.length === 0) return;
+    const jar = new Map(
+      this.cookie
+        .split('; ')
+        .filter(Boolean)
+        .map((pair) => [pair.split('=')[0], pair] as const),
+    );
+    for (const header of set) {
+      const pair = header.split(';')[0];
+      const name = pair.split('=')[0];
+      // A cleared cookie (empty value, or expired) is forgotten.
+      if (pair === `${name}=` || /expires=Thu, 01 Jan 1970/i.test(header)) jar.delete(name);
+      else jar.set(name, pair);
+    }
+    this.cookie = [...jar.values()].join('; ');
   }
 }

@@ -3,6 +3,7 @@ import { ConfigModule, VigieConfig } from '@app/config';
 import { PersistenceModule } from '@app/persistence';
 import { DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
+import { AccountJobModule } from './account/account-job.module';
 import { ClassificationJobModule } from './classification/classification-job.module';
 import { HeartbeatCron } from './heartbeat/heartbeat.cron';
 import { IngestionJobModule } from './ingestion/ingestion-job.module';
@@ -22,6 +23,7 @@ export class WorkerModule {
         IngestionJobModule,
         ClassificationJobModule,
         WatchJobModule,
+        AccountJobModule,
       ],
       providers: [HeartbeatCron],
     };

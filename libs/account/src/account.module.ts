@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { AccountMailerService } from './account-mailer.service';
+import { AccountPurgeService } from './account-purge.service';
+import { AnonymousCsrfService } from './anonymous-csrf.service';
+import { AccountPurgeQueueService } from './queue/account-purge-queue.service';
 import { AccountService } from './account.service';
 import { AuthTokenService } from './auth-token.service';
 import { SignInThrottleService } from './sign-in-throttle.service';
@@ -10,10 +13,19 @@ import { WebSessionService } from './web-session.service';
   providers: [
     AccountService,
     AccountMailerService,
+    AccountPurgeQueueService,
+    AccountPurgeService,
+    AnonymousCsrfService,
     AuthTokenService,
     SignInThrottleService,
     WebSessionService,
   ],
-  exports: [AccountService, WebSessionService],
+  exports: [
+    AccountService,
+    AccountPurgeQueueService,
+    AccountPurgeService,
+    AnonymousCsrfService,
+    WebSessionService,
+  ],
 })
 export class AccountModule {}

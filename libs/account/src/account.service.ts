@@ -72,15 +72,13 @@ export class AccountService {
 
   async signIn(emailInput: string, password: string, ip: string): Promise<SignedInUser> {
     const email = normaliseEmail(emailInput) ?? emailInput.trim().toLowerCase();
-    await this.throttle.assertAllowed(ip, email);
+    // Counted before the password is checked: a failure keeps its count, a success gives it back.
+    await this.throttle.countAttempt({ ip, email });
     const user = await this.users.findOneBy({ email });
     const credential = user ? await this.credentials.findOneBy({ userId: user.id }) : null;
     const valid = await verifyPassword(password, credential?.passwordHash ?? (await decoy()));
-    if (!user || !credential || !valid) {
-      await this.throttle.recordFailure(ip, email);
-      throw AccountException.invalidCredentials();
-    }
-    await this.throttle.recordSuccess(email);
+    if (!user || !credential || !valid) throw AccountException.invalidCredentials();
+    await this.throttle.recordSuccess({ ip, email });
     const [first] = await this.membershipsOf(user.id);
     if (!first) throw AccountException.noMembership();
     return { userId: user.id, organisationId: first.organisationId };
@@ -223,11 +221,16 @@ export class AccountService {
     token: string,
     password: string,
     displayName: string | null,
+    ip: string,
   ): Promise<SignedInUser> {
     const invitation = await this.describeInvitation(token);
     if (!invitation.existingAccount) this.assertStrong(password, invitation.email);
     const passwordHash = invitation.existingAccount ? null : await hashPassword(password);
-    return this.dataSource.transaction(async (manager) => {
+    // Typing an existing account's password is a sign-in: the same limits, per address and per
+    // link, counted first (a wrong password leaves the link valid, so it could be tried forever).
+    const attempt = { ip, email: invitation.email, token };
+    if (invitation.existingAccount) await this.throttle.countAttempt(attempt);
+    const signedIn = await this.dataSource.transaction(async (manager) => {
       const used = await this.tokens.consume(manager, token, 'invitation');
       const users = manager.getRepository(User);
       let user = await users.findOneBy({ email: used.email });
@@ -251,6 +254,8 @@ export class AccountService {
       );
       return { userId: user.id, organisationId };
     });
+    if (invitation.existingAccount) await this.throttle.recordSuccess(attempt);
+    return signedIn;
   }
 
   /**

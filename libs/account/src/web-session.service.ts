@@ -2,13 +2,8 @@ import { Membership, WebSession } from '@app/persistence';
 import type { MemberRole } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { LessThan, Repository } from 'typeorm';
-import {
-  ANONYMOUS_SESSION_MS,
-  SESSION_ABSOLUTE_MS,
-  SESSION_IDLE_MS,
-  SESSION_TOUCH_MS,
-} from './account.constants';
+import { Repository } from 'typeorm';
+import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS, SESSION_TOUCH_MS } from './account.constants';
 import {
   generateSecretToken,
   hashSecretToken,
@@ -37,11 +32,6 @@ export class WebSessionService {
     @InjectRepository(WebSession) private readonly sessions: Repository<WebSession>,
     @InjectRepository(Membership) private readonly memberships: Repository<Membership>,
   ) {}
-
-  /** A session without a user: it only holds the CSRF token of the public forms. */
-  startAnonymous(): Promise<StartedSession> {
-    return this.start(null, null, ANONYMOUS_SESSION_MS);
-  }
 
   /**
    * A fresh session for a user who just proved who they are; the previous one (anonymous or
@@ -112,11 +102,6 @@ export class WebSessionService {
   /** Signs a user out everywhere (after a password reset). */
   async endAllOf(userId: string): Promise<void> {
     await this.sessions.delete({ userId });
-  }
-
-  async purgeExpired(): Promise<number> {
-    const result = await this.sessions.delete({ expiresAt: LessThan(new Date()) });
-    return result.affected ?? 0;
   }
 
   private async start(

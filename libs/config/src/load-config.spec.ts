@@ -52,6 +52,7 @@ describe('loadConfig', () => {
         NODE_ENV: 'production',
         API_KEY_PEPPER: 'a-long-enough-pepper',
         PUBLIC_URL: 'https://vigie.example.org',
+        CSRF_SECRET: 'c'.repeat(32),
         VIGIE_NOW: '2026-11-23',
       }),
     ).toThrow(/VIGIE_NOW .* refused when NODE_ENV=production/);
@@ -62,7 +63,11 @@ describe('loadConfig', () => {
     expect(() => loadConfig(production)).toThrow(ConfigException);
     expect(() => loadConfig(production)).toThrow(/PUBLIC_URL is required when NODE_ENV=production/);
     expect(() => loadConfig({ NODE_ENV: 'production' })).toThrow(/API_KEY_PEPPER[\s\S]*PUBLIC_URL/);
-    const config = loadConfig({ ...production, PUBLIC_URL: 'https://vigie.example.org/' });
+    const config = loadConfig({
+      ...production,
+      PUBLIC_URL: 'https://vigie.example.org/',
+      CSRF_SECRET: 'c'.repeat(32),
+    });
     expect(config.PUBLIC_URL).toBe('https://vigie.example.org/');
   });
 
@@ -92,6 +97,24 @@ describe('loadConfig', () => {
     expect(message).toContain('DATABASE_URL');
     expect(message).toContain('sslmode=require');
     expect(message).not.toContain('Query-secret-1');
+  });
+
+  it('finding 7: requires CSRF_SECRET in production, naming it, without echoing a short one', () => {
+    const pepper = {
+      NODE_ENV: 'production',
+      API_KEY_PEPPER: 'a-pepper-long-enough-for-tests',
+      PUBLIC_URL: 'https://vigie.example.org',
+    };
+    expect(() => loadConfig(pepper)).toThrow(/CSRF_SECRET is required when NODE_ENV=production/);
+    expect(() => loadConfig({ ...pepper, CSRF_SECRET: 'x'.repeat(32) })).not.toThrow();
+    let message = '';
+    try {
+      loadConfig({ CSRF_SECRET: 'too-short-secret' });
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    expect(message).toContain('CSRF_SECRET');
+    expect(message).not.toContain('too-short-secret');
   });
 });
 

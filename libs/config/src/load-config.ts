@@ -34,7 +34,7 @@ function readDefaults(): Record<string, string> {
 
 /** A rejected value as the error shows it: never a pepper, never a password (finding 10). */
 function shownValue(property: string, value: unknown): string {
-  if (property.includes('PEPPER')) return '(hidden)';
+  if (/PEPPER|SECRET/.test(property)) return '(hidden)';
   const redact = (item: unknown) => (typeof item === 'string' ? redactCredentials(item) : item);
   return JSON.stringify(Array.isArray(value) ? value.map(redact) : redact(value));
 }
@@ -58,6 +58,13 @@ function productionProblems(config: VigieConfig): string[] {
     problems.push(
       'PUBLIC_URL is required when NODE_ENV=production (the address e-mailed links point to, ' +
         'e.g. https://vigie.example.org)',
+    );
+  }
+  // Signs the anonymous forms' CSRF tokens; every api process must share it (finding 7).
+  if (!config.CSRF_SECRET) {
+    problems.push(
+      'CSRF_SECRET is required when NODE_ENV=production ' +
+        '(at least 32 random characters, the same for every api process)',
     );
   }
   return problems;

@@ -77,6 +77,16 @@ export class VigieConfig {
   @MinLength(16, { message: 'API_KEY_PEPPER must be at least 16 characters' })
   API_KEY_PEPPER?: string;
 
+  /**
+   * Secret signing the CSRF tokens of the anonymous forms (sign-in, forgotten password, reset,
+   * invitation), so they need no session row. Required in production (every api process must
+   * share it); elsewhere a per-install one is kept in VIGIE_HOME/csrf-secret.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'CSRF_SECRET must be at least 32 characters' })
+  CSRF_SECRET?: string;
+
   /** Contact address sent in the crawler's User-Agent so site owners can reach us. */
   @IsEmail({}, { message: 'CRAWLER_CONTACT must be an e-mail address' })
   CRAWLER_CONTACT: string;

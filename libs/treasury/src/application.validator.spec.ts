@@ -142,4 +142,28 @@ describe(validateTreasurySettings.name, () => {
       'recurring[0].toMonth',
     ]);
   });
+
+  it('finding 5: takes years 2000 to 2100 and at most 200 recurring flows', () => {
+    const settings = { openingBalanceCents: 0, minimumCashCents: 0, recurring: [] };
+    const flow = { label: 'Loyer', direction: 'out', amountCents: 1 };
+    const issues = (input: Record<string, unknown>) =>
+      validateTreasurySettings({ ...settings, ...input }).map((i) => `${i.path} ${i.code}`);
+    expect(issues({ openingMonth: '2000-01' })).toEqual([]);
+    expect(issues({ openingMonth: '1999-12' })).toEqual(['openingMonth OUT_OF_RANGE']);
+    expect(issues({ openingMonth: '0001-01' })).toEqual(['openingMonth OUT_OF_RANGE']);
+    expect(
+      issues({ openingMonth: '2026-01', recurring: [{ ...flow, toMonth: '2100-12' }] }),
+    ).toEqual([]);
+    expect(
+      issues({ openingMonth: '2026-01', recurring: [{ ...flow, toMonth: '2101-01' }] }),
+    ).toEqual(['recurring[0].toMonth OUT_OF_RANGE']);
+    expect(issues({ openingMonth: '2026-01', recurring: Array(200).fill(flow) })).toEqual([]);
+    expect(issues({ openingMonth: '2026-01', recurring: Array(201).fill(flow) })).toEqual([
+      'recurring TOO_LARGE',
+    ]);
+    expect(paths({ ...valid, operationStart: '1999-12-31', operationEnd: '2101-01' })).toEqual([
+      'operationStart OUT_OF_RANGE',
+      'operationEnd OUT_OF_RANGE',
+    ]);
+  });
 });

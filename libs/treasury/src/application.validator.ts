@@ -3,6 +3,7 @@ import {
   EU_AREAS,
   FUNDING_KINDS,
   FUNDING_LINE_STATUSES,
+  MAX_RECURRING_FLOWS,
   TASK_KINDS,
 } from './funding-kind.constants';
 import { InputChecker, type InputRecord } from './input-checker.util';
@@ -31,7 +32,14 @@ export function validateTreasurySettings(input: unknown): ValidationIssue[] {
   signedAmount(check, 'openingBalanceCents', input.openingBalanceCents);
   check.month('openingMonth', input.openingMonth);
   check.amount('minimumCashCents', input.minimumCashCents);
-  if (check.list('recurring', input.recurring)) {
+  if (check.list('recurring', input.recurring) && input.recurring.length > MAX_RECURRING_FLOWS) {
+    check.add(
+      'recurring',
+      'TOO_LARGE',
+      `Au plus ${MAX_RECURRING_FLOWS} flux récurrents : regroupez les lignes proches.`,
+      `At most ${MAX_RECURRING_FLOWS} recurring flows: group similar lines.`,
+    );
+  } else if (Array.isArray(input.recurring)) {
     input.recurring.forEach((flow, i) => {
       const at = `recurring[${i}]`;
       if (!check.record(at, flow)) return;

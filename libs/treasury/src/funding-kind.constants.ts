@@ -112,3 +112,18 @@ export type TaskKind = (typeof TASK_KINDS)[number];
 
 /** Most any single amount may be: 100 M€. Above that it is a typo, not a grant. */
 export const MAX_AMOUNT_CENTS = 10_000_000_000;
+
+/**
+ * Years a treasury month or date may fall in. Grants and cash plans of digital-inclusion
+ * structures live within a few years of today; a year like 0001 or 9999 is a typo, and it made
+ * one projection walk thousands of years (0.8 s of a blocked event loop).
+ */
+export const MIN_YEAR = 2000;
+export const MAX_YEAR = 2100;
+
+/**
+ * Recurring flows one organisation may declare. A structure's monthly budget lines (salaries,
+ * rent, energy, subscriptions, memberships…) are a few dozen at most; 200 leaves room for a
+ * detailed chart of accounts while keeping a projection's work (flows × months) small.
+ */
+export const MAX_RECURRING_FLOWS = 200;

@@ -1,4 +1,4 @@
-import { MAX_AMOUNT_CENTS } from './funding-kind.constants';
+import { MAX_AMOUNT_CENTS, MAX_YEAR, MIN_YEAR } from './funding-kind.constants';
 import { isIsoDate, isMonth } from './month.util';
 import type { ValidationIssue, ValidationIssueCode } from './validation-issue.types';
 
@@ -85,7 +85,7 @@ export class InputChecker {
 
   month(path: string, value: unknown): value is string {
     if (!this.required(path, value)) return false;
-    if (isMonth(value)) return true;
+    if (isMonth(value)) return this.year(path, value);
     this.add(
       path,
       'BAD_MONTH',
@@ -97,7 +97,7 @@ export class InputChecker {
 
   date(path: string, value: unknown): value is string {
     if (!this.required(path, value)) return false;
-    if (isIsoDate(value)) return true;
+    if (isIsoDate(value)) return this.year(path, value);
     this.add(
       path,
       'BAD_DATE',
@@ -109,7 +109,7 @@ export class InputChecker {
 
   monthOrDate(path: string, value: unknown): value is string {
     if (!this.required(path, value)) return false;
-    if (isMonth(value) || isIsoDate(value)) return true;
+    if (isMonth(value) || isIsoDate(value)) return this.year(path, value);
     this.add(
       path,
       'BAD_MONTH',
@@ -144,6 +144,18 @@ export class InputChecker {
     return false;
   }
 
+  /** A well-formed month or date whose year is within MIN_YEAR–MAX_YEAR. */
+  private year(path: string, value: string): boolean {
+    if (isYearInRange(value)) return true;
+    this.add(
+      path,
+      'OUT_OF_RANGE',
+      `L’année doit être comprise entre ${MIN_YEAR} et ${MAX_YEAR}.`,
+      `The year must be between ${MIN_YEAR} and ${MAX_YEAR}.`,
+    );
+    return false;
+  }
+
   private between(path: string, value: number, min: number, max: number): boolean {
     if (value >= min && value <= max) return true;
     this.add(
@@ -154,4 +166,10 @@ export class InputChecker {
     );
     return false;
   }
+}
+
+/** True when a `YYYY-MM…` text's year is within MIN_YEAR–MAX_YEAR. */
+export function isYearInRange(value: string): boolean {
+  const year = Number(value.slice(0, 4));
+  return year >= MIN_YEAR && year <= MAX_YEAR;
 }

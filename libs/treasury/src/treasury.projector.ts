@@ -1,8 +1,10 @@
 import { assertValidApplication, assertValidTreasurySettings } from './application.validator';
 import { ApplicationCursor } from './application-plan.builder';
 import { recordCashWarnings } from './cash-warning.builder';
+import { MAX_YEAR, MIN_YEAR } from './funding-kind.constants';
 import * as fundingPlans from './funding-plan.checker';
 import type { FundingRules } from './funding-rules.types';
+import { isYearInRange } from './input-checker.util';
 import { isIsoDate, isMonth, toMonthIndex } from './month.util';
 import { LineSchedules } from './payment-schedule.builder';
 import { ruleTable, type RuleTable } from './rule-table.builder';
@@ -170,6 +172,9 @@ function assertValidRange(input: ProjectTreasuryInput): void {
   const rangeError = (field: string, message: string) =>
     new TreasuryException(TreasuryExceptionCode.INVALID_RANGE, `${field}: ${message}`, { field });
   if (!isMonth(input.from)) throw rangeError('from', 'expected a month as YYYY-MM');
+  if (!isYearInRange(input.from)) {
+    throw rangeError('from', `expected a year between ${MIN_YEAR} and ${MAX_YEAR}`);
+  }
   if (!Number.isInteger(input.months) || input.months < 1 || input.months > MAX_MONTHS) {
     throw rangeError('months', `expected a whole number between 1 and ${MAX_MONTHS}`);
   }
@@ -186,8 +191,8 @@ function assertValidRange(input: ProjectTreasuryInput): void {
   ) {
     throw rangeError('scenario', 'expected "expected" or "stress"');
   }
-  if (input.asOf !== undefined && !isIsoDate(input.asOf))
-    throw rangeError('asOf', 'expected a date as YYYY-MM-DD');
+  if (input.asOf !== undefined && !(isIsoDate(input.asOf) && isYearInRange(input.asOf)))
+    throw rangeError('asOf', `expected a date as YYYY-MM-DD, year ${MIN_YEAR} to ${MAX_YEAR}`);
 }
 
 /** Most negative closing balance; none when the cash never goes below zero. */

@@ -14,9 +14,11 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  Max,
   Min,
   ValidateNested,
 } from 'class-validator';
+import { MAX_VERSION } from '../http/number-bounds.constants';
 
 // Shapes only: amounts, months, dates and kinds are checked by @app/treasury's validator, the
 // source of truth for money rules, which names the field at fault (`fundingLines[1].amountCents`).
@@ -105,6 +107,7 @@ export class UpdateFundingLineDto {
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(MAX_VERSION)
   version?: number;
 }
 
@@ -115,6 +118,7 @@ export class NewFundingLineDto extends FundingLineDto {
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(MAX_VERSION)
   version?: number;
 }
 
@@ -207,6 +211,7 @@ export class UpdateApplicationDto extends ApplicationFieldsDto {
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(MAX_VERSION)
   version?: number;
 }
 
@@ -218,7 +223,7 @@ export class StatusChangeDto {
   })
   @IsOptional()
   at?: string;
-  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) version?: number;
+  @ApiPropertyOptional() @IsOptional() @IsInt() @Min(0) @Max(MAX_VERSION) version?: number;
 }
 
 /** `?version=3` on DELETE routes, which have no body. */
@@ -230,6 +235,7 @@ export class VersionDto {
   )
   @IsInt()
   @Min(0)
+  @Max(MAX_VERSION)
   version?: number;
 }
 

@@ -12,6 +12,11 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { MAX_VERSION } from '../http/number-bounds.constants';
+
+// Years as @app/treasury bounds them (MIN_YEAR–MAX_YEAR): a far year is a typo, and a costly one.
+const YEAR_2000_TO_2100_MONTH = /^(20\d\d|2100)-(0[1-9]|1[0-2])$/;
+const YEAR_2000_TO_2100_DATE = /^(20\d\d|2100)-\d{2}-\d{2}$/;
 
 const toInt = ({ value }: { value: unknown }) =>
   typeof value === 'string' && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
@@ -48,6 +53,7 @@ export class TreasurySettingsDto {
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(MAX_VERSION)
   version?: number;
 }
 
@@ -58,7 +64,9 @@ export class ProjectionQueryDto {
   })
   @IsOptional()
   @IsString()
-  @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'from must be a month as YYYY-MM / mois AAAA-MM' })
+  @Matches(YEAR_2000_TO_2100_MONTH, {
+    message: 'from must be a month as YYYY-MM, year 2000 to 2100 / mois AAAA-MM, année 2000 à 2100',
+  })
   from?: string;
 
   @ApiPropertyOptional({ example: 24, description: '1 to 120; default 24' })
@@ -85,8 +93,9 @@ export class ProjectionQueryDto {
     description: '"Today" for reminders; default today (Europe/Paris)',
   })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}$/, {
-    message: 'asOf must be a date as YYYY-MM-DD / date AAAA-MM-JJ',
+  @Matches(YEAR_2000_TO_2100_DATE, {
+    message:
+      'asOf must be a date as YYYY-MM-DD, year 2000 to 2100 / date AAAA-MM-JJ, année 2000 à 2100',
   })
   asOf?: string;
 }

@@ -14,6 +14,7 @@ import {
   ValidateBy,
   ValidationOptions,
 } from 'class-validator';
+import { MAX_OFFSET } from '../http/number-bounds.constants';
 
 export const CALL_STATUSES = ['forthcoming', 'open', 'closed', 'withdrawn'] as const;
 export type CallStatus = (typeof CALL_STATUSES)[number];
@@ -116,10 +117,11 @@ export class ListCallsQueryDto {
   @Max(100)
   limit?: number;
 
-  @ApiPropertyOptional({ minimum: 0, default: 0 })
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_OFFSET, default: 0 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_OFFSET)
   offset?: number;
 }

@@ -23,6 +23,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { MAX_CENTS, MAX_OFFSET } from '../http/number-bounds.constants';
 
 const toList = ({ value }: { value: unknown }) =>
   typeof value === 'string'
@@ -85,6 +86,7 @@ export class CreateWatchProfileDto {
   @IsOptional()
   @IsInt()
   @Min(0)
+  @Max(MAX_CENTS)
   minAmountCents?: number | null;
 
   @ApiPropertyOptional({ example: 0.4, description: 'relevance in [0, 1]' })
@@ -135,6 +137,7 @@ export class MatchQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(MAX_OFFSET)
   offset?: number;
 
   @ApiPropertyOptional()

@@ -72,16 +72,11 @@ export class AuthPageController {
           sessionToken(request),
         );
         setSessionCookie(request, response, started.token);
-        // Sign-ins are rare enough to carry the clean-up of expired sessions (indexed delete).
-        await this.sessions.purgeExpired();
         return response.redirect(303, next);
       } catch (error) {
         if (!(error instanceof AccountException)) throw error;
         const status = error.code === AccountExceptionCode.TOO_MANY_ATTEMPTS ? 429 : 401;
-        if (status === 429) {
-          const retry = Number(error.details?.retryAfterSeconds ?? 60);
-          response.setHeader('Retry-After', String(retry));
-        }
+        if (status === 429) response.setHeader('Retry-After', retryAfterOf(error));
         errors.push({ field: 'email', message: error.message });
         const layout = await this.context.layout(request, 'Connexion');
         return this.views.send(response, 'sign-in', { ...layout, errors, email, next }, status);
@@ -214,9 +209,15 @@ export class AuthPageController {
         ? []
         : [{ field: 'password', message: 'Saisissez votre mot de passe.' }]
       : confirmationErrors(password, formText(body, 'confirmation', 1000));
+    let status = 400;
     if (errors.length === 0) {
       try {
-        const signedIn = await this.accounts.acceptInvitation(token, password, displayName || null);
+        const signedIn = await this.accounts.acceptInvitation(
+          token,
+          password,
+          displayName || null,
+          request.ip ?? 'unknown',
+        );
         return this.startSession(request, response, signedIn, '/tableau-de-bord?fait=bienvenue');
       } catch (error) {
         if (
@@ -224,6 +225,10 @@ export class AuthPageController {
           error.code === AccountExceptionCode.INVALID_LINK
         ) {
           throw error;
+        }
+        if (error.code === AccountExceptionCode.TOO_MANY_ATTEMPTS) {
+          status = 429;
+          response.setHeader('Retry-After', retryAfterOf(error));
         }
         errors.push({ field: 'password', message: error.message });
       }
@@ -234,7 +239,7 @@ export class AuthPageController {
       response,
       'invitation',
       { ...layout, invitation, token, displayName, roleLabel, errors },
-      400,
+      status,
     );
   }
 
@@ -256,6 +261,10 @@ export class AuthPageController {
 
 function sessionToken(request: WebRequest): string | undefined {
   return (request.cookies as Record<string, string | undefined> | undefined)?.[SESSION_COOKIE];
+}
+
+function retryAfterOf(error: AccountException): string {
+  return String(Number(error.details?.retryAfterSeconds ?? 60));
 }
 
 function confirmationErrors(password: string, confirmation: string): FieldError[] {

@@ -1,4 +1,11 @@
-import { AccountService, ROLE_LABELS, SESSION_COOKIE, WebSessionService } from '@app/account';
+import {
+  ANONYMOUS_CSRF_COOKIE,
+  ANONYMOUS_CSRF_TTL_MS,
+  AccountService,
+  AnonymousCsrfService,
+  ROLE_LABELS,
+  SESSION_COOKIE,
+} from '@app/account';
 import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import type { WebRequest } from './web-request.types';
@@ -9,7 +16,7 @@ import type { LayoutModel, NavKey } from './web-view.types';
 export class WebPageContextService {
   constructor(
     private readonly accounts: AccountService,
-    private readonly sessions: WebSessionService,
+    private readonly anonymousCsrf: AnonymousCsrfService,
   ) {}
 
   async layout(request: WebRequest, title: string, nav?: NavKey): Promise<LayoutModel> {
@@ -18,7 +25,7 @@ export class WebPageContextService {
     const base: LayoutModel = {
       title,
       nav,
-      csrf: session?.csrfToken ?? null,
+      csrf: session?.csrfToken ?? this.anonymousToken(request),
       user: null,
       organisation: null,
       organisations: [],
@@ -46,21 +53,38 @@ export class WebPageContextService {
   }
 
   /**
-   * The layout for a public form: an anonymous session is started when there is none, so the
-   * form can carry a CSRF token.
+   * The layout for a public form. Without a session, the form's CSRF token is signed for the
+   * browser's CSRF cookie, set now when it has none: nothing is written to the database.
    */
   async anonymousLayout(
     request: WebRequest,
     response: Response,
     title: string,
   ): Promise<LayoutModel> {
-    if (!request.webSession) {
-      const started = await this.sessions.startAnonymous();
-      setSessionCookie(request, response, started.token);
-      request.webSession = await this.sessions.resolve(started.token);
+    if (!request.webSession && !this.anonymousCsrf.isNonce(csrfCookieOf(request))) {
+      request.csrfNonce = this.anonymousCsrf.newNonce();
+      response.cookie(ANONYMOUS_CSRF_COOKIE, request.csrfNonce, {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: request.secure,
+        path: '/',
+        maxAge: ANONYMOUS_CSRF_TTL_MS,
+      });
     }
     return this.layout(request, title);
   }
+
+  /** A stateless token for the browser's CSRF cookie, or null when it has none. */
+  private anonymousToken(request: WebRequest): string | null {
+    const nonce = request.csrfNonce ?? csrfCookieOf(request);
+    return this.anonymousCsrf.isNonce(nonce) ? this.anonymousCsrf.tokenFor(nonce) : null;
+  }
+}
+
+function csrfCookieOf(request: WebRequest): string | undefined {
+  return (request.cookies as Record<string, string | undefined> | undefined)?.[
+    ANONYMOUS_CSRF_COOKIE
+  ];
 }
 
 /**

@@ -5,6 +5,8 @@ import type { Request } from 'express';
 /** An express request after the web guard: its session (if any) and, when signed in, who. */
 export interface WebRequest extends Request {
   webSession?: ResolvedSession | null;
+  /** The anonymous forms' CSRF nonce set on this very response (the request had none yet). */
+  csrfNonce?: string;
   principal?: Principal;
 }
 

@@ -1,4 +1,9 @@
-import { SESSION_COOKIE, WebSessionService } from '@app/account';
+import {
+  ANONYMOUS_CSRF_COOKIE,
+  AnonymousCsrfService,
+  SESSION_COOKIE,
+  WebSessionService,
+} from '@app/account';
 import type { MemberRole } from '@app/persistence';
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
@@ -11,12 +16,16 @@ const SAFE_METHODS = new Set(['GET', 'HEAD']);
 /**
  * Resolves the session cookie into a Principal (the same one API keys give), sends anonymous
  * visitors to the sign-in page, checks the CSRF token of every POST, then the page's roles.
+ * A POST carries its session's token; on a public page (sign-in, reset, invitation) it may
+ * instead carry a stateless token signed for the browser's CSRF cookie, so showing those forms
+ * never needs a session row.
  */
 @Injectable()
 export class WebSessionGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly sessions: WebSessionService,
+    private readonly anonymousCsrf: AnonymousCsrfService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -26,13 +35,15 @@ export class WebSessionGuard implements CanActivate {
     const session = await this.sessions.resolve(cookies[SESSION_COOKIE]);
     request.webSession = session;
     if (session?.principal) request.principal = session.principal;
+    const anonymousPage = this.reflector.getAllAndOverride<boolean>(WEB_ANONYMOUS, targets);
     if (!SAFE_METHODS.has(request.method)) {
-      const body = (request.body ?? {}) as Record<string, unknown>;
-      if (!session || !this.sessions.checkCsrf(session, body._csrf)) {
-        throw new WebPageError('csrf');
-      }
+      const submitted = ((request.body ?? {}) as Record<string, unknown>)._csrf;
+      const valid =
+        (session !== null && this.sessions.checkCsrf(session, submitted)) ||
+        (anonymousPage && this.anonymousCsrf.verify(cookies[ANONYMOUS_CSRF_COOKIE], submitted));
+      if (!valid) throw new WebPageError('csrf');
     }
-    if (this.reflector.getAllAndOverride<boolean>(WEB_ANONYMOUS, targets)) return true;
+    if (anonymousPage) return true;
     if (!session?.principal) {
       if (!SAFE_METHODS.has(request.method)) throw new WebRedirect('/connexion');
       throw new WebRedirect(`/connexion?suite=${encodeURIComponent(request.originalUrl)}`);
