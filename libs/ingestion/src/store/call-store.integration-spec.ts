@@ -320,6 +320,39 @@ describe(`${CallStoreService.name}: a site that moves`, () => {
     expect((await events()).length).toBe(eventsBefore);
   });
 
+  it('brings a withdrawn call back, same id, when it reappears at a new address', async () => {
+    const [link] = await database.dataSource
+      .getRepository(CallSource)
+      .find({ where: { sourceId: 'demo-nouvelle-aquitaine-rss' }, order: { id: 'ASC' }, take: 1 });
+    // As markMissing leaves it after two successful runs without the call.
+    await database.dataSource.query(`UPDATE call_source SET missing_runs = 2 WHERE id = $1`, [
+      link.id,
+    ]);
+    await database.dataSource.query(`UPDATE call SET status = 'withdrawn' WHERE id = $1`, [
+      link.callId,
+    ]);
+    const snapshot = link.snapshot as unknown as NormalisedCall;
+    const back = await store.upsert(
+      link.sourceId,
+      {
+        ...snapshot,
+        externalId: 'https://nouvelle.invalid/retour',
+        url: 'https://nouvelle.invalid/retour',
+      },
+      new Date(),
+      { today: TODAY, runStartedAt: new Date() },
+    );
+    expect(back).toMatchObject({ callId: link.callId, outcome: 'reappeared' });
+    const call = await database.dataSource.getRepository(Call).findOneByOrFail({ id: link.callId });
+    expect(call.status).not.toBe('withdrawn');
+    expect(call.url).toBe('https://nouvelle.invalid/retour');
+    const latest = (await events()).filter((e) => e.callId === link.callId).slice(-2);
+    expect(latest.map((e) => [e.kind, e.summary])).toEqual([
+      ['moved', `adresse changée : ${link.url} → https://nouvelle.invalid/retour`],
+      ['reappeared', 'de nouveau publié'],
+    ]);
+  });
+
   describe('false merges', () => {
     const SOURCE = 'demo-grand-est-html';
     let original: CallSource;
