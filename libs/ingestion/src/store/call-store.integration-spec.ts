@@ -346,8 +346,9 @@ describe(`${CallStoreService.name}: a site that moves`, () => {
     const call = await database.dataSource.getRepository(Call).findOneByOrFail({ id: link.callId });
     expect(call.status).not.toBe('withdrawn');
     expect(call.url).toBe('https://nouvelle.invalid/retour');
+    // Both events carry the sighting's time: compared in kind order.
     const latest = (await events()).filter((e) => e.callId === link.callId).slice(-2);
-    expect(latest.map((e) => [e.kind, e.summary])).toEqual([
+    expect(latest.map((e) => [e.kind, e.summary]).sort()).toEqual([
       ['moved', `adresse changée : ${link.url} → https://nouvelle.invalid/retour`],
       ['reappeared', 'de nouveau publié'],
     ]);

@@ -111,6 +111,7 @@ export class CallStoreService {
         .andWhere('NOT (cs.id = ANY(:queued::uuid[]))', { queued: options.seen?.linkIds ?? [] })
         .orderBy('cs.last_seen_at', 'DESC')
         .addOrderBy('cs.id', 'ASC')
+        .limit(1)
         .setLock('pessimistic_write')
         .getOne()
     );
