@@ -78,7 +78,9 @@ export class CallSourceView {
 
 export class CallEventView {
   @ApiProperty() occurredAt: string;
-  @ApiProperty({ enum: ['created', 'changed', 'withdrawn', 'reappeared', 'source_added'] })
+  @ApiProperty({
+    enum: ['created', 'changed', 'withdrawn', 'reappeared', 'source_added', 'moved'],
+  })
   kind: string;
   @ApiProperty({ example: 'date limite reportée du 15/03/2027 au 30/04/2027' }) summary: string;
   @ApiProperty({ type: Object, isArray: true, description: '[{ field, from, to }]' })

@@ -23,16 +23,35 @@ const DEMO_ADMIN_EMAIL = 'direction@epn-olympiades.demo';
 /** The demo's own server needs no long politeness pause. */
 const DEMO_MIN_DELAY_MS = 100;
 
+export interface DemoSourcesOptions {
+  /** The port tried first (default 4319); another one is taken when it is busy. */
+  port?: number;
+  /** "Today" for the fixture server and the crawl (tests); default now. */
+  today?: string;
+}
+
 /**
  * Starts the fixture server (our written catalogue of ~40 calls in each connector's shape),
  * imports config/sources.demo.yaml pointing at it and crawls every demo source now, so the
  * demo shows calls at once; the worker then keeps crawling them on their schedules.
+ *
+ * When the preferred port is busy (another demo holds it), the catalogue is served on another
+ * port and the demo sources, shared through the database, are re-pointed there: the store
+ * recognises the same calls at their new addresses, so nothing is listed twice.
  */
 export async function seedDemoSources(
   app: INestApplicationContext,
   config: VigieConfig,
+  options: DemoSourcesOptions = {},
 ): Promise<DemoSourcesSeed> {
-  const server = await startOnPreferredPort();
+  const preferred = options.port ?? FIXTURE_PORT;
+  const server = await startOnPreferredPort(preferred, options.today);
+  if (server.port !== preferred) {
+    say(
+      `Le port ${preferred} est occupé (une autre démo ?) : catalogue de démonstration servi sur ${server.baseUrl}. ` +
+        'Les sources de démonstration y pointent désormais ; leurs appels restent les mêmes, sans doublon.',
+    );
+  }
   try {
     const allowHosts = [...new Set([...config.CRAWLER_ALLOW_HOSTS, '127.0.0.1'])];
     const imported = await app
@@ -51,7 +70,7 @@ export async function seedDemoSources(
     );
     say(`Collecte des ${ids.length} sources de démonstration sur ${server.baseUrl}…`);
     for (const id of ids) {
-      const report = await watch.runSource(id, 'demo');
+      const report = await watch.runSource(id, 'demo', { referenceDate: options.today });
       if (report.sourceError) say(`  ${id} : ${report.sourceError}`);
     }
     const scored = await app.get(CallClassificationService).scorePending();
@@ -73,10 +92,10 @@ export async function seedDemoSources(
   }
 }
 
-async function startOnPreferredPort(): Promise<FixtureServer> {
+async function startOnPreferredPort(port: number, today?: string): Promise<FixtureServer> {
   try {
-    return await startFixtureServer({ port: FIXTURE_PORT });
+    return await startFixtureServer({ port, today });
   } catch {
-    return startFixtureServer({ port: 0 });
+    return startFixtureServer({ port: 0, today });
   }
 }

@@ -164,6 +164,7 @@ export class WatchService implements OnApplicationShutdown {
           const result = await this.store.upsert(source.id, output, new Date(), {
             today,
             seen: seenBatch,
+            runStartedAt: startedAt,
           });
           report[countOf(result.outcome)]++;
           if (seenBatch.linkIds.length >= SEEN_BATCH_SIZE) await this.store.flushSeen(seenBatch);
@@ -276,6 +277,7 @@ function countOf(
     case 'source_added':
       return 'sourceAdded';
     case 'changed':
+    case 'moved':
       return 'changed';
     case 'reappeared':
       return 'reappeared';

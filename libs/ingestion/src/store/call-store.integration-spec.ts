@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { startFixtureServer, type FixtureServer } from '../../../../test/fixture-server';
 import { SourceService } from '../run/source.service';
 import { WatchService } from '../run/watch.service';
+import type { NormalisedCall } from '../call/normalised-call';
 import { CallStoreService } from './call-store.service';
+import { emptySeenBatch } from './call-store.types';
 
 const TODAY = '2027-01-15';
 
@@ -198,5 +200,244 @@ describe(CallStoreService.name, () => {
     } finally {
       server.setFault('/na/fiches-rss.xml', null);
     }
+  });
+});
+
+describe(`${CallStoreService.name}: a site that moves`, () => {
+  let database: TestDatabase;
+  let before: FixtureServer;
+  let after: FixtureServer;
+  let sources: SourceService;
+  let store: CallStoreService;
+  let watch: WatchService;
+  const config = {
+    CRAWLER_CONTACT: 'tests@vigie.invalid',
+    CRAWLER_MIN_DELAY_MS: 0,
+    CRAWLER_ALLOW_HOSTS: ['127.0.0.1'],
+  } as VigieConfig;
+  const DEMO_SOURCES = join(repoRoot, 'config', 'sources.demo.yaml');
+  const runAll = () => watch.runAll('cli', { referenceDate: TODAY });
+  const calls = () => database.dataSource.getRepository(Call).find({ order: { id: 'ASC' } });
+  const links = () => database.dataSource.getRepository(CallSource).find({ order: { id: 'ASC' } });
+  const events = () =>
+    database.dataSource.getRepository(CallEvent).find({ order: { occurredAt: 'ASC', id: 'ASC' } });
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    before = await startFixtureServer({ today: TODAY });
+    after = await startFixtureServer({ today: TODAY });
+    sources = new SourceService(database.dataSource);
+    store = new CallStoreService(database.dataSource);
+    watch = new WatchService(database.dataSource, store, config);
+    await sources.importFile(DEMO_SOURCES, { vars: { FIXTURE_BASE_URL: before.baseUrl } });
+    await runAll();
+  });
+  afterAll(async () => {
+    await watch?.onApplicationShutdown();
+    await before?.close();
+    await after?.close();
+    await database?.drop();
+  });
+
+  it('keeps every call, its id, its status and its history when every address moves to another origin', async () => {
+    const callsBefore = await calls();
+    const linksBefore = await links();
+    const eventsBefore = (await events()).length;
+    expect(callsBefore).toHaveLength(before.calls().length);
+    // Some sources link to the publisher's own site (aggregators, open data): those do not move.
+    const onServer = linksBefore.filter((l) => l.url.startsWith(before.baseUrl));
+    expect(onServer.length).toBeGreaterThan(0);
+    expect(onServer.length).toBeLessThan(linksBefore.length);
+
+    // The same source ids, every URL on another origin: what a second demo does on another port.
+    const imported = await sources.importFile(DEMO_SOURCES, {
+      vars: { FIXTURE_BASE_URL: after.baseUrl },
+    });
+    expect(imported.updated).toHaveLength(6);
+    const moved = await runAll();
+    expect(moved.map((r) => [r.sourceId, r.status, r.created, r.sourceAdded, r.withdrawn])).toEqual(
+      moved.map((r) => [r.sourceId, 'succeeded', 0, 0, 0]),
+    );
+
+    const callsAfter = await calls();
+    expect(callsAfter.map((c) => [c.id, c.title, c.status, c.nextDeadline])).toEqual(
+      callsBefore.map((c) => [c.id, c.title, c.status, c.nextDeadline]),
+    );
+    expect(callsAfter.map((c) => c.url)).toEqual(
+      callsBefore.map((c) => c.url.replace(before.baseUrl, after.baseUrl)),
+    );
+    const linksAfter = await links();
+    // The old sighting became the new one: same rows, new addresses, nothing left behind.
+    expect(linksAfter.map((l) => [l.id, l.callId, l.sourceId, l.missingRuns])).toEqual(
+      linksBefore.map((l) => [l.id, l.callId, l.sourceId, 0]),
+    );
+    expect(linksAfter.map((l) => l.url)).toEqual(
+      linksBefore.map((l) => l.url.replace(before.baseUrl, after.baseUrl)),
+    );
+    // Both kinds of source: ids made of URLs (HTML listing) change, record ids do not.
+    const changedIds = linksAfter.filter(
+      (l, i) => l.externalId !== linksBefore[i].externalId,
+    ).length;
+    expect(changedIds).toBeGreaterThan(0);
+    expect(changedIds).toBeLessThan(linksAfter.length);
+
+    // One dated « adresse changée » per moved sighting, and nothing a watch would report as new
+    // or changed.
+    const history = (await events()).slice(eventsBefore);
+    expect(history.map((e) => e.kind)).toEqual(onServer.map(() => 'moved'));
+    for (const link of onServer) {
+      const event = history.find((e) => e.callId === link.callId && e.sourceId === link.sourceId);
+      const now = linksAfter.find((l) => l.id === link.id);
+      expect(event?.summary).toBe(`adresse changée : ${link.url} → ${now?.url}`);
+    }
+
+    // Two more successful runs on the new origin: nothing goes missing, nothing is withdrawn.
+    for (const again of [await runAll(), await runAll()]) {
+      expect(
+        again.every((r) => r.created === 0 && r.withdrawn === 0 && r.unchanged === r.fetched),
+      ).toBe(true);
+    }
+    expect((await calls()).map((c) => [c.id, c.status])).toEqual(
+      callsBefore.map((c) => [c.id, c.status]),
+    );
+    expect((await events()).length).toBe(eventsBefore + onServer.length);
+  });
+
+  it('keeps the call published on two sources one call with both its sightings after the move', async () => {
+    const grouped: Array<{ call_id: string; sources: string[] }> = await database.dataSource.query(
+      `SELECT call_id, array_agg(source_id ORDER BY source_id) AS sources
+         FROM call_source WHERE missing_runs = 0 GROUP BY call_id HAVING count(*) > 1`,
+    );
+    expect(grouped.map((g) => g.sources)).toEqual([
+      ['demo-aides-territoires', 'demo-grand-est-html'],
+    ]);
+  });
+
+  it('gives sightings stored before the identity key existed their key on the next crawl, unchanged', async () => {
+    await database.dataSource.query('UPDATE call_source SET identity_key = NULL');
+    const eventsBefore = (await events()).length;
+    const reports = await runAll();
+    expect(reports.every((r) => r.unchanged === r.fetched && r.created === 0)).toBe(true);
+    expect((await links()).filter((l) => l.identityKey === null)).toEqual([]);
+    expect((await events()).length).toBe(eventsBefore);
+  });
+
+  it('brings a withdrawn call back, same id, when it reappears at a new address', async () => {
+    const [link] = await database.dataSource
+      .getRepository(CallSource)
+      .find({ where: { sourceId: 'demo-nouvelle-aquitaine-rss' }, order: { id: 'ASC' }, take: 1 });
+    // As markMissing leaves it after two successful runs without the call.
+    await database.dataSource.query(`UPDATE call_source SET missing_runs = 2 WHERE id = $1`, [
+      link.id,
+    ]);
+    await database.dataSource.query(`UPDATE call SET status = 'withdrawn' WHERE id = $1`, [
+      link.callId,
+    ]);
+    const snapshot = link.snapshot as unknown as NormalisedCall;
+    const back = await store.upsert(
+      link.sourceId,
+      {
+        ...snapshot,
+        externalId: 'https://nouvelle.invalid/retour',
+        url: 'https://nouvelle.invalid/retour',
+      },
+      new Date(),
+      { today: TODAY, runStartedAt: new Date() },
+    );
+    expect(back).toMatchObject({ callId: link.callId, outcome: 'reappeared' });
+    const call = await database.dataSource.getRepository(Call).findOneByOrFail({ id: link.callId });
+    expect(call.status).not.toBe('withdrawn');
+    expect(call.url).toBe('https://nouvelle.invalid/retour');
+    // Both events carry the sighting's time: compared in kind order.
+    const latest = (await events()).filter((e) => e.callId === link.callId).slice(-2);
+    expect(latest.map((e) => [e.kind, e.summary]).sort()).toEqual([
+      ['moved', `adresse changée : ${link.url} → https://nouvelle.invalid/retour`],
+      ['reappeared', 'de nouveau publié'],
+    ]);
+  });
+
+  describe('false merges', () => {
+    const SOURCE = 'demo-grand-est-html';
+    let original: CallSource;
+    let snapshot: NormalisedCall;
+    const elsewhere = (path: string) => `http://elsewhere.invalid/${path}`;
+
+    beforeAll(async () => {
+      original = await database.dataSource
+        .getRepository(CallSource)
+        .createQueryBuilder('cs')
+        .where('cs.source_id = :source AND cs.external_id LIKE :part', {
+          source: SOURCE,
+          part: '%ge-fabrique-territoire%',
+        })
+        .getOneOrFail();
+      snapshot = original.snapshot as unknown as NormalisedCall;
+      expect(snapshot.descriptionText).toMatch(/\S/);
+    });
+
+    const upsertAt = (call: NormalisedCall, runStartedAt = new Date()) =>
+      store.upsert(SOURCE, call, new Date(), { today: TODAY, runStartedAt });
+
+    it('keeps apart a call with the same title and funder at a new address but another deadline', async () => {
+      const result = await upsertAt({
+        ...snapshot,
+        externalId: elsewhere('autre-date'),
+        url: elsewhere('autre-date'),
+        deadlines: [{ date: '2027-10-15' }],
+      });
+      expect(result.outcome).toBe('created');
+      expect(result.callId).not.toBe(original.callId);
+    });
+
+    it('keeps apart a call with the same title, funder and deadline at a new address but another text', async () => {
+      const result = await upsertAt({
+        ...snapshot,
+        externalId: elsewhere('autre-texte'),
+        url: elsewhere('autre-texte'),
+        descriptionText: `${snapshot.descriptionText} Second lot réservé aux communes de moins de 3 500 habitants.`,
+      });
+      expect(result.outcome).toBe('created');
+      expect(result.callId).not.toBe(original.callId);
+    });
+
+    it('does not take the sighting of a call its old address still lists in the same run', async () => {
+      const runStartedAt = new Date();
+      expect((await upsertAt(snapshot, runStartedAt)).callId).toBe(original.callId);
+      const copy = await upsertAt(
+        { ...snapshot, externalId: elsewhere('copie'), url: elsewhere('copie') },
+        runStartedAt,
+      );
+      expect(copy.outcome).toBe('created');
+      expect(copy.callId).not.toBe(original.callId);
+      const stillThere = await database.dataSource
+        .getRepository(CallSource)
+        .findOneByOrFail({ id: original.id });
+      expect(stillThere.externalId).toBe(original.externalId);
+    });
+
+    it('does not take a sighting of the same run still waiting in the batch of sightings', async () => {
+      // A call of its own, so no sighting left by the tests above qualifies.
+      const lot: NormalisedCall = {
+        ...snapshot,
+        externalId: elsewhere('lot-a'),
+        url: elsewhere('lot-a'),
+        descriptionText: `${snapshot.descriptionText} Lot A : communes rurales.`,
+      };
+      const first = await upsertAt(lot);
+      expect(first.outcome).toBe('created');
+      const seen = emptySeenBatch();
+      const options = { today: TODAY, runStartedAt: new Date(), seen };
+      expect((await store.upsert(SOURCE, lot, new Date(), options)).outcome).toBe('unchanged');
+      expect(seen.linkIds).toHaveLength(1);
+      const copy = await store.upsert(
+        SOURCE,
+        { ...lot, externalId: elsewhere('lot-a-bis'), url: elsewhere('lot-a-bis') },
+        new Date(),
+        options,
+      );
+      expect(copy.outcome).toBe('created');
+      expect(copy.callId).not.toBe(first.callId);
+      await store.flushSeen(seen);
+    });
   });
 });

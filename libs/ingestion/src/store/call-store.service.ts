@@ -9,6 +9,7 @@ import { contentHash } from './call-content.util';
 import { diffFields, type FieldChange, summariseChanges } from './call-diff.util';
 import { CALL_FIELD_NAMES, type CallFields } from './call-fields.types';
 import { callFingerprint, fingerprintPrefix, similarTitles } from './call-fingerprint.util';
+import { callIdentityKey, substantiveChanges } from './call-identity.util';
 import { fieldsOf, mergeFields } from './call-merge.util';
 import {
   MISSING_RUNS_BEFORE_WITHDRAWN,
@@ -23,12 +24,22 @@ interface StoredSighting {
   link_id: string;
   call_id: string;
   content_hash: string;
+  identity_key: string | null;
   missing_runs: number;
   status: string;
   next_deadline: string | null;
   opens_at: string | null;
   deadlines: CallFields['deadlines'];
   rolling: boolean;
+}
+
+/** One item of a crawl, with what the store derives from it once. */
+interface Sighting {
+  call: NormalisedCall;
+  hash: string;
+  identityKey: string;
+  seenAt: Date;
+  today: string;
 }
 
 /** Namespace of the advisory locks taken on fingerprints (first key of the two-int lock). */
@@ -50,11 +61,13 @@ export class CallStoreService {
   ): Promise<UpsertResult> {
     const today = options.today ?? parisDate(seenAt);
     const hash = contentHash(call);
+    const identityKey = callIdentityKey(call);
     const stored = await this.storedSighting(sourceId, call.externalId);
-    if (stored && isPlainSighting(stored, hash, today)) {
+    if (stored && stored.identity_key === identityKey && isPlainSighting(stored, hash, today)) {
       await this.recordSeen(stored, seenAt, options.seen);
       return { callId: stored.call_id, outcome: 'unchanged', changes: [] };
     }
+    const sighting = { call, hash, identityKey, seenAt, today };
     return this.dataSource.transaction(async (manager) => {
       // A new call has no row to lock (FOR UPDATE on nothing locks nothing): it goes straight on.
       const link = stored
@@ -63,9 +76,45 @@ export class CallStoreService {
             lock: { mode: 'pessimistic_write' },
           })
         : null;
-      if (link) return this.updateKnown(manager, link, call, hash, seenAt, today);
-      return this.addNew(manager, sourceId, call, hash, seenAt, today);
+      if (link) return this.updateKnown(manager, link, sighting);
+      const moved = await this.movedSighting(manager, sourceId, sighting, options);
+      if (moved) return this.updateKnown(manager, moved, sighting);
+      return this.addNew(manager, sourceId, sighting);
     });
+  }
+
+  /**
+   * The sighting this source had of the same call under another external id — its site moved
+   * (new domain or paths, ids made of URLs): same identity key (call-identity.util), not seen
+   * yet in this run (so two calls the source lists at once are never folded into one). Found
+   * through ix_call_source_identity; the most recently seen one when several qualify.
+   */
+  private async movedSighting(
+    manager: EntityManager,
+    sourceId: string,
+    sighting: Sighting,
+    options: UpsertOptions,
+  ): Promise<CallSource | null> {
+    return (
+      manager
+        .getRepository(CallSource)
+        .createQueryBuilder('cs')
+        .where('cs.source_id = :sourceId AND cs.identity_key = :identityKey', {
+          sourceId,
+          identityKey: sighting.identityKey,
+        })
+        .andWhere('cs.external_id <> :externalId', { externalId: sighting.call.externalId })
+        .andWhere('cs.last_seen_at < :runStartedAt', {
+          runStartedAt: options.runStartedAt ?? sighting.seenAt,
+        })
+        // Sightings of this run waiting in the batch still carry their previous last_seen_at.
+        .andWhere('NOT (cs.id = ANY(:queued::uuid[]))', { queued: options.seen?.linkIds ?? [] })
+        .orderBy('cs.last_seen_at', 'DESC')
+        .addOrderBy('cs.id', 'ASC')
+        .limit(1)
+        .setLock('pessimistic_write')
+        .getOne()
+    );
   }
 
   /** Writes the queued sightings of unchanged calls: one statement per table. */
@@ -91,7 +140,7 @@ export class CallStoreService {
     externalId: string,
   ): Promise<StoredSighting | null> {
     const rows: StoredSighting[] = await this.dataSource.query(
-      `SELECT cs.id AS link_id, cs.call_id, cs.content_hash, cs.missing_runs, c.status,
+      `SELECT cs.id AS link_id, cs.call_id, cs.content_hash, cs.identity_key, cs.missing_runs, c.status,
           c.next_deadline::text AS next_deadline, c.opens_at::text AS opens_at, c.deadlines, c.rolling
         FROM call_source cs JOIN call c ON c.id = cs.call_id
         WHERE cs.source_id = $1 AND cs.external_id = $2`,
@@ -146,23 +195,31 @@ export class CallStoreService {
     return { missing: rows.length, withdrawn };
   }
 
+  /**
+   * A sighting the source already had: the same external id, or the one its moved site used
+   * (then the old sighting becomes the new one: new external id and address, same call).
+   */
   private async updateKnown(
     manager: EntityManager,
     link: CallSource,
-    call: NormalisedCall,
-    hash: string,
-    seenAt: Date,
-    today: string,
+    sighting: Sighting,
   ): Promise<UpsertResult> {
+    const { call, hash, identityKey, seenAt, today } = sighting;
     const stored = await manager
       .getRepository(Call)
       .findOneOrFail({ where: { id: link.callId }, lock: { mode: 'pessimistic_write' } });
     const wasWithdrawn = stored.status === 'withdrawn';
-    if (link.contentHash === hash && !wasWithdrawn) {
+    const rekeyed = link.externalId !== call.externalId;
+    if (link.contentHash === hash && !wasWithdrawn && !rekeyed) {
       await manager.update(
         CallSource,
         { id: link.id },
-        { lastSeenAt: seenAt, ...(link.missingRuns ? { missingRuns: 0 } : {}) },
+        {
+          lastSeenAt: seenAt,
+          ...(link.missingRuns ? { missingRuns: 0 } : {}),
+          // Sightings stored before the key existed get it here, once.
+          ...(link.identityKey !== identityKey ? { identityKey } : {}),
+        },
       );
       await manager.update(
         Call,
@@ -172,8 +229,10 @@ export class CallStoreService {
       return { callId: stored.id, outcome: 'unchanged', changes: [] };
     }
     const refreshed = {
+      externalId: call.externalId,
       snapshot: call,
       contentHash: hash,
+      identityKey,
       url: call.url,
       lastSeenAt: seenAt,
       missingRuns: 0,
@@ -184,6 +243,20 @@ export class CallStoreService {
       refreshed as unknown as QueryDeepPartialEntity<CallSource>,
     );
     const changes = await this.applyMerge(manager, stored, seenAt, today, false);
+    const movedFrom = link.url !== call.url ? link.url : null;
+    if (movedFrom) {
+      // The address is history worth keeping, but not news: watches read `changed` only.
+      await this.addEvent(
+        manager,
+        stored.id,
+        link.sourceId,
+        seenAt,
+        'moved',
+        [{ field: 'url', from: movedFrom, to: call.url }],
+        `adresse changée : ${movedFrom} → ${call.url}`,
+      );
+    }
+    const news = movedFrom ? substantiveChanges(changes) : changes;
     if (wasWithdrawn) {
       await this.addEvent(
         manager,
@@ -191,20 +264,22 @@ export class CallStoreService {
         link.sourceId,
         seenAt,
         'reappeared',
-        changes,
-        reappearedSummary(changes),
+        news,
+        reappearedSummary(news),
       );
       return { callId: stored.id, outcome: 'reappeared', changes };
     }
-    if (changes.length === 0) return { callId: stored.id, outcome: 'unchanged', changes };
+    if (news.length === 0) {
+      return { callId: stored.id, outcome: movedFrom || rekeyed ? 'moved' : 'unchanged', changes };
+    }
     await this.addEvent(
       manager,
       stored.id,
       link.sourceId,
       seenAt,
       'changed',
-      changes,
-      summariseChanges(changes),
+      news,
+      summariseChanges(news),
     );
     return { callId: stored.id, outcome: 'changed', changes };
   }
@@ -212,11 +287,9 @@ export class CallStoreService {
   private async addNew(
     manager: EntityManager,
     sourceId: string,
-    call: NormalisedCall,
-    hash: string,
-    seenAt: Date,
-    today: string,
+    sighting: Sighting,
   ): Promise<UpsertResult> {
+    const { call, hash, identityKey, seenAt, today } = sighting;
     const fingerprint = callFingerprint(call);
     // Two sources crawled at once may bring the same call: one waits for the other here.
     await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [
@@ -230,6 +303,7 @@ export class CallStoreService {
       url: call.url,
       snapshot: call,
       contentHash: hash,
+      identityKey,
       firstSeenAt: seenAt,
       lastSeenAt: seenAt,
       missingRuns: 0,

@@ -1,7 +1,14 @@
 import type { FieldChange } from './call-diff.util';
 
 /** What an upsert did to the stored call. */
-export type UpsertOutcome = 'created' | 'source_added' | 'changed' | 'unchanged' | 'reappeared';
+export type UpsertOutcome =
+  | 'created'
+  | 'source_added'
+  | 'changed'
+  | 'unchanged'
+  | 'reappeared'
+  /** Same call, same content, at another address of its source (its site moved). */
+  | 'moved';
 
 export interface UpsertResult {
   callId: string;
@@ -17,6 +24,11 @@ export interface UpsertOptions {
    * caller writes the queue with `CallStoreService.flushSeen` (before `markMissing`).
    */
   seen?: SeenBatch;
+  /**
+   * When the crawl this sighting belongs to started (default: the sighting itself). A sighting
+   * of the source already seen since then is another call, never the old address of this one.
+   */
+  runStartedAt?: Date;
 }
 
 /** Sightings of unchanged calls waiting to be written in one statement per table. */

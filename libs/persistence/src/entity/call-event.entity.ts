@@ -1,7 +1,9 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { Call } from './call.entity';
 
-export type CallEventKind = 'created' | 'changed' | 'withdrawn' | 'reappeared' | 'source_added';
+/** `moved`: a source now publishes the call at another address (not a change a watch reports). */
+export type CallEventKind =
+  'created' | 'changed' | 'withdrawn' | 'reappeared' | 'source_added' | 'moved';
 
 export interface FieldChange {
   field: string;

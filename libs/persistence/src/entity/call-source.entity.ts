@@ -13,6 +13,7 @@ import { Source } from './source.entity';
 /** Where a call was seen: one row per source that publishes it. */
 @Entity({ name: 'call_source' })
 @Unique('uq_call_source_external', ['sourceId', 'externalId'])
+@Index('ix_call_source_identity', ['sourceId', 'identityKey'])
 export class CallSource {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -44,6 +45,14 @@ export class CallSource {
 
   @Column({ name: 'content_hash', type: 'text' })
   contentHash: string;
+
+  /**
+   * What the call is inside its source whatever its address (title, funders, deadlines, text):
+   * how a sighting is found again when the source's site moves and its external ids change.
+   * Null on sightings stored before it existed, until their next crawl writes it.
+   */
+  @Column({ name: 'identity_key', type: 'text', nullable: true })
+  identityKey: string | null;
 
   @Column({ name: 'first_seen_at', type: 'timestamptz' })
   firstSeenAt: Date;
