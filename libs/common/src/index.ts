@@ -1,12 +1,17 @@
 export { DomainException } from './domain.exception';
 export {
+  ambiguousTerritoryMessage,
+  departementsOf,
+  findTerritoryByName,
   normaliseTerritories,
   parseTerritory,
   regionOf,
   territoriesCovering,
+  territoriesInside,
   territoryCovers,
   type Territory,
   type TerritoryLevel,
+  type TerritoryNameLookup,
 } from './territory';
 export { loggingModule } from './logging';
 export { exitOnStartFailure, onShutdown } from './process.util';
