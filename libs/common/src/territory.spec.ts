@@ -171,6 +171,7 @@ describe('territory', () => {
       expect(found('Puy-de-Dôme')).toBe('63');
       expect(found('Département du Puy-de-Dôme')).toBe('63');
       expect(found('Région Auvergne-Rhône-Alpes')).toBe('R84');
+      expect(found('La Réunion')).toBe('974');
       // A département's name wins over a commune's: the commune needs its code.
       expect(found('Vienne')).toBe('86');
       expect(found('Atlantide')).toBe('unknown');

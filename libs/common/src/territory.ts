@@ -244,8 +244,10 @@ function areaNames(): Map<string, string> {
   if (areaNameIndex) return areaNameIndex;
   const index = new Map<string, string>();
   const { regions, departements } = officialAreas();
-  for (const [code, entry] of departements) index.set(nameKey(entry.name), code);
+  // An overseas région and its single département share a name (« La Réunion »): the
+  // département wins, as the narrower of two equal areas.
   for (const [code, name] of regions) index.set(nameKey(name), `R${code}`);
+  for (const [code, entry] of departements) index.set(nameKey(entry.name), code);
   // Common short names of régions and départements.
   index.set('reunion', '974');
   index.set('region sud', 'R93');
