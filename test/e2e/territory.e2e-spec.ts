@@ -1,7 +1,9 @@
 import { createTestApp, TestApp } from '@app/testing';
 import request from 'supertest';
 import { createOrganisation, OrganisationFixture } from '../factories/organisation.factory';
+import { createWebUser } from '../factories/user.factory';
 import { createCall } from '../factories/watch.factory';
+import { WebClient } from '../support/web-client.util';
 
 /**
  * An EPN in Clermont-Ferrand (commune 63113) sees the calls published for its EPCI (Clermont
@@ -86,6 +88,28 @@ describe('Territories below the département', () => {
       'Appel thiers',
       'Appel thiersEpci',
     ]);
+  });
+
+  it('filters the /appels page by commune and by département, and names an unknown code', async () => {
+    const browser = new WebClient(testApp);
+    await browser.signIn(await createWebUser(testApp.app, puyDeDome.organisationId, 'owner'));
+    const shown = async (place: string) => {
+      const page = await browser.get(`/appels?pertinence=tous&territoire=${place}`);
+      expect(page.status).toBe(200);
+      return Object.keys(PLACES).filter((key) => page.text.includes(`Appel ${key}<`));
+    };
+    expect((await shown('63113')).sort()).toEqual([
+      'departement',
+      'metropole',
+      'national',
+      'region',
+    ]);
+    expect(await shown('63')).toEqual(
+      expect.arrayContaining(['thiers', 'thiersEpci', 'metropole']),
+    );
+    expect(await shown('63')).not.toContain('allier');
+    const unknown = await browser.get('/appels?territoire=63999');
+    expect(unknown.text).toContain('Code inconnu : « 63999 »');
   });
 
   it('refuses an unknown territory filter with 400, naming the field and the code', async () => {

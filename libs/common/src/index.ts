@@ -9,6 +9,7 @@ export {
   territoriesCovering,
   territoriesInside,
   territoryCovers,
+  territoryOverlapSql,
   type Territory,
   type TerritoryLevel,
   type TerritoryNameLookup,

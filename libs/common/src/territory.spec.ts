@@ -8,6 +8,7 @@ import {
   territoriesCovering,
   territoriesInside,
   territoryCovers,
+  territoryOverlapSql,
 } from './territory';
 
 describe('territory', () => {
@@ -67,6 +68,16 @@ describe('territory', () => {
           territoryCovers(call, place),
         ]);
     }
+  });
+
+  it('matches a short covering list by array overlap, a long one by a hashed lookup', () => {
+    expect(territoryOverlapSql('c.territory', '$2', territoriesCovering('63113'))).toBe(
+      'c.territory && $2',
+    );
+    expect(territoryOverlapSql('c.territory', '$2', null)).toBe('c.territory && $2');
+    expect(territoryOverlapSql('c.territory', ':covering', territoriesCovering('63'))).toBe(
+      'EXISTS (SELECT 1 FROM unnest(c.territory) AS call_territory(code) WHERE call_territory.code = ANY(:covering))',
+    );
   });
 
   describe('below the département, from the official geography', () => {

@@ -97,7 +97,7 @@ export function territoriesInside(place: string): string[] {
  * département or an EPCI, the territories inside it (a call for Thiers concerns an EPN of the
  * Puy-de-Dôme). A région or FR does not take in the calls of its parts: that is a watch profile's
  * choice (see the watch lib). Null when the place is not a known territory. Lets a query match
- * with one array overlap (`territory && codes`) instead of testing each call.
+ * in SQL (`territoryOverlapSql`) instead of testing each call in the process.
  */
 export function territoriesCovering(place: string): string[] | null {
   const territory = parseTerritory(place);
@@ -107,6 +107,24 @@ export function territoriesCovering(place: string): string[] | null {
   const codes = unique([territory.code, ...holders(territory), 'FR', ...insideOf(territory)]);
   COVERING.set(territory.code, codes);
   return [...codes];
+}
+
+/**
+ * A SQL condition, true when the text[] `column` (a call's territory) holds one of the codes bound
+ * at `param` (a text[] parameter, e.g. `territoriesCovering`'s list). `column && param` compares
+ * every pair (a département's list is about 480 codes, a région-wide watch's over 4,000: 25 s to
+ * page through 100,000 calls), so a long list is looked up with `= ANY`, which PostgreSQL 14+
+ * hashes once the parameter is bound (from 9 elements); a short list keeps the plain overlap.
+ * `codes` is the list that will be bound (null: none), to pick the form.
+ */
+export function territoryOverlapSql(
+  column: string,
+  param: string,
+  codes: readonly string[] | null,
+): string {
+  return codes && codes.length > 8
+    ? `EXISTS (SELECT 1 FROM unnest(${column}) AS call_territory(code) WHERE call_territory.code = ANY(${param}))`
+    : `${column} && ${param}`;
 }
 
 // At most one entry per known territory, each a few codes (a few hundred for a département).
