@@ -269,7 +269,6 @@ function areaNames(): Map<string, string> {
   // Common short names of régions and départements.
   index.set('reunion', '974');
   index.set('region sud', 'R93');
-  index.set('sud', 'R93');
   index.set('paca', 'R93');
   index.set('idf', 'R11');
   areaNameIndex = index;
