@@ -277,7 +277,7 @@ describe('Applications API', () => {
       lastSeenAt: new Date(),
       lastChangedAt: new Date(),
     };
-    const [fits, late, elsewhere] = await calls.save([
+    const [fits, late, elsewhere, thiers, montlucon] = await calls.save([
       {
         ...base,
         fingerprint: 'a',
@@ -304,6 +304,24 @@ describe('Applications API', () => {
         nextDeadline: '2099-01-15',
         territory: ['R53'],
       },
+      // The EPN is in the Puy-de-Dôme: a call for Thiers (63430) concerns it, one for
+      // Montluçon (03185, Allier) does not.
+      {
+        ...base,
+        fingerprint: 'd',
+        title: 'Appel thiernois',
+        status: 'open',
+        nextDeadline: '2099-01-15',
+        territory: ['63430'],
+      },
+      {
+        ...base,
+        fingerprint: 'e',
+        title: 'Appel montluçonnais',
+        status: 'open',
+        nextDeadline: '2099-01-15',
+        territory: ['03185'],
+      },
     ]);
     const app = await createApplication(
       testApp.app,
@@ -318,6 +336,8 @@ describe('Applications API', () => {
     expect(ids).toContain(fits.id);
     expect(ids).not.toContain(late.id);
     expect(ids).not.toContain(elsewhere.id);
+    expect(ids).toContain(thiers.id);
+    expect(ids).not.toContain(montlucon.id);
     const candidate = found.body.candidates.find((c: { callId: string }) => c.callId === fits.id);
     expect(candidate.reasons.join(' ')).toMatch(/territoire/);
     expect(candidate.reasons.join(' ')).toMatch(/suffisant/);

@@ -187,6 +187,23 @@ describe('Web « Veilles »: watch profiles, feed links, digest; team invitation
     expect(await profiles()).toEqual([]);
   });
 
+  it('refuses a commune name several communes share, naming their codes next to the field', async () => {
+    const client = await signedIn(owner);
+    await client.get('/veilles/nouvelle');
+    const response = await client.post(
+      '/veilles/nouvelle',
+      profileForm({ territoires: 'Clermont Auvergne Métropole, Beaumont' }),
+    );
+    expect(response.status).toBe(400);
+    expect(response.text).toContain('« Beaumont » désigne plusieurs territoires');
+    expect(response.text).toContain('63032 (Puy-de-Dôme)');
+    expect(response.text).toMatch(
+      /id="territoires"[^>]*aria-describedby="territoires-hint territoires-error"/,
+    );
+    expect(valueOf(response.text, 'territoires')).toBe('Clermont Auvergne Métropole, Beaumont');
+    expect(await profiles()).toEqual([]);
+  });
+
   it('creates a profile and shows its matches, best first, with links to the fiches', async () => {
     const client = await signedIn(member);
     await client.get('/veilles/nouvelle');

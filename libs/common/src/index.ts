@@ -1,13 +1,19 @@
 export { Clock, PinnedClock, SystemClock, clockFor } from './clock';
 export { DomainException } from './domain.exception';
 export {
+  ambiguousTerritoryMessage,
+  departementsOf,
+  findTerritoryByName,
   normaliseTerritories,
   parseTerritory,
   regionOf,
   territoriesCovering,
+  territoriesInside,
   territoryCovers,
+  territoryOverlapSql,
   type Territory,
   type TerritoryLevel,
+  type TerritoryNameLookup,
 } from './territory';
 export { loggingModule } from './logging';
 export { maskUrlTokens } from './mask-url-tokens.util';

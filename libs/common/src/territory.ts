@@ -1,65 +1,49 @@
+import { officialAreas, officialLocalities } from './official-geography.util';
+
 /**
- * French territories by INSEE code. Départements keep their code ("75", "2A", "971"); régions
- * are written with an R prefix ("R84") because their codes collide with départements'
- * ("75" is Paris and Nouvelle-Aquitaine). "FR" is the whole country.
+ * French territories by official code, from the INSEE geography published by Etalab
+ * (`@etalab/decoupage-administratif`, see official-geography.util.ts). Communes keep their INSEE
+ * code ("63113", "2A004"), EPCI their SIREN ("246300701"), départements their code ("75", "2A",
+ * "971"); régions are written with an R prefix ("R84") because their codes collide with
+ * départements' ("75" is Paris and Nouvelle-Aquitaine). "FR" is the whole country. A perimeter
+ * with no code of its own (a LEADER GAL, a pays) is the list of its EPCI and communes.
  */
-const REGION_NAMES: Record<string, string> = {
-  '01': 'Guadeloupe',
-  '02': 'Martinique',
-  '03': 'Guyane',
-  '04': 'La Réunion',
-  '06': 'Mayotte',
-  '11': 'Île-de-France',
-  '24': 'Centre-Val de Loire',
-  '27': 'Bourgogne-Franche-Comté',
-  '28': 'Normandie',
-  '32': 'Hauts-de-France',
-  '44': 'Grand Est',
-  '52': 'Pays de la Loire',
-  '53': 'Bretagne',
-  '75': 'Nouvelle-Aquitaine',
-  '76': 'Occitanie',
-  '84': 'Auvergne-Rhône-Alpes',
-  '93': "Provence-Alpes-Côte d'Azur",
-  '94': 'Corse',
-};
-
-/** Région of each département (INSEE 2024 geography). */
-// prettier-ignore
-const DEPARTMENT_REGION: Record<string, string> = {
-  '01': '84', '02': '32', '03': '84', '04': '93', '05': '93', '06': '93', '07': '84', '08': '44',
-  '09': '76', '10': '44', '11': '76', '12': '76', '13': '93', '14': '28', '15': '84', '16': '75',
-  '17': '75', '18': '24', '19': '75', '21': '27', '22': '53', '23': '75', '24': '75', '25': '27',
-  '26': '84', '27': '28', '28': '24', '29': '53', '2A': '94', '2B': '94', '30': '76', '31': '76',
-  '32': '76', '33': '75', '34': '76', '35': '53', '36': '24', '37': '24', '38': '84', '39': '27',
-  '40': '75', '41': '24', '42': '84', '43': '84', '44': '52', '45': '24', '46': '76', '47': '75',
-  '48': '76', '49': '52', '50': '28', '51': '44', '52': '44', '53': '52', '54': '44', '55': '44',
-  '56': '53', '57': '44', '58': '27', '59': '32', '60': '32', '61': '28', '62': '32', '63': '84',
-  '64': '75', '65': '76', '66': '76', '67': '44', '68': '44', '69': '84', '70': '27', '71': '27',
-  '72': '52', '73': '84', '74': '84', '75': '11', '76': '28', '77': '11', '78': '11', '79': '75',
-  '80': '32', '81': '76', '82': '76', '83': '93', '84': '93', '85': '52', '86': '75', '87': '75',
-  '88': '44', '89': '27', '90': '27', '91': '11', '92': '11', '93': '11', '94': '11', '95': '11',
-  '971': '01', '972': '02', '973': '03', '974': '04', '976': '06',
-};
-
-export type TerritoryLevel = 'country' | 'region' | 'department';
+export type TerritoryLevel = 'country' | 'region' | 'department' | 'epci' | 'commune';
 
 export interface Territory {
   code: string;
   level: TerritoryLevel;
   name?: string;
+  /** For a commune: its département, so that namesakes can be told apart. */
+  departement?: string;
 }
+
+const COMMUNE = /^(\d{5}|2[AB]\d{3})$/;
+const EPCI = /^\d{9}$/;
 
 /** Parses one code; returns null when it is not a known territory. */
 export function parseTerritory(raw: string): Territory | null {
   const code = raw.trim().toUpperCase();
   if (code === 'FR') return { code, level: 'country', name: 'France' };
-  if (/^R\d{2}$/.test(code) && REGION_NAMES[code.slice(1)]) {
-    return { code, level: 'region', name: REGION_NAMES[code.slice(1)] };
+  // Communes and EPCI are read from the large files only when such a code is asked for.
+  if (COMMUNE.test(code)) {
+    const commune = officialLocalities().communes.get(code);
+    return commune
+      ? { code, level: 'commune', name: commune.name, departement: commune.departement }
+      : null;
+  }
+  if (EPCI.test(code)) {
+    const epci = officialLocalities().epci.get(code);
+    return epci ? { code, level: 'epci', name: epci.name } : null;
+  }
+  const { regions, departements } = officialAreas();
+  if (/^R\d{2}$/.test(code)) {
+    const name = regions.get(code.slice(1));
+    return name ? { code, level: 'region', name } : null;
   }
   const department = /^\d$/.test(code) ? `0${code}` : code;
-  if (DEPARTMENT_REGION[department]) return { code: department, level: 'department' };
-  return null;
+  const entry = departements.get(department);
+  return entry ? { code: department, level: 'department', name: entry.name } : null;
 }
 
 /** Normalises a list of codes; throws with the first unknown one named. */
@@ -69,7 +53,7 @@ export function normaliseTerritories(codes: string[]): string[] {
     const territory = parseTerritory(raw);
     if (!territory) {
       throw new RangeError(
-        `Code territoire inconnu « ${raw} » / unknown territory code "${raw}" (expected a département such as 75 or 2A, a région such as R84, or FR)`,
+        `Code territoire inconnu « ${raw} » / unknown territory code "${raw}" (expected a commune such as 63113, an EPCI SIREN such as 246300701, a département such as 75 or 2A, a région such as R84, or FR)`,
       );
     }
     if (!result.includes(territory.code)) result.push(territory.code);
@@ -79,33 +63,243 @@ export function normaliseTerritories(codes: string[]): string[] {
 
 /** The région (R-prefixed) a département belongs to. */
 export function regionOf(departmentCode: string): string | null {
-  const region = DEPARTMENT_REGION[departmentCode];
+  const region = officialAreas().departements.get(departmentCode)?.region;
   return region ? `R${region}` : null;
 }
 
 /**
- * Whether a call published for `callTerritory` concerns someone in `place`: a national call
- * concerns everyone; a régional call concerns the départements inside it.
+ * The territories inside a place, each a code a call may be published for: a région's
+ * départements, EPCI and communes; a département's EPCI (those with a commune in it) and communes;
+ * an EPCI's communes. Empty for a commune, for FR (everything would be inside) and for unknown codes.
  */
-export function territoryCovers(callTerritory: string, place: string): boolean {
-  if (callTerritory === 'FR' || callTerritory === place) return true;
-  if (place === 'FR') return false;
-  if (callTerritory.startsWith('R')) {
-    return place.startsWith('R') ? false : regionOf(place) === callTerritory;
+export function territoriesInside(place: string): string[] {
+  const territory = parseTerritory(place);
+  if (!territory) return [];
+  if (territory.level === 'region') {
+    const region = territory.code.slice(1);
+    const inside = [...officialAreas().departements]
+      .filter(([, entry]) => entry.region === region)
+      .map(([code]) => code);
+    return unique([...inside, ...inside.flatMap((code) => territoriesInside(code))]);
   }
-  return false;
+  if (territory.level === 'department') {
+    const { epciIn, communesIn } = officialLocalities();
+    return [...(epciIn.get(territory.code) ?? []), ...(communesIn.get(territory.code) ?? [])];
+  }
+  if (territory.level === 'epci')
+    return [...officialLocalities().epci.get(territory.code)!.communes];
+  return [];
 }
 
 /**
- * The codes a call's territory may hold for it to cover `place` (see `territoryCovers`): the place
- * itself, its région for a département, and FR; null when the place is not a known territory.
- * Lets a query match with one array overlap (`territory && codes`) instead of testing each call.
+ * The codes a call's territory may hold for it to concern someone in `place`: the place itself,
+ * every territory holding it (a commune's EPCI, its département, its région, FR), and, for a
+ * département or an EPCI, the territories inside it (a call for Thiers concerns an EPN of the
+ * Puy-de-Dôme). A région or FR does not take in the calls of its parts: that is a watch profile's
+ * choice (see the watch lib). Null when the place is not a known territory. Lets a query match
+ * in SQL (`territoryOverlapSql`) instead of testing each call in the process.
  */
 export function territoriesCovering(place: string): string[] | null {
   const territory = parseTerritory(place);
   if (!territory) return null;
-  if (territory.level === 'country') return ['FR'];
-  if (territory.level === 'region') return [territory.code, 'FR'];
-  const region = regionOf(territory.code);
-  return region ? [territory.code, region, 'FR'] : [territory.code, 'FR'];
+  const cached = COVERING.get(territory.code);
+  if (cached) return [...cached];
+  const codes = unique([territory.code, ...holders(territory), 'FR', ...insideOf(territory)]);
+  COVERING.set(territory.code, codes);
+  return [...codes];
+}
+
+/**
+ * A SQL condition, true when the text[] `column` (a call's territory) holds one of the codes bound
+ * at `param` (a text[] parameter, e.g. `territoriesCovering`'s list). `column && param` compares
+ * every pair (a département's list is about 480 codes, a région-wide watch's over 4,000: 25 s to
+ * page through 100,000 calls), so a long list is looked up with `= ANY`, which PostgreSQL 14+
+ * hashes once the parameter is bound (from 9 elements); a short list keeps the plain overlap.
+ * `codes` is the list that will be bound (null: none), to pick the form.
+ */
+export function territoryOverlapSql(
+  column: string,
+  param: string,
+  codes: readonly string[] | null,
+): string {
+  return codes && codes.length > 8
+    ? `EXISTS (SELECT 1 FROM unnest(${column}) AS call_territory(code) WHERE call_territory.code = ANY(${param}))`
+    : `${column} && ${param}`;
+}
+
+// At most one entry per known territory, each a few codes (a few hundred for a département).
+const COVERING = new Map<string, readonly string[]>();
+const COVERING_SETS = new Map<string, ReadonlySet<string>>();
+
+function holders(territory: Territory): string[] {
+  switch (territory.level) {
+    case 'country':
+    case 'region':
+      return [];
+    case 'department':
+      return [regionOf(territory.code)!];
+    case 'epci': {
+      const departements = officialLocalities().epci.get(territory.code)!.departements;
+      return [...departements, ...departements.map((code) => regionOf(code)!)];
+    }
+    case 'commune': {
+      const commune = officialLocalities().communes.get(territory.code)!;
+      const epci = commune.epci ? [commune.epci] : [];
+      return [...epci, commune.departement, regionOf(commune.departement)!];
+    }
+  }
+}
+
+function insideOf(territory: Territory): string[] {
+  return territory.level === 'department' || territory.level === 'epci'
+    ? territoriesInside(territory.code)
+    : [];
+}
+
+/**
+ * Whether a call published for `callTerritory` concerns someone in `place` (see
+ * `territoriesCovering`): a national call concerns everyone, a régional call the départements and
+ * communes inside it, a call for a commune the département and the EPCI that hold it.
+ */
+export function territoryCovers(callTerritory: string, place: string): boolean {
+  let covering = COVERING_SETS.get(place);
+  if (!covering) {
+    const codes = territoriesCovering(place);
+    if (!codes) return false;
+    covering = new Set(codes);
+    COVERING_SETS.set(place, covering);
+  }
+  return covering.has(callTerritory);
+}
+
+/**
+ * The département codes a list of territories touches: all of them for FR, a région's, an EPCI's
+ * communes' départements, a commune's. In the official order (01 … 95, 971 … 976), each once.
+ * Throws naming the first unknown code.
+ */
+export function departementsOf(codes: string[]): string[] {
+  const touched = new Set<string>();
+  const { departements } = officialAreas();
+  for (const code of normaliseTerritories(codes)) {
+    const territory = parseTerritory(code)!;
+    if (territory.level === 'country') return [...departements.keys()];
+    if (territory.level === 'region') {
+      for (const [departement, entry] of departements) {
+        if (`R${entry.region}` === territory.code) touched.add(departement);
+      }
+    } else if (territory.level === 'department') touched.add(territory.code);
+    else if (territory.level === 'commune') touched.add(territory.departement!);
+    else {
+      for (const departement of officialLocalities().epci.get(territory.code)!.departements) {
+        touched.add(departement);
+      }
+    }
+  }
+  return [...departements.keys()].filter((code) => touched.has(code));
+}
+
+export type TerritoryNameLookup =
+  | { kind: 'found'; territory: Territory }
+  | { kind: 'ambiguous'; candidates: Territory[] }
+  | { kind: 'unknown' };
+
+/**
+ * Finds a territory by its name as people write it (« Puy-de-Dôme », « Région Occitanie »,
+ * « Clermont Auvergne Métropole », « communauté de communes Thiers Dore et Montagne », « thiers »):
+ * accents, case, hyphens and apostrophes do not matter. A région's or département's name wins over
+ * a commune's (« Paris », « Vienne »: write 75056 or 38544 for the communes). Several communes of
+ * one name are ambiguous: the caller must ask for the code, naming the candidates.
+ */
+export function findTerritoryByName(name: string): TerritoryNameLookup {
+  const key = nameKey(name);
+  if (!key) return { kind: 'unknown' };
+  const area = areaNames().get(key.replace(AREA_PREFIX, ''));
+  if (area) return { kind: 'found', territory: parseTerritory(area)! };
+  const codes = localityNames().get(epciKey(key)) ?? localityNames().get(`~${key}`) ?? [];
+  const candidates = codes.map((code) => parseTerritory(code)!);
+  if (candidates.length === 0) return { kind: 'unknown' };
+  if (candidates.length === 1) return { kind: 'found', territory: candidates[0] };
+  return { kind: 'ambiguous', candidates };
+}
+
+/** The French refusal of an ambiguous name, naming each candidate's code and département. */
+export function ambiguousTerritoryMessage(name: string, candidates: Territory[]): string {
+  const departements = officialAreas().departements;
+  const listed = candidates.map((candidate) => {
+    const where = candidate.departement
+      ? ` (${departements.get(candidate.departement)?.name ?? candidate.departement})`
+      : ` (${candidate.name})`;
+    return `${candidate.code}${where}`;
+  });
+  return `« ${name.trim()} » désigne plusieurs territoires : ${listed.join(', ')}. Indiquez le code voulu.`;
+}
+
+const AREA_PREFIX = /^(region|departement( (de la|du|de l|des|de|d))?)\s+/;
+
+/** Lower case, no accents, words separated by one space: « Saint-Rémy-sur-Durolle » = « saint remy sur durolle ». */
+function nameKey(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[’']/g, ' ')
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** The data abbreviates EPCI kinds (« CC Thiers Dore et Montagne »); people often spell them out. */
+function epciKey(key: string): string {
+  return key
+    .replace(/^communaute de communes /, 'cc ')
+    .replace(/^communaute d agglomeration /, 'ca ')
+    .replace(/^communaute urbaine /, 'cu ');
+}
+
+let areaNameIndex: Map<string, string> | null = null;
+let localityNameIndex: Map<string, string[]> | null = null;
+
+function areaNames(): Map<string, string> {
+  if (areaNameIndex) return areaNameIndex;
+  const index = new Map<string, string>();
+  const { regions, departements } = officialAreas();
+  // An overseas région and its single département share a name (« La Réunion »): the
+  // département wins, as the narrower of two equal areas.
+  for (const [code, name] of regions) index.set(nameKey(name), `R${code}`);
+  for (const [code, entry] of departements) index.set(nameKey(entry.name), code);
+  // Common short names of régions and départements.
+  index.set('reunion', '974');
+  index.set('region sud', 'R93');
+  index.set('paca', 'R93');
+  index.set('idf', 'R11');
+  areaNameIndex = index;
+  return index;
+}
+
+function localityNames(): Map<string, string[]> {
+  if (localityNameIndex) return localityNameIndex;
+  const index = new Map<string, string[]>();
+  const add = (key: string, code: string) => {
+    const codes = index.get(key);
+    if (!codes) index.set(key, [code]);
+    else if (!codes.includes(code)) codes.push(code);
+  };
+  const { communes, epci } = officialLocalities();
+  for (const [code, commune] of communes) add(nameKey(commune.name), code);
+  for (const [code, entry] of epci) {
+    const key = nameKey(entry.name);
+    add(key, code);
+    // « CC de l'Est Lyonnais (CCEL) » is also found without its acronym.
+    const bare = nameKey(entry.name.replace(/\([^)]*\)/g, ''));
+    if (bare !== key) add(bare, code);
+    // « Thiers Dore et Montagne », « Massif du Sancy »: the name without its kind, looked up
+    // only when no commune or EPCI bears the name as typed.
+    const unprefixed = bare.replace(/^(cc|ca|cu) ((du|de la|des|de l|de|d) )?/, '');
+    if (unprefixed !== bare) add(`~${unprefixed}`, code);
+  }
+  localityNameIndex = index;
+  return index;
+}
+
+function unique<T>(values: T[]): T[] {
+  return [...new Set(values)];
 }

@@ -38,8 +38,8 @@ function IsTerritoryCode(options?: ValidationOptions): PropertyDecorator {
       name: 'isTerritoryCode',
       validator: {
         validate: (value: unknown) => typeof value === 'string' && parseTerritory(value) !== null,
-        defaultMessage: () =>
-          'territory must be an INSEE code: département (63, 2A, 971), région (R84) or FR',
+        defaultMessage: (args) =>
+          `territory: unknown code "${String(args?.value)}"; expected a commune (63113), an EPCI SIREN (246300701), a département (63, 2A, 971), a région (R84) or FR`,
       },
     },
     options,
@@ -97,7 +97,8 @@ export class ListCallsQueryDto {
   deadlineAfter?: string;
 
   @ApiPropertyOptional({
-    description: 'a place (département, région or FR): calls whose territory covers it',
+    description:
+      'a place (commune, EPCI, département, région or FR): calls whose territory covers it — for a commune, also its EPCI, département and région; for a département or EPCI, also the communes and EPCI inside it',
     example: '63',
   })
   @IsOptional()

@@ -5,7 +5,7 @@ import {
   withFeedbackReasons,
   type ExplanationEntry,
 } from '@app/classifier';
-import { territoriesCovering } from '@app/common';
+import { territoriesCovering, territoryOverlapSql } from '@app/common';
 import {
   Call,
   CallClassification,
@@ -280,8 +280,9 @@ export class CallQueryService {
       builder.andWhere('c.next_deadline >= :after', { after: query.deadlineAfter });
     }
     if (query.territory) {
-      builder.andWhere('c.territory && :covering::text[]', {
-        covering: coveringOf(query.territory),
+      const covering = coveringOf(query.territory);
+      builder.andWhere(territoryOverlapSql('c.territory', ':covering::text[]', covering), {
+        covering,
       });
     }
   }

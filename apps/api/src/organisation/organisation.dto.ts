@@ -19,7 +19,8 @@ export class UpdateOrganisationDto {
 
   @ApiPropertyOptional({
     example: ['75'],
-    description: 'INSEE codes: départements (75, 2A, 971), régions prefixed with R (R11), or FR',
+    description:
+      'INSEE codes: communes (63113), EPCI by SIREN (246300701), départements (75, 2A, 971), régions prefixed with R (R11), or FR; a GAL is the list of its EPCI and communes',
   })
   @IsOptional()
   @IsArray()

@@ -63,7 +63,11 @@ export class CreateWatchProfileDto {
   @MaxLength(100, { each: true })
   excludeKeywords?: string[];
 
-  @ApiPropertyOptional({ example: ['63'], description: 'INSEE codes: 63, 2A, R84, FR' })
+  @ApiPropertyOptional({
+    example: ['63'],
+    description:
+      'INSEE codes: communes (63113), EPCI SIREN (246300701), départements (63, 2A), régions (R84), FR',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(120)

@@ -32,7 +32,7 @@ export function orgCreateCommand(): Command {
     )
     .option(
       '--territory <codes>',
-      'codes INSEE: département (75, 2A), région (R11) ou FR; répétable ou séparés par des virgules',
+      'codes INSEE : commune (63113), EPCI (SIREN 246300701), département (75, 2A), région (R11) ou FR ; répétable ou séparés par des virgules',
       collect,
       [],
     )

@@ -72,4 +72,15 @@ describe(territoryCodesFromNames.name, () => {
       ),
     ).toEqual(['26', 'R76', '2A', 'FR', '974']);
   });
+
+  it('resolves communes and EPCI by name, dropping a name several communes share', () => {
+    expect(
+      territoryCodesFromNames(
+        'Clermont Auvergne Métropole',
+        'Thiers; Communauté de communes Thiers Dore et Montagne',
+        'Beaumont',
+        'Département du Puy-de-Dôme',
+      ),
+    ).toEqual(['246300701', '63430', '200070712', '63']);
+  });
 });

@@ -75,6 +75,20 @@ describe(parseSources.name, () => {
     expect(message).toMatch(/field "listing.item": invalid CSS selector/);
   });
 
+  it('takes a perimeter of EPCI and communes, such as a LEADER GAL, and refuses an unknown one by line', () => {
+    const gal = VALID.replace('[R44, "57", 2A]', '[200070712, "246300966", "63430", 2a004]');
+    expect(parseSources(gal, { file: 'sources.yaml' })[0].territory).toEqual([
+      '200070712',
+      '246300966',
+      '63430',
+      '2A004',
+    ]);
+    const message = problemsOf(VALID.replace('[R44, "57", 2A]', '[246300701, "63999"]'));
+    expect(message).toContain(
+      'sources.yaml:7 source "grand-est", field "territory": not INSEE codes: 63999',
+    );
+  });
+
   it('refuses duplicate ids and a missing url', () => {
     const second = VALID.replace('sources:\n', '').replace(
       '    url: https://www.grandest.fr/aides/?beneficiaire=63\n',

@@ -214,7 +214,7 @@ function checkTerritory(value: unknown, fail: Fail): string[] {
   if (bad.length > 0) {
     fail(
       'territory',
-      `not INSEE codes: ${bad.join(', ')} (départements like 63, 2A, 974; régions like R84; or FR)`,
+      `not INSEE codes: ${bad.join(', ')} (communes like 63113, EPCI SIREN like 246300701, départements like 63, 2A, 974; régions like R84; or FR)`,
     );
   }
   return codes;

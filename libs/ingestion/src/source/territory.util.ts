@@ -1,7 +1,10 @@
-const DEPARTMENT = /^(0[1-9]|[1-8]\d|9[0-5]|2A|2B|97[1-6])$/;
-const REGION = /^R(0[1-6]|1[1]|2[4-8]|3[2]|4[4]|5[23]|7[56]|8[4]|9[34])$/;
+import { parseTerritory } from '@app/common';
 
-/** True for an INSEE département code, an R-prefixed région code, or FR. */
+/**
+ * True for a territory code as stored: a commune's INSEE code (63113), an EPCI's SIREN
+ * (246300701), a département (63, 2A, 974), an R-prefixed région (R84) or FR, written exactly as
+ * the official geography has it (the caller upper-cases; « 1 » is not « 01 » here).
+ */
 export function isTerritoryCode(code: string): boolean {
-  return code === 'FR' || DEPARTMENT.test(code) || REGION.test(code);
+  return parseTerritory(code)?.code === code;
 }

@@ -1,3 +1,4 @@
+import { territoryOverlapSql } from '@app/common';
 import { DataSource } from 'typeorm';
 import { MatchableCall } from '../profile/watch-profile.types';
 
@@ -84,7 +85,8 @@ export async function loadCandidateCalls(
     `${MATCHABLE_CALL_SELECT}
       WHERE c.status IN ('open', 'forthcoming')
         AND (c.next_deadline IS NULL OR c.next_deadline >= $1::date)
-        AND ($2::text[] IS NULL OR c.territory = '{}' OR c.territory && $2::text[])
+        AND ($2::text[] IS NULL OR c.territory = '{}'
+             OR ${territoryOverlapSql('c.territory', '$2::text[]', filter.territories)})
         AND ($3::uuid IS NULL OR c.id > $3::uuid)
       ORDER BY c.id LIMIT $4`,
     [filter.today, filter.territories, filter.afterId, filter.limit],

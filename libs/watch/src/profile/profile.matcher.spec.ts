@@ -48,6 +48,37 @@ describe('matchCall', () => {
     expect(matches({ territories: ['R84'] }, { territory: ['63'] })).not.toBeNull();
   });
 
+  it('lets a commune see the calls of its EPCI, département, région and FR, not its neighbours', () => {
+    const clermont = { territories: ['63113'] };
+    for (const territory of ['63113', '246300701', '63', 'R84', 'FR']) {
+      expect([territory, matches(clermont, { territory: [territory] }) !== null]).toEqual([
+        territory,
+        true,
+      ]);
+    }
+    for (const territory of ['03', '63430', '200070712', 'R11']) {
+      expect([territory, matches(clermont, { territory: [territory] }) !== null]).toEqual([
+        territory,
+        false,
+      ]);
+    }
+    expect(matches(clermont, { territory: ['246300701'] })?.reasons).toContain(
+      'territoire couvert (246300701)',
+    );
+  });
+
+  it('lets a département, a région and a GAL perimeter see the calls of the places inside', () => {
+    expect(matches({ territories: ['63'] }, { territory: ['63430'] })).not.toBeNull();
+    expect(matches({ territories: ['R84'] }, { territory: ['63430'] })).not.toBeNull();
+    expect(matches({ territories: ['R84'] }, { territory: ['246300701'] })).not.toBeNull();
+    expect(matches({ territories: ['03'] }, { territory: ['63430'] })).toBeNull();
+    // A GAL: its EPCI; a call for one of their communes or their département reaches it.
+    const gal = { territories: ['200070712', '246300966'] };
+    expect(matches(gal, { territory: ['63430'] })).not.toBeNull();
+    expect(matches(gal, { territory: ['15'] })).not.toBeNull();
+    expect(matches(gal, { territory: ['63113'] })).toBeNull();
+  });
+
   it('finds include keywords without accents or case, and exclusions always win', () => {
     expect(matches({ includeKeywords: ['DEMARCHES'] })?.reasons[0]).toBe('mot-clé « DEMARCHES »');
     expect(matches({ includeKeywords: ['tiers-lieu'] })).toBeNull();

@@ -86,7 +86,7 @@ export class WatchProfileService {
         throw WatchException.invalidProfile(
           'territories',
           bad ?? String(error),
-          'a département such as 75 or 2A, a région such as R84, or FR',
+          'a commune such as 63113, an EPCI SIREN such as 246300701, a département such as 75 or 2A, a région such as R84, or FR',
         );
       }
     }

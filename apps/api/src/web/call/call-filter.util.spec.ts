@@ -29,7 +29,8 @@ describe('parseCallFilter', () => {
     );
     expect(parsed.errors).toEqual([]);
     expect(parsed.form.q).toBe('numérique');
-    expect(parsed.coveringTerritories).toEqual(['63', 'R84', 'FR']);
+    expect(parsed.coveringTerritories?.slice(0, 3)).toEqual(['63', 'R84', 'FR']);
+    expect(parsed.coveringTerritories).toContain('63430'); // Thiers, inside the Puy-de-Dôme
     expect(parsed.amountMinCents).toBe(500_000);
     expect(parsed.statuses).toEqual(['closed', 'withdrawn']);
     expect(parsed.form.page).toBe(3);
@@ -54,6 +55,18 @@ describe('parseCallFilter', () => {
     expect(parsed.form.amountMin).toBe('beaucoup');
     expect(parsed.coveringTerritories).toBeNull();
     expect(parsed.amountMinCents).toBeNull();
+  });
+
+  it('filters for a commune or an EPCI, and names an unknown code', () => {
+    const clermont = parseCallFilter({ territoire: '63113' }, themes, funds);
+    expect(clermont.errors).toEqual([]);
+    expect(clermont.coveringTerritories).toEqual(['63113', '246300701', '63', 'R84', 'FR']);
+    const metropole = parseCallFilter({ territoire: '246300701' }, themes, funds);
+    expect(metropole.coveringTerritories).toContain('63113');
+    const unknown = parseCallFilter({ territoire: '63999' }, themes, funds);
+    expect(unknown.errors).toEqual([
+      { field: 'territoire', message: expect.stringContaining('Code inconnu : « 63999 »') },
+    ]);
   });
 
   it('ignores an unknown status, relevance or page instead of failing', () => {

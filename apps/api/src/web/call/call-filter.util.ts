@@ -67,7 +67,9 @@ export function parseCallFilter(
   if (form.territory && !coveringTerritories) {
     errors.push({
       field: 'territoire',
-      message: 'Code inconnu : saisissez un département (63, 2A, 971), une région (R84) ou FR.',
+      message:
+        `Code inconnu : « ${form.territory} ». Saisissez une commune (63113), une ` +
+        'intercommunalité (246300701), un département (63, 2A, 971), une région (R84) ou FR.',
     });
   }
   return {

@@ -1,3 +1,4 @@
+import { territoryOverlapSql } from '@app/common';
 import { callSearchClause, callSearchPatterns } from '@app/persistence';
 import type { StoredExplanationEntry, StoredThemeScore } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
@@ -157,7 +158,8 @@ export class WebCallQuery {
       add((p) => `COALESCE(c.amount_max_cents, c.amount_min_cents) >= ${p}`, filter.amountMinCents);
     }
     if (filter.coveringTerritories) {
-      add((p) => `c.territory && ${p}::text[]`, filter.coveringTerritories);
+      const covering = filter.coveringTerritories;
+      add((p) => territoryOverlapSql('c.territory', `${p}::text[]`, covering), covering);
     }
     return { where: clauses.join(' AND '), parameters };
   }

@@ -90,6 +90,24 @@ describe('watch-form.util', () => {
     expect(territoryCodes('Atlantide, 2a, FR')).toEqual(['Atlantide', '2A', 'FR']);
   });
 
+  it('places communes and EPCI typed by name or code', () => {
+    expect(
+      territoryCodes('Thiers ; Clermont Auvergne Métropole, 2a004\n246300966, France entière'),
+    ).toEqual(['63430', '246300701', '2A004', '246300966', 'FR']);
+  });
+
+  it('refuses a name several communes share next to the field, naming their codes', () => {
+    const { errors } = parseWatchForm(form({ territoires: '63, Beaumont' }));
+    expect(errors).toEqual([
+      {
+        field: 'territoires',
+        message: expect.stringMatching(
+          /^« Beaumont » désigne plusieurs territoires : .*63032 \(Puy-de-Dôme\)/,
+        ),
+      },
+    ]);
+  });
+
   it('says which unknown code the watch service refused, next to its field', () => {
     expect(serviceFieldError({ field: 'themes', value: 'astronomie' })).toEqual({
       field: 'themes',

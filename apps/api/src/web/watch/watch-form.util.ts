@@ -1,5 +1,5 @@
 import { normaliseEmail } from '@app/account';
-import { parseTerritory } from '@app/common';
+import { ambiguousTerritoryMessage, findTerritoryByName, parseTerritory } from '@app/common';
 import { territoryCodesFromNames } from '@app/ingestion';
 import { DIGEST_FREQUENCIES, type DigestFrequency, type WatchProfile } from '@app/persistence';
 import type { WatchProfileInput } from '@app/watch';
@@ -29,8 +29,9 @@ const SERVICE_FIELDS: Record<string, { field: string; message: (value: string) =
   territories: {
     field: 'territoires',
     message: (v) =>
-      `Territoire inconnu : « ${v} ». Saisissez un département (63, 2A, 974), ` +
-      'une région (R84), FR pour toute la France, ou leur nom.',
+      `Territoire inconnu : « ${v} ». Saisissez une commune (63113), une intercommunalité ` +
+      '(246300701), un département (63, 2A, 974), une région (R84), FR pour toute la France, ' +
+      'ou leur nom.',
   },
   audiences: {
     field: 'publics',
@@ -114,7 +115,7 @@ export function parseWatchForm(form: WatchForm): {
   const includeKeywords = keywordsOf(form.motsCles, 'mots-cles', fail);
   const excludeKeywords = keywordsOf(form.exclusions, 'exclusions', fail);
 
-  const territories = territoryCodes(form.territoires);
+  const territories = territoryCodes(form.territoires, (message) => fail('territoires', message));
   if (territories.length > LIMITS.territories) {
     fail('territoires', `Indiquez ${LIMITS.territories} territoires au plus.`);
   }
@@ -170,13 +171,20 @@ export function serviceFieldError(details: Record<string, unknown> | undefined):
 }
 
 /**
- * « 63, R84 », « Puy-de-Dôme ; Drôme » → INSEE codes. A name the project cannot place is
- * kept as typed, so the watch service refuses it by name instead of it silently vanishing.
+ * « 63, R84 », « Puy-de-Dôme ; Thiers ; Clermont Auvergne Métropole » → territory codes. A name
+ * several communes share is refused through `ambiguous`, naming each candidate's code. A name the
+ * project cannot place is kept as typed, so the watch service refuses it by name instead of it
+ * silently vanishing.
  */
-export function territoryCodes(text: string): string[] {
+export function territoryCodes(text: string, ambiguous?: (message: string) => void): string[] {
   return splitList(text).map((item) => {
     const code = parseTerritory(item)?.code;
     if (code) return code;
+    const lookup = findTerritoryByName(item);
+    if (lookup.kind === 'found') return lookup.territory.code;
+    if (lookup.kind === 'ambiguous')
+      ambiguous?.(ambiguousTerritoryMessage(item, lookup.candidates));
+    // « France entière », « national »: the ingestion's words for the whole country.
     const named = territoryCodesFromNames(item);
     return named.length === 1 ? named[0] : item;
   });

@@ -52,5 +52,7 @@ describe('describeWatch', () => {
   it('names régions and the whole country', () => {
     expect(territoryLabel('FR')).toBe('toute la France');
     expect(territoryLabel('R11')).toBe('la région Île-de-France (R11)');
+    expect(territoryLabel('63430')).toBe('la commune de Thiers (63430)');
+    expect(territoryLabel('246300701')).toBe('Clermont Auvergne Métropole (246300701)');
   });
 });

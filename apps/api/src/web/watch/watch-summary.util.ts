@@ -22,12 +22,17 @@ type Criteria = Pick<
   | 'deadlineHorizonDays'
 >;
 
-/** « la région Auvergne-Rhône-Alpes (R84) », « toute la France », « le département 63 ». */
+/**
+ * « la région Auvergne-Rhône-Alpes (R84) », « toute la France », « le département 63 »,
+ * « la commune de Thiers (63430) », « Clermont Auvergne Métropole (246300701) ».
+ */
 export function territoryLabel(code: string): string {
   const territory = parseTerritory(code);
   if (!territory) return code;
   if (territory.level === 'country') return 'toute la France';
   if (territory.level === 'region') return `la région ${territory.name} (${territory.code})`;
+  if (territory.level === 'commune') return `la commune de ${territory.name} (${territory.code})`;
+  if (territory.level === 'epci') return `${territory.name} (${territory.code})`;
   return `le département ${territory.code}`;
 }
 
