@@ -228,7 +228,7 @@ describe(`${CallStoreService.name}: a site that moves`, () => {
     after = await startFixtureServer({ today: TODAY });
     sources = new SourceService(database.dataSource);
     store = new CallStoreService(database.dataSource);
-    watch = new WatchService(database.dataSource, store, config);
+    watch = new WatchService(database.dataSource, store, config, clockFor(TODAY));
     await sources.importFile(DEMO_SOURCES, { vars: { FIXTURE_BASE_URL: before.baseUrl } });
     await runAll();
   });
