@@ -40,6 +40,20 @@ export {
 } from './evaluation/evaluation.util';
 export type { BinaryMetrics, EvaluationReport, LabelledCall } from './evaluation/evaluation.types';
 export {
+  DEFAULT_FOLDS,
+  DEFAULT_SEED,
+  crossValidate,
+  exemplarOrigins,
+  exemplarSpaceFitter,
+  formatCrossValidation,
+  stratifiedFolds,
+} from './evaluation/cross-validation.util';
+export type {
+  ClassifierFitter,
+  CrossValidationReport,
+  FittedClassifier,
+} from './evaluation/cross-validation.types';
+export {
   runClassifyCommand,
   type ClassifyCommandOptions,
   type ClassifyCommandResult,

@@ -1,6 +1,13 @@
 import { describeWithSharedData, sharedDataPath } from '@app/testing';
 import { Classifier } from '../classifier';
 import {
+  DEFAULT_FOLDS,
+  DEFAULT_SEED,
+  crossValidate,
+  exemplarSpaceFitter,
+  formatCrossValidation,
+} from './cross-validation.util';
+import {
   binaryMetrics,
   evaluateClassifier,
   formatEvaluation,
@@ -20,6 +27,20 @@ describeWithSharedData('evaluation on the labelled dev set', () => {
     expect(report.hardRecall.recall).toBeGreaterThanOrEqual(0.85);
     expect(report.relevance.f1).toBeGreaterThan(report.baseline.f1);
     expect(formatEvaluation(report)).toContain('Misclassified');
+  });
+
+  it('meets the targets cross-validated: F1 ≥ 0.93, and in-sample minus cross-validated ≤ 0.03', async () => {
+    const classifier = await Classifier.load();
+    const calls = readLabelledCalls(sharedDataPath('calls-dev.jsonl'));
+    const inSample = evaluateClassifier(classifier, calls).relevance;
+    const cv = crossValidate(calls, exemplarSpaceFitter(classifier.definition, calls), {
+      folds: DEFAULT_FOLDS,
+      seed: DEFAULT_SEED,
+    });
+    expect(cv.pooled.f1).toBeGreaterThanOrEqual(0.93);
+    expect(cv.pooled.recall).toBeGreaterThanOrEqual(0.9);
+    expect(inSample.f1 - cv.pooled.f1).toBeLessThanOrEqual(0.03);
+    expect(formatCrossValidation(cv, inSample.f1)).toContain('hand-written');
   });
 
   it('gives every relevant decision an explanation entry that quotes matched words', async () => {

@@ -26,6 +26,39 @@ describe('parseThesaurus', () => {
     expect(definition.euFunds.map((f) => f.id)).toEqual(['FSE_PLUS', 'FEDER']);
   });
 
+  it('keeps the reason written for a concept, a negative or a proximity rule', () => {
+    const themes = MINI_THEMES.replace(
+      '  - id: voirie\n',
+      '  - id: voirie\n    reason: les travaux ne paient pas des ateliers numériques\n',
+    )
+      .replace(
+        '      - id: illectronisme\n',
+        '      - id: illectronisme\n        reason: mot propre au champ\n',
+      )
+      .replace(
+        '    window: 3\n',
+        '    window: 3\n    reason: le numérique au service des habitants\n',
+      );
+    const definition = parseThesaurus(miniThesaurus({ themes }));
+    expect(definition.rules.find((r) => r.id === 'voirie')?.reason).toBe(
+      'les travaux ne paient pas des ateliers numériques',
+    );
+    expect(definition.rules.find((r) => r.id === 'illectronisme')?.reason).toBe(
+      'mot propre au champ',
+    );
+    expect(definition.rules.find((r) => r.id === 'tiers_lieux')?.reason).toBeUndefined();
+    expect(definition.proximity[0].reason).toBe('le numérique au service des habitants');
+  });
+
+  it('refuses a reason that is not a text, naming the rule, the file and the line', () => {
+    const themes = MINI_THEMES.replace('  - id: voirie\n', '  - id: voirie\n    reason: 3\n');
+    const error = refusal(themes);
+    expect(error.code).toBe(ClassifierExceptionCode.ThesaurusInvalid);
+    expect(error.message).toContain('negatives voirie.reason: attendu un texte non vide');
+    expect(error.file).toBe('themes.yaml');
+    expect(error.line).toBe(themes.split('\n').findIndex((l) => l.includes('reason: 3')) + 1);
+  });
+
   it('refuses unreadable YAML with the file and line', () => {
     const error = refusal('themes:\n  - id: a\n    label: [unclosed\n');
     expect(error.code).toBe(ClassifierExceptionCode.ThesaurusSyntax);

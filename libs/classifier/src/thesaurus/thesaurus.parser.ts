@@ -202,7 +202,7 @@ function readRule(
   const r = reader.map(
     node,
     section,
-    ['id', 'label', 'weight', 'terms'],
+    ['id', 'label', 'weight', 'terms', 'reason'],
     ['id', 'weight', 'terms'],
   );
   const id = reader.id(r.get('id'), `${section}.id`);
@@ -222,12 +222,23 @@ function readRule(
     label: label === undefined ? id : reader.str(label, `${where}.label`),
     weight,
     terms: reader.strList(r.get('terms'), `${where}.terms`),
+    ...readReason(reader, r, where),
     source: reader.ref(node),
   };
 }
 
+/** The optional `reason:` of an entry: why it is there, kept for whoever edits it next. */
+function readReason(
+  reader: YamlNodeReader,
+  entries: Map<string, Node | null>,
+  where: string,
+): { reason?: string } {
+  const node = entries.get('reason');
+  return node === undefined ? {} : { reason: reader.str(node, `${where}.reason`) };
+}
+
 function readProximity(reader: YamlNodeReader, node: Node): ProximityDefinition {
-  const keys = ['id', 'label', 'theme', 'weight', 'window', 'anchor', 'near'];
+  const keys = ['id', 'label', 'theme', 'weight', 'window', 'anchor', 'near', 'reason'];
   const p = reader.map(node, 'proximity', keys, [
     'id',
     'theme',
@@ -247,6 +258,7 @@ function readProximity(reader: YamlNodeReader, node: Node): ProximityDefinition 
     window: reader.num(p.get('window'), `${where}.window`, 1, 50),
     anchor: reader.strList(p.get('anchor'), `${where}.anchor`),
     near: reader.strList(p.get('near'), `${where}.near`),
+    ...readReason(reader, p, where),
     source: reader.ref(node),
   };
 }

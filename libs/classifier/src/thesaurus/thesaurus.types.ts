@@ -17,6 +17,8 @@ export interface RuleDefinition {
   label: string;
   weight: number;
   terms: string[];
+  /** Why the entry is there (optional `reason:` in YAML): which calls it separates, and how. */
+  reason?: string;
   source: SourceRef;
 }
 
@@ -38,6 +40,8 @@ export interface ProximityDefinition {
   window: number;
   anchor: string[];
   near: string[];
+  /** Why the rule is there (optional `reason:` in YAML). */
+  reason?: string;
   source: SourceRef;
 }
 
