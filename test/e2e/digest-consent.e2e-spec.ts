@@ -281,5 +281,20 @@ describe('Digest recipients: consent and one-click unsubscribe', () => {
     expect(digestsTo('presse@journal.test')).toEqual([]);
     expect(consentsTo('presse@journal.test')).toHaveLength(1);
     expect(consentsTo('presse@journal.test')[0].subject).toContain('Sélection de Réseau Consent');
+
+    // Taking an address off and putting it back does not e-mail it again: no spam by toggling.
+    for (const recipients of [
+      ['accueil@riom.test'],
+      ['accueil@riom.test', 'presse@journal.test'],
+    ]) {
+      await http()
+        .put('/api/collectif/digest')
+        .set(bearer(collectif))
+        .send({ frequency: 'daily', recipients })
+        .expect(200);
+    }
+    await digestService().runDue(at(7));
+    expect(consentsTo('presse@journal.test')).toHaveLength(1);
+    expect(digestsTo('presse@journal.test')).toEqual([]);
   });
 });

@@ -62,8 +62,10 @@ export class DigestConsentService {
 
   /**
    * After the organisation saved a digest's explicit list: outside addresses not yet known are
-   * asked to confirm (an expired link is sent again), and the consents of addresses taken off
-   * the list are forgotten. Unsubscribed addresses stay so: saving the list again cannot undo it.
+   * asked to confirm (an expired link is sent again). Rows are kept when an address leaves the
+   * list, so taking it off and putting it back never e-mails it twice: at most one request per
+   * address and digest while its link is valid. Only requests not sent yet are dropped.
+   * Unsubscribed addresses stay so: saving the list again cannot undo it.
    */
   async sync(organisationId: string, subjectKey: string, emails: string[], now: Date) {
     const members = await this.memberEmails(organisationId, isCollectifKey(subjectKey));
@@ -71,7 +73,8 @@ export class DigestConsentService {
     await this.dataSource.transaction(async (manager) => {
       await manager.query(
         `DELETE FROM digest_recipient
-          WHERE subject_key = $1 AND status <> 'unsubscribed' AND NOT (email = ANY($2::text[]))`,
+          WHERE subject_key = $1 AND status = 'pending' AND NOT (email = ANY($2::text[]))
+            AND mail_status IN ('due', 'failed')`,
         [subjectKey, outsiders],
       );
       await manager.query(
