@@ -10,3 +10,12 @@ export {
   stopProcess,
   type CommandResult,
 } from './process.util';
+export {
+  CONFIG_MUTATION_RUNS,
+  frenchishText,
+  HOSTILE_YAML,
+  mutatedText,
+  PROPERTY_RUNS,
+  unicodeText,
+  yamlishText,
+} from './property-input.util';
