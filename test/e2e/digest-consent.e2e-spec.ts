@@ -297,4 +297,18 @@ describe('Digest recipients: consent and one-click unsubscribe', () => {
     expect(consentsTo('presse@journal.test')).toHaveLength(1);
     expect(digestsTo('presse@journal.test')).toEqual([]);
   });
+
+  it('does not send again a period that went out as one message before per-recipient messages', async () => {
+    const before = digestsTo('direction@epn.test').length;
+    await testApp.app
+      .get<DataSource>(getDataSourceToken())
+      .query(
+        `INSERT INTO digest_delivery (subject_key, period, status, attempts) VALUES ($1, $2, 'sent', 1)`,
+        [`profile:${profileId}`, parisDate(at(8))],
+      );
+    await digestService().runDue(at(8));
+    expect(digestsTo('direction@epn.test')).toHaveLength(before);
+    await digestService().runDue(at(9));
+    expect(digestsTo('direction@epn.test')).toHaveLength(before + 1);
+  });
 });

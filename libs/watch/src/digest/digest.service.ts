@@ -108,9 +108,11 @@ export class DigestService {
   async deliver(subject: DigestSubject, now: Date): Promise<DigestRunOutcome> {
     const outcome: DigestRunOutcome = { sent: 0, skipped: 0, failed: 0, consentsSent: 0 };
     const period = digestPeriod(subject.frequency, now);
-    if (await this.deliveredAsOneMessage(subject.key, period)) return outcome;
+    const settled = await this.settledRecipients(subject.key, period, now);
+    if (settled === 'all') return outcome;
     let content: DigestContent | null = null;
     for (const recipient of await this.recipients(subject)) {
+      if (settled.has(recipient)) continue;
       const deliveryId = await this.claim(subject.key, period, recipient, now);
       if (!deliveryId) continue;
       try {
@@ -148,13 +150,31 @@ export class DigestService {
     return outcome;
   }
 
-  /** Before one message per recipient, a period had one row for all: it was handled then. */
-  private async deliveredAsOneMessage(subjectKey: string, period: string): Promise<boolean> {
-    const rows: unknown[] = await this.dataSource.query(
-      `SELECT 1 FROM digest_delivery WHERE subject_key = $1 AND period = $2 AND recipient = ''`,
+  /**
+   * Recipients this period needs no claim for (sent, skipped, uncertain, in flight, or failed
+   * and not yet due), read in one query so a tick costs no write per recipient already served.
+   * 'all' when the period went out as one message, before messages were per recipient.
+   */
+  private async settledRecipients(
+    subjectKey: string,
+    period: string,
+    now: Date,
+  ): Promise<Set<string> | 'all'> {
+    const rows: Array<{
+      recipient: string;
+      status: string;
+      next_attempt_at: Date | null;
+      locked_until: Date | null;
+    }> = await this.dataSource.query(
+      `SELECT recipient, status, next_attempt_at, locked_until FROM digest_delivery
+        WHERE subject_key = $1 AND period = $2`,
       [subjectKey, period],
     );
-    return rows.length > 0;
+    if (rows.some((row) => row.recipient === '')) return 'all';
+    const claimable = (row: (typeof rows)[number]) =>
+      (row.status === 'failed' && row.next_attempt_at !== null && row.next_attempt_at <= now) ||
+      (row.status === 'sending' && row.locked_until !== null && row.locked_until < now);
+    return new Set(rows.filter((row) => !claimable(row)).map((row) => row.recipient));
   }
 
   async subjects(): Promise<DigestSubject[]> {
