@@ -31,7 +31,7 @@ describe('Collectif digest delivery', () => {
 
   const digestService = () => digestServiceSendingTo(testApp.app, port);
   const mailsOf = (name: string) =>
-    smtp.mails.filter((mail) => mail.subject?.includes(`Sélection de ${name}`));
+    smtp.mails.filter((mail) => mail.subject?.includes(`Sélection de ${name} : votre veille`));
   const addresses = (mail: ParsedMail) =>
     (mail.to as AddressObject).value.map((address) => address.address);
 
@@ -69,9 +69,10 @@ describe('Collectif digest delivery', () => {
       frequency: 'none',
       recipients: ['coord@muet.test'],
     });
+    // A chosen member gets it at once; a chosen outside address only after confirming.
     collectifs.liste = await setUp('Réseau Liste', 'coord@liste.test', {
       frequency: 'weekly',
-      recipients: ['Coordination@Liste.test', 'bureau@liste.test'],
+      recipients: ['Coord@Liste.test', 'bureau@liste.test'],
     });
     collectifs.quotidien = await setUp('Réseau Quotidien', 'coord@quotidien.test', {
       frequency: 'daily',
@@ -88,7 +89,12 @@ describe('Collectif digest delivery', () => {
         .send({ callId: call.id, annotation: 'Pour tout le réseau' })
         .expect(201);
     }
-    expect(await digestService().runDue(monday)).toMatchObject({ sent: 3, failed: 0 });
+    // One message per recipient: Hebdo 4 (two owners, two members), Liste 1, Quotidien 2.
+    expect(await digestService().runDue(monday)).toMatchObject({
+      sent: 7,
+      failed: 0,
+      consentsSent: 1,
+    });
   });
   afterAll(async () => {
     await smtp.close();
@@ -96,13 +102,14 @@ describe('Collectif digest delivery', () => {
   });
 
   it('still sends a collectif that chose nothing weekly, to its members and its structures', () => {
-    const [mail] = mailsOf('Réseau Hebdo');
-    expect(mailsOf('Réseau Hebdo')).toHaveLength(1);
-    expect(mail.subject).toContain('votre veille de la semaine');
-    expect(addresses(mail)).toEqual(
+    const mails = mailsOf('Réseau Hebdo');
+    expect(mails).toHaveLength(4);
+    expect(mails.map(addresses).map((to) => to.length)).toEqual([1, 1, 1, 1]);
+    expect(mails[0].subject).toContain('votre veille de la semaine');
+    expect(mails.flatMap(addresses)).toEqual(
       expect.arrayContaining(['coord@hebdo.test', 'direction@epn.test']),
     );
-    expect(mail.text).toContain('Fonds inclusion numérique');
+    expect(mails[0].text).toContain('Fonds inclusion numérique');
   });
 
   it('sends nothing for a collectif that chose « none »', async () => {
@@ -115,19 +122,23 @@ describe('Collectif digest delivery', () => {
     expect(rows).toEqual([]);
   });
 
-  it('sends only to the chosen addresses, none of the members', () => {
+  it('sends only to the chosen addresses, none of the other members; an outside one confirms first', () => {
     const mails = mailsOf('Réseau Liste');
     expect(mails).toHaveLength(1);
-    expect(addresses(mails[0]).sort()).toEqual(['bureau@liste.test', 'coordination@liste.test']);
+    expect(addresses(mails[0])).toEqual(['coord@liste.test']);
+    const toBureau = smtp.mails.filter((mail) => addresses(mail).includes('bureau@liste.test'));
+    expect(toBureau.map((mail) => mail.subject)).toEqual([
+      'Vigie – confirmez l’envoi du résumé « Sélection de Réseau Liste »',
+    ]);
   });
 
   it('sends a daily collectif every day, the weekly ones once a week', async () => {
-    expect(await digestService().runDue(tuesday)).toMatchObject({ sent: 1, failed: 0 });
+    expect(await digestService().runDue(tuesday)).toMatchObject({ sent: 2, failed: 0 });
     const daily = mailsOf('Réseau Quotidien');
-    expect(daily).toHaveLength(2);
+    expect(daily).toHaveLength(4);
     expect(daily[0].subject).toContain('votre veille du jour');
-    expect(addresses(daily[1])).toContain('coord@quotidien.test');
-    expect(mailsOf('Réseau Hebdo')).toHaveLength(1);
+    expect(daily.slice(2).flatMap(addresses)).toContain('coord@quotidien.test');
+    expect(mailsOf('Réseau Hebdo')).toHaveLength(4);
     expect(mailsOf('Réseau Liste')).toHaveLength(1);
   });
 });

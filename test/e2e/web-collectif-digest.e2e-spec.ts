@@ -69,11 +69,16 @@ describe('Web « Collectif » — envoi par e-mail', () => {
     expect(checked(page.text)).toBe('daily');
     expect(textarea(page.text)).toBe('coordination@mednum63.fr\nbureau@mednum63.fr');
     expect(page.text).toContain(
-      'Actuellement : <strong>Chaque jour, à coordination@mednum63.fr, bureau@mednum63.fr</strong>.',
+      'Actuellement : <strong>Chaque jour, à coordination@mednum63.fr (en attente de confirmation), bureau@mednum63.fr (en attente de confirmation)</strong>.',
     );
+    const pending = { status: 'pending', label: 'en attente de confirmation' };
     expect(await settings()).toEqual({
       frequency: 'daily',
       recipients: ['coordination@mednum63.fr', 'bureau@mednum63.fr'],
+      recipientStatuses: [
+        { email: 'coordination@mednum63.fr', ...pending },
+        { email: 'bureau@mednum63.fr', ...pending },
+      ],
     });
   });
 
@@ -124,7 +129,7 @@ describe('Web « Collectif » — envoi par e-mail', () => {
     const client = await signedIn(viewer);
     const page = await client.get('/collectif');
     expect(page.text).toContain(
-      'Actuellement : <strong>Chaque jour, à coordination@mednum63.fr, bureau@mednum63.fr</strong>.',
+      'Actuellement : <strong>Chaque jour, à coordination@mednum63.fr (en attente de confirmation), bureau@mednum63.fr (en attente de confirmation)</strong>.',
     );
     expect(page.text).not.toContain('action="/collectif/envoi"');
     const refused = await client.post('/collectif/envoi', { frequence: 'none', destinataires: '' });

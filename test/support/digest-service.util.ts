@@ -1,6 +1,6 @@
 import { Clock } from '@app/common';
 import { VigieConfig } from '@app/config';
-import { DigestService, FeedQuery } from '@app/watch';
+import { DigestConsentService, DigestService, FeedQuery } from '@app/watch';
 import type { INestApplication } from '@nestjs/common';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -10,6 +10,7 @@ export function digestServiceSendingTo(app: INestApplication, port: number): Dig
   return new DigestService(
     app.get<DataSource>(getDataSourceToken()),
     app.get(FeedQuery),
+    app.get(DigestConsentService),
     {
       ...app.get(VigieConfig),
       SMTP_URL: `smtp://127.0.0.1:${port}`,

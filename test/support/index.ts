@@ -17,3 +17,12 @@ export {
   type CommandResult,
 } from './process.util';
 export { TEST_NOW, TEST_TODAY } from './test-calendar';
+export {
+  CONFIG_MUTATION_RUNS,
+  frenchishText,
+  HOSTILE_YAML,
+  mutatedText,
+  PROPERTY_RUNS,
+  unicodeText,
+  yamlishText,
+} from './property-input.util';

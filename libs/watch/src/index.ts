@@ -32,6 +32,7 @@ export { renderMatchesCsv } from './csv/csv.renderer';
 export { CallStateService, type CallStatePatch } from './state/call-state.service';
 export { CollectifService } from './collectif/collectif.service';
 export type {
+  CollectifDigestInput,
   CollectifDigestSettings,
   MemberActivity,
   PickInput,
@@ -40,5 +41,15 @@ export type {
 } from './collectif/collectif.types';
 export { DigestService, type DigestRunOutcome, type DigestSubject } from './digest/digest.service';
 export { MAIL_SENDER, type MailSender, type OutgoingMail } from './digest/digest.types';
+export {
+  collectifSubjectKey,
+  DIGEST_RECIPIENT_LABELS,
+  DigestConsentService,
+  profileSubjectKey,
+  type DigestLinkView,
+  type DigestRecipientState,
+  type DigestRecipientView,
+} from './digest/digest-consent.service';
+export { CONSENT_PATH, UNSUBSCRIBE_PATH } from './digest/digest-link.util';
 export { seedDemoWatch, feedUrls, type DemoWatch, type FeedUrls } from './demo/seed-demo-watch';
 export { formatEuros } from './french-format.util';

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CollectifService } from './collectif/collectif.service';
+import { DigestConsentService } from './digest/digest-consent.service';
 import { DigestService } from './digest/digest.service';
 import { FeedTokenService } from './feed/feed-token.service';
 import { FeedQuery } from './feed/feed.query';
@@ -17,6 +18,7 @@ const services = [
   CallStateService,
   CollectifService,
   DigestService,
+  DigestConsentService,
 ];
 
 /** Watch profiles, matches, collectifs and feeds, for the Nest processes. */

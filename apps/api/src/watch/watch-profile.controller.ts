@@ -2,6 +2,7 @@ import { PublicUrlService } from '@app/config';
 import {
   FeedItem,
   FeedQuery,
+  DigestRecipientView,
   FeedTokenService,
   feedUrls,
   renderMatchesCsv,
@@ -45,6 +46,9 @@ const tokenView = (token: FeedToken) => ({
   createdAt: token.createdAt.toISOString(),
 });
 
+/** A profile as the API shows it: each digest address with where it stands. */
+type WatchProfileView = WatchProfile & { digestRecipientStatuses: DigestRecipientView[] };
+
 @ApiTags('watches')
 @ApiBearerAuth()
 @Controller('api/watches')
@@ -57,35 +61,46 @@ export class WatchProfileController {
   ) {}
 
   @Get()
-  list(@CurrentPrincipal() principal: Principal): Promise<WatchProfile[]> {
-    return this.profiles.list(principal.organisationId);
+  async list(@CurrentPrincipal() principal: Principal): Promise<WatchProfileView[]> {
+    const views: WatchProfileView[] = [];
+    for (const profile of await this.profiles.list(principal.organisationId)) {
+      views.push(await this.view(profile));
+    }
+    return views;
   }
 
   @Post()
   @Roles('owner', 'member')
-  create(
+  async create(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateWatchProfileDto,
-  ): Promise<WatchProfile> {
-    return this.profiles.create(principal.organisationId, body);
+  ): Promise<WatchProfileView> {
+    return this.view(await this.profiles.create(principal.organisationId, body));
   }
 
   @Get(':id')
-  get(
+  async get(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
-  ): Promise<WatchProfile> {
-    return this.profiles.get(principal.organisationId, id);
+  ): Promise<WatchProfileView> {
+    return this.view(await this.profiles.get(principal.organisationId, id));
   }
 
   @Patch(':id')
   @Roles('owner', 'member')
-  update(
+  async update(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: UpdateWatchProfileDto,
-  ): Promise<WatchProfile> {
-    return this.profiles.update(principal.organisationId, id, body);
+  ): Promise<WatchProfileView> {
+    return this.view(await this.profiles.update(principal.organisationId, id, body));
+  }
+
+  /** Outside addresses show « en attente de confirmation » until they confirm by e-mail. */
+  private async view(profile: WatchProfile): Promise<WatchProfileView> {
+    return Object.assign(profile, {
+      digestRecipientStatuses: await this.profiles.recipientStatuses(profile),
+    });
   }
 
   @Delete(':id')

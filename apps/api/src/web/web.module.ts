@@ -22,6 +22,7 @@ import { DossierListQuery } from './dossier/dossier-list.query';
 import { DossierPageController } from './dossier/dossier-page.controller';
 import { DossierPageService } from './dossier/dossier-page.service';
 import { DashboardQuery } from './dashboard/dashboard.query';
+import { DigestLinkPageController } from './digest/digest-link-page.controller';
 import { SourceHealthQuery } from './source/source-health.query';
 import { SourcePageController } from './source/source-page.controller';
 import { TeamPageController } from './team/team-page.controller';
@@ -43,6 +44,7 @@ import { WatchPageService } from './watch/watch-page.service';
   imports: [AccountModule, ClassificationModule, TreasuryModule, WatchModule],
   controllers: [
     AuthPageController,
+    DigestLinkPageController,
     DashboardPageController,
     CallApplicationPageController,
     CallPageController,

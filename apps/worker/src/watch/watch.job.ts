@@ -50,7 +50,8 @@ export class WatchJob implements OnApplicationBootstrap, OnApplicationShutdown {
       try {
         await this.matches.refresh();
         const sent = await this.digests.runDue();
-        if (sent.sent || sent.failed) this.logger.log(`digests: ${JSON.stringify(sent)}`);
+        if (sent.sent || sent.failed || sent.consentsSent)
+          this.logger.log(`digests: ${JSON.stringify(sent)}`);
       } finally {
         await runner.query(`SELECT pg_advisory_unlock($1)`, [WATCH_LOCK]);
       }

@@ -1,13 +1,14 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
 export type DigestDeliveryStatus = 'sending' | 'sent' | 'failed' | 'skipped' | 'uncertain';
 
 /**
- * One digest per subject (a profile or a collectif's shared feed) and period: the unique key
- * is what makes sending idempotent across worker restarts and concurrent workers.
+ * One digest per subject (a profile or a collectif's shared feed), period and recipient: the
+ * unique key is what makes sending idempotent across worker restarts and concurrent workers.
+ * Each recipient gets their own message, so that its unsubscribe link names only them.
  */
 @Entity({ name: 'digest_delivery' })
-@Unique('uq_digest_delivery_subject_period', ['subjectKey', 'period'])
+@Unique('uq_digest_delivery_subject_period_recipient', ['subjectKey', 'period', 'recipient'])
 export class DigestDelivery {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -19,6 +20,10 @@ export class DigestDelivery {
   /** "2027-W14" (weekly) or "2027-04-03" (daily), in Europe/Paris. */
   @Column({ type: 'text' })
   period: string;
+
+  /** The address this message goes to; '' on rows from before per-recipient messages. */
+  @Column({ type: 'text', default: '' })
+  recipient: string;
 
   @Column({ type: 'text' })
   status: DigestDeliveryStatus;
@@ -38,6 +43,11 @@ export class DigestDelivery {
 
   @Column({ name: 'message_id', type: 'text', nullable: true })
   messageId: string | null;
+
+  /** SHA-256 of the token in this message's unsubscribe link (RFC 8058 one-click). */
+  @Index('uq_digest_delivery_unsubscribe_token_hash', { unique: true })
+  @Column({ name: 'unsubscribe_token_hash', type: 'text', nullable: true })
+  unsubscribeTokenHash: string | null;
 
   @Column({ name: 'sent_at', type: 'timestamptz', nullable: true })
   sentAt: Date | null;

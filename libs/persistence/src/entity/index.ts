@@ -17,6 +17,7 @@ import { WorkerHeartbeat } from './worker-heartbeat.entity';
 import { CollectifDigest } from './collectif-digest.entity';
 import { CollectifMembership } from './collectif-membership.entity';
 import { DigestDelivery } from './digest-delivery.entity';
+import { DigestRecipient } from './digest-recipient.entity';
 import { FeedToken } from './feed-token.entity';
 import { OrganisationCallState } from './organisation-call-state.entity';
 import { SharedPick } from './shared-pick.entity';
@@ -36,6 +37,7 @@ export {
   WebSession,
   CollectifMembership,
   DigestDelivery,
+  DigestRecipient,
   FeedToken,
   OrganisationCallState,
   SharedPick,
@@ -63,6 +65,7 @@ export { bigintToNumber } from './bigint.transformer';
 export type { AuthTokenPurpose } from './auth-token.entity';
 export type { CollectifMembershipStatus } from './collectif-membership.entity';
 export type { DigestDeliveryStatus } from './digest-delivery.entity';
+export type { DigestConsentMailStatus, DigestRecipientStatus } from './digest-recipient.entity';
 export { CALL_STATUSES, type CallStatus } from './organisation-call-state.entity';
 export { DIGEST_FREQUENCIES, type DigestFrequency } from './watch-profile.entity';
 export type { StoredExpense, StoredIndicator, StoredTask } from './application.entity';
@@ -106,4 +109,5 @@ export const entities = [
   AuthToken,
   SignInThrottle,
   CollectifDigest,
+  DigestRecipient,
 ];

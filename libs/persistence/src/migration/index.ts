@@ -10,6 +10,7 @@ import { AddCallTextSearch1795477325746 } from './1795477325746-add-call-text-se
 import { FeedVersionNotify1795477611556 } from './1795477611556-feed-version-notify.migration';
 import { SharedPickCallIndex1795480094572 } from './1795480094572-shared-pick-call-index.migration';
 import { AddCollectifDigest1795488137529 } from './1795488137529-add-collectif-digest.migration';
+import { AddDigestConsent1796663644580 } from './1796663644580-add-digest-consent.migration';
 import { CallSourceIdentityKey1796663792453 } from './1796663792453-call-source-identity-key.migration';
 
 /** Every migration in order, listed by hand (no globs). Never edit one that has run. */
@@ -25,5 +26,6 @@ export const migrations: Array<new () => MigrationInterface> = [
   FeedVersionNotify1795477611556,
   SharedPickCallIndex1795480094572,
   AddCollectifDigest1795488137529,
+  AddDigestConsent1796663644580,
   CallSourceIdentityKey1796663792453,
 ];

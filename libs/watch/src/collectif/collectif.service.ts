@@ -13,10 +13,12 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import { FeedQuery } from '../feed/feed.query';
 import { CallStateService } from '../state/call-state.service';
+import { collectifSubjectKey, DigestConsentService } from '../digest/digest-consent.service';
 import { normalisedRecipients } from '../digest/digest-recipient.util';
 import { DEFAULT_COLLECTIF_DIGEST_FREQUENCY } from './collectif-digest.constants';
 import { WatchException } from '../watch.exception';
 import {
+  CollectifDigestInput,
   CollectifDigestSettings,
   MemberActivity,
   PickInput,
@@ -41,6 +43,7 @@ export class CollectifService {
     @InjectRepository(CollectifDigest) private readonly digests: Repository<CollectifDigest>,
     private readonly query: FeedQuery,
     private readonly callStates: CallStateService,
+    private readonly consents: DigestConsentService,
   ) {}
 
   async invite(collectifId: string, memberId: string): Promise<CollectifMembership> {
@@ -196,15 +199,20 @@ export class CollectifService {
   async digestSettings(collectifId: string): Promise<CollectifDigestSettings> {
     await this.assertCollectif(collectifId);
     const stored = await this.digests.findOneBy({ collectifId });
-    return stored
+    const settings = stored
       ? { frequency: stored.frequency, recipients: stored.recipients }
       : { frequency: DEFAULT_COLLECTIF_DIGEST_FREQUENCY, recipients: [] };
+    return { ...settings, recipientStatuses: await this.recipientStatuses(collectifId, settings) };
+  }
+
+  private recipientStatuses(collectifId: string, settings: CollectifDigestInput) {
+    return this.consents.views(collectifId, collectifSubjectKey(collectifId), settings.recipients);
   }
 
   /** Replaces both settings; an upsert, so two coordinators saving at once cannot collide. */
   async updateDigestSettings(
     collectifId: string,
-    settings: CollectifDigestSettings,
+    settings: CollectifDigestInput,
   ): Promise<CollectifDigestSettings> {
     await this.assertCollectif(collectifId);
     // The API and the page check it first; a caller of the library gets a 400, not the CHECK's 500.
@@ -224,7 +232,13 @@ export class CollectifService {
          SET frequency = EXCLUDED.frequency, recipients = EXCLUDED.recipients, updated_at = now()`,
       [collectifId, stored.frequency, stored.recipients],
     );
-    return stored;
+    await this.consents.sync(
+      collectifId,
+      collectifSubjectKey(collectifId),
+      stored.recipients,
+      new Date(),
+    );
+    return { ...stored, recipientStatuses: await this.recipientStatuses(collectifId, stored) };
   }
 
   /** Only a collectif has a shared feed. */

@@ -1,4 +1,5 @@
 import type { CallStatus, DigestFrequency } from '@app/persistence';
+import type { DigestRecipientView } from '../digest/digest-consent.service';
 import type { FeedItem } from '../feed/feed-item.types';
 
 export interface SharingSettings {
@@ -29,8 +30,13 @@ export interface PickInput {
 }
 
 /** How the collectif's picks are e-mailed, as its coordinators set it. */
-export interface CollectifDigestSettings {
+export interface CollectifDigestInput {
   frequency: DigestFrequency;
   /** Empty = every owner and member of the collectif and of its accepted structures. */
   recipients: string[];
+}
+
+export interface CollectifDigestSettings extends CollectifDigestInput {
+  /** Each chosen address with where it stands: outside addresses must confirm first. */
+  recipientStatuses: DigestRecipientView[];
 }

@@ -25,8 +25,14 @@ function htmlEntry(entry: DigestEntry): string {
   );
 }
 
-/** One grouped French message, plain text and HTML, with the same sections in both. */
-export function composeDigest(content: DigestContent): ComposedDigest {
+/**
+ * One grouped French message, plain text and HTML, with the same sections in both, ending
+ * with the link that stops this digest for its one recipient.
+ */
+export function composeDigest(
+  content: DigestContent,
+  unsubscribeUrl: string | null = null,
+): ComposedDigest {
   const sections = SECTIONS.filter(([key]) => content[key].length > 0);
   const subject = `Vigie – ${content.subjectName} : votre veille ${content.periodLabel}`;
   const text = [
@@ -41,6 +47,7 @@ export function composeDigest(content: DigestContent): ComposedDigest {
     '',
     content.manageUrl ? `Tout voir : ${content.manageUrl}` : '',
     '— Vigie',
+    ...(unsubscribeUrl ? ['', `Ne plus recevoir ce résumé : ${unsubscribeUrl}`] : []),
   ].join('\n');
   const html =
     `<!doctype html><html lang="fr"><body>` +
@@ -52,6 +59,10 @@ export function composeDigest(content: DigestContent): ComposedDigest {
       )
       .join('') +
     (content.manageUrl ? `<p><a href="${escapeHtml(content.manageUrl)}">Tout voir</a></p>` : '') +
-    `<p>— Vigie</p></body></html>`;
+    `<p>— Vigie</p>` +
+    (unsubscribeUrl
+      ? `<p><a href="${escapeHtml(unsubscribeUrl)}">Ne plus recevoir ce résumé</a></p>`
+      : '') +
+    `</body></html>`;
   return { subject, text, html };
 }

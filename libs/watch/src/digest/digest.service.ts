@@ -1,4 +1,4 @@
-import { VigieConfig } from '@app/config';
+import { publicBaseUrl, VigieConfig } from '@app/config';
 import { WatchProfile } from '@app/persistence';
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -11,6 +11,12 @@ import { DEFAULT_COLLECTIF_DIGEST_FREQUENCY } from '../collectif/collectif-diges
 import { DEADLINE_SOON_DAYS } from '../watch.constants';
 import { composeDigest, isEmptyDigest } from './digest.composer';
 import { digestPeriod, digestWindowStart } from './digest-period.util';
+import {
+  collectifSubjectKey,
+  DigestConsentService,
+  profileSubjectKey,
+} from './digest-consent.service';
+import { generateLinkToken, hashLinkToken, UNSUBSCRIBE_PATH } from './digest-link.util';
 import { DigestContent, DigestEntry, MAIL_SENDER, MailSender } from './digest.types';
 import { SmtpMailSender } from './smtp-mail.sender';
 
@@ -28,9 +34,13 @@ export interface DigestSubject {
 }
 
 export interface DigestRunOutcome {
+  /** Digest messages, one per recipient. */
   sent: number;
   skipped: number;
+  /** Digest messages and confirmation e-mails that will be retried. */
   failed: number;
+  /** Confirmation e-mails to outside addresses. */
+  consentsSent: number;
 }
 
 function entry(item: FeedItem, note: string | null): DigestEntry {
@@ -43,9 +53,9 @@ function entry(item: FeedItem, note: string | null): DigestEntry {
 }
 
 /**
- * Weekly (or daily) digests per profile and per collectif. Each (subject, period) has one
- * digest_delivery row, claimed with a lease before sending and marked sent after: a restart or
- * a second worker never sends it again. A failed send is retried with backoff; a send cut off
+ * Weekly (or daily) digests per profile and per collectif. Each (subject, period, recipient) has
+ * one digest_delivery row, claimed with a lease before sending and marked sent after: a restart
+ * or a second worker never sends it again. A failed send is retried with backoff; a send cut off
  * by a crash (lease expired while "sending") is marked "uncertain" and not retried, since the
  * server may have accepted it.
  */
@@ -53,49 +63,114 @@ function entry(item: FeedItem, note: string | null): DigestEntry {
 export class DigestService {
   private readonly logger = new Logger(DigestService.name);
   private readonly sender: MailSender | null;
+  private readonly baseUrl: string;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly query: FeedQuery,
+    private readonly consents: DigestConsentService,
     config: VigieConfig,
     private readonly clock: Clock,
     @Optional() @Inject(MAIL_SENDER) sender?: MailSender,
   ) {
     this.sender =
       sender ?? (config.SMTP_URL ? new SmtpMailSender(config.SMTP_URL, config.MAIL_FROM) : null);
+    this.baseUrl = publicBaseUrl(config);
   }
 
+  /**
+   * Sends the digests that are due (one message per recipient), then the confirmation e-mails
+   * that are due, including those the digests just asked for.
+   */
   async runDue(now = this.clock.now()): Promise<DigestRunOutcome> {
-    const outcome: DigestRunOutcome = { sent: 0, skipped: 0, failed: 0 };
+    const outcome: DigestRunOutcome = { sent: 0, skipped: 0, failed: 0, consentsSent: 0 };
     if (!this.sender) return outcome;
     for (const subject of await this.subjects()) {
       const result = await this.deliver(subject, now);
-      if (result) outcome[result]++;
+      outcome.sent += result.sent;
+      outcome.skipped += result.skipped;
+      outcome.failed += result.failed;
+    }
+    const consents = await this.consents.sendDue(this.sender, this.baseUrl, now);
+    outcome.consentsSent = consents.sent;
+    outcome.failed += consents.failed;
+    return outcome;
+  }
+
+  /**
+   * Sends one subject's digest for the current period to each recipient who may get it and
+   * did not already. Each message carries its own one-click unsubscribe link (RFC 8058).
+   */
+  async deliver(subject: DigestSubject, now: Date): Promise<DigestRunOutcome> {
+    const outcome: DigestRunOutcome = { sent: 0, skipped: 0, failed: 0, consentsSent: 0 };
+    const period = digestPeriod(subject.frequency, now);
+    const settled = await this.settledRecipients(subject.key, period, now);
+    if (settled === 'all') return outcome;
+    let content: DigestContent | null = null;
+    for (const recipient of await this.recipients(subject)) {
+      if (settled.has(recipient)) continue;
+      const deliveryId = await this.claim(subject.key, period, recipient, now);
+      if (!deliveryId) continue;
+      try {
+        content ??= await this.content(subject, now);
+        if (isEmptyDigest(content)) {
+          await this.finish(deliveryId, 'skipped', null);
+          outcome.skipped++;
+          continue;
+        }
+        // A new token per attempt, stored before sending: a link that went out always works.
+        const token = generateLinkToken();
+        await this.dataSource.query(
+          `UPDATE digest_delivery SET unsubscribe_token_hash = $2 WHERE id = $1`,
+          [deliveryId, hashLinkToken(token)],
+        );
+        const unsubscribeUrl = `${this.baseUrl}${UNSUBSCRIBE_PATH}/${token}`;
+        const messageId = `<digest-${deliveryId}@vigie.invalid>`;
+        await this.sender!.send({
+          ...composeDigest(content, unsubscribeUrl),
+          to: [recipient],
+          messageId,
+          headers: {
+            'List-Unsubscribe': `<${unsubscribeUrl}>`,
+            'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+          },
+        });
+        await this.finish(deliveryId, 'sent', messageId);
+        outcome.sent++;
+      } catch (error) {
+        await this.fail(deliveryId, error, now);
+        this.logger.warn(`digest ${subject.key} ${period} failed: ${(error as Error).message}`);
+        outcome.failed++;
+      }
     }
     return outcome;
   }
 
-  /** Sends one subject's digest for the current period, unless it was already handled. */
-  async deliver(subject: DigestSubject, now: Date): Promise<keyof DigestRunOutcome | null> {
-    const period = digestPeriod(subject.frequency, now);
-    const deliveryId = await this.claim(subject.key, period, now);
-    if (!deliveryId) return null;
-    try {
-      const content = await this.content(subject, now);
-      const recipients = await this.recipients(subject);
-      if (isEmptyDigest(content) || recipients.length === 0) {
-        await this.finish(deliveryId, 'skipped', null);
-        return 'skipped';
-      }
-      const messageId = `<digest-${deliveryId}@vigie.invalid>`;
-      await this.sender!.send({ ...composeDigest(content), to: recipients, messageId });
-      await this.finish(deliveryId, 'sent', messageId);
-      return 'sent';
-    } catch (error) {
-      await this.fail(deliveryId, error, now);
-      this.logger.warn(`digest ${subject.key} ${period} failed: ${(error as Error).message}`);
-      return 'failed';
-    }
+  /**
+   * Recipients this period needs no claim for (sent, skipped, uncertain, in flight, or failed
+   * and not yet due), read in one query so a tick costs no write per recipient already served.
+   * 'all' when the period went out as one message, before messages were per recipient.
+   */
+  private async settledRecipients(
+    subjectKey: string,
+    period: string,
+    now: Date,
+  ): Promise<Set<string> | 'all'> {
+    const rows: Array<{
+      recipient: string;
+      status: string;
+      next_attempt_at: Date | null;
+      locked_until: Date | null;
+    }> = await this.dataSource.query(
+      `SELECT recipient, status, next_attempt_at, locked_until FROM digest_delivery
+        WHERE subject_key = $1 AND period = $2`,
+      [subjectKey, period],
+    );
+    if (rows.some((row) => row.recipient === '')) return 'all';
+    const claimable = (row: (typeof rows)[number]) =>
+      (row.status === 'failed' && row.next_attempt_at !== null && row.next_attempt_at <= now) ||
+      (row.status === 'sending' && row.locked_until !== null && row.locked_until < now);
+    return new Set(rows.filter((row) => !claimable(row)).map((row) => row.recipient));
   }
 
   async subjects(): Promise<DigestSubject[]> {
@@ -120,7 +195,7 @@ export class DigestService {
     );
     return [
       ...profiles.map((profile) => ({
-        key: `profile:${profile.id}`,
+        key: profileSubjectKey(profile.id),
         organisationId: profile.organisationId,
         frequency: profile.digestFrequency as 'weekly' | 'daily',
         name: profile.name,
@@ -128,7 +203,7 @@ export class DigestService {
         recipients: profile.digestRecipients,
       })),
       ...collectifs.map((collectif) => ({
-        key: `collectif:${collectif.id}`,
+        key: collectifSubjectKey(collectif.id),
         organisationId: collectif.id,
         frequency: collectif.frequency,
         name: `Sélection de ${collectif.name}`,
@@ -197,9 +272,21 @@ export class DigestService {
     }));
   }
 
-  /** The subject's chosen addresses, or every user with an e-mail in the organisation (and, for a collectif, in its members). */
+  /**
+   * The subject's chosen addresses (members, and outsiders who confirmed), or every user with an
+   * e-mail in the organisation (and, for a collectif, in its members); never who unsubscribed.
+   */
   async recipients(subject: DigestSubject): Promise<string[]> {
-    if (subject.recipients.length) return subject.recipients;
+    const explicit = subject.recipients.length > 0;
+    return this.consents.deliverable(
+      subject.organisationId,
+      subject.key,
+      explicit ? subject.recipients : await this.computedRecipients(subject),
+      explicit,
+    );
+  }
+
+  private async computedRecipients(subject: DigestSubject): Promise<string[]> {
     const rows: Array<{ email: string }> = await this.dataSource.query(
       `SELECT DISTINCT u.email FROM membership m JOIN user_account u ON u.id = m.user_id
         WHERE u.email IS NOT NULL AND m.role IN ('owner', 'member')
@@ -209,29 +296,37 @@ export class DigestService {
         ORDER BY u.email`,
       [subject.organisationId, subject.profile === null],
     );
-    return rows.map((row) => row.email);
+    return rows.map((row) => row.email.toLowerCase());
   }
 
   /** Returns the delivery id when this worker may send now, null when it must not. */
-  private async claim(subjectKey: string, period: string, now: Date): Promise<string | null> {
+  private async claim(
+    subjectKey: string,
+    period: string,
+    recipient: string,
+    now: Date,
+  ): Promise<string | null> {
     const lease = new Date(now.getTime() + LEASE_MS);
     const inserted: Array<{ id: string }> = await this.dataSource.query(
-      `INSERT INTO digest_delivery (subject_key, period, status, attempts, locked_until)
-       VALUES ($1, $2, 'sending', 1, $3) ON CONFLICT ON CONSTRAINT uq_digest_delivery_subject_period
+      `INSERT INTO digest_delivery (subject_key, period, recipient, status, attempts, locked_until)
+       VALUES ($1, $2, $3, 'sending', 1, $4)
+       ON CONFLICT ON CONSTRAINT uq_digest_delivery_subject_period_recipient
        DO NOTHING RETURNING id`,
-      [subjectKey, period, lease],
+      [subjectKey, period, recipient, lease],
     );
     if (inserted[0]) return inserted[0].id;
     await this.dataSource.query(
       `UPDATE digest_delivery SET status = 'uncertain', locked_until = NULL
-        WHERE subject_key = $1 AND period = $2 AND status = 'sending' AND locked_until < $3`,
-      [subjectKey, period, now],
+        WHERE subject_key = $1 AND period = $2 AND recipient = $3 AND status = 'sending'
+          AND locked_until < $4`,
+      [subjectKey, period, recipient, now],
     );
     const [retried]: [Array<{ id: string }>, number] = await this.dataSource.query(
-      `UPDATE digest_delivery SET status = 'sending', attempts = attempts + 1, locked_until = $3
-        WHERE subject_key = $1 AND period = $2 AND status = 'failed' AND next_attempt_at <= $4
+      `UPDATE digest_delivery SET status = 'sending', attempts = attempts + 1, locked_until = $4
+        WHERE subject_key = $1 AND period = $2 AND recipient = $3 AND status = 'failed'
+          AND next_attempt_at <= $5
         RETURNING id`,
-      [subjectKey, period, lease, now],
+      [subjectKey, period, recipient, lease, now],
     );
     return retried[0]?.id ?? null;
   }

@@ -27,6 +27,8 @@ export interface ComposedDigest {
 export interface OutgoingMail extends ComposedDigest {
   to: string[];
   messageId: string;
+  /** Extra header lines, e.g. List-Unsubscribe. */
+  headers?: Record<string, string>;
 }
 
 /** Sends one message; throws when the server refused it or could not be reached. */

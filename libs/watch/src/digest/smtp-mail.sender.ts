@@ -20,6 +20,7 @@ export class SmtpMailSender implements MailSender {
       text: mail.text,
       html: mail.html,
       messageId: mail.messageId,
+      headers: mail.headers,
     });
   }
 }

@@ -7,6 +7,11 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { WatchMatchService } from '../match/watch-match.service';
 import { AUDIENCE_IDS } from '../watch.constants';
+import {
+  DigestConsentService,
+  DigestRecipientView,
+  profileSubjectKey,
+} from '../digest/digest-consent.service';
 import { normalisedRecipients } from '../digest/digest-recipient.util';
 import { WatchException } from '../watch.exception';
 import { WatchProfileInput } from './watch-profile.types';
@@ -23,6 +28,7 @@ export class WatchProfileService {
   constructor(
     @InjectRepository(WatchProfile) private readonly profiles: Repository<WatchProfile>,
     private readonly matches: WatchMatchService,
+    private readonly consents: DigestConsentService,
   ) {}
 
   list(organisationId: string): Promise<WatchProfile[]> {
@@ -41,6 +47,7 @@ export class WatchProfileService {
     const profile = await this.profiles.save(
       this.profiles.create({ name: 'Ma veille', ...fields, organisationId }),
     );
+    await this.syncConsents(organisationId, profile.id, fields.digestRecipients);
     await this.matches.refreshProfile(profile.id);
     return this.get(organisationId, profile.id);
   }
@@ -51,7 +58,9 @@ export class WatchProfileService {
     input: WatchProfileInput,
   ): Promise<WatchProfile> {
     const profile = await this.get(organisationId, id);
-    await this.profiles.save({ ...profile, ...(await this.validated(input)) });
+    const fields = await this.validated(input);
+    await this.profiles.save({ ...profile, ...fields });
+    await this.syncConsents(organisationId, id, fields.digestRecipients);
     await this.matches.refreshProfile(id);
     return this.get(organisationId, id);
   }
@@ -59,6 +68,22 @@ export class WatchProfileService {
   async remove(organisationId: string, id: string): Promise<void> {
     const profile = await this.get(organisationId, id);
     await this.profiles.delete({ id: profile.id });
+    await this.consents.forget(profileSubjectKey(profile.id));
+  }
+
+  /** Each chosen digest address with where it stands (member, awaiting confirmation…). */
+  recipientStatuses(profile: WatchProfile): Promise<DigestRecipientView[]> {
+    return this.consents.views(
+      profile.organisationId,
+      profileSubjectKey(profile.id),
+      profile.digestRecipients,
+    );
+  }
+
+  /** Outside addresses newly chosen are asked to confirm before they get anything. */
+  private async syncConsents(organisationId: string, id: string, recipients?: string[]) {
+    if (recipients === undefined) return;
+    await this.consents.sync(organisationId, profileSubjectKey(id), recipients, new Date());
   }
 
   /** Refuses unknown codes, naming the field and the value, before anything is stored. */

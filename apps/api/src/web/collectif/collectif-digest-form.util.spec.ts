@@ -70,6 +70,15 @@ describe('collectif digest form', () => {
     expect(describeDigest({ frequency: 'weekly', recipients: [] })).toBe(
       'Chaque semaine, aux responsables et membres du collectif et de ses structures membres',
     );
+    expect(
+      describeDigest({
+        ...settings,
+        recipientStatuses: [
+          { email: 'a@reseau.fr', status: 'member', label: 'membre' },
+          { email: 'b@reseau.fr', status: 'pending', label: 'en attente de confirmation' },
+        ],
+      }),
+    ).toBe('Chaque jour, à a@reseau.fr, b@reseau.fr (en attente de confirmation)');
     expect(describeDigest({ frequency: 'none', recipients: ['a@reseau.fr'] })).toBe(
       'Pas de résumé par e-mail',
     );

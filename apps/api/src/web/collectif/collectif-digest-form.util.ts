@@ -1,8 +1,9 @@
 import { DIGEST_FREQUENCIES, type DigestFrequency } from '@app/persistence';
-import type { CollectifDigestSettings } from '@app/watch';
+import type { CollectifDigestInput, CollectifDigestSettings } from '@app/watch';
 import { formText } from '../form-value.util';
 import { recipientsOf } from '../watch/watch-form.util';
 import { FREQUENCY_LABELS } from '../watch/watch-label.constants';
+import { recipientList } from '../watch/watch-summary.util';
 import type { FieldError } from '../web-view.types';
 
 const FREQUENCIES: readonly DigestFrequency[] = DIGEST_FREQUENCIES;
@@ -13,7 +14,7 @@ export interface CollectifDigestForm {
   destinataires: string;
 }
 
-export function digestFormOf(settings: CollectifDigestSettings): CollectifDigestForm {
+export function digestFormOf(settings: CollectifDigestInput): CollectifDigestForm {
   return { frequence: settings.frequency, destinataires: settings.recipients.join('\n') };
 }
 
@@ -30,7 +31,7 @@ export function readDigestForm(body: unknown): CollectifDigestForm {
  * « Veilles » form's wording); nothing is stored unless both fields are right.
  */
 export function parseDigestForm(form: CollectifDigestForm): {
-  settings: CollectifDigestSettings | null;
+  settings: CollectifDigestInput | null;
   errors: FieldError[];
 } {
   const errors: FieldError[] = [];
@@ -45,12 +46,17 @@ export function parseDigestForm(form: CollectifDigestForm): {
   return { settings: { frequency, recipients: [...new Set(recipients)] }, errors };
 }
 
-/** « Chaque jour, à a@x.fr, b@y.fr » — what the page says is set, for everyone, viewers too. */
-export function describeDigest(settings: CollectifDigestSettings): string {
+/**
+ * « Chaque jour, à a@x.fr, b@y.fr (en attente de confirmation) » — what the page says is set,
+ * for everyone, viewers too.
+ */
+export function describeDigest(
+  settings: CollectifDigestInput & Partial<Pick<CollectifDigestSettings, 'recipientStatuses'>>,
+): string {
   const frequency = FREQUENCY_LABELS[settings.frequency];
   if (settings.frequency === 'none') return frequency;
   const to = settings.recipients.length
-    ? `à ${settings.recipients.join(', ')}`
+    ? `à ${recipientList(settings.recipients, settings.recipientStatuses)}`
     : 'aux responsables et membres du collectif et de ses structures membres';
   return `${frequency}, ${to}`;
 }

@@ -23,7 +23,7 @@ import type {
   WatchFormChoices,
   WatchListItem,
 } from './watch-page.types';
-import { describeWatch, type SummaryLabels } from './watch-summary.util';
+import { describeWatch, recipientList, type SummaryLabels } from './watch-summary.util';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -92,12 +92,15 @@ export class WatchPageService {
     return describeWatch(profile, this.summaryLabels);
   }
 
-  /** « Chaque semaine, à direction@epn.fr » — who receives it, in words. */
-  digest(profile: WatchProfile): string {
+  /**
+   * « Chaque semaine, à direction@epn.fr, elu@mairie.fr (en attente de confirmation) » — who
+   * receives it, in words.
+   */
+  async digest(profile: WatchProfile): Promise<string> {
     const frequency = FREQUENCY_LABELS[profile.digestFrequency];
     if (profile.digestFrequency === 'none') return frequency;
     const to = profile.digestRecipients.length
-      ? `à ${profile.digestRecipients.join(', ')}`
+      ? `à ${recipientList(profile.digestRecipients, await this.profiles.recipientStatuses(profile))}`
       : 'aux responsables et membres de l’organisation';
     return `${frequency}, ${to}`;
   }
@@ -121,17 +124,18 @@ export class WatchPageService {
         profiles.map((p) => p.id),
       ),
     ]);
-    const items: WatchListItem[] = profiles.map((profile) => {
+    const items: WatchListItem[] = [];
+    for (const profile of profiles) {
       const count = counts.get(profile.id) ?? 0;
-      return {
+      items.push({
         id: profile.id,
         name: profile.name,
         summary: this.summary(profile),
         matches: Math.min(count, MATCH_COUNT_CAP),
         capped: count > MATCH_COUNT_CAP,
-        digest: this.digest(profile),
-      };
-    });
+        digest: await this.digest(profile),
+      });
+    }
     this.views.send(response, 'watch-list', {
       ...layout,
       notice,
@@ -179,7 +183,7 @@ export class WatchPageService {
         errors: options.errors ?? [],
         profile: { id: profile.id, name: profile.name },
         summary: this.summary(profile),
-        digest: this.digest(profile),
+        digest: await this.digest(profile),
         matchCount: Math.min(count, MATCH_COUNT_CAP),
         matchCapped: count > MATCH_COUNT_CAP,
         matches,

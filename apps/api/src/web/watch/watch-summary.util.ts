@@ -90,3 +90,20 @@ function joinWith(items: string[], word: string): string {
   if (items.length <= 1) return items.join('');
   return `${items.slice(0, -1).join(', ')} ${word} ${items[items.length - 1]}`;
 }
+
+/**
+ * « a@epn.fr, b@ailleurs.fr (en attente de confirmation) »: members' addresses as they are,
+ * every other address with where it stands, since it gets nothing until it confirms.
+ */
+export function recipientList(
+  emails: readonly string[],
+  statuses: ReadonlyArray<{ email: string; status: string; label: string }> = [],
+): string {
+  const byEmail = new Map(statuses.map((view) => [view.email, view]));
+  return emails
+    .map((email) => {
+      const view = byEmail.get(email);
+      return view && view.status !== 'member' ? `${email} (${view.label})` : email;
+    })
+    .join(', ');
+}
