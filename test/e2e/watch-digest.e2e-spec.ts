@@ -1,6 +1,7 @@
 import { createTestApp, freePort, TestApp } from '@app/testing';
 import { WatchMatchService, WatchProfileService } from '@app/watch';
 import { createOrganisation } from '../factories/organisation.factory';
+import { createWebUser } from '../factories/user.factory';
 import { createCall } from '../factories/watch.factory';
 import { digestServiceSendingTo } from '../support/digest-service.util';
 import { startSmtp } from '../support/smtp.util';
@@ -16,6 +17,8 @@ describe('E-mail digest', () => {
     testApp = await createTestApp();
     port = await freePort();
     const epn = await createOrganisation(testApp.app, { name: 'EPN de Thiers' });
+    // A member of the structure: no confirmation e-mail is needed before the first digest.
+    await createWebUser(testApp.app, epn.organisationId, 'member', { email: 'direction@epn.test' });
     await createCall(testApp.app, {
       title: 'Appel médiation numérique 2027',
       deadlines: [{ date: '2027-03-01' }],
