@@ -87,8 +87,9 @@ describe('sources admin API', () => {
   it('shows a source that waits for its token, in French, skips its run, and never shows the secret', async () => {
     const variable = 'E2E_WAITING_SOURCE_TOKEN';
     delete process.env[variable];
-    const definition = {
+    const definition: Record<string, unknown> & { id: string } = {
       ...sourceDefinition(),
+      id: `waiting-token-${process.pid}`,
       auth: {
         kind: 'header',
         secretEnv: variable,

@@ -238,11 +238,10 @@ describe('API connectors (Opendatasoft, JSON, Aides-territoires, EU SEDIA)', () 
     });
   });
 
-  it('eu-sedia: POSTs the search, pages by pageNumber, maps statuses and funds, skips closed topics', async () => {
+  it('eu-sedia: POSTs the search, pages by pageNumber and maps statuses and funds', async () => {
     const connectorRun = run('eu-sedia');
     const found = calls(await connectorRun.collect());
-    // The closed Horizon topic is answered but skipped.
-    expect(found).toHaveLength(server.calls('sedia').length - 1);
+    expect(found).toHaveLength(server.calls('sedia').length);
     expect(connectorRun.stats.pages).toBe(2);
     expect(found.find((c) => c.externalId === 'ERASMUS-2027-PCOOP-ENGO')).toMatchObject({
       status: 'open',
@@ -254,7 +253,10 @@ describe('API connectors (Opendatasoft, JSON, Aides-territoires, EU SEDIA)', () 
       status: 'forthcoming',
       euFund: 'DIGITAL_EUROPE',
     });
-    expect(found.map((c) => c.externalId)).not.toContain('HORIZON-CL2-2025-TRANSFO-01');
+    expect(found.find((c) => c.externalId === 'HORIZON-CL2-2027-TRANSFO-01')).toMatchObject({
+      status: 'open',
+      euFund: 'HORIZON_EUROPE',
+    });
     expect(found.find((c) => c.externalId === 'CERV-2027-CITIZENS-CIV')!.url).toMatch(
       /topic-details\/cerv-2027-citizens-civ$/,
     );
