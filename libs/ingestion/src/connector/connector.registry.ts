@@ -85,7 +85,14 @@ export class ConnectorRun implements AsyncIterable<ConnectorOutput> {
       source,
       fetcher:
         source.auth && secret !== null
-          ? new AuthorisingFetcher(fetcher, source.auth, secret, options.tokens, options.now)
+          ? new AuthorisingFetcher(
+              fetcher,
+              source.auth,
+              secret,
+              options.tokens,
+              options.now,
+              new URL(source.url).origin,
+            )
           : fetcher,
       stats: this.stats,
       previous: previous ?? emptyConnectorState(),

@@ -158,6 +158,42 @@ describe(AuthorisingFetcher.name, () => {
     expect(server.hits('/api/connexion/')).toHaveLength(0);
   });
 
+  it('sends the credentials only to the source’s own origin', async () => {
+    const other = await LocalHttpServer.start();
+    try {
+      other.route('/document.pdf', (_request, response) => response.writeHead(200).end('%PDF'));
+      const auth: SourceAuth = {
+        ...tokenExchange(),
+        kind: 'header',
+        header: 'X-Api-Key',
+        scheme: null,
+        login: null,
+      };
+      server.route('/api/key/', (_request, response) => response.writeHead(200).end('{}'));
+      const both = new PoliteFetcher({
+        contact: 'tests@vigie.invalid',
+        minDelayMs: 0,
+        maxRetries: 0,
+        allowHosts: ['127.0.0.1', 'localhost'],
+      });
+      const authorised = new AuthorisingFetcher(
+        both,
+        auth,
+        SECRET,
+        new Map(),
+        Date.now,
+        new URL(server.url('/')).origin,
+      );
+      await authorised.fetch({ url: server.url('/api/key/') });
+      await authorised.fetch({ url: other.url('/document.pdf', 'localhost') });
+      await both.close();
+      expect(server.hits('/api/key/')[0].headers['x-api-key']).toBe(SECRET);
+      expect(other.hits('/document.pdf')[0].headers['x-api-key']).toBeUndefined();
+    } finally {
+      await other.close();
+    }
+  });
+
   it('does not carry the secret header across a redirect to another origin', async () => {
     const other = await LocalHttpServer.start();
     try {

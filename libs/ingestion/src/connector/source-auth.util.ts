@@ -47,9 +47,14 @@ export class AuthorisingFetcher implements Fetcher {
     private readonly secret: string,
     private readonly tokens: TokenCache = processTokenCache,
     private readonly now: () => number = Date.now,
+    /** Only requests to this origin (the source's) carry the credentials; null: every request. */
+    private readonly origin: string | null = null,
   ) {}
 
   async fetch(request: FetchRequest): Promise<FetchResponse> {
+    // A linked page or document on another site must not receive the key or the token.
+    if (this.origin !== null && new URL(request.url).origin !== this.origin)
+      return this.inner.fetch(request);
     const first = await this.attempt(request, false);
     if (first !== 'refused') return first;
     if (this.auth.kind === 'token-exchange') {
