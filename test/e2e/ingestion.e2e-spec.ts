@@ -249,6 +249,100 @@ describe('ingestion end to end', () => {
   });
 });
 
+describe('ingestion of a source with a key', () => {
+  let database: TestDatabase;
+  let server: FixtureServer;
+  let folder: string;
+  let env: NodeJS.ProcessEnv;
+  const SECRET = 'e2e-key-0c4b9a';
+
+  beforeAll(async () => {
+    buildDist();
+    database = await createTestDatabase();
+    server = await startFixtureServer();
+    folder = mkdtempSync(join(tmpdir(), 'vigie-ingestion-key-'));
+    env = {
+      DATABASE_URL: database.url,
+      VIGIE_HOME: join(folder, 'home'),
+      FIXTURE_BASE_URL: server.baseUrl,
+      CRAWLER_ALLOW_HOSTS: '127.0.0.1',
+      CRAWLER_MIN_DELAY_MS: '0',
+      LOG_LEVEL: 'warn',
+      E2E_DEMO_AT_API_KEY: SECRET,
+    };
+    // The demo Aides-territoires source, asking for a key in a header.
+    const file = join(folder, 'sources.yaml');
+    writeFileSync(
+      file,
+      readFileSync(DEMO_SOURCES, 'utf8').replace(
+        '    territory: ["63"]\n',
+        '    territory: ["63"]\n    auth: { kind: header, secretEnv: E2E_DEMO_AT_API_KEY, header: X-Api-Key, howToGet: "Demandez la clé." }\n',
+      ),
+    );
+    expect((await runVigie(['sources:import', file], env)).code).toBe(0);
+  }, 120_000);
+  afterAll(async () => {
+    await server?.close();
+    await database?.drop();
+    rmSync(folder, { recursive: true, force: true });
+  });
+
+  const atCalls = async () =>
+    Number(
+      (
+        await database.dataSource.query(
+          `SELECT count(*) AS n FROM call c JOIN call_source cs ON cs.call_id = c.id
+            WHERE cs.source_id = 'demo-aides-territoires' AND c.status <> 'withdrawn'`,
+        )
+      )[0].n,
+    );
+
+  it('a refused key fails that source only, in French, without the key, and keeps its calls', async () => {
+    const first = await runVigie(['watch', '--once', '--json'], env);
+    expect(first.code).toBe(0);
+    const stored = await atCalls();
+    expect(stored).toBe(server.calls('at').length);
+
+    server.setFault('/aides-territoires/', 'status-401');
+    for (let run = 0; run < 2; run++) {
+      const refused = await runVigie(['watch', '--once', '--json'], env);
+      expect(refused.stdout + refused.stderr).not.toContain(SECRET);
+      const reports = JSON.parse(refused.stdout) as Array<{
+        sourceId: string;
+        status: string;
+        sourceError: string | null;
+      }>;
+      const at = reports.find((r) => r.sourceId === 'demo-aides-territoires')!;
+      expect(at.status).toBe('failed');
+      expect(at.sourceError).toMatch(
+        /^AUTH_REFUSED: Accès refusé par 127\.0\.0\.1:\d+ \(HTTP 401\) : la clé n’est pas accepté\(e\) ; vérifiez la variable d’environnement E2E_DEMO_AT_API_KEY/,
+      );
+      expect(reports.filter((r) => r.sourceId !== at.sourceId).map((r) => r.status)).toEqual(
+        Array(reports.length - 1).fill('succeeded'),
+      );
+    }
+    // Two failed runs withdraw nothing.
+    expect(await atCalls()).toBe(stored);
+    const listed = await runVigie(['sources:list', '--json'], env);
+    expect(listed.stdout).not.toContain(SECRET);
+    expect(
+      (JSON.parse(listed.stdout) as Array<{ id: string; lastError: string }>).find(
+        (s) => s.id === 'demo-aides-territoires',
+      )!.lastError,
+    ).toContain('Accès refusé');
+  }, 180_000);
+
+  it('without the key the source is not crawled and says which variable to set', async () => {
+    const noKey = { ...env, E2E_DEMO_AT_API_KEY: '' };
+    const run = await runVigie(['watch', '--once', '--source', 'demo-aides-territoires'], noKey);
+    expect(run.stdout).toContain(
+      'demo-aides-territoires : non collectée — En attente de son jeton : définissez la variable d’environnement E2E_DEMO_AT_API_KEY. Demandez la clé.',
+    );
+    const listed = await runVigie(['sources:list'], noKey);
+    expect(listed.stdout).toContain('en attente de son jeton (E2E_DEMO_AT_API_KEY)');
+  }, 120_000);
+});
+
 async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {

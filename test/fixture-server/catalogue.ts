@@ -523,7 +523,7 @@ export const CATALOGUE: readonly FixtureCall[] = [
     territory: ['FR'],
   },
   {
-    id: 'HORIZON-CL2-2025-TRANSFO-01',
+    id: 'HORIZON-CL2-2027-TRANSFO-01',
     title: 'Transformations sociales et numériques (recherche)',
     funder: 'Commission européenne',
     feeds: ['sedia'],
@@ -531,7 +531,8 @@ export const CATALOGUE: readonly FixtureCall[] = [
     relevant: false,
     euFund: 'HORIZON_EUROPE',
     paragraphs: ['Recherche sur les effets sociaux de la transformation numérique.'],
-    deadlines: [{ date: '2025-09-16' }],
+    // Open: the SEDIA search asks for forthcoming and open topics only, and a closed one is skipped.
+    deadlines: [{ date: '2027-09-16' }],
     audiences: ['Organismes de recherche'],
     territory: ['FR'],
   },

@@ -19,7 +19,14 @@ import {
 import { minimalPdf } from './minimal-pdf';
 
 /** Ways a page can misbehave, switched on per path prefix by tests. */
-export type FixtureFault = 'malformed' | 'error-200' | 'endless' | 'huge' | 'status-500';
+export type FixtureFault =
+  | 'malformed'
+  | 'error-200'
+  | 'endless'
+  | 'huge'
+  | 'status-500'
+  /** 401 whatever the credentials: a key or token the API refuses. */
+  | 'status-401';
 
 export interface FixtureServerOptions {
   /** 0 (default) for an ephemeral port. */
@@ -89,6 +96,14 @@ export async function startFixtureServer(
         response,
         url,
         { status: 500, contentType: 'text/plain', body: 'Internal Server Error' },
+        log,
+      );
+    if (fault === 'status-401')
+      return send(
+        request,
+        response,
+        url,
+        { status: 401, contentType: 'application/json', body: '{"message":"Invalid JWT Token"}' },
         log,
       );
     if (fault === 'error-200') return send(request, response, url, errorPage(), log);

@@ -259,8 +259,8 @@ describe('API connectors (Opendatasoft, JSON, Aides-territoires, EU SEDIA)', () 
       status: 'forthcoming',
       euFund: 'DIGITAL_EUROPE',
     });
-    expect(found.find((c) => c.externalId === 'HORIZON-CL2-2025-TRANSFO-01')).toMatchObject({
-      status: 'closed',
+    expect(found.find((c) => c.externalId === 'HORIZON-CL2-2027-TRANSFO-01')).toMatchObject({
+      status: 'open',
       euFund: 'HORIZON_EUROPE',
     });
     expect(found.find((c) => c.externalId === 'CERV-2027-CITIZENS-CIV')!.url).toMatch(
@@ -306,5 +306,52 @@ describe(AidesTerritoiresConnector.name, () => {
       externalId: '1',
     });
     expect(calls(outputs).map((c) => c.title)).toEqual(['Aide valide']);
+  });
+});
+
+describe('Aides-territoires field mapping', () => {
+  const [source] = parseSources(
+    '- { id: at63, name: AT, kind: aides-territoires, url: "https://aides-territoires.beta.gouv.fr/api/aids/", funder: Aides-territoires, territory: ["63"] }',
+  );
+  const page = (results: unknown[]) =>
+    JSON.stringify({ count: results.length, next: null, results });
+
+  it('reads funders and aid types given only as objects, Europe as FR, and keeps unknown perimeters out', async () => {
+    const text = page([
+      {
+        id: 1,
+        url: '/aides/a/',
+        name: 'Aide européenne',
+        financers: null,
+        financers_full: [{ id: 7, name: 'Union européenne', logo: null }],
+        aid_types: null,
+        aid_types_full: [{ id: 1, name: 'Subvention', group: { id: 1, name: 'Aide financière' } }],
+        perimeter: 'Europe',
+        submission_deadline: '2027-05-01',
+        recurrence: 'Ponctuelle',
+      },
+      {
+        id: 2,
+        url: '/aides/b/',
+        name: 'Aide de la communauté de communes',
+        financers: ['Communauté de communes Ambert Livradois Forez'],
+        perimeter: 'Communauté de communes Ambert Livradois Forez',
+        submission_deadline: null,
+        recurrence: 'Permanente',
+      },
+    ]);
+    const [europe, local] = calls(
+      await runSource(source, payloadFetcher(text), undefined, { referenceDate }).collect(),
+    );
+    expect(europe).toMatchObject({
+      url: 'https://aides-territoires.beta.gouv.fr/aides/a/',
+      funders: ['Union européenne'],
+      territory: ['FR'],
+      deadlines: [{ date: '2027-05-01' }],
+      rolling: false,
+    });
+    expect(europe.aidTypes).toContain('subvention');
+    // Not one of our codes: no guess, the source's own territory stands.
+    expect(local).toMatchObject({ territory: ['63'], rolling: true, deadlines: [] });
   });
 });

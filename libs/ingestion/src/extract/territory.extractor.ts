@@ -1,7 +1,12 @@
-import { findTerritoryByName } from '@app/common';
+import { findTerritoryByName, parseTerritory } from '@app/common';
 
 const NATIONAL =
   /^(france(?: enti[èe]re| m[ée]tropolitaine)?|national|nationale|- france enti[èe]re -|tout le territoire)$/;
+
+/** The French name of a territory ("63" → Puy-de-Dôme, "R84"); null when the code is unknown. */
+export function territoryName(code: string): string | null {
+  return parseTerritory(code)?.name ?? null;
+}
 
 /**
  * Territory codes for perimeter names as sources write them ("Drôme", "Région Occitanie",
