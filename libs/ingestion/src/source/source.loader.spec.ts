@@ -131,3 +131,186 @@ describe(loadSources.name, () => {
     );
   });
 });
+
+const API_SOURCE = `sources:
+  - id: aides-territoires-63
+    name: Aides-territoires — Puy-de-Dôme
+    kind: aides-territoires
+    publisher: Aides-territoires
+    url: https://aides-territoires.beta.gouv.fr/api/aids/
+    funder: Aides-territoires
+    territory: ["63"]
+    request:
+      method: GET
+      query: { organization_type_slugs: [association, commune], itemsPerPage: 100 }
+    auth:
+      kind: token-exchange
+      secretEnv: AIDES_TERRITOIRES_TOKEN
+      howToGet: "Créez un compte, puis « Mon compte › API »"
+      login: { url: https://aides-territoires.beta.gouv.fr/api/connexion/, method: POST, secretHeader: X-AUTH-TOKEN, tokenPath: token, expiresInSeconds: 86400 }
+      header: Authorization
+      scheme: Bearer
+    aidesTerritoires:
+      perimeter: { scale: department, code: "63" }
+    evidence:
+      where: ["ATS src/Controller/Api/Aid/AidController.php", "shared/sources-evidence.md §1"]
+      seen: "2026-12-07"
+      confidence: high
+`;
+
+describe('source schema: publisher, request, auth, aidesTerritoires, evidence, disabledBecause', () => {
+  it('reads an API source with its request, token exchange, perimeter and evidence', () => {
+    const [source] = parseSources(API_SOURCE, { file: 'sources.yaml' });
+    expect(source).toMatchObject({
+      publisher: 'Aides-territoires',
+      request: {
+        method: 'GET',
+        query: { organization_type_slugs: ['association', 'commune'], itemsPerPage: 100 },
+        body: null,
+      },
+      auth: {
+        kind: 'token-exchange',
+        secretEnv: 'AIDES_TERRITOIRES_TOKEN',
+        header: 'Authorization',
+        scheme: 'Bearer',
+        login: {
+          url: 'https://aides-territoires.beta.gouv.fr/api/connexion/',
+          method: 'POST',
+          secretHeader: 'X-AUTH-TOKEN',
+          tokenPath: 'token',
+          expiresInSeconds: 86400,
+        },
+      },
+      aidesTerritoires: { perimeter: { scale: 'department', code: '63' } },
+      evidence: { seen: '2026-12-07', confidence: 'high' },
+      disabledBecause: null,
+    });
+  });
+
+  it('defaults the publisher to the funder', () => {
+    const [source] = parseSources(VALID, { file: 'sources.yaml' });
+    expect(source.publisher).toBe('Région Grand Est');
+  });
+
+  it('reads a multipart POST body and a header auth', () => {
+    const [source] = parseSources(
+      `- id: sedia
+  name: SEDIA
+  kind: eu-sedia
+  url: https://api.tech.ec.europa.eu/search-api/prod/rest/search?apiKey=SEDIA&text=***
+  funder: Commission européenne
+  request:
+    method: POST
+    body:
+      multipart:
+        query: { bool: { must: [ { terms: { status: ["31094501", "31094502"] } } ] } }
+        languages: [fr, en]
+  auth: { kind: header, secretEnv: SEDIA_API_KEY, header: X-Api-Key, howToGet: "Demandez une clé" }
+`,
+      { file: 'sources.yaml' },
+    );
+    expect(source.request).toEqual({
+      method: 'POST',
+      query: null,
+      body: {
+        multipart: {
+          query: { bool: { must: [{ terms: { status: ['31094501', '31094502'] } }] } },
+          languages: ['fr', 'en'],
+        },
+      },
+    });
+    expect(source.auth).toMatchObject({ kind: 'header', header: 'X-Api-Key', login: null });
+  });
+
+  it.each([
+    [
+      'a body on a GET',
+      '    query:',
+      '    body: { json: { a: 1 } }\n    query:',
+      'request.body',
+      'only sent with method: POST',
+    ],
+    [
+      'two bodies',
+      '      method: GET',
+      '      method: POST\n      body: { json: {}, form: { a: 1 } }',
+      'request.body',
+      'exactly one of json, form, multipart',
+    ],
+    [
+      'a secret written in place of its variable name',
+      'secretEnv: AIDES_TERRITOIRES_TOKEN',
+      'secretEnv: eyJhbGciOi.secret',
+      'auth.secretEnv',
+      'the NAME of an environment variable',
+    ],
+    [
+      'a variable that is not a token (server configuration)',
+      'secretEnv: AIDES_TERRITOIRES_TOKEN',
+      'secretEnv: DATABASE_URL',
+      'auth.secretEnv',
+      'ending in _TOKEN or _API_KEY',
+    ],
+    [
+      'a token exchange without tokenPath',
+      ' tokenPath: token,',
+      '',
+      'auth.login.tokenPath',
+      'required',
+    ],
+    [
+      'an unknown perimeter scale',
+      'scale: department',
+      'scale: departement',
+      'aidesTerritoires.perimeter.scale',
+      'must be one of',
+    ],
+    [
+      'an evidence date that is not ISO',
+      'seen: "2026-12-07"',
+      'seen: "7 décembre"',
+      'evidence.seen',
+      'ISO date',
+    ],
+    [
+      'an enabled source on low evidence',
+      'confidence: high',
+      'confidence: low',
+      'evidence.confidence',
+      'medium or high',
+    ],
+  ])('refuses %s, naming the field and its line', (_what, from, to, field, message) => {
+    const problems = problemsOf(API_SOURCE.replace(from, to));
+    expect(problems).toMatch(
+      new RegExp(
+        `sources\\.yaml:\\d+ source "aides-territoires-63", field "${field.replace(/\./g, '\\.')}": [^\\n]*${message}`,
+      ),
+    );
+  });
+
+  it('points a nested problem at its own line', () => {
+    const problems = problemsOf(API_SOURCE.replace('confidence: high', 'confidence: sure'));
+    const line = API_SOURCE.split('\n').findIndex((l) => l.includes('confidence: high')) + 1;
+    expect(problems).toContain(
+      `sources.yaml:${line} source "aides-territoires-63", field "evidence.confidence"`,
+    );
+  });
+
+  it('refuses aidesTerritoires on another kind', () => {
+    const problems = problemsOf(
+      API_SOURCE.replace('kind: aides-territoires', 'kind: json\n    mapping: { title: name }'),
+    );
+    expect(problems).toContain('field "aidesTerritoires": only for kind: aides-territoires');
+  });
+
+  it('keeps the reason a disabled source stays disabled', () => {
+    const [source] = parseSources(
+      API_SOURCE.replace(
+        '    evidence:',
+        '    enabled: false\n    disabledBecause: "Format non confirmé"\n    evidence:',
+      ),
+      { file: 'sources.yaml' },
+    );
+    expect(source).toMatchObject({ enabled: false, disabledBecause: 'Format non confirmé' });
+  });
+});
