@@ -227,8 +227,8 @@ export function renderAidesTerritoires(
 }
 
 const SEDIA_CODES: Record<string, string> = {
-  open: '31094501',
-  forthcoming: '31094502',
+  forthcoming: '31094501',
+  open: '31094502',
   closed: '31094503',
 };
 

@@ -23,7 +23,42 @@ export {
   emptyConnectorState,
   ConnectorRun,
 } from './connector/connector.registry';
-export { SEDIA_STATUS } from './connector/eu-sedia.source';
+export {
+  SEDIA_STATUS,
+  SEDIA_PROGRAMMES,
+  SEDIA_DEFAULT_QUERY,
+  topicPageUrl,
+} from './connector/eu-sedia.source';
+export {
+  AuthorisingFetcher,
+  processTokenCache,
+  secretOf,
+  waitsForSecret,
+  waitingForSecretMessage,
+  type TokenCache,
+  type CachedToken,
+} from './connector/source-auth.util';
+export {
+  sourceRequest,
+  withQuery,
+  multipartBlobs,
+  parseMultipart,
+} from './connector/source-request.util';
+
+// Checking sources (vigie sources:check)
+export {
+  checkSources,
+  departementsOf,
+  type SourceCheckReport,
+  type CheckSourcesOptions,
+} from './check/check-sources.util';
+export {
+  RecordedAnswersServer,
+  readRecordedAnswers,
+  requestKey,
+  type RecordedAnswer,
+  type ReplayedRequest,
+} from './check/recorded-answers.server';
 
 // Extractors
 export {

@@ -238,10 +238,11 @@ describe('API connectors (Opendatasoft, JSON, Aides-territoires, EU SEDIA)', () 
     });
   });
 
-  it('eu-sedia: POSTs the search, pages by pageNumber and maps statuses and funds', async () => {
+  it('eu-sedia: POSTs the search, pages by pageNumber, maps statuses and funds, skips closed topics', async () => {
     const connectorRun = run('eu-sedia');
     const found = calls(await connectorRun.collect());
-    expect(found).toHaveLength(server.calls('sedia').length);
+    // The closed Horizon topic is answered but skipped.
+    expect(found).toHaveLength(server.calls('sedia').length - 1);
     expect(connectorRun.stats.pages).toBe(2);
     expect(found.find((c) => c.externalId === 'ERASMUS-2027-PCOOP-ENGO')).toMatchObject({
       status: 'open',
@@ -253,10 +254,7 @@ describe('API connectors (Opendatasoft, JSON, Aides-territoires, EU SEDIA)', () 
       status: 'forthcoming',
       euFund: 'DIGITAL_EUROPE',
     });
-    expect(found.find((c) => c.externalId === 'HORIZON-CL2-2025-TRANSFO-01')).toMatchObject({
-      status: 'closed',
-      euFund: 'HORIZON_EUROPE',
-    });
+    expect(found.map((c) => c.externalId)).not.toContain('HORIZON-CL2-2025-TRANSFO-01');
     expect(found.find((c) => c.externalId === 'CERV-2027-CITIZENS-CIV')!.url).toMatch(
       /topic-details\/cerv-2027-citizens-civ$/,
     );

@@ -10,11 +10,13 @@ import type {
   ConnectorRunStats,
   ConnectorState,
 } from './connector.types';
+import { sourceError } from './connector-output.util';
 import { EuSediaConnector } from './eu-sedia.source';
 import { HtmlConnector } from './html.source';
 import { JsonConnector } from './json.source';
 import { OpendatasoftConnector } from './opendatasoft.source';
 import { RssConnector } from './rss.source';
+import { AuthorisingFetcher, secretOf, waitingForSecretMessage } from './source-auth.util';
 
 const CONNECTORS: Record<SourceKind, Connector> = {
   rss: new RssConnector(),
@@ -55,6 +57,8 @@ export class ConnectorRun implements AsyncIterable<ConnectorOutput> {
   readonly stats: ConnectorRunStats;
   private readonly context: ConnectorContext;
   private started = false;
+  /** The source's secret variable is unset: the run yields one AUTH_MISSING error and fetches nothing. */
+  private readonly missingSecret: boolean;
 
   constructor(
     source: SourceDefinition,
@@ -74,9 +78,15 @@ export class ConnectorRun implements AsyncIterable<ConnectorOutput> {
       documents: 0,
       documentErrors: [],
     };
+    const env = options.env ?? process.env;
+    const secret = secretOf(source, env);
+    this.missingSecret = !!source.auth && secret === null;
     this.context = {
       source,
-      fetcher,
+      fetcher:
+        source.auth && secret !== null
+          ? new AuthorisingFetcher(fetcher, source.auth, secret, options.tokens, options.now)
+          : fetcher,
       stats: this.stats,
       previous: previous ?? emptyConnectorState(),
       next: emptyConnectorState(),
@@ -93,7 +103,19 @@ export class ConnectorRun implements AsyncIterable<ConnectorOutput> {
     if (this.started)
       throw new Error(`Run of source ${this.context.source.id} can be iterated once`);
     this.started = true;
+    if (this.missingSecret) return this.waitingForSecret()[Symbol.asyncIterator]();
     return connectorFor(this.context.source.kind).run(this.context)[Symbol.asyncIterator]();
+  }
+
+  private async *waitingForSecret(): AsyncIterable<ConnectorOutput> {
+    const auth = this.context.source.auth!;
+    yield sourceError(
+      this.context,
+      new IngestionException(IngestionExceptionCode.AUTH_MISSING, waitingForSecretMessage(auth), {
+        secretEnv: auth.secretEnv,
+      }),
+      null,
+    );
   }
 
   /** Iterates to the end and returns everything (tests, small sources). */

@@ -3,6 +3,7 @@ import type { NormalisedCall } from '../call/normalised-call';
 import type { Fetcher } from '../fetch/fetcher.types';
 import type { IngestionExceptionCode } from '../source/ingestion.exception';
 import type { SourceDefinition, SourceKind } from '../source/source.types';
+import type { TokenCache } from './source-auth.util';
 
 /**
  * A page as last fetched: validators for the next conditional request and what a 304 needs
@@ -70,14 +71,20 @@ export interface ConnectorOptions {
   maxDocumentBytes?: number;
   maxDocumentPages?: number;
   maxDocumentsPerCall?: number;
+  /** Where the secrets named by `auth.secretEnv` are read; default process.env. */
+  env?: NodeJS.ProcessEnv;
+  /** Tokens obtained by exchange; default the process's (memory only). */
+  tokens?: TokenCache;
+  /** Clock for token expiry (epoch ms); default Date.now. */
+  now?: () => number;
 }
 
 /** The per-run context every connector works through: fetching with the cache, counting. */
 export interface ConnectorContext {
   source: SourceDefinition;
   fetcher: Fetcher;
-  options: Required<Omit<ConnectorOptions, 'referenceDate'>> &
-    Pick<ConnectorOptions, 'referenceDate'>;
+  options: Required<Omit<ConnectorOptions, 'referenceDate' | 'env' | 'tokens' | 'now'>> &
+    Pick<ConnectorOptions, 'referenceDate' | 'env' | 'tokens' | 'now'>;
   stats: ConnectorRunStats;
   previous: ConnectorState;
   next: ConnectorState;

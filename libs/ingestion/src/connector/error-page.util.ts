@@ -27,12 +27,13 @@ export function parseJson(text: string, url: string): unknown {
     return JSON.parse(text);
   } catch (error) {
     const start = text.trimStart().slice(0, 200);
-    const what = start.startsWith('<')
+    const html = start.startsWith('<');
+    const what = html
       ? `an HTML page ("${start.replace(/\s+/g, ' ').slice(0, 80)}…")`
       : `invalid JSON (${(error as Error).message})`;
     throw new IngestionException(
       IngestionExceptionCode.MALFORMED_PAYLOAD,
-      `${url}: expected JSON, got ${what}`,
+      `${url}: expected JSON, got ${what} — réponse inattendue : du JSON était attendu, ${html ? 'une page HTML est arrivée' : 'le JSON reçu est illisible'}`,
       { url },
     );
   }

@@ -1,3 +1,4 @@
+import { sourceRequest } from './source-request.util';
 import { load } from 'cheerio';
 import type { CallDraft } from '../call/call-draft.types';
 import { parseSelector } from '../source/selector.util';
@@ -18,12 +19,18 @@ export class HtmlConnector implements Connector {
     const listing = source.listing!;
     const guard = new PaginationGuard(source);
     let pageUrl: string | null = source.url;
+    let first = true;
     while (pageUrl) {
       let drafts: CallDraft[];
       let nextUrl: string | null = null;
       try {
         guard.visit(pageUrl);
-        const page = await fetchPage(context, { url: pageUrl });
+        // The entry's method, query and body go with the first listing page; `next` links carry them.
+        const page = await fetchPage(
+          context,
+          first ? sourceRequest(source, pageUrl) : { url: pageUrl },
+        );
+        first = false;
         context.stats.pages++;
         const $ = load(page.text);
         assertNotErrorPage($, pageUrl);

@@ -5,6 +5,7 @@ import { readPath } from './dot-path.util';
 import { parseJson } from './error-page.util';
 import { fetchPage } from './page-fetch.util';
 import { PaginationGuard } from './pagination.guard';
+import { sourceRequest } from './source-request.util';
 
 export interface JsonPage {
   url: string;
@@ -18,15 +19,20 @@ export interface JsonPage {
 export async function* jsonPages(
   context: ConnectorContext,
   spec: PaginationSpec,
+  /** The first page's URL when it is not the source's own (an added filter). */
+  startUrl: string = context.source.url,
 ): AsyncIterable<JsonPage> {
   const guard = new PaginationGuard(context.source);
   const size = spec.size ?? null;
   let index = spec.type === 'page' ? (spec.start ?? 1) : 0;
-  let url: string | null = firstUrl(context.source.url, spec, index);
+  let url: string | null = firstUrl(startUrl, spec, index);
   let seenItems = 0;
   while (url) {
     guard.visit(url);
-    const page = await fetchPage(context, { url, headers: { accept: 'application/json' } });
+    const page = await fetchPage(
+      context,
+      sourceRequest(context.source, url, { accept: 'application/json' }),
+    );
     context.stats.pages++;
     const body = parseJson(page.text, url);
     const items = readPath(body, spec.items ?? '');
@@ -49,7 +55,7 @@ export async function* jsonPages(
     }
     if (size !== null && items.length < size) return;
     index += spec.type === 'page' ? 1 : items.length;
-    url = withParams(context.source.url, spec, index);
+    url = withParams(startUrl, spec, index);
   }
 }
 

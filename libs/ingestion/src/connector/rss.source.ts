@@ -1,3 +1,4 @@
+import { sourceRequest } from './source-request.util';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { CallDraft } from '../call/call-draft.types';
 import { IngestionException, IngestionExceptionCode } from '../source/ingestion.exception';
@@ -30,10 +31,12 @@ export class RssConnector implements Connector {
     let items: XmlNode[];
     let feedUrl = source.url;
     try {
-      const page = await fetchPage(context, {
-        url: source.url,
-        headers: { accept: 'application/rss+xml, application/atom+xml, application/xml, text/xml' },
-      });
+      const page = await fetchPage(
+        context,
+        sourceRequest(source, source.url, {
+          accept: 'application/rss+xml, application/atom+xml, application/xml, text/xml',
+        }),
+      );
       feedUrl = page.url;
       context.stats.pages++;
       items = parseFeed(page.text, source.url);

@@ -30,9 +30,16 @@ function key(name: string): string {
 }
 
 const BY_NAME = new Map<string, string>();
+const NAME_OF = new Map<string, string>();
 for (const entry of `${DEPARTMENTS}|${REGIONS}`.split('|')) {
   const space = entry.indexOf(' ');
   BY_NAME.set(key(entry.slice(space + 1)), entry.slice(0, space));
+  NAME_OF.set(entry.slice(0, space), entry.slice(space + 1));
+}
+
+/** The French name of a département ("63" → Puy-de-Dôme) or région ("R84"); null if unknown. */
+export function territoryName(code: string): string | null {
+  return NAME_OF.get(code.trim().toUpperCase()) ?? null;
 }
 BY_NAME.set('reunion', '974');
 BY_NAME.set('region sud', 'R93');

@@ -7,6 +7,8 @@ export interface FetchRequest {
   body?: string | Buffer | Record<string, unknown>;
   /** Validators of the previous fetch of this URL; a 304 answer sets `notModified`. */
   conditional?: { etag?: string | null; lastModified?: string | null };
+  /** Headers carrying a secret: dropped, like Authorization, on a redirect to another origin. */
+  secretHeaders?: string[];
 }
 
 export interface FetchResponse {

@@ -22,6 +22,7 @@ interface PreparedRequest {
   headers: Record<string, string>;
   body?: string | Buffer;
   conditional?: FetchRequest['conditional'];
+  secretHeaders: string[];
 }
 
 /** How one fetch differs between a page and its site's robots.txt. */
@@ -288,7 +289,10 @@ export class PoliteFetcher implements Fetcher {
     const url = new URL('/robots.txt', origin);
     const productToken = this.options.userAgent.split('/')[0];
     try {
-      const response = await this.follow({ url, method: 'GET', headers: {} }, this.robotsPlan);
+      const response = await this.follow(
+        { url, method: 'GET', headers: {}, secretHeaders: [] },
+        this.robotsPlan,
+      );
       return { policy: parseRobots(response.text, productToken), ttlMs: this.options.robotsTtlMs };
     } catch (error) {
       const failure = toFetchException(error, url);
@@ -333,7 +337,14 @@ function prepareRequest(request: FetchRequest): PreparedRequest {
     body = JSON.stringify(request.body);
     headers['content-type'] ??= 'application/json';
   }
-  return { url, method: request.method ?? 'GET', headers, body, conditional: request.conditional };
+  return {
+    url,
+    method: request.method ?? 'GET',
+    headers,
+    body,
+    conditional: request.conditional,
+    secretHeaders: (request.secretHeaders ?? []).map((name) => name.toLowerCase()),
+  };
 }
 
 function checkScheme(url: URL): void {
@@ -353,7 +364,7 @@ function redirected(request: PreparedRequest, status: number, location: URL): Pr
   const toGet = status === 303 || ((status === 301 || status === 302) && request.method === 'POST');
   const headers = { ...request.headers };
   if (location.origin !== request.url.origin)
-    CREDENTIAL_HEADERS.forEach((name) => delete headers[name]);
+    [...CREDENTIAL_HEADERS, ...request.secretHeaders].forEach((name) => delete headers[name]);
   if (toGet) delete headers['content-type'];
   return {
     ...request,

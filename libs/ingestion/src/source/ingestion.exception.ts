@@ -17,6 +17,12 @@ export enum IngestionExceptionCode {
   SOURCE_EXISTS = 'SOURCE_EXISTS',
   NOT_PLATFORM_ADMIN = 'NOT_PLATFORM_ADMIN',
   QUEUE_UNAVAILABLE = 'QUEUE_UNAVAILABLE',
+  /** The variable holding the source's secret is unset: the source waits for its token. */
+  AUTH_MISSING = 'AUTH_MISSING',
+  /** The site refused the source's key or token (401, after one renewal of a token). */
+  AUTH_REFUSED = 'AUTH_REFUSED',
+  /** The answer has no items where the source's entry expects some. */
+  EMPTY_LISTING = 'EMPTY_LISTING',
 }
 
 const HTTP_STATUS: Record<IngestionExceptionCode, number> = {
@@ -36,6 +42,9 @@ const HTTP_STATUS: Record<IngestionExceptionCode, number> = {
   [IngestionExceptionCode.SOURCE_EXISTS]: 409,
   [IngestionExceptionCode.NOT_PLATFORM_ADMIN]: 403,
   [IngestionExceptionCode.QUEUE_UNAVAILABLE]: 503,
+  [IngestionExceptionCode.AUTH_MISSING]: 503,
+  [IngestionExceptionCode.AUTH_REFUSED]: 502,
+  [IngestionExceptionCode.EMPTY_LISTING]: 502,
 };
 
 /** Every failure of reading a source: its definition, its pages, one of its items. */
