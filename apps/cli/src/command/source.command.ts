@@ -3,6 +3,9 @@ import {
   CallExportService,
   SourceService,
   WatchService,
+  waitingForSecretMessage,
+  waitsForSecret,
+  type SourceDefinition,
   type SourceRunReport,
 } from '@app/ingestion';
 import type { Source } from '@app/persistence';
@@ -11,10 +14,11 @@ import { Command, Option } from 'commander';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { say, withCliContext } from '../cli-context';
+import { sourceCheckCommand } from './source-check.command';
 
-/** sources:import, sources:list, watch, calls:export (issue 3). */
+/** sources:import, sources:list, sources:check, watch, calls:export (issue 3). */
 export function sourceCommands(): Command[] {
-  return [importCommand(), listCommand(), watchCommand(), exportCommand()];
+  return [importCommand(), listCommand(), sourceCheckCommand(), watchCommand(), exportCommand()];
 }
 
 function importCommand(): Command {
@@ -107,6 +111,8 @@ async function scoreStoredCalls(app: INestApplicationContext): Promise<void> {
 }
 
 function reportLines(report: SourceRunReport): string {
+  if (report.status === 'skipped' && report.skippedReason)
+    return `${report.sourceId} : non collectée — ${report.skippedReason}\n`;
   if (report.status === 'skipped')
     return `${report.sourceId} : ignorée, une autre collecte de cette source est en cours\n`;
   const head =
@@ -138,7 +144,16 @@ function sourceJson(source: Source) {
     consecutiveFailures: source.consecutiveFailures,
     lastItemCount: source.lastItemCount,
     layoutSuspect: source.layoutSuspect,
+    waitingForToken: waitingForTokenOf(source),
   };
+}
+
+/** Only the variable's name is stored; whether it is set is read from this process's environment. */
+function waitingForTokenOf(source: Source): string | null {
+  const definition = source.definition as unknown as SourceDefinition;
+  return definition?.auth && waitsForSecret(definition, process.env)
+    ? waitingForSecretMessage(definition.auth)
+    : null;
 }
 
 const PARIS = new Intl.DateTimeFormat('fr-FR', {
@@ -158,8 +173,16 @@ function table(sources: Source[]): string {
       : '—',
     String(s.consecutiveFailures),
     s.lastItemCount === null ? '—' : String(s.lastItemCount),
-    s.layoutSuspect ? 'mise en page changée ?' : '',
+    waitingForTokenOf(s)
+      ? `en attente de son jeton (${(s.definition as { auth?: { secretEnv?: string } }).auth?.secretEnv})`
+      : s.layoutSuspect
+        ? 'mise en page changée ?'
+        : '',
   ]);
+  const waiting = sources
+    .map((s) => [s.id, waitingForTokenOf(s)] as const)
+    .filter(([, message]) => message)
+    .map(([id, message]) => `${id} : ${message}\n`);
   const header = [
     'id',
     'type',
@@ -180,6 +203,7 @@ function table(sources: Source[]): string {
       .trimEnd() + '\n';
   return (
     [line(header), ...rows.map(line)].join('') +
+    (waiting.length ? `\n${waiting.join('')}` : '') +
     (rows.length ? '' : 'Aucune source : importez-en avec sources:import FICHIER.\n')
   );
 }
