@@ -1,3 +1,4 @@
+import { WatchService } from '@app/ingestion';
 import { OrganisationService } from '@app/tenancy';
 import { createTestApp, type TestApp } from '@app/testing';
 import request from 'supertest';
@@ -81,6 +82,47 @@ describe('sources admin API', () => {
           .set('Authorization', `Bearer ${memberKey}`)
       ).status,
     ).toBe(404);
+  });
+
+  it('shows a source that waits for its token, in French, skips its run, and never shows the secret', async () => {
+    const variable = 'E2E_WAITING_SOURCE_TOKEN';
+    delete process.env[variable];
+    const definition = {
+      ...sourceDefinition(),
+      auth: {
+        kind: 'header',
+        secretEnv: variable,
+        header: 'X-Api-Key',
+        howToGet: 'Demandez la clé au financeur.',
+      },
+    };
+    const created = await http()
+      .post('/api/sources')
+      .set('Authorization', `Bearer ${adminKey}`)
+      .send(definition);
+    expect(created.status).toBe(201);
+    const waiting = `En attente de son jeton : définissez la variable d’environnement ${variable}. Demandez la clé au financeur.`;
+    expect(created.body.waitingForToken).toBe(waiting);
+
+    const report = await testApp.app.get(WatchService).runSource(definition.id, 'cli');
+    expect(report).toMatchObject({ status: 'skipped', runId: null, skippedReason: waiting });
+    const detail = await http()
+      .get(`/api/sources/${definition.id}`)
+      .set('Authorization', `Bearer ${memberKey}`);
+    expect(detail.body).toMatchObject({ runs: [], waitingForToken: waiting });
+
+    process.env[variable] = 'e2e-secret-5b7d';
+    try {
+      const listed = await http().get('/api/sources').set('Authorization', `Bearer ${memberKey}`);
+      const source = listed.body.find((s: { id: string }) => s.id === definition.id);
+      expect(source).toMatchObject({
+        waitingForToken: null,
+        definition: { auth: { secretEnv: variable } },
+      });
+      expect(JSON.stringify(listed.body)).not.toContain('e2e-secret-5b7d');
+    } finally {
+      delete process.env[variable];
+    }
   });
 
   it('refuses writes from a member who is not a platform administrator', async () => {

@@ -6,6 +6,8 @@ import { createWebUser, WebUserFixture } from '../factories/user.factory';
 import { CallClassification } from '@app/persistence';
 import { DataSource } from 'typeorm';
 import { WebClient } from '../support/web-client.util';
+import { sourceDefinition } from '../factories/source.factory';
+import { parseDefinition, SourceService } from '@app/ingestion';
 
 describe('Web application', () => {
   let testApp: TestApp;
@@ -59,6 +61,32 @@ describe('Web application', () => {
     expect(page.text).toMatch(/jusqu’à 72\s000\s€/);
     expect(page.text).toContain('15 mars 2099');
     expect(page.text).toContain('<h2 id="resultats">1 appel</h2>');
+  });
+
+  it('shows on the Sources page that a source waits for its token, and how to get it', async () => {
+    await testApp.app.get(SourceService).importDefinitions([
+      parseDefinition(
+        {
+          ...sourceDefinition({ id: 'web-waiting-token' }),
+          name: 'Source à jeton',
+          auth: {
+            kind: 'header',
+            secretEnv: 'E2E_WEB_WAITING_TOKEN',
+            header: 'X-Api-Key',
+            howToGet: 'Demandez la clé au financeur.',
+          },
+        },
+        'test',
+      ),
+    ]);
+    const browser = new WebClient(testApp);
+    await browser.signIn(owner);
+    const page = await browser.get('/sources');
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('En attente de son jeton');
+    expect(page.text).toContain(
+      'définissez la variable d’environnement E2E_WEB_WAITING_TOKEN. Demandez la clé au financeur.',
+    );
   });
 
   it('refuses a wrong password with a French message and keeps the e-mail typed', async () => {

@@ -1,3 +1,4 @@
+import { waitingForSecretMessage, waitsForSecret, type SourceDefinition } from '@app/ingestion';
 import type { Source, SourceRun, SourceRunError } from '@app/persistence';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 
@@ -32,6 +33,13 @@ export class SourceView {
   @ApiProperty({ type: SourceHealthView }) health: SourceHealthView;
   @ApiProperty({ type: Object, description: 'the whole definition, as in config/sources.yaml' })
   definition: Record<string, unknown>;
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    description:
+      'in French, set while the environment variable holding the source’s secret (auth.secretEnv) is unset: which variable to set and how to get its value; the source does not run meanwhile',
+  })
+  waitingForToken: string | null;
 
   static of(source: Source): SourceView {
     const iso = (date: Date | null) => date?.toISOString() ?? null;
@@ -54,6 +62,7 @@ export class SourceView {
         layoutSuspect: source.layoutSuspect,
       },
       definition: source.definition,
+      waitingForToken: waitingForToken(source),
     };
   }
 }
@@ -113,4 +122,12 @@ export class SourceRunQueuedView {
   })
   jobId: string | null;
   @ApiProperty() queued: boolean;
+}
+
+/** Only the variable's name is stored; whether it is set is read from this process's environment. */
+export function waitingForToken(source: Pick<Source, 'definition'>): string | null {
+  const definition = source.definition as unknown as SourceDefinition;
+  return definition?.auth && waitsForSecret(definition, process.env)
+    ? waitingForSecretMessage(definition.auth)
+    : null;
 }

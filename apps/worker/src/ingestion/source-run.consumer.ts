@@ -26,7 +26,9 @@ export class SourceRunConsumer implements OnApplicationBootstrap {
   private async run(job: RunSourceJob): Promise<void> {
     const report = await this.watch.runSource(job.sourceId, job.trigger);
     if (report.status === 'skipped') {
-      this.logger.log(`Source ${job.sourceId}: already being crawled by another process, skipped`);
+      this.logger.log(
+        `Source ${job.sourceId}: skipped, ${report.skippedReason ?? 'already being crawled by another process'}`,
+      );
       return;
     }
     this.logger.log(

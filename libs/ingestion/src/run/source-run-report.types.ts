@@ -9,6 +9,8 @@ export interface SourceRunReport {
   runId: string | null;
   /** skipped: another process was crawling this source at that moment. */
   status: 'succeeded' | 'failed' | 'skipped';
+  /** Why a skipped run did not happen when it is not a concurrent crawl (French): it waits for its token. */
+  skippedReason?: string;
   fetched: number;
   /** New calls, and calls another source had already brought (grouped, see `sourceAdded`). */
   created: number;

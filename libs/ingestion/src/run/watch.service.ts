@@ -13,6 +13,7 @@ import { parisDate } from '@app/common';
 import { toReferenceDate } from '../extract/paris-date.util';
 import type { Fetcher } from '../fetch/fetcher.types';
 import type { PoliteFetcher } from '../fetch/polite-fetcher';
+import { waitingForSecretMessage, waitsForSecret } from '../connector/source-auth.util';
 import { IngestionException, IngestionExceptionCode } from '../source/ingestion.exception';
 import type { SourceDefinition } from '../source/source.types';
 import { CallStoreService } from '../store/call-store.service';
@@ -38,12 +39,19 @@ const INTERRUPTED =
 export class WatchService implements OnApplicationShutdown {
   private readonly logger = new Logger(WatchService.name);
   private fetcher: Fetcher | null = null;
+  /** Where sources' secrets are read (auth.secretEnv); replaced in tests. */
+  private env: NodeJS.ProcessEnv = process.env;
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly store: CallStoreService,
     private readonly config: VigieConfig,
   ) {}
+
+  /** Replaces the environment the sources' secrets are read from (tests). */
+  useEnv(env: NodeJS.ProcessEnv): void {
+    this.env = env;
+  }
 
   /** Replaces the polite fetcher (tests, benchmarks). */
   useFetcher(fetcher: Fetcher): void {
@@ -62,6 +70,13 @@ export class WatchService implements OnApplicationShutdown {
         `Source "${sourceId}" not found`,
         { sourceId },
       );
+    const definition = source.definition as unknown as SourceDefinition;
+    // No secret, no crawl: nothing is fetched, no failing run recorded, the stored calls stay.
+    if (waitsForSecret(definition, this.env)) {
+      const reason = waitingForSecretMessage(definition.auth!);
+      this.logger.log(`Source ${sourceId}: skipped, ${reason}`);
+      return { ...skippedReport(sourceId), skippedReason: reason };
+    }
     const lock = await tryLockSource(this.dataSource, sourceId);
     if (!lock) return skippedReport(sourceId);
     try {
@@ -141,6 +156,7 @@ export class WatchService implements OnApplicationShutdown {
       previous,
       {
         referenceDate: options.referenceDate ? toReferenceDate(options.referenceDate) : undefined,
+        env: this.env,
       },
     );
     try {

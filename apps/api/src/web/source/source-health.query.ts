@@ -1,7 +1,8 @@
+import { waitingForSecretMessage, waitsForSecret, type SourceDefinition } from '@app/ingestion';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
-export type SourceHealth = 'ok' | 'failing' | 'suspect' | 'disabled' | 'never';
+export type SourceHealth = 'ok' | 'failing' | 'suspect' | 'disabled' | 'never' | 'waiting';
 
 export interface SourceHealthView {
   id: string;
@@ -15,6 +16,8 @@ export interface SourceHealthView {
   lastError: string | null;
   lastItemCount: number | null;
   lastRun: { status: string; created: number; changed: number; failed: number } | null;
+  /** French: the variable to set and how to get its secret, while it is unset. */
+  waitingForToken: string | null;
 }
 
 export interface RunErrorView {
@@ -41,6 +44,7 @@ interface SourceRow {
   created_count: number | null;
   changed_count: number | null;
   failed_count: number | null;
+  auth: { secretEnv?: string; howToGet?: string } | null;
 }
 
 const RECENT_ERRORS = 20;
@@ -54,6 +58,7 @@ export class SourceHealthQuery {
     const rows = await this.dataSource.query<SourceRow[]>(
       `SELECT s.id, s.name, s.funder, s.url, s.enabled, s.layout_suspect, s.consecutive_failures,
               s.last_run_at, s.last_success_at, s.last_error, s.last_item_count,
+              s.definition->'auth' AS auth,
               r.status AS run_status, r.created_count, r.changed_count, r.failed_count
          FROM source s
          LEFT JOIN LATERAL (
@@ -62,6 +67,7 @@ export class SourceHealthQuery {
         ORDER BY s.consecutive_failures DESC, s.name`,
     );
     return rows.map((row) => ({
+      waitingForToken: waitingForTokenOf(row.auth),
       id: row.id,
       name: row.name,
       funder: row.funder,
@@ -103,8 +109,17 @@ export class SourceHealthQuery {
   }
 }
 
+/** Only the variable's name is stored; whether it is set is read from this process's environment. */
+function waitingForTokenOf(auth: SourceRow['auth']): string | null {
+  if (!auth?.secretEnv) return null;
+  return waitsForSecret({ auth } as unknown as SourceDefinition, process.env)
+    ? waitingForSecretMessage({ secretEnv: auth.secretEnv, howToGet: auth.howToGet ?? '' })
+    : null;
+}
+
 function healthOf(row: SourceRow): SourceHealth {
   if (!row.enabled) return 'disabled';
+  if (waitingForTokenOf(row.auth)) return 'waiting';
   if (row.consecutive_failures > 0) return 'failing';
   if (row.layout_suspect) return 'suspect';
   if (!row.last_run_at) return 'never';

@@ -12,6 +12,7 @@ const HEALTH_LABELS = {
   suspect: 'Mise en page changée ?',
   disabled: 'Désactivée',
   never: 'Jamais lancée',
+  waiting: 'En attente de son jeton',
 };
 
 /** « Sources » (administrators): health of each watched source, last run, errors. */
