@@ -44,8 +44,8 @@ export interface ProjectTreasuryInput {
   scenario?: TreasuryScenario;
   /** Count `submitted` applications as if granted ("if granted" view). Default false. */
   includeSubmitted?: boolean;
-  /** Today, for deadlines, reports and the State's legal delay. Default: today in Europe/Paris. */
-  asOf?: IsoDate;
+  /** Today (the caller's clock), for deadlines, reports and the State's legal delay. */
+  asOf: IsoDate;
   /** Skip validating settings and applications when the caller already did (the API does on write). Default true. The range (from, months, scenario, asOf) is always checked. */
   validate?: boolean;
 }
@@ -58,7 +58,7 @@ export function projectTreasury(input: ProjectTreasuryInput): TreasuryProjection
   if (input.validate !== false) validateProjectionInput(input);
   else assertValidRange(input);
   const table = ruleTable(input.rules);
-  const calendar = calendarContext(table, input.asOf ?? todayInParis());
+  const calendar = calendarContext(table, input.asOf);
   const fromIndex = toMonthIndex(input.from);
   const lastIndex = fromIndex + input.months - 1;
   const openingIndex = toMonthIndex(input.settings.openingMonth);
@@ -204,11 +204,4 @@ function peakNeed(months: TreasuryMonth[]): TreasuryProjection['peakNeed'] {
   return lowest
     ? { month: lowest.month, amountCents: -lowest.closingCents }
     : { month: null, amountCents: 0 };
-}
-
-// Built once: creating an Intl formatter costs far more than formatting with it.
-const PARIS_DATE = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris' });
-
-function todayInParis(): IsoDate {
-  return PARIS_DATE.format(new Date());
 }

@@ -232,7 +232,7 @@ export class TreasuryService {
       months: query.months ?? DEFAULT_MONTHS,
       scenario: query.scenario,
       includeSubmitted: query.includeSubmitted,
-      asOf: query.asOf,
+      asOf: query.asOf ?? this.clock.today(),
       // Stored applications were validated on write; the range and settings are checked below.
       validate: false,
     });

@@ -1,3 +1,4 @@
+import { Clock } from '@app/common';
 import {
   ApplicationService,
   FUNDING_RULES,
@@ -54,6 +55,7 @@ export class DossierDetailPageController {
     private readonly treasury: TreasuryService,
     private readonly renderer: DossierDetailRenderer,
     @Inject(FUNDING_RULES) private readonly rules: FundingRules,
+    private readonly clock: Clock,
   ) {}
 
   @Get(':id')
@@ -160,7 +162,11 @@ export class DossierDetailPageController {
     scenario: string | undefined,
   ): Promise<void> {
     assertId(id);
-    const window = exportWindow(await this.applications.input(request.principal, id), this.rules);
+    const window = exportWindow(
+      await this.applications.input(request.principal, id),
+      this.rules,
+      this.clock.today(),
+    );
     const file = await this.treasury.exportApplication(
       request.principal,
       id,

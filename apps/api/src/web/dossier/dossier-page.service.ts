@@ -89,7 +89,7 @@ export class DossierPageService {
     const view = await this.applications.get(principal, id);
     const input = toApplicationInput(view);
     const funded = isFundedYet(view.status);
-    const window = dossierWindow(input);
+    const window = dossierWindow(input, this.clock.today());
     const expected = projectDossier(input, this.rules, 'expected', window);
     const stress = projectDossier(input, this.rules, 'stress', window);
     const own = ownWarnings(funded ? expected : projectAsItIs(input, this.rules, window), input);
@@ -128,7 +128,7 @@ export class DossierPageService {
     const today = this.clock.today();
     return dossiers.map((dossier) => {
       const input = toApplicationInput(dossier);
-      const asItIs = projectAsItIs(input, this.rules);
+      const asItIs = projectAsItIs(input, this.rules, dossierWindow(input, today));
       const payment = isFundedYet(dossier.status)
         ? nextPayment(paymentRows(asItIs, dossier.id), today.slice(0, 7))
         : null;
@@ -188,19 +188,20 @@ export class DossierPageService {
         dossier,
         this.rules,
         'expected',
-        { from, months },
+        { from, months, asOf: window.asOf },
         settings.configured ? settings.openingMonth : from,
       ),
     );
     const counted = isFundedYet(dossier.status);
     const withIt = counted ? structure : combine(structure, own, 1);
     const without = counted ? combine(structure, own, -1) : structure;
-    const withCash = cashWarnings(withIt, settings.minimumCashCents, this.rules);
+    const withCash = cashWarnings(withIt, settings.minimumCashCents, this.rules, window.asOf);
     return {
       configured: settings.configured,
       warnings: withCash.warnings.map(warningView),
       alreadyShort:
-        cashWarnings(without, settings.minimumCashCents, this.rules).warnings.length > 0,
+        cashWarnings(without, settings.minimumCashCents, this.rules, window.asOf).warnings.length >
+        0,
       peakNeed: withCash.peakNeed,
     };
   }

@@ -80,7 +80,11 @@ describe('dossier-projection.util', () => {
   });
 
   it('opens the window at the signature (the advance may come before the start)', () => {
-    expect(dossierWindow(toApplicationInput(STORED))).toEqual({ from: '2026-11', months: 62 });
+    expect(dossierWindow(toApplicationInput(STORED), '2026-11-23')).toEqual({
+      from: '2026-11',
+      months: 62,
+      asOf: '2026-11-23',
+    });
   });
 
   it('reaches an explicit payment set far after the end, within ten years', () => {
@@ -93,17 +97,21 @@ describe('dossier-projection.util', () => {
         },
       ],
     });
-    expect(dossierWindow(late)).toEqual({ from: '2026-11', months: 120 });
+    expect(dossierWindow(late, '2026-11-23')).toEqual({
+      from: '2026-11',
+      months: 120,
+      asOf: '2026-11-23',
+    });
   });
 
   it('cuts the window after the last month the dossier moves, never before its end', () => {
     const input = toApplicationInput(STORED);
-    const wide = { from: '2027-01', months: 30 };
+    const wide = { from: '2027-01', months: 30, asOf: '2026-11-23' };
     const quiet = projection([
       ['2027-01', 0, 10, ['d1']],
       ['2027-02', 0, 0, []],
     ]);
-    expect(trimmedWindow(input, wide, [quiet])).toEqual({ from: '2027-01', months: 12 });
+    expect(trimmedWindow(input, wide, [quiet])).toEqual({ ...wide, months: 12 });
     const late = projection(
       Array.from({ length: 30 }, (_, i) => [
         `${2027 + Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`,
@@ -112,7 +120,7 @@ describe('dossier-projection.util', () => {
         i === 20 ? ['d1'] : ['autre'],
       ]),
     );
-    expect(trimmedWindow(input, wide, [quiet, late])).toEqual({ from: '2027-01', months: 21 });
+    expect(trimmedWindow(input, wide, [quiet, late])).toEqual({ ...wide, months: 21 });
   });
 
   it('finds the next payment from this month on', () => {
@@ -147,7 +155,7 @@ describe('dossier-structure-cash.util', () => {
       openingCents: 1_500_000,
       netCents: [-1_000_000, -1_000_000, 900_000, 0],
     };
-    const { warnings, peakNeed } = cashWarnings(curve, 500_000, rules);
+    const { warnings, peakNeed } = cashWarnings(curve, 500_000, rules, '2026-11-23');
     expect(warnings.map((w) => [w.code, w.month])).toEqual([
       [TreasuryWarningCode.CASH_NEGATIVE, '2027-02'],
       [TreasuryWarningCode.CASH_BELOW_THRESHOLD, '2027-03'],

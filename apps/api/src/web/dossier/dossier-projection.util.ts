@@ -5,6 +5,7 @@ import {
   type ApplicationStatus,
   type FundingLineInput,
   type FundingRules,
+  type IsoDate,
   type Month,
   type TreasuryProjection,
   type TreasuryScenario,
@@ -44,6 +45,8 @@ export interface StoredLine {
 export interface DossierWindow {
   from: Month;
   months: number;
+  /** Today on the app's clock: which deadlines are close, which reports are late. */
+  asOf: IsoDate;
 }
 
 /** One expected movement of a funding line (a bridge loan's repayment is negative). */
@@ -111,7 +114,7 @@ export function isFundedYet(status: string): boolean {
   return !NOT_YET_FUNDED.includes(status as ApplicationStatus);
 }
 
-export function dossierWindow(app: ApplicationInput): DossierWindow {
+export function dossierWindow(app: ApplicationInput, asOf: IsoDate): DossierWindow {
   const starts = [monthIndex(app.operationStart)];
   const ends = [monthIndex(app.operationEnd) + MONTHS_AFTER_END];
   for (const expense of app.expenses ?? []) starts.push(monthIndex(expense.month));
@@ -125,7 +128,7 @@ export function dossierWindow(app: ApplicationInput): DossierWindow {
   }
   const first = Math.min(...starts);
   const months = Math.min(MAX_MONTHS, Math.max(...ends) - first + 1);
-  return { from: monthOf(first), months };
+  return { from: monthOf(first), months, asOf };
 }
 
 /**
@@ -143,12 +146,20 @@ export function trimmedWindow(
       if (month.lines.some((movement) => movement.applicationId === app.id))
         last = Math.max(last, monthIndex(month.month));
   const first = monthIndex(window.from);
-  return { from: window.from, months: Math.min(window.months, last - first + 1) };
+  return {
+    from: window.from,
+    months: Math.min(window.months, last - first + 1),
+    asOf: window.asOf,
+  };
 }
 
 /** The window of the dossier's page and exports: both scenarios, up to the last payment. */
-export function exportWindow(app: ApplicationInput, rules: FundingRules): DossierWindow {
-  const wide = dossierWindow(app);
+export function exportWindow(
+  app: ApplicationInput,
+  rules: FundingRules,
+  asOf: IsoDate,
+): DossierWindow {
+  const wide = dossierWindow(app, asOf);
   const scenarios = (['expected', 'stress'] as const).map((s) =>
     projectDossier(app, rules, s, wide),
   );
@@ -163,7 +174,7 @@ export function projectDossier(
   app: ApplicationInput,
   rules: FundingRules,
   scenario: TreasuryScenario,
-  window: DossierWindow = dossierWindow(app),
+  window: DossierWindow,
   openingMonth: Month = window.from,
 ): TreasuryProjection {
   const status = isFundedYet(app.status) ? app.status : 'granted';
@@ -177,7 +188,7 @@ export function projectDossier(
 export function projectAsItIs(
   app: ApplicationInput,
   rules: FundingRules,
-  window: DossierWindow = dossierWindow(app),
+  window: DossierWindow,
 ): TreasuryProjection {
   return project(app, rules, 'expected', window);
 }
@@ -243,6 +254,7 @@ function project(
     applications: [app],
     rules,
     from: window.from,
+    asOf: window.asOf,
     months: window.months,
     scenario,
     // Stored dossiers were validated when written.

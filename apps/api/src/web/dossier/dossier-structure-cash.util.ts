@@ -49,6 +49,7 @@ export function cashWarnings(
   series: CashSeries,
   minimumCashCents: number,
   rules: FundingRules,
+  asOf: string,
 ): { warnings: TreasuryWarning[]; peakNeed: TreasuryProjection['peakNeed'] } {
   const first = monthIndex(series.from);
   const recurring: RecurringFlowInput[] = [];
@@ -74,6 +75,7 @@ export function cashWarnings(
     rules,
     from: series.from,
     months: series.netCents.length,
+    asOf,
     validate: false,
   });
   return {
