@@ -123,7 +123,7 @@ describe(checkSources.name, () => {
         // An EPCI name is not one of our codes: not guessed, the source's territory stands.
         [
           'Appel à projets inclusion numérique de la métropole',
-          ['63'],
+          ['246300701'],
           ['Clermont Auvergne Métropole'],
         ],
         [

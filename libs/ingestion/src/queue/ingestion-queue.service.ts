@@ -1,4 +1,3 @@
-import { Clock } from '@app/common';
 import { DATABASE_URL, Source } from '@app/persistence';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import PgBoss from 'pg-boss';
@@ -29,7 +28,6 @@ export class IngestionQueueService implements OnApplicationShutdown {
   constructor(
     @Inject(DATABASE_URL) private readonly databaseUrl: string,
     private readonly dataSource: DataSource,
-    private readonly clock: Clock,
   ) {}
 
   /** Starts pg-boss (first call wins); only workers run its maintenance (expiring jobs of dead workers). */
@@ -44,8 +42,12 @@ export class IngestionQueueService implements OnApplicationShutdown {
     return this.starting;
   }
 
-  /** Enqueues every enabled source whose schedule is due; returns the jobs actually added. */
-  async enqueueDue(now = this.clock.now()): Promise<RunSourceJob[]> {
+  /**
+   * Enqueues every enabled source whose schedule is due; returns the jobs actually added.
+   * Schedules run on real time, not on the Clock's calendar: the last run is stamped by the
+   * database, and a pinned calendar (tests, demos) must not stop the crawls from coming due.
+   */
+  async enqueueDue(now = new Date()): Promise<RunSourceJob[]> {
     const boss = await this.start();
     const sources = await this.dataSource.getRepository(Source).find({ where: { enabled: true } });
     const added: RunSourceJob[] = [];
