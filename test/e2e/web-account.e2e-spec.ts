@@ -104,6 +104,33 @@ describe('Web accounts: invitations, password reset, sign-in throttling', () => 
     expect(again.text).toContain('n’est plus valable');
   });
 
+  it('item 7: inviting the same address again renews its invitation: one pending row, the old link dead', async () => {
+    const client = await signedIn(owner);
+    await client.get('/equipe');
+    const first = await client.post('/equipe/invitations', {
+      email: 'sam@exemple.fr',
+      role: 'member',
+    });
+    expect(first.status).toBe(303);
+    const firstPath = lastLinkTo('sam@exemple.fr');
+    const second = await client.post('/equipe/invitations', {
+      email: ' Sam@Exemple.fr ',
+      role: 'viewer',
+    });
+    expect(second.status).toBe(303);
+    const secondPath = lastLinkTo('sam@exemple.fr');
+    expect(secondPath).not.toBe(firstPath);
+
+    const page = await client.get(second.headers.location);
+    expect(page.text).toContain('Invitation renouvelée');
+    expect(page.text.match(/<th scope="row">sam@exemple\.fr<\/th>/g)).toHaveLength(1);
+    expect(page.text).toMatch(/<th scope="row">sam@exemple\.fr<\/th>\s*<td>Lecture seule/);
+
+    const guest = new WebClient(testApp, '203.0.113.7');
+    expect((await guest.get(firstPath)).status).toBe(410);
+    expect((await guest.get(secondPath)).status).toBe(200);
+  });
+
   it('refuses an invitation to a badly typed address, next to the field, keeping it', async () => {
     const client = await signedIn(owner);
     await client.get('/equipe');

@@ -29,9 +29,12 @@ export class TeamPageController {
     @Res() response: Response,
     @Query('invite') invited?: string,
     @Query('retiree') revoked?: string,
+    @Query('renouvelee') renewed?: string,
   ): Promise<void> {
     const notice = invited
-      ? `Invitation envoyée à ${invited.slice(0, 254)}.`
+      ? renewed
+        ? `Invitation renouvelée pour ${invited.slice(0, 254)} : un nouveau lien, valable 7 jours, a été envoyé ; l’ancien ne fonctionne plus.`
+        : `Invitation envoyée à ${invited.slice(0, 254)}.`
       : revoked
         ? 'Invitation retirée : son lien ne fonctionne plus.'
         : null;
@@ -52,8 +55,14 @@ export class TeamPageController {
       errors.push({ field: 'role', message: 'Choisissez un rôle dans la liste.' });
     } else {
       try {
-        await this.accounts.invite(request.principal, email, role, this.publicUrl.base());
-        return response.redirect(303, `/equipe?invite=${encodeURIComponent(email)}`);
+        const sent = await this.accounts.invite(
+          request.principal,
+          email,
+          role,
+          this.publicUrl.base(),
+        );
+        const query = `invite=${encodeURIComponent(sent.email)}${sent.renewed ? '&renouvelee=1' : ''}`;
+        return response.redirect(303, `/equipe?${query}`);
       } catch (error) {
         if (!(error instanceof AccountException)) throw error;
         errors.push({ field: String(error.details?.field ?? 'email'), message: error.message });
