@@ -4,6 +4,7 @@ import { simpleParser } from 'mailparser';
 import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { seedDemoUsers } from '../../apps/cli/src/demo/demo-users.seed';
 import { createOrganisation, OrganisationFixture } from '../factories/organisation.factory';
 import { createWebUser, WebUserFixture } from '../factories/user.factory';
@@ -129,6 +130,30 @@ describe('Web accounts: invitations, password reset, sign-in throttling', () => 
     const guest = new WebClient(testApp, '203.0.113.7');
     expect((await guest.get(firstPath)).status).toBe(410);
     expect((await guest.get(secondPath)).status).toBe(200);
+  });
+
+  it('polish (issue 20): a member without a name is shown by role and structure, with the e-mail, not « — — »', async () => {
+    const team = await createOrganisation(testApp.app, { name: 'Mednum Sans Nom' });
+    const named = await createWebUser(testApp.app, team.organisationId, 'owner');
+    const unnamed = await createWebUser(testApp.app, team.organisationId, 'member', {
+      displayName: null,
+    });
+    const bare = await createWebUser(testApp.app, team.organisationId, 'owner', {
+      displayName: null,
+    });
+    await testApp.app
+      .get(DataSource)
+      .query('UPDATE user_account SET email = NULL WHERE id = $1', [bare.userId]);
+    const page = (await (await signedIn(named)).get('/equipe')).text;
+    expect(page).not.toContain('<th scope="row">—</th>');
+    expect(page).toMatch(
+      new RegExp(
+        `<th scope="row">Nom non renseigné \\(Membre de Mednum Sans Nom\\)</th><td>${unnamed.email}</td>`,
+      ),
+    );
+    expect(page).toContain(
+      '<th scope="row">Nom non renseigné (Responsable de Mednum Sans Nom)</th><td>aucune adresse enregistrée</td>',
+    );
   });
 
   it('refuses an invitation to a badly typed address, next to the field, keeping it', async () => {
