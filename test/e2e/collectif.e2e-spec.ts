@@ -2,6 +2,7 @@ import { createTestApp, TestApp } from '@app/testing';
 import Parser from 'rss-parser';
 import request from 'supertest';
 import { createOrganisation, OrganisationFixture } from '../factories/organisation.factory';
+import { createWebUser } from '../factories/user.factory';
 import { createCall } from '../factories/watch.factory';
 
 describe('Collectif shared feed', () => {
@@ -75,6 +76,44 @@ describe('Collectif shared feed', () => {
       .post(`/api/collectif/invitations/${invitation.body.id}/accept`)
       .set(auth(epn))
       .expect(404);
+  });
+
+  it('item 4: invites by the structure’s exact name or its owner’s e-mail; several matches list the ids', async () => {
+    const byName = await createOrganisation(testApp.app, { name: 'Fablab Clermont' });
+    const byEmail = await createOrganisation(testApp.app, { name: 'Fablab Issoire' });
+    const owner = await createWebUser(testApp.app, byEmail.organisationId, 'owner');
+    const invited = await http()
+      .post('/api/collectif/invitations')
+      .set(auth(collectif))
+      .send({ member: 'fablab clermont' })
+      .expect(201);
+    expect(invited.body.memberId).toBe(byName.organisationId);
+    const byOwner = await http()
+      .post('/api/collectif/invitations')
+      .set(auth(collectif))
+      .send({ member: owner.email.toUpperCase() })
+      .expect(201);
+    expect(byOwner.body.memberId).toBe(byEmail.organisationId);
+    await http()
+      .post('/api/collectif/invitations')
+      .set(auth(collectif))
+      .send({ member: 'Fablab Clermont' })
+      .expect(409);
+    const several = await http()
+      .post('/api/collectif/invitations')
+      .set(auth(collectif))
+      .send({ member: 'fablab' })
+      .expect(409);
+    expect(several.body.details.candidates).toEqual([
+      { id: byName.organisationId, name: 'Fablab Clermont' },
+      { id: byEmail.organisationId, name: 'Fablab Issoire' },
+    ]);
+    await http()
+      .post('/api/collectif/invitations')
+      .set(auth(collectif))
+      .send({ member: 'personne@test.invalid' })
+      .expect(404);
+    await http().post('/api/collectif/invitations').set(auth(collectif)).send({}).expect(400);
   });
 
   it('shows each member the picks and only what the other member chose to share', async () => {

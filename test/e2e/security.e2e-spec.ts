@@ -219,6 +219,42 @@ describe('Security (issue 17)', () => {
       expect(logged).not.toMatch(/[A-Za-z0-9_-]{43}/);
     });
 
+    it('item 14 (issue 20): without SMTP /equipe says e-mail is off and shows the link once, never logged', async () => {
+      const owner = await createWebUser(testApp.app, epn.organisationId, 'owner');
+      const client = new WebClient(testApp, '203.0.113.11');
+      await client.signIn(owner);
+      expect((await client.get('/equipe')).text).toContain(
+        'L’envoi d’e-mails est désactivé sur cette installation',
+      );
+      const before = log.lines.length;
+      const invited = await client.post('/equipe/invitations', {
+        email: 'sans-courriel@exemple.fr',
+        role: 'member',
+      });
+      expect(invited.status).toBe(200);
+      expect(invited.headers['cache-control']).toContain('no-store');
+      expect(invited.text).not.toContain('Invitation envoyée');
+      expect(invited.text).toContain('L’envoi d’e-mails est désactivé');
+      const link = /value="(https:\/\/vigie\.example\.org\/invitation\/[\w-]{43})"/.exec(
+        invited.text,
+      )?.[1];
+      expect(link).toBeDefined();
+      const token = link!.split('/').pop()!;
+      expect(log.lines.slice(before).join('')).not.toContain(token);
+      expect((await client.get('/equipe')).text).not.toContain(token);
+      expect((await new WebClient(testApp).get(new URL(link!).pathname)).status).toBe(200);
+
+      // Renewed without e-mail: the new link is shown, not a claim that one was sent.
+      const renewed = await client.post('/equipe/invitations', {
+        email: 'sans-courriel@exemple.fr',
+        role: 'member',
+      });
+      expect(renewed.text).toContain('Invitation renouvelée');
+      expect(renewed.text).not.toContain('valable 7 jours, a été envoyé');
+      expect(renewed.text).not.toContain(token);
+      expect(renewed.text).toMatch(/value="https:\/\/vigie\.example\.org\/invitation\/[\w-]{43}"/);
+    });
+
     it('finding 11: Strict-Transport-Security for a year with subdomains when PUBLIC_URL is https', async () => {
       for (const path of ['/connexion', '/api/docs', '/health']) {
         const response = await http().get(path);

@@ -4,6 +4,7 @@ import { simpleParser } from 'mailparser';
 import { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { seedDemoUsers } from '../../apps/cli/src/demo/demo-users.seed';
 import { createOrganisation, OrganisationFixture } from '../factories/organisation.factory';
 import { createWebUser, WebUserFixture } from '../factories/user.factory';
@@ -102,6 +103,57 @@ describe('Web accounts: invitations, password reset, sign-in throttling', () => 
     const again = await new WebClient(testApp, '203.0.113.7').get(path);
     expect(again.status).toBe(410);
     expect(again.text).toContain('n’est plus valable');
+  });
+
+  it('item 7: inviting the same address again renews its invitation: one pending row, the old link dead', async () => {
+    const client = await signedIn(owner);
+    await client.get('/equipe');
+    const first = await client.post('/equipe/invitations', {
+      email: 'sam@exemple.fr',
+      role: 'member',
+    });
+    expect(first.status).toBe(303);
+    const firstPath = lastLinkTo('sam@exemple.fr');
+    const second = await client.post('/equipe/invitations', {
+      email: ' Sam@Exemple.fr ',
+      role: 'viewer',
+    });
+    expect(second.status).toBe(303);
+    const secondPath = lastLinkTo('sam@exemple.fr');
+    expect(secondPath).not.toBe(firstPath);
+
+    const page = await client.get(second.headers.location);
+    expect(page.text).toContain('Invitation renouvelée');
+    expect(page.text.match(/<th scope="row">sam@exemple\.fr<\/th>/g)).toHaveLength(1);
+    expect(page.text).toMatch(/<th scope="row">sam@exemple\.fr<\/th>\s*<td>Lecture seule/);
+
+    const guest = new WebClient(testApp, '203.0.113.7');
+    expect((await guest.get(firstPath)).status).toBe(410);
+    expect((await guest.get(secondPath)).status).toBe(200);
+  });
+
+  it('polish (issue 20): a member without a name is shown by role and structure, with the e-mail, not « — — »', async () => {
+    const team = await createOrganisation(testApp.app, { name: 'Mednum Sans Nom' });
+    const named = await createWebUser(testApp.app, team.organisationId, 'owner');
+    const unnamed = await createWebUser(testApp.app, team.organisationId, 'member', {
+      displayName: null,
+    });
+    const bare = await createWebUser(testApp.app, team.organisationId, 'owner', {
+      displayName: null,
+    });
+    await testApp.app
+      .get(DataSource)
+      .query('UPDATE user_account SET email = NULL WHERE id = $1', [bare.userId]);
+    const page = (await (await signedIn(named)).get('/equipe')).text;
+    expect(page).not.toContain('<th scope="row">—</th>');
+    expect(page).toMatch(
+      new RegExp(
+        `<th scope="row">Nom non renseigné \\(Membre de Mednum Sans Nom\\)</th><td>${unnamed.email}</td>`,
+      ),
+    );
+    expect(page).toContain(
+      '<th scope="row">Nom non renseigné (Responsable de Mednum Sans Nom)</th><td>aucune adresse enregistrée</td>',
+    );
   });
 
   it('refuses an invitation to a badly typed address, next to the field, keeping it', async () => {

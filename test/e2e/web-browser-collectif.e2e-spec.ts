@@ -91,20 +91,27 @@ describeInBrowser('« Collectif » in a real browser', () => {
     await signInAs(coordinator);
     await page.goto(`${baseUrl}/collectif`);
     await expectAccessible(page, 'collectif (coordination, vide)');
-    const field = page.getByLabel(/Identifiant de la structure/);
-    await field.fill('EPN de Thiers');
+    const field = page.getByLabel(/Nom, e-mail de la ou du responsable, ou identifiant/);
+    await field.fill('EPN de Nulle-Part');
     await page.getByRole('button', { name: 'Inviter la structure' }).click();
     await expect(page.locator('#structure-error').textContent()).resolves.toContain(
-      'n’a pas le bon format',
+      'Aucune structure ne porte ce nom.',
     );
-    await expect(field.inputValue()).resolves.toBe('EPN de Thiers');
+    await expect(field.inputValue()).resolves.toBe('EPN de Nulle-Part');
     await expect(field.getAttribute('aria-invalid')).resolves.toBe('true');
     await expect(page.evaluate<string>('document.activeElement.className')).resolves.toContain(
       'error-summary',
     );
     await expectAccessible(page, 'collectif (invitation refusée)');
-    await field.fill(epn.organisationId);
+    // Item 4: part of the name gives a list to choose from, usable with the keyboard.
+    await field.fill('thiers');
     await field.press('Enter');
+    await expect(page.locator('#choix-error').textContent()).resolves.toContain(
+      'Choisissez la structure voulue',
+    );
+    await expectAccessible(page, 'collectif (choix de la structure)');
+    await page.getByRole('radio', { name: 'EPN de Thiers' }).check();
+    await page.getByRole('button', { name: 'Inviter la structure choisie' }).press('Enter');
     await page.waitForURL(/fait=invitation/);
     await expect(notice()).resolves.toContain('Invitation envoyée');
     await expect(

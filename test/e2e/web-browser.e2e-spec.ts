@@ -15,6 +15,7 @@ import {
   openBrowser,
   screenshot,
   serveOnLoopback,
+  signIn,
 } from '../support/browser.util';
 
 const XSS_PAYLOAD =
@@ -263,6 +264,25 @@ describeInBrowser('Web application in a real browser', () => {
       await page.goto(`${baseUrl}${path}`);
       await expectAccessible(page, path);
     }
+  });
+
+  it('item 14 (issue 20): without e-mail, the invitation link is shown to copy, accessibly', async () => {
+    await page.goto(`${baseUrl}/equipe`);
+    // Run alone, no earlier test has signed in.
+    if (new URL(page.url()).pathname.startsWith('/connexion')) {
+      await signIn(page, baseUrl, member);
+      await page.goto(`${baseUrl}/equipe`);
+    }
+    await page.getByLabel(/Adresse e-mail/).fill('nouvelle.personne@exemple.fr');
+    await page.getByRole('button', { name: 'Envoyer l’invitation' }).click();
+    await page.waitForLoadState('load');
+    await expect(page.locator('.notice').textContent()).resolves.toContain(
+      'L’envoi d’e-mails est désactivé',
+    );
+    await expect(
+      page.getByLabel(/Lien pour nouvelle\.personne@exemple\.fr/).inputValue(),
+    ).resolves.toMatch(/\/invitation\/[\w-]{43}$/);
+    await expectAccessible(page, '/equipe (lien d’invitation sans e-mail)');
   });
 
   it('refuses a form whose CSRF token was tampered with', async () => {

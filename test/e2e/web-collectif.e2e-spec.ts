@@ -107,8 +107,9 @@ describe('Web « Collectif »', () => {
   it('refuses a bad invitation id with a French message next to the field, keeping what was typed', async () => {
     const client = await signedIn(coordinator);
     const cases: Array<[string, string]> = [
-      ['', 'Indiquez l’identifiant de la structure à inviter.'],
-      ['EPN de Thiers', 'Cet identifiant n’a pas le bon format'],
+      ['', 'Indiquez le nom de la structure, l’adresse e-mail de sa ou son responsable'],
+      ['Médiathèque de Nulle-Part', 'Aucune structure ne porte ce nom.'],
+      ['personne@test.invalid', 'Aucune structure n’a de responsable à cette adresse'],
       [randomUUID(), 'Aucune structure ne porte cet identifiant.'],
       [otherCollectif.organisationId, 'Cet identifiant est celui d’un collectif'],
       [collectif.organisationId, 'Cet identifiant est celui d’un collectif'],
@@ -154,6 +155,54 @@ describe('Web « Collectif »', () => {
 
     await invite(client, centre.organisationId);
     await join(centreOwner, {});
+  });
+
+  it('item 4: invites a structure by its name or its owner’s e-mail, with a list when several match', async () => {
+    const client = await signedIn(coordinator);
+    const lyon = await createOrganisation(testApp.app, { name: 'Fablab Lyon' });
+    const vienne = await createOrganisation(testApp.app, { name: 'Fablab Vienne' });
+    const lyonOwner = await createWebUser(testApp.app, lyon.organisationId, 'owner');
+    await createWebUser(testApp.app, vienne.organisationId, 'owner');
+
+    // A name matching several structures: a choice list, nothing invited yet.
+    const several = await invite(client, 'fablab');
+    expect(several.status).toBe(400);
+    expect(several.text).toContain('Choisissez la structure voulue dans la liste ci-dessous.');
+    expect(several.text).toContain(`name="choix" value="${lyon.organisationId}"`);
+    expect(several.text).toContain(`name="choix" value="${vienne.organisationId}"`);
+    expect(several.text).toContain('value="fablab"');
+    const picked = await client.post('/collectif/invitations', {
+      structure: 'fablab',
+      choix: vienne.organisationId,
+    });
+    expect(picked.status).toBe(303);
+    const page = (await client.get('/collectif')).text;
+    expect(page).toMatch(/<th scope="row">Fablab Vienne<\/th>\s*<td>Invitée le /);
+    expect(page).not.toContain('Fablab Lyon');
+
+    // The owner's e-mail, typed with capitals: the structure it owns is invited.
+    const byEmail = await invite(client, ` ${lyonOwner.email.toUpperCase()} `);
+    expect(byEmail.status).toBe(303);
+    expect((await client.get('/collectif')).text).toMatch(
+      /<th scope="row">Fablab Lyon<\/th>\s*<td>Invitée le /,
+    );
+
+    // An exact name (accents and case aside) needs no list; a pending one is said so.
+    const again = await invite(client, 'FABLAB VIENNE');
+    expect(again.status).toBe(400);
+    expect(again.text).toContain('<p class="field-error" id="structure-error">');
+    expect(again.text).toContain('Cette structure est déjà invitée');
+    await createOrganisation(testApp.app, { name: 'Médiathèque d’Évreux' });
+    await createOrganisation(testApp.app, { name: 'Médiathèque d’Évreux-Nord' });
+    const exact = await invite(client, 'mediatheque d’evreux');
+    expect(exact.status).toBe(303);
+    expect((await client.get('/collectif')).text).toMatch(
+      /<th scope="row">Médiathèque d’Évreux<\/th>\s*<td>Invitée le /,
+    );
+    await createOrganisation(testApp.app, { name: 'Un collectif fablab', kind: 'collectif' });
+    expect((await invite(client, 'Un collectif fablab')).text).toContain(
+      'Aucune structure ne porte ce nom.',
+    );
   });
 
   it('curates from the fiche appel: annotation and « candidature commune possible »', async () => {

@@ -16,7 +16,7 @@ export async function createWebUser(
   app: INestApplicationContext,
   organisationId: string,
   role: MemberRole,
-  overrides: { email?: string; password?: string; displayName?: string } = {},
+  overrides: { email?: string; password?: string; displayName?: string | null } = {},
 ): Promise<WebUserFixture> {
   const email = overrides.email ?? `${role}-${randomBytes(4).toString('hex')}@test.invalid`;
   const password = overrides.password ?? `phrase de passe ${randomBytes(4).toString('hex')}`;
@@ -25,7 +25,12 @@ export async function createWebUser(
   const user =
     (await users.findOneBy({ email })) ??
     (await users.save(
-      users.create({ email, displayName: overrides.displayName ?? `Camille (${role})` }),
+      users.create({
+        email,
+        // null: an account created without a name (as the CLI may), to see how it is shown.
+        displayName:
+          overrides.displayName === undefined ? `Camille (${role})` : overrides.displayName,
+      }),
     ));
   await memberships.save(memberships.create({ userId: user.id, organisationId, role }));
   await app.get(AccountService).setPassword(user.id, password);

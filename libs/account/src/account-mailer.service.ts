@@ -30,10 +30,11 @@ export class AccountMailerService implements OnApplicationBootstrap {
     }
   }
 
-  async send(mail: AccountMail): Promise<void> {
+  /** True when the mail was handed to SMTP; false when e-mail is off (nothing sent). */
+  async send(mail: AccountMail): Promise<boolean> {
     if (!this.config.SMTP_URL) {
       this.logger.warn(`SMTP_URL is not set; e-mail to ${mail.to} not sent: « ${mail.subject} »`);
-      return;
+      return false;
     }
     this.transport ??= createTransport(this.config.SMTP_URL);
     try {
@@ -42,5 +43,6 @@ export class AccountMailerService implements OnApplicationBootstrap {
       this.logger.error(`E-mail to ${mail.to} failed: ${(error as Error).message}`);
       throw AccountException.mailFailed();
     }
+    return true;
   }
 }

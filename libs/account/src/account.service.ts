@@ -50,6 +50,17 @@ export interface PendingInvitation {
   expiresAt: Date;
 }
 
+/** What inviting an address did. */
+export interface InvitationSent {
+  email: string;
+  /** The address was already invited: its invitation got a new link and a new expiry. */
+  renewed: boolean;
+  /** False when e-mail is off (no SMTP_URL): nothing left the server. */
+  mailed: boolean;
+  /** Only when not mailed, for the owner to pass on: shown once, never logged. */
+  link: string | null;
+}
+
 /** Verified against when the e-mail is unknown, so both failures take the same time. */
 let decoyHash: Promise<string> | undefined;
 const decoy = (): Promise<string> => (decoyHash ??= hashPassword('vigie-decoy-password'));
@@ -114,13 +125,17 @@ export class AccountService {
     }));
   }
 
-  /** An owner invites an address; the link lets its holder set a password and join. */
+  /**
+   * An owner invites an address; the link lets its holder set a password and join. Inviting an
+   * address already invited renews that invitation instead of adding a second one. Without
+   * e-mail (no SMTP_URL) nothing is sent: the link is returned for the owner to pass on.
+   */
   async invite(
     principal: Principal,
     emailInput: string,
     role: MemberRole,
     baseUrl: string,
-  ): Promise<void> {
+  ): Promise<InvitationSent> {
     if (principal.role !== 'owner') throw TenancyException.forbidden(principal.role);
     const email = normaliseEmail(emailInput);
     if (!email) throw AccountException.invalidEmail();
@@ -137,15 +152,18 @@ export class AccountService {
     const organisation = await this.dataSource
       .getRepository(Organisation)
       .findOneByOrFail({ id: principal.organisationId });
-    const token = await this.tokens.issue({
-      purpose: 'invitation',
+    const request = {
+      purpose: 'invitation' as const,
       email,
       ttlMs: INVITATION_TTL_MS,
       organisationId: organisation.id,
       role,
       createdByUserId: principal.userId,
-    });
-    await this.mailer.send({
+    };
+    const renewed = await this.tokens.renewInvitation(request);
+    const token = renewed ?? (await this.tokens.issue(request));
+    const link = `${baseUrl}/invitation/${token}`;
+    const mailed = await this.mailer.send({
       to: email,
       subject: `Invitation à rejoindre ${organisation.name} sur Vigie`,
       text: [
@@ -154,11 +172,12 @@ export class AccountService {
         `Vous êtes invité(e) à rejoindre « ${organisation.name} » sur Vigie, ` +
           `avec le rôle « ${ROLE_LABELS[role]} ».`,
         'Pour accepter et choisir votre mot de passe, ouvrez ce lien (valable 7 jours) :',
-        `${baseUrl}/invitation/${token}`,
+        link,
         '',
         'Si vous ne vous attendiez pas à ce message, ignorez-le.',
       ].join('\n'),
     });
+    return { email, renewed: renewed !== null, mailed, link: mailed ? null : link };
   }
 
   async pendingInvitations(organisationId: string): Promise<PendingInvitation[]> {

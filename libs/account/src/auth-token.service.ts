@@ -2,7 +2,7 @@ import { AuthToken } from '@app/persistence';
 import type { AuthTokenPurpose, MemberRole } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, MoreThan, Repository } from 'typeorm';
+import { EntityManager, IsNull, MoreThan, Repository } from 'typeorm';
 import { AccountException } from './account.exception';
 import { generateSecretToken, hashSecretToken, looksLikeSecretToken } from './secret-token.util';
 
@@ -34,6 +34,44 @@ export class AuthTokenService {
       usedAt: null,
     });
     return token;
+  }
+
+  /**
+   * A pending invitation sent again: the same row gets a new token and a new expiry, so the
+   * earlier link stops working and one invitation per address stays pending. Older duplicates
+   * (from before renewal existed) are ended. Returns null when nothing is pending.
+   */
+  async renewInvitation(request: TokenRequest): Promise<string | null> {
+    return this.tokens.manager.transaction(async (manager) => {
+      const pending = await manager.getRepository(AuthToken).find({
+        where: {
+          purpose: 'invitation',
+          email: request.email,
+          organisationId: request.organisationId ?? undefined,
+          usedAt: IsNull(),
+          expiresAt: MoreThan(new Date()),
+        },
+        order: { createdAt: 'DESC' },
+        lock: { mode: 'pessimistic_write' },
+      });
+      const [newest, ...older] = pending;
+      if (!newest) return null;
+      const token = generateSecretToken();
+      await manager.getRepository(AuthToken).update(newest.id, {
+        tokenHash: hashSecretToken(token),
+        role: request.role ?? null,
+        createdByUserId: request.createdByUserId ?? null,
+        createdAt: new Date(),
+        expiresAt: new Date(Date.now() + request.ttlMs),
+      });
+      if (older.length) {
+        await manager.getRepository(AuthToken).update(
+          older.map((row) => row.id),
+          { expiresAt: new Date() },
+        );
+      }
+      return token;
+    });
   }
 
   /** The still valid token, without using it (to show the form the link leads to). */

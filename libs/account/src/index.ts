@@ -3,6 +3,7 @@ export {
   AccountService,
   type InvitationView,
   type MemberView,
+  type InvitationSent,
   type PendingInvitation,
   type SignedInUser,
 } from './account.service';

@@ -34,6 +34,8 @@ export { CollectifService } from './collectif/collectif.service';
 export type {
   CollectifDigestInput,
   CollectifDigestSettings,
+  InviteeCandidate,
+  InviteeLookup,
   MemberActivity,
   PickInput,
   PickView,

@@ -43,6 +43,15 @@ export class WatchException extends DomainException<WatchExceptionCode> {
     return new WatchException(WatchExceptionCode.INVALID_INVITATION, reason);
   }
 
+  /** A name or an e-mail designating several structures: the caller chooses one by its id. */
+  static ambiguousInvitee(candidates: ReadonlyArray<{ id: string; name: string }>): WatchException {
+    return new WatchException(
+      WatchExceptionCode.INVALID_INVITATION,
+      'Plusieurs structures correspondent : choisissez-en une par son identifiant / several structures match: choose one by its id',
+      { field: 'member', candidates },
+    );
+  }
+
   static invalidSelection(reason: string): WatchException {
     return new WatchException(WatchExceptionCode.INVALID_SELECTION, reason, { field: 'ids' });
   }

@@ -29,7 +29,9 @@ export class CollectifController {
   @Post('invitations')
   @Roles('owner', 'member')
   invite(@CurrentPrincipal() principal: Principal, @Body() body: InvitationDto) {
-    return this.collectifs.invite(principal.organisationId, body.memberOrganisationId);
+    return body.memberOrganisationId !== undefined
+      ? this.collectifs.invite(principal.organisationId, body.memberOrganisationId)
+      : this.collectifs.inviteByText(principal.organisationId, body.member ?? '');
   }
 
   @Get('invitations')

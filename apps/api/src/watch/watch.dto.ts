@@ -22,6 +22,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
 } from 'class-validator';
 import { MAX_CENTS, MAX_OFFSET } from '../http/number-bounds.constants';
 
@@ -190,10 +191,22 @@ export class CallStateDto {
   follow?: boolean;
 }
 
+/** One of the two: the structure's id, or what a coordinator knows of it. */
 export class InvitationDto {
-  @ApiProperty()
+  @ApiPropertyOptional()
+  @ValidateIf((dto: InvitationDto) => dto.member === undefined)
   @IsUUID()
-  memberOrganisationId: string;
+  memberOrganisationId?: string;
+
+  @ApiPropertyOptional({
+    description:
+      'Nom exact de la structure ou adresse e-mail de sa ou son responsable / the exact name of the structure or its owner’s e-mail',
+  })
+  @ValidateIf((dto: InvitationDto) => dto.memberOrganisationId === undefined)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  member?: string;
 }
 
 export class SharingDto {

@@ -20,11 +20,16 @@ import { WatchException } from '../watch.exception';
 import {
   CollectifDigestInput,
   CollectifDigestSettings,
+  InviteeCandidate,
+  InviteeLookup,
   MemberActivity,
   PickInput,
   PickView,
   SharingSettings,
 } from './collectif.types';
+
+/** Enough to pick from by eye; a coordinator who sees the limit types more of the name. */
+export const INVITEE_CANDIDATES = 10;
 
 /**
  * A collectif and its members: invitations the member accepts with its own key, the shared
@@ -58,6 +63,58 @@ export class CollectifService {
       );
     }
     return this.memberships.save(this.memberships.create({ collectifId, memberId }));
+  }
+
+  /**
+   * The structure a coordinator means by what they know of it: the e-mail of its owner, or its
+   * name (accents and case ignored). An exact name is taken as is; a partial one, or an owner of
+   * several structures, gives a list to choose from. At most INVITEE_CANDIDATES are returned.
+   */
+  async findInvitee(collectifId: string, typed: string): Promise<InviteeLookup> {
+    const text = typed.trim().replace(/\s+/g, ' ');
+    if (text.includes('@')) {
+      const owned = await this.organisations.query<InviteeCandidate[]>(
+        `SELECT o.id, o.name
+           FROM user_account u
+           JOIN membership m ON m.user_id = u.id AND m.role = 'owner'
+           JOIN organisation o ON o.id = m.organisation_id
+          WHERE u.email = lower($1) AND o.kind = 'structure' AND o.id <> $2
+          ORDER BY o.name, o.id LIMIT ${INVITEE_CANDIDATES}`,
+        [text.replace(/\s/g, ''), collectifId],
+      );
+      if (owned.length === 0) return { found: 'none', by: 'email' };
+      return owned.length === 1
+        ? { found: 'one', organisationId: owned[0].id }
+        : { found: 'several', candidates: owned };
+    }
+    const named = await this.organisations.query<Array<InviteeCandidate & { exact: boolean }>>(
+      `SELECT o.id, o.name, vigie_fold(o.name) = vigie_fold($1) AS exact
+         FROM organisation o
+        WHERE o.kind = 'structure' AND o.id <> $2
+          AND strpos(vigie_fold(o.name), vigie_fold($1)) > 0
+        ORDER BY vigie_fold(o.name) = vigie_fold($1) DESC, o.name, o.id
+        LIMIT ${INVITEE_CANDIDATES}`,
+      [text, collectifId],
+    );
+    const exact = named.filter((row) => row.exact);
+    if (exact.length === 1) return { found: 'one', organisationId: exact[0].id };
+    if (named.length === 0) return { found: 'none', by: 'name' };
+    return { found: 'several', candidates: named.map(({ id, name }) => ({ id, name })) };
+  }
+
+  /** The API's invitation by name or owner e-mail: one structure, or a refusal that says why. */
+  async inviteByText(collectifId: string, typed: string): Promise<CollectifMembership> {
+    await this.assertCollectif(collectifId);
+    const found = await this.findInvitee(collectifId, typed);
+    if (found.found === 'several') throw WatchException.ambiguousInvitee(found.candidates);
+    if (found.found === 'none') {
+      throw TenancyException.notFound(
+        found.by === 'email'
+          ? 'Structure dont la ou le responsable a cette adresse / structure owned by this address'
+          : 'Structure de ce nom / structure with this name',
+      );
+    }
+    return this.invite(collectifId, found.organisationId);
   }
 
   /** A collectif sees the invitations it sent; a structure those addressed to it. */

@@ -40,3 +40,18 @@ export interface CollectifDigestSettings extends CollectifDigestInput {
   /** Each chosen address with where it stands: outside addresses must confirm first. */
   recipientStatuses: DigestRecipientView[];
 }
+
+/** A structure a coordinator may mean when typing a name or an e-mail. */
+export interface InviteeCandidate {
+  id: string;
+  name: string;
+}
+
+/**
+ * What a typed name or owner e-mail designates: one structure, several to choose from (a name
+ * only part of which matched is always confirmed, never guessed), or none.
+ */
+export type InviteeLookup =
+  | { found: 'one'; organisationId: string }
+  | { found: 'several'; candidates: InviteeCandidate[] }
+  | { found: 'none'; by: 'email' | 'name' };

@@ -1,4 +1,10 @@
-import { CollectifService, FeedTokenService, feedUrls, WatchException } from '@app/watch';
+import {
+  CollectifService,
+  FeedTokenService,
+  feedUrls,
+  WatchException,
+  type InviteeCandidate,
+} from '@app/watch';
 import { Body, Param, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { formText } from '../form-value.util';
@@ -11,6 +17,7 @@ import {
   inviteError,
   isUuid,
   pageNumber,
+  readInviteChoice,
   readOrganisationId,
   readPickForm,
   type InviteProblem,
@@ -45,12 +52,21 @@ export class CollectifCurationController {
     @Body() body: Record<string, unknown>,
   ): Promise<void> {
     const collectif = await this.pages.assertCollectif(request);
-    const { typed, id } = readOrganisationId(body);
-    let problem = !typed.trim()
-      ? 'empty'
-      : id
-        ? await this.inviteProblem(collectif.id, id)
-        : 'malformed';
+    const { typed, id: typedId } = readOrganisationId(body);
+    let id = readInviteChoice(body) ?? typedId;
+    let problem: InviteProblem | null = null;
+    let candidates: InviteeCandidate[] = [];
+    if (!id && !typed.trim()) problem = 'empty';
+    else if (!id) {
+      // A coordinator knows a name or an owner's e-mail rather than an identifier.
+      const found = await this.collectifs.findInvitee(collectif.id, typed);
+      if (found.found === 'one') id = found.organisationId;
+      else if (found.found === 'several') {
+        problem = 'several';
+        candidates = found.candidates;
+      } else problem = found.by === 'email' ? 'no-owner' : 'no-name';
+    }
+    if (!problem && id) problem = await this.inviteProblem(collectif.id, id);
     if (!problem && id) {
       try {
         await this.collectifs.invite(collectif.id, id);
@@ -64,7 +80,7 @@ export class CollectifCurationController {
     await this.pages.send(
       request,
       response,
-      { errors: [inviteError(problem)], inviteTyped: typed },
+      { errors: [inviteError(problem)], inviteTyped: typed, inviteCandidates: candidates },
       400,
     );
   }

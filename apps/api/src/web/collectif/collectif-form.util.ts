@@ -8,15 +8,20 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const isUuid = (value: string): boolean => UUID.test(value);
 
-/** Why an organisation id typed by a coordinator cannot be invited. */
-export type InviteProblem = 'empty' | 'malformed' | 'unknown' | 'collectif' | 'member' | 'invited';
+/** Why what a coordinator typed to invite a structure designates none, or not one. */
+export type InviteProblem =
+  'empty' | 'unknown' | 'no-owner' | 'no-name' | 'several' | 'collectif' | 'member' | 'invited';
 
 export const INVITE_MESSAGES: Readonly<Record<InviteProblem, string>> = {
-  empty: 'Indiquez l’identifiant de la structure à inviter.',
-  malformed:
-    'Cet identifiant n’a pas le bon format : copiez-le tel quel depuis la page « Collectif » de la structure (36 caractères).',
+  empty:
+    'Indiquez le nom de la structure, l’adresse e-mail de sa ou son responsable, ou son identifiant.',
   unknown:
     'Aucune structure ne porte cet identifiant. Vérifiez-le auprès de la structure : elle le trouve sur sa page « Collectif ».',
+  'no-owner':
+    'Aucune structure n’a de responsable à cette adresse sur Vigie. Vérifiez l’adresse ou indiquez le nom de la structure ; si elle n’a pas encore de compte, elle doit d’abord créer sa structure.',
+  'no-name':
+    'Aucune structure ne porte ce nom. Vérifiez l’orthographe, ou indiquez l’adresse e-mail de sa ou son responsable.',
+  several: 'Choisissez la structure voulue dans la liste ci-dessous.',
   collectif:
     'Cet identifiant est celui d’un collectif : seules les structures peuvent rejoindre un collectif.',
   member: 'Cette structure est déjà membre du collectif.',
@@ -25,6 +30,8 @@ export const INVITE_MESSAGES: Readonly<Record<InviteProblem, string>> = {
 };
 
 export const INVITE_FIELD = 'structure';
+/** The radio list offered when a name or an e-mail designates several structures. */
+export const INVITE_CHOICE_FIELD = 'choix';
 
 /**
  * The organisation id as pasted: spaces and line breaks around or inside it are dropped (copying
@@ -36,8 +43,17 @@ export function readOrganisationId(body: unknown): { typed: string; id: string |
   return { typed, id: isUuid(id) ? id : null };
 }
 
+/** The structure ticked in the choice list, if one was. */
+export function readInviteChoice(body: unknown): string | null {
+  const id = formText(body, INVITE_CHOICE_FIELD, 100).trim().toLowerCase();
+  return isUuid(id) ? id : null;
+}
+
 export function inviteError(problem: InviteProblem): FieldError {
-  return { field: INVITE_FIELD, message: INVITE_MESSAGES[problem] };
+  return {
+    field: problem === 'several' ? INVITE_CHOICE_FIELD : INVITE_FIELD,
+    message: INVITE_MESSAGES[problem],
+  };
 }
 
 export interface PickForm {

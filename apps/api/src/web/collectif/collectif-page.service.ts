@@ -112,6 +112,10 @@ export class CollectifPageService {
           feedTokens: await this.tokens.list(organisation.id, null),
           createdFeed: extras.createdFeed ?? null,
           inviteTyped: extras.inviteTyped ?? '',
+          inviteCandidates: (extras.inviteCandidates ?? []).map((c) => ({
+            id: c.id,
+            label: c.name,
+          })),
           digestSummary: describeDigest(digest),
           digestForm: extras.digestForm ?? digestFormOf(digest),
           digestFrequencies: FREQUENCY_CHOICES,

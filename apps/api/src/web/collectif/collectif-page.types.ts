@@ -1,5 +1,5 @@
 import type { CallStatus } from '@app/persistence';
-import type { FeedUrls } from '@app/watch';
+import type { FeedUrls, InviteeCandidate } from '@app/watch';
 import type { FieldError } from '../web-view.types';
 import type { CollectifDigestForm } from './collectif-digest-form.util';
 import type { PickForm } from './collectif-form.util';
@@ -38,6 +38,8 @@ export interface CollectifPageExtras {
   errors?: FieldError[];
   /** The organisation id as the coordinator typed it, shown back after an error. */
   inviteTyped?: string;
+  /** The structures a typed name or e-mail designates, to choose from. */
+  inviteCandidates?: InviteeCandidate[];
   /** Pick edits refused, by pick id, with what was typed. */
   pickForms?: Record<string, PickForm>;
   /** Shown once: only the token's hash is stored. */

@@ -1,5 +1,5 @@
-import { AccountException, AccountService, ROLE_LABELS } from '@app/account';
-import { PublicUrlService } from '@app/config';
+import { AccountException, AccountService, ROLE_LABELS, type InvitationSent } from '@app/account';
+import { PublicUrlService, VigieConfig } from '@app/config';
 import { MEMBER_ROLES, type MemberRole } from '@app/persistence';
 import { Body, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
@@ -21,6 +21,7 @@ export class TeamPageController {
     private readonly context: WebPageContextService,
     private readonly views: WebViewService,
     private readonly publicUrl: PublicUrlService,
+    private readonly config: VigieConfig,
   ) {}
 
   @Get()
@@ -29,9 +30,12 @@ export class TeamPageController {
     @Res() response: Response,
     @Query('invite') invited?: string,
     @Query('retiree') revoked?: string,
+    @Query('renouvelee') renewed?: string,
   ): Promise<void> {
     const notice = invited
-      ? `Invitation envoyée à ${invited.slice(0, 254)}.`
+      ? renewed
+        ? `Invitation renouvelée pour ${invited.slice(0, 254)} : un nouveau lien, valable 7 jours, a été envoyé ; l’ancien ne fonctionne plus.`
+        : `Invitation envoyée à ${invited.slice(0, 254)}.`
       : revoked
         ? 'Invitation retirée : son lien ne fonctionne plus.'
         : null;
@@ -52,8 +56,15 @@ export class TeamPageController {
       errors.push({ field: 'role', message: 'Choisissez un rôle dans la liste.' });
     } else {
       try {
-        await this.accounts.invite(request.principal, email, role, this.publicUrl.base());
-        return response.redirect(303, `/equipe?invite=${encodeURIComponent(email)}`);
+        const sent = await this.accounts.invite(
+          request.principal,
+          email,
+          role,
+          this.publicUrl.base(),
+        );
+        if (sent.link) return await this.showLink(request, response, sent);
+        const query = `invite=${encodeURIComponent(sent.email)}${sent.renewed ? '&renouvelee=1' : ''}`;
+        return response.redirect(303, `/equipe?${query}`);
       } catch (error) {
         if (!(error instanceof AccountException)) throw error;
         errors.push({ field: String(error.details?.field ?? 'email'), message: error.message });
@@ -74,6 +85,27 @@ export class TeamPageController {
     response.redirect(303, '/equipe?retiree=1');
   }
 
+  /**
+   * E-mail is off (no SMTP_URL): nothing was sent, so the owner gets the link to pass on. It is
+   * shown once, on the page answering the POST (only its hash is stored), never redirected to
+   * nor logged, and the answer is not cached.
+   */
+  private async showLink(
+    request: SignedInRequest,
+    response: Response,
+    sent: InvitationSent,
+  ): Promise<void> {
+    const notice =
+      `L’envoi d’e-mails est désactivé sur cette installation : aucun message n’a été envoyé à ${sent.email}. ` +
+      (sent.renewed ? 'Invitation renouvelée : l’ancien lien ne fonctionne plus. ' : '') +
+      'Copiez le lien ci-dessous et transmettez-le vous-même ; il ne sera plus affiché.';
+    response.setHeader('Cache-Control', 'no-store');
+    await this.render(request, response, { email: '', role: 'member' }, [], notice, 200, {
+      email: sent.email,
+      link: sent.link,
+    });
+  }
+
   private async render(
     request: SignedInRequest,
     response: Response,
@@ -81,6 +113,7 @@ export class TeamPageController {
     errors: FieldError[],
     notice: string | null,
     status: number,
+    createdLink: { email: string; link: string | null } | null = null,
   ): Promise<void> {
     const [layout, members, invitations] = await Promise.all([
       this.context.layout(request, 'Équipe', 'equipe'),
@@ -100,6 +133,8 @@ export class TeamPageController {
         roles: MEMBER_ROLES.map((r) => ({ id: r, label: ROLE_LABELS[r] })),
         roleLabels: ROLE_LABELS,
         canInvite: request.principal.role === 'owner',
+        createdLink,
+        emailOff: !this.config.SMTP_URL,
       },
       status,
     );
