@@ -187,6 +187,24 @@ describe('Web « Veilles »: watch profiles, feed links, digest; team invitation
     expect(await profiles()).toEqual([]);
   });
 
+  it('item 8: reports every error at once, the unknown territory with the others', async () => {
+    const client = await signedIn(owner);
+    await client.get('/veilles/nouvelle');
+    const response = await client.post(
+      '/veilles/nouvelle',
+      profileForm({ nom: '', territoires: '99, Atlantide', 'montant-min': 'beaucoup' }),
+    );
+    expect(response.status).toBe(400);
+    const summary = /<div class="error-summary"[\s\S]*?<\/div>/.exec(response.text)?.[0] ?? '';
+    expect(summary).toContain('Donnez un nom à cette veille');
+    expect(summary).toContain('Saisissez un montant en euros');
+    expect(summary).toContain('Territoires inconnus : « 99 », « Atlantide »');
+    expect(response.text).toMatch(/id="territoires-error"[\s\S]{0,120}Territoires inconnus/);
+    expect(response.text).toMatch(/id="nom"[^>]*aria-invalid="true"/);
+    expect(valueOf(response.text, 'territoires')).toBe('99, Atlantide');
+    expect(await profiles()).toEqual([]);
+  });
+
   it('refuses a commune name several communes share, naming their codes next to the field', async () => {
     const client = await signedIn(owner);
     await client.get('/veilles/nouvelle');
