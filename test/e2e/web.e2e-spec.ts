@@ -161,4 +161,38 @@ describe('Web application', () => {
       .set('Cookie', (browser as unknown as { cookie: string }).cookie);
     expect(response.status).toBe(401);
   });
+  it('item 13: filters /appels by a territory name as /veilles does, and names the candidates of a shared one', async () => {
+    const dataSource = testApp.app.get(DataSource);
+    for (const [title, territory] of [
+      ['Tiers-lieux du Puy-de-Dôme', ['63']],
+      ['Tiers-lieux de Paris', ['75']],
+    ] as const) {
+      const call = await createCall(dataSource, { title, territory: [...territory] });
+      await dataSource.getRepository(CallClassification).save({
+        callId: call.id,
+        version: 'test',
+        score: 0.8,
+        relevant: true,
+        themes: [],
+        euFund: null,
+        explanation: [],
+        contentHash: call.contentHash,
+        classifiedAt: new Date(),
+      });
+    }
+    const browser = new WebClient(testApp);
+    await browser.signIn(owner);
+    const byName = await browser.get(`/appels?territoire=${encodeURIComponent('Puy-de-Dôme')}`);
+    expect(byName.status).toBe(200);
+    expect(byName.text).not.toContain('error-summary');
+    expect(byName.text).toContain('Tiers-lieux du Puy-de-Dôme');
+    expect(byName.text).not.toContain('Tiers-lieux de Paris');
+    expect(byName.text).toMatch(/id="territoire"[^>]*value="Puy-de-Dôme"/);
+    const byCode = await browser.get('/appels?territoire=63');
+    expect(byCode.text).toContain('Tiers-lieux du Puy-de-Dôme');
+    expect(byCode.text).not.toContain('Tiers-lieux de Paris');
+    const shared = await browser.get('/appels?territoire=Beaumont');
+    expect(shared.text).toContain('« Beaumont » désigne plusieurs territoires');
+    expect(shared.text).toContain('63032 (Puy-de-Dôme)');
+  });
 });

@@ -1,10 +1,9 @@
 import { normaliseEmail } from '@app/account';
-import { ambiguousTerritoryMessage, findTerritoryByName, parseTerritory } from '@app/common';
-import { territoryCodesFromNames } from '@app/ingestion';
 import { DIGEST_FREQUENCIES, type DigestFrequency, type WatchProfile } from '@app/persistence';
 import { EU_FUND_IDS } from '@app/classifier';
 import { AUDIENCE_IDS, type WatchProfileInput } from '@app/watch';
 import { formText, parseEuros } from '../form-value.util';
+import { readTerritoryInput } from '../territory-input.util';
 import type { FieldError } from '../web-view.types';
 import type { WatchForm } from './watch-page.types';
 
@@ -226,18 +225,10 @@ export function territoryCodes(
   unknown?: (item: string) => void,
 ): string[] {
   return splitList(text).map((item) => {
-    const code = parseTerritory(item)?.code;
-    if (code) return code;
-    const lookup = findTerritoryByName(item);
-    if (lookup.kind === 'found') return lookup.territory.code;
-    if (lookup.kind === 'ambiguous') {
-      ambiguous?.(ambiguousTerritoryMessage(item, lookup.candidates));
-      return item;
-    }
-    // « France entière », « national »: the ingestion's words for the whole country.
-    const named = territoryCodesFromNames(item);
-    if (named.length === 1) return named[0];
-    unknown?.(item);
+    const read = readTerritoryInput(item);
+    if (read.kind === 'code') return read.code;
+    if (read.kind === 'ambiguous') ambiguous?.(read.message);
+    else unknown?.(item);
     return item;
   });
 }
