@@ -195,4 +195,18 @@ describe('Web application', () => {
     expect(shared.text).toContain('« Beaumont » désigne plusieurs territoires');
     expect(shared.text).toContain('63032 (Puy-de-Dôme)');
   });
+  it('polish: serves a favicon, linked from every page, with a long cache', async () => {
+    const browser = new WebClient(testApp);
+    await browser.signIn(owner);
+    const page = await browser.get('/appels');
+    const href = /<link rel="icon" href="([^"]+)"/.exec(page.text)?.[1];
+    expect(href).toBeDefined();
+    for (const path of [href ?? '', '/favicon.ico']) {
+      const icon = await request(testApp.app.getHttpServer()).get(path);
+      expect(icon.status).toBe(200);
+      expect(icon.headers['content-type']).toMatch(/^image\/svg\+xml/);
+      const maxAge = Number(/max-age=(\d+)/.exec(String(icon.headers['cache-control']))?.[1]);
+      expect(maxAge).toBeGreaterThanOrEqual(30 * 24 * 3600);
+    }
+  });
 });
