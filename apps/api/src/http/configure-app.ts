@@ -65,7 +65,8 @@ function configureWeb(app: INestApplication): void {
   // The icon never changes with a release: a long cache, so no page asks for it again. Browsers
   // that ignore the layout's <link rel="icon"> ask /favicon.ico: the same SVG, not a 404 page.
   for (const path of ['/favicon.ico', '/static/favicon.svg']) {
-    express.getHttpAdapter().get(path, (_request: Request, response: Response) => {
+    express.use(path, (request: Request, response: Response, next: NextFunction) => {
+      if (request.method !== 'GET' && request.method !== 'HEAD') return next();
       response.type('image/svg+xml');
       response.sendFile(FAVICON, { maxAge: FAVICON_MAX_AGE_MS, immutable: true });
     });
