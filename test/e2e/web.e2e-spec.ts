@@ -209,4 +209,36 @@ describe('Web application', () => {
       expect(maxAge).toBeGreaterThanOrEqual(30 * 24 * 3600);
     }
   });
+  it('polish: the unfiltered list says how many calls there are in all', async () => {
+    const dataSource = testApp.app.get(DataSource);
+    for (let n = 1; n <= 21; n += 1) {
+      const call = await createCall(dataSource, { title: `Appel en série ${n}` });
+      await dataSource.getRepository(CallClassification).save({
+        callId: call.id,
+        version: 'test',
+        score: 0.6,
+        relevant: true,
+        themes: [],
+        euFund: null,
+        explanation: [],
+        contentHash: call.contentHash,
+        classifiedAt: new Date(),
+      });
+    }
+    const total = Number(
+      (
+        await dataSource.query(
+          `SELECT count(*)::int AS n FROM call_classification cc JOIN call c ON c.id = cc.call_id
+            WHERE cc.relevant AND c.status IN ('open', 'forthcoming')`,
+        )
+      )[0].n,
+    );
+    expect(total).toBeGreaterThan(20);
+    const browser = new WebClient(testApp);
+    await browser.signIn(owner);
+    const first = await browser.get('/appels');
+    expect(first.text).toContain(`<h2 id="resultats">Appels 1 à 20 sur ${total}</h2>`);
+    const second = await browser.get('/appels?page=2');
+    expect(second.text).toContain(`<h2 id="resultats">Appels 21 à ${total} sur ${total}</h2>`);
+  });
 });
