@@ -241,4 +241,39 @@ describe('Web application', () => {
     const second = await browser.get('/appels?page=2');
     expect(second.text).toContain(`<h2 id="resultats">Appels 21 à ${total} sur ${total}</h2>`);
   });
+  it('polish: the fiche names publics in French and suggests only similar calls for our territory', async () => {
+    const dataSource = testApp.app.get(DataSource);
+    const classify = async (call: { id: string; contentHash: string }) =>
+      dataSource.getRepository(CallClassification).save({
+        callId: call.id,
+        version: 'test',
+        score: 0.9,
+        relevant: true,
+        themes: [{ id: 'mediation_numerique', score: 0.9 }],
+        euFund: null,
+        explanation: [],
+        contentHash: call.contentHash,
+        classifiedAt: new Date(),
+      });
+    const base = await createCall(dataSource, {
+      title: 'Fiche avec publics',
+      territory: ['FR'],
+      audiences: ['associations', 'collectivites'],
+    });
+    await classify(base);
+    // The organisation is in Paris (75): a call for the Île-de-France covers it, one for the
+    // Puy-de-Dôme does not.
+    await classify(
+      await createCall(dataSource, { title: 'Voisin francilien', territory: ['R11'] }),
+    );
+    await classify(await createCall(dataSource, { title: 'Voisin auvergnat', territory: ['63'] }));
+    const browser = new WebClient(testApp);
+    await browser.signIn(owner);
+    const page = await browser.get(`/appels/${base.id}`);
+    expect(page.text).toContain(
+      '<dt>Publics</dt><dd>Associations, Collectivités territoriales</dd>',
+    );
+    expect(page.text).toContain('Voisin francilien');
+    expect(page.text).not.toContain('Voisin auvergnat');
+  });
 });
