@@ -109,7 +109,7 @@ describe('Territories below the département', () => {
     );
     expect(await shown('63')).not.toContain('allier');
     const unknown = await browser.get('/appels?territoire=63999');
-    expect(unknown.text).toContain('Code inconnu : « 63999 »');
+    expect(unknown.text).toContain('Territoire inconnu : « 63999 »');
   });
 
   it('refuses an unknown territory filter with 400, naming the field and the code', async () => {

@@ -169,6 +169,26 @@ describeInBrowser('Web application in a real browser', () => {
     await expectAccessible(page, 'appels (filtrés)');
   });
 
+  it('item 5: after a triage button, the keyboard returns to the card, with the confirmation', async () => {
+    await page.goto(`${baseUrl}/appels`);
+    const card = page.locator('.call-card', { hasText: 'tiers-lieux' });
+    await card.getByRole('button', { name: /^Pertinent/ }).focus();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/fait=pertinent/);
+    expect(new URL(page.url()).hash).toBe(`#appel-${ids.raw}`);
+    await expect(page.evaluate<string>('document.activeElement.id')).resolves.toBe(
+      `appel-${ids.raw}`,
+    );
+    const status = page.locator(`#appel-${ids.raw} [role="status"]`);
+    await expect(status.textContent()).resolves.toContain('Appel marqué « pertinent »');
+    // One Tab, not 26: the card's own title link comes next.
+    await page.keyboard.press('Tab');
+    await expect(
+      page.evaluate<string>('document.activeElement.getAttribute("href")'),
+    ).resolves.toBe(`/appels/${ids.raw}`);
+    await expectAccessible(page, 'appels (après un tri)');
+  });
+
   it('marks a call « pas pour nous » and it leaves the list', async () => {
     await page.goto(`${baseUrl}/appels`);
     await screenshot(page, 'appels');

@@ -187,6 +187,24 @@ describe('Web « Veilles »: watch profiles, feed links, digest; team invitation
     expect(await profiles()).toEqual([]);
   });
 
+  it('item 8: reports every error at once, the unknown territory with the others', async () => {
+    const client = await signedIn(owner);
+    await client.get('/veilles/nouvelle');
+    const response = await client.post(
+      '/veilles/nouvelle',
+      profileForm({ nom: '', territoires: '99, Atlantide', 'montant-min': 'beaucoup' }),
+    );
+    expect(response.status).toBe(400);
+    const summary = /<div class="error-summary"[\s\S]*?<\/div>/.exec(response.text)?.[0] ?? '';
+    expect(summary).toContain('Donnez un nom à cette veille');
+    expect(summary).toContain('Saisissez un montant en euros');
+    expect(summary).toContain('Territoires inconnus : « 99 », « Atlantide »');
+    expect(response.text).toMatch(/id="territoires-error"[\s\S]{0,120}Territoires inconnus/);
+    expect(response.text).toMatch(/id="nom"[^>]*aria-invalid="true"/);
+    expect(valueOf(response.text, 'territoires')).toBe('99, Atlantide');
+    expect(await profiles()).toEqual([]);
+  });
+
   it('refuses a commune name several communes share, naming their codes next to the field', async () => {
     const client = await signedIn(owner);
     await client.get('/veilles/nouvelle');
@@ -288,8 +306,9 @@ describe('Web « Veilles »: watch profiles, feed links, digest; team invitation
   it('creates a feed link shown once, and a revoked link answers 404', async () => {
     const client = await signedIn(owner);
     await client.get(`/veilles/${profileId}`);
-    const issued = await client.post(`/veilles/${profileId}/liens`, {});
-    expect(issued.status).toBe(201);
+    const created = await client.post(`/veilles/${profileId}/liens`, {});
+    expect(created.status).toBe(303);
+    const issued = await client.get(created.headers.location);
     expect(issued.text).toContain('Copiez-les maintenant.');
     // Without JavaScript the « Copier » buttons stay hidden: the user selects the address.
     expect(issued.text).toMatch(/data-copy="lien-rss"[^>]*hidden>Copier/);
@@ -311,6 +330,41 @@ describe('Web « Veilles »: watch profiles, feed links, digest; team invitation
     expect(after.text).toContain('Lien de flux révoqué');
     expect(after.text).toContain('Aucun lien actif.');
     expect((await client.get(rss, 'application/rss+xml')).status).toBe(404);
+  });
+
+  it('item 6: a feed link is created by post/redirect/get; a reload shows it no more and creates nothing', async () => {
+    const client = await signedIn(owner);
+    await client.get(`/veilles/${profileId}`);
+    const activeLinks = () =>
+      testApp.app
+        .get(DataSource)
+        .query(
+          `SELECT count(*)::int AS n FROM feed_token WHERE profile_id = $1 AND revoked_at IS NULL`,
+          [profileId],
+        )
+        .then((rows: Array<{ n: number }>) => rows[0].n);
+    const before = await activeLinks();
+    const created = await client.post(`/veilles/${profileId}/liens`, {});
+    expect(created.status).toBe(303);
+    const location = String(created.headers.location);
+    expect(location).toMatch(new RegExp(`^/veilles/${profileId}\\?fait=lien-cree#flux$`));
+    const shown = await client.get(location);
+    expect(shown.status).toBe(200);
+    expect(shown.text).toContain('Nouveau lien de flux créé');
+    const urls = [...shown.text.matchAll(/readonly value="(http[^"]+)"/g)].map((m) => m[1]);
+    expect(urls).toHaveLength(4);
+    const token = /\/feeds\/([^/.]+)\./.exec(urls[0])?.[1] ?? '';
+    expect(token.length).toBeGreaterThan(10);
+    expect(location).not.toContain(token);
+    // Reload: nothing shown again, nothing created.
+    const reloaded = await client.get(location);
+    expect(reloaded.status).toBe(200);
+    expect(reloaded.text).not.toContain(token);
+    expect(reloaded.text).not.toMatch(/readonly value="http/);
+    expect(await activeLinks()).toBe(before + 1);
+    // Another session of the same user cannot read the link either.
+    const elsewhere = await signedIn(owner);
+    expect((await elsewhere.get(location)).text).not.toContain(token);
   });
 
   it('answers another organisation’s profile exactly like a missing one', async () => {

@@ -189,4 +189,119 @@ describe('Web application', () => {
       .set('Cookie', (browser as unknown as { cookie: string }).cookie);
     expect(response.status).toBe(401);
   });
+  it('item 13: filters /appels by a territory name as /veilles does, and names the candidates of a shared one', async () => {
+    const dataSource = testApp.app.get(DataSource);
+    for (const [title, territory] of [
+      ['Tiers-lieux du Puy-de-Dôme', ['63']],
+      ['Tiers-lieux de Paris', ['75']],
+    ] as const) {
+      const call = await createCall(dataSource, { title, territory: [...territory] });
+      await dataSource.getRepository(CallClassification).save({
+        callId: call.id,
+        version: 'test',
+        score: 0.8,
+        relevant: true,
+        themes: [],
+        euFund: null,
+        explanation: [],
+        contentHash: call.contentHash,
+        classifiedAt: new Date(),
+      });
+    }
+    const browser = new WebClient(testApp);
+    await browser.signIn(owner);
+    const byName = await browser.get(`/appels?territoire=${encodeURIComponent('Puy-de-Dôme')}`);
+    expect(byName.status).toBe(200);
+    expect(byName.text).not.toContain('error-summary');
+    expect(byName.text).toContain('Tiers-lieux du Puy-de-Dôme');
+    expect(byName.text).not.toContain('Tiers-lieux de Paris');
+    expect(byName.text).toMatch(/id="territoire"[^>]*value="Puy-de-Dôme"/);
+    const byCode = await browser.get('/appels?territoire=63');
+    expect(byCode.text).toContain('Tiers-lieux du Puy-de-Dôme');
+    expect(byCode.text).not.toContain('Tiers-lieux de Paris');
+    const shared = await browser.get('/appels?territoire=Beaumont');
+    expect(shared.text).toContain('« Beaumont » désigne plusieurs territoires');
+    expect(shared.text).toContain('63032 (Puy-de-Dôme)');
+  });
+  it('polish: serves a favicon, linked from every page, with a long cache', async () => {
+    const browser = new WebClient(testApp);
+    await browser.signIn(owner);
+    const page = await browser.get('/appels');
+    const href = /<link rel="icon" href="([^"]+)"/.exec(page.text)?.[1];
+    expect(href).toBeDefined();
+    for (const path of [href ?? '', '/favicon.ico']) {
+      const icon = await request(testApp.app.getHttpServer()).get(path);
+      expect(icon.status).toBe(200);
+      expect(icon.headers['content-type']).toMatch(/^image\/svg\+xml/);
+      const maxAge = Number(/max-age=(\d+)/.exec(String(icon.headers['cache-control']))?.[1]);
+      expect(maxAge).toBeGreaterThanOrEqual(30 * 24 * 3600);
+    }
+  });
+  it('polish: the unfiltered list says how many calls there are in all', async () => {
+    const dataSource = testApp.app.get(DataSource);
+    for (let n = 1; n <= 21; n += 1) {
+      const call = await createCall(dataSource, { title: `Appel en série ${n}` });
+      await dataSource.getRepository(CallClassification).save({
+        callId: call.id,
+        version: 'test',
+        score: 0.6,
+        relevant: true,
+        themes: [],
+        euFund: null,
+        explanation: [],
+        contentHash: call.contentHash,
+        classifiedAt: new Date(),
+      });
+    }
+    const total = Number(
+      (
+        await dataSource.query(
+          `SELECT count(*)::int AS n FROM call_classification cc JOIN call c ON c.id = cc.call_id
+            WHERE cc.relevant AND c.status IN ('open', 'forthcoming')`,
+        )
+      )[0].n,
+    );
+    expect(total).toBeGreaterThan(20);
+    const browser = new WebClient(testApp);
+    await browser.signIn(owner);
+    const first = await browser.get('/appels');
+    expect(first.text).toContain(`<h2 id="resultats">Appels 1 à 20 sur ${total}</h2>`);
+    const second = await browser.get('/appels?page=2');
+    expect(second.text).toContain(`<h2 id="resultats">Appels 21 à ${total} sur ${total}</h2>`);
+  });
+  it('polish: the fiche names publics in French and suggests only similar calls for our territory', async () => {
+    const dataSource = testApp.app.get(DataSource);
+    const classify = async (call: { id: string; contentHash: string }) =>
+      dataSource.getRepository(CallClassification).save({
+        callId: call.id,
+        version: 'test',
+        score: 0.9,
+        relevant: true,
+        themes: [{ id: 'mediation_numerique', score: 0.9 }],
+        euFund: null,
+        explanation: [],
+        contentHash: call.contentHash,
+        classifiedAt: new Date(),
+      });
+    const base = await createCall(dataSource, {
+      title: 'Fiche avec publics',
+      territory: ['FR'],
+      audiences: ['associations', 'collectivites'],
+    });
+    await classify(base);
+    // The organisation is in Paris (75): a call for the Île-de-France covers it, one for the
+    // Puy-de-Dôme does not.
+    await classify(
+      await createCall(dataSource, { title: 'Voisin francilien', territory: ['R11'] }),
+    );
+    await classify(await createCall(dataSource, { title: 'Voisin auvergnat', territory: ['63'] }));
+    const browser = new WebClient(testApp);
+    await browser.signIn(owner);
+    const page = await browser.get(`/appels/${base.id}`);
+    expect(page.text).toContain(
+      '<dt>Publics</dt><dd>Associations, Collectivités territoriales</dd>',
+    );
+    expect(page.text).toContain('Voisin francilien');
+    expect(page.text).not.toContain('Voisin auvergnat');
+  });
 });

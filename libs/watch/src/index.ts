@@ -1,6 +1,6 @@
 export { WatchModule } from './watch.module';
 export { WatchException, WatchExceptionCode } from './watch.exception';
-export { AUDIENCE_IDS, DEADLINE_SOON_DAYS } from './watch.constants';
+export { AUDIENCE_IDS, AUDIENCE_LABELS, DEADLINE_SOON_DAYS } from './watch.constants';
 export type {
   CompiledProfile,
   MatchableCall,

@@ -10,6 +10,18 @@ export const AUDIENCE_IDS: readonly string[] = [
   'fondations',
 ];
 
+/** What people read for each audience id (pages, summaries): the ids stay in code and data. */
+export const AUDIENCE_LABELS: Readonly<Record<string, string>> = {
+  associations: 'Associations',
+  collectivites: 'Collectivités territoriales',
+  entreprises: 'Entreprises',
+  etablissements_publics: 'Établissements publics',
+  particuliers: 'Particuliers',
+  agriculteurs: 'Agriculteurs',
+  recherche: 'Organismes de recherche',
+  fondations: 'Fondations',
+};
+
 /** Call statuses that can still be applied to; closed or withdrawn calls leave every profile. */
 export const OPEN_CALL_STATUSES: readonly string[] = ['open', 'forthcoming'];
 

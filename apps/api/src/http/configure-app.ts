@@ -5,6 +5,7 @@ import { VigieConfig } from '@app/config';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
+import { join } from 'node:path';
 import { Logger } from 'nestjs-pino';
 import { UnroutedPageRenderer } from '../web/unrouted-page.renderer';
 import { mountFeedFastPath } from '../watch/feed-fast-path.middleware';
@@ -61,8 +62,20 @@ function configureWeb(app: INestApplication): void {
     (request.path.startsWith('/api/docs') ? docs : pages)(request, response, next),
   );
   express.use(cookieParser());
+  // The icon never changes with a release: a long cache, so no page asks for it again. Browsers
+  // that ignore the layout's <link rel="icon"> ask /favicon.ico: the same SVG, not a 404 page.
+  for (const path of ['/favicon.ico', '/static/favicon.svg']) {
+    express.use(path, (request: Request, response: Response, next: NextFunction) => {
+      if (request.method !== 'GET' && request.method !== 'HEAD') return next();
+      response.type('image/svg+xml');
+      response.sendFile(FAVICON, { maxAge: FAVICON_MAX_AGE_MS, immutable: true });
+    });
+  }
   express.useStaticAssets(WEB_STATIC_DIR, { prefix: '/static/', maxAge: '1h', index: false });
 }
+
+const FAVICON = join(WEB_STATIC_DIR, 'favicon.svg');
+const FAVICON_MAX_AGE_MS = 365 * 24 * 3600 * 1000;
 
 /** Everything an HTTP app needs beyond its modules; shared by main.ts, the demo and e2e tests. */
 export function configureApp(app: INestApplication): INestApplication {

@@ -1,6 +1,6 @@
 import { formatEuros, formatPercent } from '../french-format.util';
 import { addDays, frenchDate } from '@app/common';
-import { OPEN_CALL_STATUSES } from '../watch.constants';
+import { AUDIENCE_LABELS, OPEN_CALL_STATUSES } from '../watch.constants';
 import { PreparedCall } from './prepared-call';
 import { CompiledProfile, MatchResult } from './watch-profile.types';
 
@@ -32,7 +32,7 @@ export function matchCall(
   if (profile.audiences && call.audiences.length > 0) {
     const eligible = call.audiences.find((audience) => profile.audiences!.has(audience));
     if (!eligible) return null;
-    reasons.push(`public éligible : ${eligible}`);
+    reasons.push(`public éligible : ${(AUDIENCE_LABELS[eligible] ?? eligible).toLowerCase()}`);
   }
   if (profile.euFunds) {
     if (!prepared.euFund || !profile.euFunds.has(prepared.euFund)) return null;

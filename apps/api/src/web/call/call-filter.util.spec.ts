@@ -65,8 +65,21 @@ describe('parseCallFilter', () => {
     expect(metropole.coveringTerritories).toContain('63113');
     const unknown = parseCallFilter({ territoire: '63999' }, themes, funds);
     expect(unknown.errors).toEqual([
-      { field: 'territoire', message: expect.stringContaining('Code inconnu : « 63999 »') },
+      { field: 'territoire', message: expect.stringContaining('Territoire inconnu : « 63999 »') },
     ]);
+  });
+
+  it('item 13: reads a territory name as the watch form does', () => {
+    const byName = parseCallFilter({ territoire: 'Puy-de-Dôme' }, themes, funds);
+    expect(byName.errors).toEqual([]);
+    expect(byName.coveringTerritories).toEqual(
+      parseCallFilter({ territoire: '63' }, themes, funds).coveringTerritories,
+    );
+    const shared = parseCallFilter({ territoire: 'Beaumont' }, themes, funds);
+    expect(shared.errors).toEqual([
+      { field: 'territoire', message: expect.stringContaining('désigne plusieurs territoires') },
+    ]);
+    expect(shared.coveringTerritories).toBeNull();
   });
 
   it('ignores an unknown status, relevance or page instead of failing', () => {

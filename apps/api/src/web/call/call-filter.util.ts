@@ -1,5 +1,6 @@
 import { territoriesCovering } from '@app/common';
 import { parseEuros } from '../form-value.util';
+import { readTerritoryInput } from '../territory-input.util';
 import type { FieldError } from '../web-view.types';
 import type {
   CallFilter,
@@ -39,7 +40,7 @@ export function parseCallFilter(
   const form: CallFilter = {
     q: text(query, 'q', 200),
     theme: text(query, 'theme'),
-    territory: text(query, 'territoire', 10),
+    territory: text(query, 'territoire', 100),
     deadlineBefore: text(query, 'echeance', 10),
     amountMin: text(query, 'montant', 20),
     euFund: text(query, 'fonds'),
@@ -63,13 +64,18 @@ export function parseCallFilter(
   if (form.amountMin && amountMinCents === null) {
     errors.push({ field: 'montant', message: 'Saisissez un montant en euros, par exemple 5000.' });
   }
-  const coveringTerritories = form.territory ? territoriesCovering(form.territory) : null;
-  if (form.territory && !coveringTerritories) {
+  // Names and codes read as on the watch form (issue 20, item 13).
+  const read = form.territory ? readTerritoryInput(form.territory) : null;
+  const coveringTerritories = read?.kind === 'code' ? territoriesCovering(read.code) : null;
+  if (read?.kind === 'ambiguous') {
+    errors.push({ field: 'territoire', message: read.message });
+  } else if (form.territory && !coveringTerritories) {
     errors.push({
       field: 'territoire',
       message:
-        `Code inconnu : « ${form.territory} ». Saisissez une commune (63113), une ` +
-        'intercommunalité (246300701), un département (63, 2A, 971), une région (R84) ou FR.',
+        `Territoire inconnu : « ${form.territory} ». Saisissez une commune (63113 ou son nom), ` +
+        'une intercommunalité (246300701), un département (63, Puy-de-Dôme), une région (R84) ' +
+        'ou FR.',
     });
   }
   return {

@@ -74,9 +74,13 @@ export class CallPageController {
       this.calls.list(request.principal.organisationId, filter),
     ]);
     const notice = NOTICES[String(query.fait ?? '')] ?? null;
+    // After a triage button the confirmation sits with the card acted on (or, when the card
+    // left the list, where it was), not at the top of the page: see withNotice.
+    const acted = notice && typeof query.appel === 'string' ? query.appel : null;
     this.views.send(response, 'call-list', {
       ...layout,
-      notice,
+      notice: acted ? null : notice,
+      acted: acted ? { id: acted, notice, onPage: page.rows.some((r) => r.id === acted) } : null,
       errors: filter.errors,
       form: filter.form,
       page,
@@ -125,7 +129,7 @@ export class CallPageController {
     else await this.feedback.mark(request.principal, id, mark);
     const back = safeNextPath(formText(body, 'retour', 2000));
     const notice = choice === 'retirer' ? 'retire' : choice;
-    response.redirect(303, withNotice(back, notice));
+    response.redirect(303, withNotice(back, notice, id));
   }
 
   @Post(':id/suivi')
@@ -141,7 +145,7 @@ export class CallPageController {
     await this.details.assertExists(id);
     await this.states.update(request.principal.organisationId, id, action.patch);
     const back = safeNextPath(formText(body, 'retour', 2000));
-    response.redirect(303, withNotice(back, action.notice));
+    response.redirect(303, withNotice(back, action.notice, id));
   }
 
   @Post(':id/notes')
@@ -160,16 +164,35 @@ export class CallPageController {
   }
 }
 
-function withNotice(path: string, notice: string): string {
+/**
+ * Back to the page the button was on, with its notice. On the list, the fragment names the card
+ * acted on so the browser returns to it (and vigie.js focuses it) instead of the page's top:
+ * 26 Tab presses otherwise to get back to where the keyboard user was.
+ */
+function withNotice(path: string, notice: string, callId?: string): string {
   const url = new URL(path, 'http://vigie.invalid');
   url.searchParams.set('fait', notice);
-  return `${url.pathname}${url.search}`;
+  if (callId && url.pathname === '/appels') {
+    url.searchParams.set('appel', callId);
+    url.hash = `appel-${callId}`;
+  } else {
+    url.searchParams.delete('appel');
+    url.hash = '';
+  }
+  return `${url.pathname}${url.search}${url.hash}`;
 }
 
 function pageLink(query: Record<string, unknown>, page: number): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
-    if (key === 'page' || key === 'fait' || typeof value !== 'string' || value === '') continue;
+    if (
+      key === 'page' ||
+      key === 'fait' ||
+      key === 'appel' ||
+      typeof value !== 'string' ||
+      value === ''
+    )
+      continue;
     params.set(key, value);
   }
   if (page > 1) params.set('page', String(page));

@@ -41,6 +41,9 @@ export interface CallListPage {
   /** Position of the first row in the whole list (1-based). */
   first: number;
   hasNext: boolean;
+  /** Matches in all, up to CALL_COUNT_CAP; `totalCapped` when there are more. */
+  total: number;
+  totalCapped: boolean;
 }
 
 export interface CallDetailPage {

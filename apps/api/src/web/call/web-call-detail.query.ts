@@ -1,8 +1,10 @@
+import { territoriesCovering, territoryOverlapSql } from '@app/common';
 import { sanitizeHtml } from '@app/ingestion';
 import { TenancyException } from '@app/tenancy';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { StoredDeadline, StoredDocument } from '@app/persistence';
+import { AUDIENCE_LABELS } from '@app/watch';
 import type { CallDetailPage } from './call-page.types';
 import { CALL_ROW_COLUMNS, CallRow, OWN_VIEW_JOINS, WebCallQuery } from './web-call.query';
 
@@ -59,7 +61,7 @@ export class WebCallDetailQuery {
     const [sources, history, similar] = await Promise.all([
       this.sourcesOf(callId),
       this.historyOf(callId),
-      this.similarTo(callId, view.themes[0]?.id),
+      this.similarTo(organisationId, callId, view.themes[0]?.id),
     ]);
     return {
       call: {
@@ -74,7 +76,8 @@ export class WebCallDetailQuery {
         envelopeCents: row.envelope_cents === null ? null : Number(row.envelope_cents),
         ratePct: row.rate_pct,
         territory: row.territory,
-        audiences: row.audiences,
+        // Ids in the data, French on the page.
+        audiences: row.audiences.map((id) => AUDIENCE_LABELS[id] ?? id),
         aidTypes: row.aid_types,
         publishedAt: row.published_at,
         firstSeenAt: row.first_seen_at,
@@ -86,6 +89,17 @@ export class WebCallDetailQuery {
       history,
       similar,
     };
+  }
+
+  /** Codes a call's territory may hold to concern the organisation; null: no territory set. */
+  private async coveringOf(organisationId: string): Promise<string[] | null> {
+    const [organisation] = await this.dataSource.query<Array<{ territory: string[] | null }>>(
+      'SELECT territory FROM organisation WHERE id = $1',
+      [organisationId],
+    );
+    const places = organisation?.territory ?? [];
+    const codes = new Set(places.flatMap((place) => territoriesCovering(place) ?? []));
+    return codes.size ? [...codes] : null;
   }
 
   private async sourcesOf(callId: string): Promise<CallDetailPage['sources']> {
@@ -111,12 +125,21 @@ export class WebCallDetailQuery {
     return rows.map((r) => ({ occurredAt: r.occurred_at, kind: r.kind, summary: r.summary }));
   }
 
-  /** Open calls sharing the strongest theme, best scored first. */
+  /**
+   * Open calls sharing the strongest theme, best scored first, among those the organisation
+   * could apply to: a call whose territory covers the organisation's (or with none stated, as
+   * the watch matcher reads it). An organisation without a territory sees them all.
+   */
   private async similarTo(
+    organisationId: string,
     callId: string,
     theme: string | undefined,
   ): Promise<CallDetailPage['similar']> {
     if (!theme) return [];
+    const covering = await this.coveringOf(organisationId);
+    const territoryClause = covering
+      ? `AND (cardinality(c.territory) = 0 OR ${territoryOverlapSql('c.territory', '$3::text[]', covering)})`
+      : '';
     const rows = await this.dataSource.query<
       Array<{ id: string; title: string; next_deadline: string | null; score: number }>
     >(
@@ -124,8 +147,9 @@ export class WebCallDetailQuery {
          FROM call_classification cc JOIN call c ON c.id = cc.call_id
         WHERE cc.relevant AND c.id <> $1 AND c.status IN ('open', 'forthcoming')
           AND cc.themes @> jsonb_build_array(jsonb_build_object('id', $2::text))
+          ${territoryClause}
         ORDER BY cc.relevant DESC, cc.score DESC LIMIT ${SIMILAR_CALLS}`,
-      [callId, theme],
+      covering ? [callId, theme, covering] : [callId, theme],
     );
     return rows.map((r) => ({
       id: r.id,

@@ -11,6 +11,8 @@ import { ThesaurusLabelService } from './thesaurus-label.service';
 export const CALLS_PER_PAGE = 20;
 /** The dashboard's counts stop here (« plus de 200 »): an exact count over 100 000 calls costs more than it tells. */
 export const COUNT_CAP = 200;
+/** The calls list's total stops here (« sur plus de 1 000 »). */
+export const CALL_COUNT_CAP = 1000;
 
 export interface CallRow {
   id: string;
@@ -71,8 +73,6 @@ export class WebCallQuery {
       JOIN call_classification cc ON cc.call_id = c.id ${OWN_VIEW_JOINS}
       WHERE ${where}`;
     const offset = (filter.form.page - 1) * CALLS_PER_PAGE;
-    // No count: counting the matches of a selective filter over 100 000 calls costs several
-    // times the page itself (bench:web); the page says « appels 21 à 40 » and links onwards.
     const rows = await readForPage(this.dataSource, (run) =>
       run<CallRow[]>(
         `SELECT ${CALL_ROW_COLUMNS} ${from}
@@ -81,10 +81,25 @@ export class WebCallQuery {
         parameters,
       ),
     );
+    const hasNext = rows.length > CALLS_PER_PAGE;
+    // « Appels 1 à 20 sur N »: counted only when there is more than one page (otherwise the
+    // rows are the count), and stopped at CALL_COUNT_CAP like the dashboard's counts: an exact
+    // count of a wide filter over 100 000 calls costs several times the page itself.
+    const total =
+      hasNext || offset > 0
+        ? await readForPage(this.dataSource, (run) =>
+            run<Array<{ n: number }>>(
+              `SELECT count(*)::int AS n FROM (SELECT 1 ${from} LIMIT ${CALL_COUNT_CAP + 1}) x`,
+              parameters,
+            ),
+          ).then((result) => result[0].n)
+        : offset + rows.length;
     return {
       rows: rows.slice(0, CALLS_PER_PAGE).map((row) => this.toView(row)),
       first: offset + 1,
-      hasNext: rows.length > CALLS_PER_PAGE,
+      hasNext,
+      total: Math.min(total, CALL_COUNT_CAP),
+      totalCapped: total > CALL_COUNT_CAP,
     };
   }
 

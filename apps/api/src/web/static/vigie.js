@@ -5,6 +5,14 @@ document.addEventListener('DOMContentLoaded', function () {
   if (summary) summary.focus();
 });
 
+// — Appels: after a triage button the redirect names the card acted on in its fragment; the
+// browser scrolls to it, this moves the keyboard focus there too (and so reads its status). —
+document.addEventListener('DOMContentLoaded', function () {
+  if (document.querySelector('.error-summary') || !/^#appel-/.test(location.hash)) return;
+  var target = document.getElementById(location.hash.slice(1));
+  if (target && target.getAttribute('tabindex') === '-1') target.focus();
+});
+
 // — Veilles: « Copier » buttons beside read-only feed addresses. Without this script the
 // buttons stay hidden and the user selects the address in its field. —
 document.addEventListener('DOMContentLoaded', function () {
@@ -31,8 +39,10 @@ document.addEventListener('DOMContentLoaded', function () {
         function () {
           input.focus();
           input.select();
-          if (status) status.textContent = 'Copie impossible ici : l’adresse est sélectionnée, copiez-la avec Ctrl+C.';
-        }
+          if (status)
+            status.textContent =
+              'Copie impossible ici : l’adresse est sélectionnée, copiez-la avec Ctrl+C.';
+        },
       );
     });
   });

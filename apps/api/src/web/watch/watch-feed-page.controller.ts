@@ -4,7 +4,7 @@ import type { Response } from 'express';
 import { PageRoles, WebController } from '../web-page.decorator';
 import type { SignedInRequest } from '../web-request.types';
 import { WebPageError } from '../web.exception';
-import { watchFormOf } from './watch-form.util';
+import { putFeedLinkFlash } from './feed-link-flash.util';
 import { WATCH_EDIT_ROLES } from './watch-label.constants';
 import { WatchPageService } from './watch-page.service';
 
@@ -19,8 +19,9 @@ export class WatchFeedPageController {
   ) {}
 
   /**
-   * Only the token's hash is stored, so its addresses can be shown this once: the page is
-   * rendered in the answer to the POST rather than after a redirect that would need the token.
+   * Only the token's hash is stored, so its addresses can be shown once: post/redirect/get, the
+   * token crossing the redirect in a sealed one-read cookie (never in the URL). Back and Reload
+   * then land on the profile's page and create nothing.
    */
   @Post(':id/liens')
   @PageRoles(...WATCH_EDIT_ROLES)
@@ -31,12 +32,12 @@ export class WatchFeedPageController {
   ): Promise<void> {
     const profile = await this.pages.profileOf(request, id);
     const issued = await this.tokens.issue(request.principal.organisationId, profile.id);
-    await this.pages.sendDetail(request, response, profile, {
-      form: watchFormOf(profile),
-      issued: this.pages.feedLinks(issued.id, issued.token),
-      notice: 'Nouveau lien de flux créé. Copiez ses adresses ci-dessous.',
-      status: 201,
+    putFeedLinkFlash(request, response, {
+      profileId: profile.id,
+      tokenId: issued.id,
+      token: issued.token,
     });
+    response.redirect(303, `/veilles/${profile.id}?fait=lien-cree#flux`);
   }
 
   @Post(':id/liens/:linkId/revoquer')

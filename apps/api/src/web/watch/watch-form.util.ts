@@ -1,9 +1,9 @@
 import { normaliseEmail } from '@app/account';
-import { ambiguousTerritoryMessage, findTerritoryByName, parseTerritory } from '@app/common';
-import { territoryCodesFromNames } from '@app/ingestion';
 import { DIGEST_FREQUENCIES, type DigestFrequency, type WatchProfile } from '@app/persistence';
-import type { WatchProfileInput } from '@app/watch';
+import { EU_FUND_IDS } from '@app/classifier';
+import { AUDIENCE_IDS, type WatchProfileInput } from '@app/watch';
 import { formText, parseEuros } from '../form-value.util';
+import { readTerritoryInput } from '../territory-input.util';
 import type { FieldError } from '../web-view.types';
 import type { WatchForm } from './watch-page.types';
 
@@ -20,6 +20,10 @@ const LIMITS = {
   horizonDays: 3650,
 };
 
+const TERRITORY_HELP =
+  'Saisissez une commune (63113), une intercommunalité (246300701), un département (63, 2A, ' +
+  '974), une région (R84), FR pour toute la France, ou leur nom.';
+
 /** Where each field of the watch service's refusals lands on the form, and how to say it. */
 const SERVICE_FIELDS: Record<string, { field: string; message: (value: string) => string }> = {
   themes: {
@@ -28,10 +32,7 @@ const SERVICE_FIELDS: Record<string, { field: string; message: (value: string) =
   },
   territories: {
     field: 'territoires',
-    message: (v) =>
-      `Territoire inconnu : « ${v} ». Saisissez une commune (63113), une intercommunalité ` +
-      '(246300701), un département (63, 2A, 974), une région (R84), FR pour toute la France, ' +
-      'ou leur nom.',
+    message: (v) => `Territoire inconnu : « ${v} ». ${TERRITORY_HELP}`,
   },
   audiences: {
     field: 'publics',
@@ -115,7 +116,49 @@ export function parseWatchForm(form: WatchForm): {
   const includeKeywords = keywordsOf(form.motsCles, 'mots-cles', fail);
   const excludeKeywords = keywordsOf(form.exclusions, 'exclusions', fail);
 
-  const territories = territoryCodes(form.territoires, (message) => fail('territoires', message));
+  // Checked here with every other field, not left to the watch service: it would only speak
+  // once the rest of the form is right (issue 20, item 8).
+  const unknownTerritories: string[] = [];
+  const territories = territoryCodes(
+    form.territoires,
+    (message) => fail('territoires', message),
+    (item) => unknownTerritories.push(item),
+  );
+  if (unknownTerritories.length) {
+    fail(
+      'territoires',
+      unknownMessage(
+        'Territoire inconnu',
+        'Territoires inconnus',
+        unknownTerritories,
+        TERRITORY_HELP,
+      ),
+    );
+  }
+  const unknownAudiences = form.publics.filter((a) => !AUDIENCE_IDS.includes(a));
+  if (unknownAudiences.length) {
+    fail(
+      'publics',
+      unknownMessage(
+        'Public inconnu',
+        'Publics inconnus',
+        unknownAudiences,
+        'Cochez des publics de la liste.',
+      ),
+    );
+  }
+  const unknownFunds = form.fonds.filter((f) => !(EU_FUND_IDS as readonly string[]).includes(f));
+  if (unknownFunds.length) {
+    fail(
+      'fonds',
+      unknownMessage(
+        'Fonds européen inconnu',
+        'Fonds européens inconnus',
+        unknownFunds,
+        'Cochez des fonds de la liste.',
+      ),
+    );
+  }
   if (territories.length > LIMITS.territories) {
     fail('territoires', `Indiquez ${LIMITS.territories} territoires au plus.`);
   }
@@ -176,18 +219,24 @@ export function serviceFieldError(details: Record<string, unknown> | undefined):
  * project cannot place is kept as typed, so the watch service refuses it by name instead of it
  * silently vanishing.
  */
-export function territoryCodes(text: string, ambiguous?: (message: string) => void): string[] {
+export function territoryCodes(
+  text: string,
+  ambiguous?: (message: string) => void,
+  unknown?: (item: string) => void,
+): string[] {
   return splitList(text).map((item) => {
-    const code = parseTerritory(item)?.code;
-    if (code) return code;
-    const lookup = findTerritoryByName(item);
-    if (lookup.kind === 'found') return lookup.territory.code;
-    if (lookup.kind === 'ambiguous')
-      ambiguous?.(ambiguousTerritoryMessage(item, lookup.candidates));
-    // « France entière », « national »: the ingestion's words for the whole country.
-    const named = territoryCodesFromNames(item);
-    return named.length === 1 ? named[0] : item;
+    const read = readTerritoryInput(item);
+    if (read.kind === 'code') return read.code;
+    if (read.kind === 'ambiguous') ambiguous?.(read.message);
+    else unknown?.(item);
+    return item;
   });
+}
+
+/** Every unknown item of a list in one message, so nothing is left for a second round. */
+function unknownMessage(singular: string, plural: string, values: string[], help: string): string {
+  const quoted = values.map((v) => `« ${v} »`).join(', ');
+  return `${values.length === 1 ? singular : plural} : ${quoted}. ${help}`;
 }
 
 /** Items separated by new lines, commas or semicolons, trimmed, without empties. */

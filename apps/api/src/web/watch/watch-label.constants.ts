@@ -1,17 +1,5 @@
 import { DIGEST_FREQUENCIES, type DigestFrequency } from '@app/persistence';
 
-/** French labels of the audience ids calls carry (see AUDIENCE_IDS in @app/watch). */
-export const AUDIENCE_LABELS: Readonly<Record<string, string>> = {
-  associations: 'Associations',
-  collectivites: 'Collectivités territoriales',
-  entreprises: 'Entreprises',
-  etablissements_publics: 'Établissements publics',
-  particuliers: 'Particuliers',
-  agriculteurs: 'Agriculteurs',
-  recherche: 'Organismes de recherche',
-  fondations: 'Fondations',
-};
-
 export const FREQUENCY_LABELS: Readonly<Record<DigestFrequency, string>> = {
   weekly: 'Chaque semaine',
   daily: 'Chaque jour',

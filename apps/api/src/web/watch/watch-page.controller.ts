@@ -12,6 +12,7 @@ import {
   watchFormOf,
 } from './watch-form.util';
 import { WATCH_EDIT_ROLES } from './watch-label.constants';
+import { takeFeedLinkFlash } from './feed-link-flash.util';
 import { WatchPageService } from './watch-page.service';
 import type { WatchForm } from './watch-page.types';
 import type { WatchProfileInput } from '@app/watch';
@@ -21,6 +22,7 @@ const NOTICES: Record<string, string> = {
   enregistree: 'Veille enregistrée. Ses appels correspondants ont été recalculés.',
   supprimee: 'Veille supprimée, avec ses liens de flux.',
   'lien-revoque': 'Lien de flux révoqué : son adresse ne répond plus.',
+  'lien-cree': 'Nouveau lien de flux créé. Copiez ses adresses ci-dessous.',
 };
 
 const noticeOf = (key: unknown) => NOTICES[String(key ?? '')] ?? null;
@@ -70,9 +72,13 @@ export class WatchPageController {
     @Query('fait') done?: string,
   ): Promise<void> {
     const profile = await this.pages.profileOf(request, id);
+    const flash = takeFeedLinkFlash(request, response, profile.id);
+    // « lien-cree » without its flash (a reload, a bookmark): no claim that a link was created.
+    const notice = done === 'lien-cree' && !flash ? null : noticeOf(done);
     await this.pages.sendDetail(request, response, profile, {
       form: watchFormOf(profile),
-      notice: noticeOf(done),
+      issued: flash ? this.pages.feedLinks(flash.tokenId, flash.token) : null,
+      notice,
     });
   }
 

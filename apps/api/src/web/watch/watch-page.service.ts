@@ -1,6 +1,12 @@
 import { PublicUrlService } from '@app/config';
 import type { WatchProfile } from '@app/persistence';
-import { AUDIENCE_IDS, FeedTokenService, feedUrls, WatchProfileService } from '@app/watch';
+import {
+  AUDIENCE_IDS,
+  AUDIENCE_LABELS,
+  FeedTokenService,
+  feedUrls,
+  WatchProfileService,
+} from '@app/watch';
 import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import { ThesaurusLabelService } from '../call/thesaurus-label.service';
@@ -10,7 +16,6 @@ import { WebViewService } from '../web-view.service';
 import type { FieldError } from '../web-view.types';
 import { WebPageError } from '../web.exception';
 import {
-  AUDIENCE_LABELS,
   FREQUENCY_CHOICES,
   FREQUENCY_LABELS,
   MATCH_COUNT_CAP,

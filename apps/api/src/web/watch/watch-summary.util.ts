@@ -1,7 +1,7 @@
 import { parseTerritory } from '@app/common';
 import type { WatchProfile } from '@app/persistence';
+import { AUDIENCE_LABELS } from '@app/watch';
 import { frenchAmount, frenchPercent } from '../french-format.util';
-import { AUDIENCE_LABELS } from './watch-label.constants';
 
 /** Labels of thesaurus ids (themes, EU funds); unknown ids are shown as they are. */
 export interface SummaryLabels {
