@@ -166,7 +166,7 @@ describeInBrowser('« Trésorerie » in a real browser', () => {
     await page.keyboard.press('Enter');
     await page.locator('.error-summary').waitFor();
     await expect(page.locator('.error-summary').textContent()).resolves.toContain(
-      'Saisissez le seuil en euros',
+      'Montant invalide : écrivez un nombre d’euros',
     );
     await expect(page.evaluate<string>('document.activeElement.className')).resolves.toContain(
       'error-summary',

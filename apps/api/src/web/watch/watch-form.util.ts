@@ -3,7 +3,7 @@ import { ambiguousTerritoryMessage, findTerritoryByName, parseTerritory } from '
 import { territoryCodesFromNames } from '@app/ingestion';
 import { DIGEST_FREQUENCIES, type DigestFrequency, type WatchProfile } from '@app/persistence';
 import type { WatchProfileInput } from '@app/watch';
-import { formText, parseEuros } from '../form-value.util';
+import { formText, readEuros } from '../form-value.util';
 import type { FieldError } from '../web-view.types';
 import type { WatchForm } from './watch-page.types';
 
@@ -120,10 +120,9 @@ export function parseWatchForm(form: WatchForm): {
     fail('territoires', `Indiquez ${LIMITS.territories} territoires au plus.`);
   }
 
-  const minAmountCents = form.montantMin === '' ? null : parseEuros(form.montantMin);
-  if (minAmountCents === null && form.montantMin !== '') {
-    fail('montant-min', 'Saisissez un montant en euros, par exemple 10000, ou laissez vide.');
-  }
+  const minAmount = form.montantMin === '' ? null : readEuros(form.montantMin);
+  const minAmountCents = minAmount?.cents ?? null;
+  if (minAmount?.error) fail('montant-min', minAmount.error);
 
   const minScore = form.scoreMin === '' ? null : percentOf(form.scoreMin);
   if (minScore === null && form.scoreMin !== '') {
