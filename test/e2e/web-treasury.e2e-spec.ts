@@ -169,6 +169,21 @@ describe('Web « Trésorerie »', () => {
     expect(page.text).not.toContain('href="/tresorerie/reglages"');
   });
 
+  it('item 10: the threshold warning gives the true lowest point, the one of « Besoin de trésorerie maximal »', async () => {
+    const browser = await signedIn(testApp, viewer);
+    const page = await browser.get('/tresorerie');
+    const text = page.text.replace(/\s+/g, ' ').replace(/[\u00a0\u202f]/g, ' ');
+    const peak =
+      /Besoin de trésorerie maximal<\/span> <strong>([^<]+)<\/strong> en ([a-zéû]+ \d{4})/.exec(
+        text,
+      );
+    expect(peak).not.toBeNull();
+    const [, need, month] = peak as RegExpExecArray;
+    expect(text).toContain(
+      `passe sous le seuil de sécurité de 10 000 € en mai 2027 et y reste jusqu’à la fin de la projection (point bas −${need} en ${month})`,
+    );
+  });
+
   it('puts the most urgent treasury warnings on the dashboard, labelled, with the way to the rest', async () => {
     const browser = await signedIn(testApp, viewer);
     const page = await browser.get('/tableau-de-bord');
