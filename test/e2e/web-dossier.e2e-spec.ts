@@ -467,6 +467,35 @@ describe('Web « Dossiers » pages', () => {
     expect((await stored(idea.id)).version).toBe(before.version);
   });
 
+  it('item 11: warns, without refusing, when the operation is already over', async () => {
+    const client = await signedIn(owner);
+    await client.get('/dossiers/nouveau');
+    const created = await client.post('/dossiers/nouveau', {
+      titre: 'Permanences 2020',
+      cout: '20 000',
+      debut: '2020-01',
+      fin: '2020-12',
+    });
+    expect(created.status).toBe(303);
+    const page = textOf((await client.get(created.headers.location)).text);
+    expect(page).toContain('Dossier créé à l’étape « Idée ».');
+    expect(page).toContain(
+      'Attention : l’opération s’est terminée en décembre 2020, avant le mois en cours (novembre 2026).',
+    );
+    const id = /\/dossiers\/([0-9a-f-]{36})/.exec(created.headers.location)?.[1] as string;
+    const saved = await client.post(`/dossiers/${id}/informations`, {
+      titre: 'Permanences 2027',
+      cout: '20 000',
+      debut: '2027-01',
+      fin: '2027-12',
+      version: String((await stored(id)).version),
+    });
+    expect(saved.status).toBe(303);
+    expect(textOf((await client.get(saved.headers.location)).text)).not.toContain(
+      'l’opération s’est terminée',
+    );
+  });
+
   it('exports the dossier’s cash plan as a real workbook and a French CSV, with the page’s figures', async () => {
     const client = await signedIn(viewer);
     const page = textOf((await client.get(`/dossiers/${fse.id}`)).text);
