@@ -85,6 +85,11 @@ describe('Applications API', () => {
       .send(ideaBody({ operationStart: '2026-01', operationEnd: '2026-11' }))
       .expect(201);
     expect(current.body.warnings).toEqual([]);
+    // Documented for API clients.
+    const docs = await http().get('/api/docs-json').expect(200);
+    expect(docs.body.components.schemas.ApplicationWrittenDto.properties.warnings).toMatchObject({
+      type: 'array',
+    });
   });
 
   it('lists the organisation’s applications, filtered by status', async () => {
