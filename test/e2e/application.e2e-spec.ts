@@ -57,6 +57,41 @@ describe('Applications API', () => {
     );
   });
 
+  it('item 11: accepts an operation already over, with a warning in the answer (create and edit)', async () => {
+    // TEST_NOW is November 2026: an operation ended in December 2020 is in the past.
+    const created = await http()
+      .post('/api/applications')
+      .set(as(epn.apiKey))
+      .send(ideaBody({ operationStart: '2020-01', operationEnd: '2020-12' }))
+      .expect(201);
+    expect(created.body.warnings).toEqual([
+      {
+        path: 'operationEnd',
+        code: 'OPERATION_IN_PAST',
+        message: expect.stringContaining('décembre 2020'),
+        messageEn: expect.stringContaining('2020-12'),
+      },
+    ]);
+    const fixed = await http()
+      .patch(`/api/applications/${created.body.id}`)
+      .set({ ...as(epn.apiKey), 'If-Match': '"1"' })
+      .send({ operationStart: '2027-01', operationEnd: '2027-06' })
+      .expect(200);
+    expect(fixed.body.warnings).toEqual([]);
+    // The month in progress is not the past: an operation ending this month is fine.
+    const current = await http()
+      .post('/api/applications')
+      .set(as(epn.apiKey))
+      .send(ideaBody({ operationStart: '2026-01', operationEnd: '2026-11' }))
+      .expect(201);
+    expect(current.body.warnings).toEqual([]);
+    // Documented for API clients.
+    const docs = await http().get('/api/docs-json').expect(200);
+    expect(docs.body.components.schemas.ApplicationWrittenDto.properties.warnings).toMatchObject({
+      type: 'array',
+    });
+  });
+
   it('lists the organisation’s applications, filtered by status', async () => {
     await createApplication(testApp.app, epn.apiKey, ideaBody({ title: 'Idée à filtrer' }));
     const ideas = await http().get('/api/applications?status=idea').set(as(epn.apiKey)).expect(200);

@@ -128,7 +128,7 @@ describeInBrowser(
       await page.getByLabel('Montant (€)').fill('soixante-douze mille');
       await page.getByRole('button', { name: 'Ajouter la ligne' }).click();
       await expect(page.locator('.error-summary').textContent()).resolves.toContain(
-        'montant en euros',
+        'Montant invalide : écrivez un nombre d’euros',
       );
       await expect(page.getByLabel('Montant (€)').inputValue()).resolves.toBe(
         'soixante-douze mille',
@@ -236,6 +236,20 @@ describeInBrowser(
       );
       await expectAccessible(page, 'nouveau dossier (erreurs)');
       expect(browser.dialogs).toEqual([]);
+    });
+
+    it('item 11: creates a dossier dated in the past with a warning, accessible', async () => {
+      await page.goto(`${baseUrl}/dossiers/nouveau`);
+      await page.getByLabel(/Titre/).fill('Permanences 2020');
+      await page.getByLabel(/Coût total/).fill('20 000');
+      await page.getByLabel(/Début de l’opération/).fill('2020-01');
+      await page.getByLabel(/Fin de l’opération/).fill('2020-12');
+      await page.getByRole('button', { name: 'Créer le dossier' }).click();
+      await page.waitForURL(/fait=cree/);
+      await expect(textOf('.input-warning')).resolves.toContain(
+        'l’opération s’est terminée en décembre 2020',
+      );
+      await expectAccessible(page, 'dossier (opération passée)');
     });
   },
 );

@@ -153,6 +153,40 @@ describeInBrowser('« Trésorerie » in a real browser', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
   });
 
+  it('item 12: on a 390×844 phone, the month and its closing balance are seen without scrolling', async () => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${baseUrl}/tresorerie`);
+    const headers = (await page.locator('#tableau thead th').allTextContents()).map((h) =>
+      h.replace(/\s+/g, ' ').trim(),
+    );
+    const closingColumn = headers.indexOf('Solde en fin de mois');
+    expect(closingColumn).toBeGreaterThan(0);
+    const firstRow = page.locator('#tableau tbody tr').first();
+    // The header row is a <th> then <td>s: the closing balance is cell (column − 1).
+    const closing = firstRow.locator('td').nth(closingColumn - 1);
+    await expect(closing.textContent()).resolves.toMatch(/^20\s000\s€/);
+    const scroller = page.locator('.treasury-table-scroll');
+    await expect(scroller.evaluate((el) => el.scrollLeft)).resolves.toBe(0);
+    for (const cell of [firstRow.locator('th'), closing]) {
+      const box = await cell.boundingBox();
+      expect(box).not.toBeNull();
+      expect((box?.x ?? -1) >= 0).toBe(true);
+      expect((box?.x ?? 0) + (box?.width ?? 0)).toBeLessThanOrEqual(390);
+    }
+    // The negative band sits beside the month and its closing balance, not the opening one.
+    const june = page.locator('#tableau tbody tr', { hasText: 'juin 2027' });
+    const juneMonth = await june.locator('th').boundingBox();
+    const juneClosing = await june
+      .locator('td')
+      .nth(closingColumn - 1)
+      .boundingBox();
+    expect(Math.abs((juneClosing?.y ?? 0) - (juneMonth?.y ?? 999))).toBeLessThan(4);
+    await expectAccessible(page, 'trésorerie, tableau (téléphone)');
+    await page.goto(`${baseUrl}/tresorerie#tableau`);
+    await screenshot(page, 'tresorerie-tableau');
+    await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
   it('changes the threshold with the keyboard, an error shown next to the field first', async () => {
     await page.goto(`${baseUrl}/tresorerie`);
     await page.getByRole('link', { name: 'Modifier les réglages de trésorerie' }).focus();
@@ -166,7 +200,7 @@ describeInBrowser('« Trésorerie » in a real browser', () => {
     await page.keyboard.press('Enter');
     await page.locator('.error-summary').waitFor();
     await expect(page.locator('.error-summary').textContent()).resolves.toContain(
-      'Saisissez le seuil en euros',
+      'Montant invalide : écrivez un nombre d’euros',
     );
     await expect(page.evaluate<string>('document.activeElement.className')).resolves.toContain(
       'error-summary',

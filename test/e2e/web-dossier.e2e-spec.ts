@@ -160,7 +160,7 @@ describe('Web « Dossiers » pages', () => {
     expect(refused.text).toMatch(
       /id="ligne-montant"[^>]*aria-describedby="ligne-montant-hint ligne-montant-error"[^>]*aria-invalid="true"/,
     );
-    expect(textOf(refused.text)).toContain('Saisissez le montant en euros, par exemple 12 000');
+    expect(textOf(refused.text)).toContain('Montant invalide : écrivez un nombre d’euros');
     const after = await stored(idea.id);
     expect(after.fundingLines).toEqual([]);
     expect(after.version).toBe(before.version);
@@ -425,6 +425,75 @@ describe('Web « Dossiers » pages', () => {
     const page = await client.get(created.headers.location);
     expect(textOf(page.text)).toContain('Dossier créé à l’étape « Idée ».');
     expect(textOf(page.text)).toContain('de janvier 2027 à juin 2027');
+  });
+
+  it('item 9: says in euros what is wrong with an amount, on the dossier and on its funding lines', async () => {
+    const tooLarge = 'Montant trop élevé : 100\u202f000\u202f000 € au plus.';
+    const invalid =
+      'Montant invalide : écrivez un nombre d’euros, par exemple 12 500 ou 12 500,50.';
+    const client = await signedIn(owner);
+    await client.get('/dossiers/nouveau');
+    for (const [cout, message] of [
+      ['1 000 000 000', tooLarge],
+      ['999999999999999999', tooLarge],
+      ['vingt mille', invalid],
+    ]) {
+      const refused = await client.post('/dossiers/nouveau', {
+        titre: 'Permanences numériques',
+        cout,
+        debut: '2027-01',
+        fin: '2027-06',
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.text).toContain(`<a href="#cout">${message}</a>`);
+    }
+    const before = await stored(idea.id);
+    for (const [montant, message] of [
+      ['1 000 000 000', tooLarge],
+      ['999999999999999999', tooLarge],
+      ['dix mille', invalid],
+    ]) {
+      const refused = await client.post(`/dossiers/${idea.id}/lignes`, {
+        type: 'REGION',
+        financeur: 'Région Auvergne-Rhône-Alpes',
+        montant,
+        statut: 'requested',
+        version: String(before.version),
+      });
+      expect(refused.status).toBe(400);
+      expect(refused.text).toContain(`<a href="#ligne-montant">${message}</a>`);
+      expect(refused.text).not.toContain('centimes');
+    }
+    expect((await stored(idea.id)).version).toBe(before.version);
+  });
+
+  it('item 11: warns, without refusing, when the operation is already over', async () => {
+    const client = await signedIn(owner);
+    await client.get('/dossiers/nouveau');
+    const created = await client.post('/dossiers/nouveau', {
+      titre: 'Permanences 2020',
+      cout: '20 000',
+      debut: '2020-01',
+      fin: '2020-12',
+    });
+    expect(created.status).toBe(303);
+    const page = textOf((await client.get(created.headers.location)).text);
+    expect(page).toContain('Dossier créé à l’étape « Idée ».');
+    expect(page).toContain(
+      'Attention : l’opération s’est terminée en décembre 2020, avant le mois en cours (novembre 2026).',
+    );
+    const id = /\/dossiers\/([0-9a-f-]{36})/.exec(created.headers.location)?.[1] as string;
+    const saved = await client.post(`/dossiers/${id}/informations`, {
+      titre: 'Permanences 2027',
+      cout: '20 000',
+      debut: '2027-01',
+      fin: '2027-12',
+      version: String((await stored(id)).version),
+    });
+    expect(saved.status).toBe(303);
+    expect(textOf((await client.get(saved.headers.location)).text)).not.toContain(
+      'l’opération s’est terminée',
+    );
   });
 
   it('exports the dossier’s cash plan as a real workbook and a French CSV, with the page’s figures', async () => {

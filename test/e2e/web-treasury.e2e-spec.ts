@@ -169,6 +169,21 @@ describe('Web « Trésorerie »', () => {
     expect(page.text).not.toContain('href="/tresorerie/reglages"');
   });
 
+  it('item 10: the threshold warning gives the true lowest point, the one of « Besoin de trésorerie maximal »', async () => {
+    const browser = await signedIn(testApp, viewer);
+    const page = await browser.get('/tresorerie');
+    const text = page.text.replace(/\s+/g, ' ').replace(/[\u00a0\u202f]/g, ' ');
+    const peak =
+      /Besoin de trésorerie maximal<\/span> <strong>([^<]+)<\/strong> en ([a-zéû]+ \d{4})/.exec(
+        text,
+      );
+    expect(peak).not.toBeNull();
+    const [, need, month] = peak as RegExpExecArray;
+    expect(text).toContain(
+      `passe sous le seuil de sécurité de 10 000 € en mai 2027 et y reste jusqu’à la fin de la projection (point bas −${need} en ${month})`,
+    );
+  });
+
   it('puts the most urgent treasury warnings on the dashboard, labelled, with the way to the rest', async () => {
     const browser = await signedIn(testApp, viewer);
     const page = await browser.get('/tableau-de-bord');
@@ -230,28 +245,56 @@ describe('Web « Trésorerie »', () => {
     expect(refused.status).toBe(400);
     expect(refused.text).toContain('value="trente mille"');
     expect(refused.text).toContain('aria-describedby="solde-hint solde-error" aria-invalid="true"');
-    expect(refused.text).toContain('Saisissez le solde bancaire en euros');
+    expect(refused.text).toContain('Montant invalide : écrivez un nombre d’euros');
     expect(refused.text).toContain('value="huit mille"');
     expect(refused.text).toContain('<a href="#flux-0-montant">');
     expect(await settingsOf(epn.organisationId)).toEqual(before);
   });
 
-  it('refuses an absurd amount through the treasury’s own checks, next to its field', async () => {
+  it('refuses an absurd amount, and what the treasury’s own checks refuse, next to its field', async () => {
+    const before = await settingsOf(epn.organisationId);
+    const browser = await signedIn(testApp, owner);
+    const form = await browser.get('/tresorerie/reglages');
+    // An absurd amount is caught by the form (item 9: one wording in euros)…
+    const absurd = await browser.post(
+      '/tresorerie/reglages',
+      settingsForm(form.text, { seuil: '200000000' }),
+    );
+    expect(absurd.status).toBe(400);
+    expect(absurd.text).toContain('<a href="#seuil">');
+    expect(absurd.text).toContain('value="200000000"');
+    // …a flow ending before it starts, by the treasury's own checks.
+    const refused = await browser.post(
+      '/tresorerie/reglages',
+      settingsForm(form.text, { 'flux-1-fin': '2026-01', 'flux-1-debut': '2027-01' }),
+    );
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('<a href="#flux-1-fin">');
+    expect(await settingsOf(epn.organisationId)).toEqual(before);
+  });
+
+  it('item 9: says in euros what is wrong with an amount, the same way for every money field', async () => {
     const before = await settingsOf(epn.organisationId);
     const browser = await signedIn(testApp, owner);
     const form = await browser.get('/tresorerie/reglages');
     const refused = await browser.post(
       '/tresorerie/reglages',
       settingsForm(form.text, {
-        seuil: '200000000',
-        'flux-1-fin': '2026-01',
-        'flux-1-debut': '2027-01',
+        solde: '999999999999999999',
+        seuil: '1 000 000 000',
+        'flux-0-montant': '1 000 000 000',
+        'flux-1-montant': 'huit mille',
       }),
     );
     expect(refused.status).toBe(400);
-    expect(refused.text).toContain('<a href="#seuil">');
-    expect(refused.text).toContain('<a href="#flux-1-fin">');
-    expect(refused.text).toContain('value="200000000"');
+    const tooLarge = 'Montant trop élevé : 100\u202f000\u202f000 € au plus.';
+    const invalid =
+      'Montant invalide : écrivez un nombre d’euros, par exemple 12 500 ou 12 500,50.';
+    for (const field of ['solde', 'seuil', 'flux-0-montant']) {
+      expect(refused.text).toContain(`<a href="#${field}">${tooLarge}</a>`);
+    }
+    expect(refused.text).toContain(`<a href="#flux-1-montant">${invalid}</a>`);
+    expect(refused.text).not.toContain('centimes');
     expect(await settingsOf(epn.organisationId)).toEqual(before);
   });
 

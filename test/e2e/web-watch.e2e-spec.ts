@@ -182,7 +182,7 @@ describe('Web « Veilles »: watch profiles, feed links, digest; team invitation
       profileForm({ 'montant-min': 'beaucoup' }),
     );
     expect(amount.status).toBe(400);
-    expect(amount.text).toContain('Saisissez un montant en euros');
+    expect(amount.text).toContain('Montant invalide : écrivez un nombre d’euros');
     expect(valueOf(amount.text, 'montant-min')).toBe('beaucoup');
     expect(await profiles()).toEqual([]);
   });

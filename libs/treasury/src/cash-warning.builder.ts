@@ -14,8 +14,9 @@ export function recordCashWarnings(
   minimumCashCents: number,
   log: TreasuryWarningLog,
 ): void {
-  // Negative: p1 months, p2 month of the lowest balance.
-  forEachEpisode(closing, -Infinity, 0, (first, lowest, length) =>
+  // Negative: p1 months, p2 month of the lowest balance; UntilEnd when it does not recover
+  // within the projection (its length is then the projection's, not the episode's).
+  forEachEpisode(closing, -Infinity, 0, (first, lowest, length, untilEnd) =>
     log.add(
       TreasuryWarningCode.CASH_NEGATIVE,
       'critical',
@@ -24,15 +25,16 @@ export function recordCashWarnings(
       -1,
       firstMonth + first,
       -closing[lowest],
-      WarningVariant.Default,
+      untilEnd ? WarningVariant.UntilEnd : WarningVariant.Default,
       length,
       firstMonth + lowest,
       0,
     ),
   );
   if (minimumCashCents <= 0) return;
-  // Below the threshold: p1 the threshold, p2 the lowest balance, p3 its month.
-  forEachEpisode(closing, 0, minimumCashCents, (first, lowest) =>
+  // Below the threshold: p1 the threshold, p2 the lowest balance, p3 its month. Negative months
+  // belong to the episode: its lowest point is the true one, not the last one above zero.
+  forEachEpisode(closing, -Infinity, minimumCashCents, (first, lowest, _length, untilEnd) =>
     log.add(
       TreasuryWarningCode.CASH_BELOW_THRESHOLD,
       'warning',
@@ -41,7 +43,7 @@ export function recordCashWarnings(
       -1,
       firstMonth + first,
       minimumCashCents - closing[lowest],
-      WarningVariant.Default,
+      untilEnd ? WarningVariant.UntilEnd : WarningVariant.Default,
       minimumCashCents,
       closing[lowest],
       firstMonth + lowest,
@@ -49,12 +51,15 @@ export function recordCashWarnings(
   );
 }
 
-/** Runs of months whose closing balance is in [low, high): first, lowest (first if tied), length. */
+/**
+ * Runs of months whose closing balance is in [low, high): first, lowest (first if tied), length,
+ * and whether the run lasts to the projection's last month.
+ */
 function forEachEpisode(
   closing: readonly number[],
   low: number,
   high: number,
-  found: (first: number, lowest: number, length: number) => void,
+  found: (first: number, lowest: number, length: number, untilEnd: boolean) => void,
 ): void {
   let first = -1;
   let lowest = -1;
@@ -66,7 +71,7 @@ function forEachEpisode(
     } else if (inside && closing[i] < closing[lowest]) {
       lowest = i;
     } else if (!inside && first >= 0) {
-      found(first, lowest, i - first);
+      found(first, lowest, i - first, i === closing.length);
       first = -1;
     }
   }

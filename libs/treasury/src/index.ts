@@ -3,6 +3,7 @@ export type * from './treasury.types';
 export type * from './treasury-projection.types';
 export type * from './funding-rules.types';
 export type * from './validation-issue.types';
+export { operationDateWarnings, type InputWarning } from './operation-date.checker';
 export { TreasuryWarningCode, type TreasuryWarningSeverity } from './treasury-warning-code.enum';
 export { TreasuryException, TreasuryExceptionCode } from './treasury.exception';
 export {

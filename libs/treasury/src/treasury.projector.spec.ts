@@ -196,6 +196,37 @@ describe('projectTreasury', () => {
     expect(projection.peakNeed).toEqual({ month: '2026-12', amountCents: 4_840_000 });
   });
 
+  describe('item 10: cash warnings say what is true', () => {
+    // The FSE+ operation above with a 20 000 € threshold: below it from June 2026 (11 600 €),
+    // negative from August 2026, lowest −48 400 € in December 2026, back to 2 000 € (still below
+    // the threshold) in September 2027.
+    const message = (projection: TreasuryProjection, code: TreasuryWarningCode) =>
+      projection.warnings.find((w) => w.code === code)?.message.replace(/[\u00a0\u202f]/g, ' ');
+    const withThreshold = { settings: { ...settings, minimumCashCents: 2_000_000 } };
+
+    it('item 10: gives the lowest point of the whole episode below the threshold, negative months included', () => {
+      const below = message(project(withThreshold), TreasuryWarningCode.CASH_BELOW_THRESHOLD);
+      expect(below).toContain(
+        'passe sous le seuil de sécurité de 20 000 € en juin 2026 et y reste jusqu’à la fin de la projection (point bas −48 400 € en décembre 2026)',
+      );
+    });
+
+    it('item 10: says a negative episode lasts until the end of the projection rather than counting its months', () => {
+      const recovering = message(project(withThreshold), TreasuryWarningCode.CASH_NEGATIVE);
+      expect(recovering).toContain(
+        'devient négative en août 2026 pendant 13 mois et descend à −48 400 € en décembre 2026',
+      );
+      const toTheEnd = message(
+        project({ ...withThreshold, months: 12 }),
+        TreasuryWarningCode.CASH_NEGATIVE,
+      );
+      expect(toTheEnd).toContain(
+        'devient négative en août 2026 et le reste jusqu’à la fin de la projection ; elle descend à −48 400 € en décembre 2026',
+      );
+      expect(toTheEnd).not.toContain('pendant');
+    });
+  });
+
   it('adds recurring flows within their months and warns below the safety threshold', () => {
     // Only recurring flows: +3 000 €/month in, −4 000 €/month out from 2026-03, threshold 45 000 €.
     // Jan 53 000 · Feb 56 000 · Mar 55 000 · Apr 54 000 · … · Dec 46 000 · 2027-01 45 000 · 2027-02 44 000 (below)

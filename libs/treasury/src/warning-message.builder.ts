@@ -17,6 +17,8 @@ export enum WarningVariant {
   LeaderPublicAid = 2,
   /** DOUBLE_FUNDING: lines above the total cost. */
   Surplus = 3,
+  /** CASH_NEGATIVE, CASH_BELOW_THRESHOLD: the episode lasts to the end of the projection. */
+  UntilEnd = 4,
 }
 
 /**
@@ -31,12 +33,15 @@ export function warningMessage(record: WarningRecord, table: RuleTable): string 
   const funder = line?.funder;
   const kindLabel = line ? table.kinds[line.kind].label : '';
   switch (record.code) {
-    // p1 months, p2 month of the lowest balance.
+    // p1 months, p2 month of the lowest balance. A run cut by the projection's end has no length
+    // worth saying: « pendant 55 mois » would read as if it recovered after them.
     case TreasuryWarningCode.CASH_NEGATIVE:
+      if (record.variant === WarningVariant.UntilEnd)
+        return `La trésorerie devient négative en ${monthText(month)} et le reste jusqu’à la fin de la projection ; elle descend à ${formatEuros(-amount)} en ${monthText(p2)} : avant cette date, demandez les avances prévues, un relais de subvention (Dailly) ou une garantie France Active (projection indicative, pas un conseil financier).`;
       return `La trésorerie devient négative en ${monthText(month)} pendant ${p1} mois et descend à ${formatEuros(-amount)} en ${monthText(p2)} : avant cette date, demandez les avances prévues, un relais de subvention (Dailly) ou une garantie France Active (projection indicative, pas un conseil financier).`;
-    // p1 threshold, p2 lowest balance, p3 its month.
+    // p1 threshold, p2 lowest balance (negative months included), p3 its month.
     case TreasuryWarningCode.CASH_BELOW_THRESHOLD:
-      return `La trésorerie passe sous le seuil de sécurité de ${formatEuros(p1)} en ${monthText(month)} (point bas ${formatEuros(p2)} en ${monthText(p3)}) : relancez les financeurs pour les versements attendus et décalez si possible les dépenses non urgentes.`;
+      return `La trésorerie passe sous le seuil de sécurité de ${formatEuros(p1)} en ${monthText(month)}${record.variant === WarningVariant.UntilEnd ? ' et y reste jusqu’à la fin de la projection' : ''} (point bas ${formatEuros(p2)} en ${monthText(p3)}) : relancez les financeurs pour les versements attendus et décalez si possible les dépenses non urgentes.`;
     // Gap: p1 total cost, p2 1 when an EU fund is in the plan.
     case TreasuryWarningCode.COFINANCING_GAP:
       if (record.variant === WarningVariant.Unsecured)

@@ -25,14 +25,17 @@ import {
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
+  ApiCreatedResponse,
   ApiHeader,
   ApiNoContentResponse,
+  ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   ApplicationListQueryDto,
+  ApplicationWrittenDto,
   CreateApplicationDto,
   NewFundingLineDto,
   StatusChangeDto,
@@ -70,6 +73,10 @@ export class ApplicationController {
   @Post()
   @Roles('owner', 'accountant', 'member')
   @ApiOperation({ summary: 'Create an application with its funding lines inline' })
+  @ApiCreatedResponse({
+    type: ApplicationWrittenDto,
+    description: 'The stored application, with `warnings` (e.g. an operation already over).',
+  })
   async create(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateApplicationDto,
@@ -98,6 +105,10 @@ export class ApplicationController {
   @Patch(':id')
   @Roles('owner', 'accountant', 'member')
   @ApiHeader(IF_MATCH)
+  @ApiOkResponse({
+    type: ApplicationWrittenDto,
+    description: 'The stored application, with `warnings` (e.g. an operation already over).',
+  })
   async update(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuid) id: string,

@@ -246,3 +246,29 @@ export class ApplicationListQueryDto {
   @IsIn(APPLICATION_STATUSES)
   status?: (typeof APPLICATION_STATUSES)[number];
 }
+
+/** Something a create or an edit accepted but that deserves a second look. */
+export class InputWarningDto {
+  @ApiProperty({ example: 'operationEnd' }) path: string;
+  @ApiProperty({ enum: ['OPERATION_IN_PAST'] }) code: string;
+  @ApiProperty({
+    example:
+      'Attention : l’opération s’est terminée en décembre 2020, avant le mois en cours (novembre 2026). Si c’est une erreur de saisie, corrigez les dates ; sinon, le dossier est bien enregistré.',
+  })
+  message: string;
+  @ApiProperty({
+    example:
+      'The operation ended in 2020-12, before the current month (2026-11): check the dates; the application was saved.',
+  })
+  messageEn: string;
+}
+
+/** The answer to a create or an edit: the stored application as GET returns it, plus `warnings`. */
+export class ApplicationWrittenDto {
+  @ApiProperty({
+    type: [InputWarningDto],
+    description:
+      'Accepted but worth checking (an operation whose end month is before the current month, Europe/Paris). Empty when none. Only on create and edit answers.',
+  })
+  warnings: InputWarningDto[];
+}

@@ -1,4 +1,11 @@
-import { formText, parseEuros, safeNextPath } from './form-value.util';
+import {
+  EUROS_INVALID,
+  EUROS_TOO_LARGE,
+  formText,
+  parseEuros,
+  readEuros,
+  safeNextPath,
+} from './form-value.util';
 
 describe('form-value.util', () => {
   it('reads a field as text, whatever was posted', () => {
@@ -29,5 +36,23 @@ describe('form-value.util', () => {
     ['', null],
   ])('reads the amount %p in euros as cents', (input, cents) => {
     expect(parseEuros(input)).toBe(cents);
+  });
+
+  it.each([
+    ['12 500,50', { cents: 1_250_050, error: null }],
+    ['100 000 000', { cents: 10_000_000_000, error: null }],
+    ['1 000 000 000', { cents: null, error: EUROS_TOO_LARGE }],
+    ['999999999999999999', { cents: null, error: EUROS_TOO_LARGE }],
+    ['douze mille', { cents: null, error: EUROS_INVALID }],
+    ['-5', { cents: null, error: EUROS_INVALID }],
+  ])('item 9: reads %p with one message in euros for every money field', (input, expected) => {
+    expect(readEuros(input)).toEqual(expected);
+  });
+
+  it('item 9: says the limit and the expected form in euros, never in cents', () => {
+    expect(EUROS_TOO_LARGE).toBe('Montant trop élevé : 100\u202f000\u202f000 € au plus.');
+    expect(EUROS_INVALID).toBe(
+      'Montant invalide : écrivez un nombre d’euros, par exemple 12 500 ou 12 500,50.',
+    );
   });
 });

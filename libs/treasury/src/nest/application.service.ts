@@ -14,6 +14,7 @@ import { checkFundingPlan, type FundingPlanCheck } from '../funding-plan.checker
 import { APPLICATION_STATUSES, type ApplicationStatus } from '../funding-kind.constants';
 import type { FundingRules } from '../funding-rules.types';
 import { InputChecker } from '../input-checker.util';
+import { operationDateWarnings } from '../operation-date.checker';
 import type { ApplicationInput, FundingLineInput } from '../treasury.types';
 import type { ValidationIssue } from '../validation-issue.types';
 import { invalidInput, invalidTransition, staleVersion } from './application-input.error';
@@ -107,8 +108,13 @@ export class ApplicationService {
           userId: principal.userId,
         }),
       );
-      return applicationView(app, lines, [event]);
+      return this.withWarnings(applicationView(app, lines, [event]));
     });
+  }
+
+  /** The answer to a write: the view and what it accepted but should be checked again. */
+  private withWarnings(view: ApplicationView): ApplicationView {
+    return { ...view, warnings: operationDateWarnings(view, this.clock.month()) };
   }
 
   async list(principal: Principal, status?: ApplicationStatus): Promise<ApplicationView[]> {
@@ -161,7 +167,7 @@ export class ApplicationService {
       if (patch.indicators !== undefined) app.indicators = patch.indicators as StoredIndicator[];
       Object.assign(app, storedFields(compact(merged) as unknown as ApplicationInput));
       await manager.save(app);
-      return applicationView(app, lines);
+      return this.withWarnings(applicationView(app, lines));
     });
   }
 

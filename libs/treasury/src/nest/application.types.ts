@@ -1,3 +1,4 @@
+import type { InputWarning } from '../operation-date.checker';
 import type {
   StoredExpense,
   StoredFundingSchedule,
@@ -54,6 +55,11 @@ export interface ApplicationView {
   updatedAt: string;
   fundingLines: FundingLineView[];
   history?: StatusEventView[];
+  /**
+   * On the answer to a create or an edit only: what was accepted but deserves a second look
+   * (an operation already over). Empty when nothing.
+   */
+  warnings?: InputWarning[];
 }
 
 /**

@@ -3,7 +3,7 @@ import { ApplicationService, TreasuryException, TreasuryExceptionCode } from '@a
 import type { ValidationIssue } from '@app/treasury';
 import { Body, Get, Param, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
-import { formText, parseEuros } from '../form-value.util';
+import { formText, readEuros } from '../form-value.util';
 import { PageRoles, WebController } from '../web-page.decorator';
 import { WebPageContextService } from '../web-page-context.service';
 import type { SignedInRequest } from '../web-request.types';
@@ -67,14 +67,9 @@ export class CallApplicationPageController {
       fin: formText(body, 'fin', 10).trim(),
     };
     const errors: FieldError[] = [];
-    const totalCostCents = parseEuros(form.cout);
+    const { cents: totalCostCents, error: costError } = readEuros(form.cout);
     if (!form.titre) errors.push({ field: 'titre', message: 'Donnez un titre au dossier.' });
-    if (totalCostCents === null) {
-      errors.push({
-        field: 'cout',
-        message: 'Saisissez le coût total en euros, par exemple 45000.',
-      });
-    }
+    if (costError !== null) errors.push({ field: 'cout', message: costError });
     if (errors.length === 0) {
       try {
         const created = await this.applications.create(request.principal, {

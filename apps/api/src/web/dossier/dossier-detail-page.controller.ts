@@ -68,7 +68,8 @@ export class DossierDetailPageController {
     assertId(id);
     const notice =
       done === 'etape' ? await this.statusNotice(request, id) : (NOTICES[done ?? ''] ?? null);
-    await this.renderer.render(request, response, id, { notice });
+    const justSaved = done === 'cree' || done === 'informations';
+    await this.renderer.render(request, response, id, { notice, justSaved });
   }
 
   @Post(':id/informations')

@@ -1,4 +1,5 @@
-import { EU_AREAS, FUNDING_LINE_STATUSES, TASK_KINDS } from '@app/treasury';
+import { Clock } from '@app/common';
+import { EU_AREAS, FUNDING_LINE_STATUSES, operationDateWarnings, TASK_KINDS } from '@app/treasury';
 import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
 import { WebPageContextService } from '../web-page-context.service';
@@ -33,6 +34,8 @@ export interface StatusForm {
 /** What a failed POST gives back to the page: the forms as typed, their errors, a message. */
 export interface DossierPageState {
   notice?: string | null;
+  /** Just saved (created, or its dates edited): say what was accepted but looks wrong. */
+  justSaved?: boolean;
   errors?: FieldError[];
   /** A page-level refusal (stale version, impossible move), shown above the forms. */
   message?: string | null;
@@ -67,6 +70,7 @@ export class DossierDetailRenderer {
     private readonly pages: DossierPageService,
     private readonly context: WebPageContextService,
     private readonly views: WebViewService,
+    private readonly clock: Clock,
   ) {}
 
   async render(
@@ -86,6 +90,10 @@ export class DossierDetailRenderer {
         ...layout,
         ...detail,
         notice: state.notice ?? null,
+        // The same warnings as the API's answer to the write, shown once after the redirect.
+        inputWarnings: state.justSaved
+          ? operationDateWarnings(detail.dossier, this.clock.month()).map((w) => w.message)
+          : [],
         errors: state.errors ?? [],
         message: state.message ?? null,
         canEdit: DOSSIER_EDITORS.includes(role),

@@ -60,8 +60,7 @@ describe('dossier-form.util', () => {
       expect(parsed.errors).toEqual([
         {
           field: 'cout',
-          message:
-            'Montant invraisemblable (plus de 100 millions d’euros) : vérifiez le coût total.',
+          message: 'Montant trop élevé : 100\u202f000\u202f000 € au plus.',
         },
       ]);
     });

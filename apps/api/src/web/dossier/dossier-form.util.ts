@@ -2,11 +2,10 @@ import {
   EU_AREAS,
   FUNDING_KINDS,
   FUNDING_LINE_STATUSES,
-  MAX_AMOUNT_CENTS,
   TASK_KINDS,
   type ValidationIssue,
 } from '@app/treasury';
-import { formText, parseEuros } from '../form-value.util';
+import { EUROS_TOO_LARGE, formText, readEuros } from '../form-value.util';
 import { frenchAmount } from '../french-format.util';
 import type { FieldError } from '../web-view.types';
 
@@ -130,7 +129,7 @@ export function parseGeneralForm(body: unknown): ParsedForm<GeneralForm, Record<
   };
   const errors: FieldError[] = [];
   if (!form.titre) errors.push({ field: 'titre', message: 'Donnez un titre au dossier.' });
-  const totalCostCents = amountField(form.cout, 'cout', 'le coût total', errors);
+  const totalCostCents = amountField(form.cout, 'cout', errors);
   monthField(form.debut, 'debut', 'le mois de début de l’opération', errors);
   monthField(form.fin, 'fin', 'le mois de fin de l’opération', errors);
   if (MONTH_RE.test(form.debut) && MONTH_RE.test(form.fin) && form.fin < form.debut)
@@ -177,7 +176,7 @@ export function parseLineForm(
     errors.push({ field: 'ligne-type', message: 'Choisissez le type de financement.' });
   if (!form.financeur)
     errors.push({ field: 'ligne-financeur', message: 'Nommez le financeur (ex. Région).' });
-  const amountCents = amountField(form.montant, 'ligne-montant', 'le montant', errors);
+  const amountCents = amountField(form.montant, 'ligne-montant', errors);
   if (!(FUNDING_LINE_STATUSES as readonly string[]).includes(form.statut))
     errors.push({ field: 'ligne-statut', message: 'Choisissez où en est ce financement.' });
   if (form.signature && !DATE_RE.test(form.signature))
@@ -330,27 +329,10 @@ function rowCount(body: unknown, name: string): number {
   return Number.isInteger(count) && count > 0 ? Math.min(count, MAX_ROWS) : 0;
 }
 
-function amountField(
-  text: string,
-  field: string,
-  what: string,
-  errors: FieldError[],
-): number | null {
-  const cents = parseEuros(text);
-  if (cents === null) {
-    errors.push({
-      field,
-      message: `Saisissez ${what} en euros, par exemple 12 000 (sans signe moins).`,
-    });
-    return null;
-  }
-  if (cents > MAX_AMOUNT_CENTS) {
-    errors.push({
-      field,
-      message: `Montant invraisemblable (plus de 100 millions d’euros) : vérifiez ${what}.`,
-    });
-    return null;
-  }
+function amountField(text: string, field: string, errors: FieldError[]): number | null {
+  // The one wording of every web money field (form-value.util), so both forms say the same.
+  const { cents, error } = readEuros(text);
+  if (error !== null) errors.push({ field, message: error });
   return cents;
 }
 
@@ -383,8 +365,13 @@ function paymentsField(
   const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '');
   for (const [i, line] of lines.entries()) {
     const match = /^\s*(\d{4}-\d{2})\s*[:;=]?\s*(.+)$/.exec(line);
-    const cents = match ? parseEuros(match[2]) : null;
-    if (!match || !MONTH_RE.test(match[1]) || cents === null || cents > MAX_AMOUNT_CENTS) {
+    const reading = match ? readEuros(match[2]) : null;
+    if (reading?.error === EUROS_TOO_LARGE) {
+      errors.push({ field: 'ligne-versements', message: `Versement ${i + 1} : ${reading.error}` });
+      return [];
+    }
+    const cents = reading?.cents ?? null;
+    if (!match || !MONTH_RE.test(match[1]) || cents === null) {
       errors.push({
         field: 'ligne-versements',
         message: `Versement ${i + 1} : écrivez le mois puis le montant, par exemple « 2027-06 : 12 000 ».`,

@@ -1,5 +1,5 @@
 import { FRENCH_MONTH_NAMES } from '@app/common';
-import { parseEuros } from '../form-value.util';
+import { type EurosReading, parseEuros, readEuros } from '../form-value.util';
 
 /** Axis labels: the abbreviations French typography uses (« janv. », « juil. »). */
 const SHORT_MONTH_NAMES = [
@@ -64,6 +64,15 @@ export function parseSignedEuros(value: string): number | null {
   const cents = parseEuros(negative ? text.slice(1) : text);
   if (cents === null) return null;
   return negative && cents !== 0 ? -cents : cents;
+}
+
+/** Like `readEuros`, a leading minus allowed: the one euros message for the bank balance too. */
+export function readSignedEuros(value: string): EurosReading {
+  const text = value.trim();
+  const negative = /^[-−–]/.test(text);
+  const reading = readEuros(negative ? text.slice(1) : text);
+  if (reading.error !== null || !negative || reading.cents === 0) return reading;
+  return { cents: -reading.cents, error: null };
 }
 
 /** Cents as a form value a person can edit and `parseSignedEuros` reads back: « 30000 », « -1500,50 ». */

@@ -1,7 +1,7 @@
 import type { RecurringFlowInput, TreasurySettingsView, ValidationIssue } from '@app/treasury';
-import { formText, parseEuros } from '../form-value.util';
+import { formText, readEuros } from '../form-value.util';
 import type { FieldError } from '../web-view.types';
-import { eurosInput, parseMonth, parseSignedEuros } from './treasury-format.util';
+import { eurosInput, parseMonth, readSignedEuros } from './treasury-format.util';
 
 /** More rows than any small structure has regular flows, few enough to keep the page light. */
 export const MAX_FLOW_ROWS = 40;
@@ -92,14 +92,10 @@ export function settingsToForm(settings: TreasurySettingsView): TreasurySettings
 export function parseSettingsForm(body: unknown): ParsedSettingsForm {
   const form = formOf(body);
   const errors: FieldError[] = [];
-  const openingBalanceCents = form.solde.trim() === '' ? null : parseSignedEuros(form.solde);
-  if (openingBalanceCents === null) {
-    errors.push({
-      field: 'solde',
-      message:
-        'Saisissez le solde bancaire en euros, par exemple 30000 (ou -1500 si le compte est à découvert).',
-    });
-  }
+  // Every money field says what is wrong with the one euros wording of form-value.util.
+  const balance = readSignedEuros(form.solde);
+  const openingBalanceCents = balance.cents;
+  if (balance.error !== null) errors.push({ field: 'solde', message: balance.error });
   const openingMonth = parseMonth(form.mois);
   if (openingMonth === null) {
     errors.push({
@@ -107,13 +103,9 @@ export function parseSettingsForm(body: unknown): ParsedSettingsForm {
       message: 'Saisissez un mois, par exemple 2027-01 ou janvier 2027.',
     });
   }
-  const minimumCashCents = form.seuil.trim() === '' ? 0 : parseEuros(form.seuil);
-  if (minimumCashCents === null) {
-    errors.push({
-      field: 'seuil',
-      message: 'Saisissez le seuil en euros, par exemple 10000 (laissez vide pour aucun seuil).',
-    });
-  }
+  const threshold = form.seuil.trim() === '' ? { cents: 0, error: null } : readEuros(form.seuil);
+  const minimumCashCents = threshold.cents;
+  if (threshold.error !== null) errors.push({ field: 'seuil', message: threshold.error });
   const recurring: RecurringFlowInput[] = [];
   const rowOfFlow: number[] = [];
   form.flux.forEach((row, i) => {
@@ -196,13 +188,8 @@ function parseFlow(row: FlowRow, i: number, errors: FieldError[]): RecurringFlow
       message: 'Choisissez « Encaissement » ou « Décaissement ».',
     });
   }
-  const amountCents = parseEuros(row.montant);
-  if (amountCents === null) {
-    errors.push({
-      field: flowFieldId(i, 'montant'),
-      message: 'Saisissez le montant mensuel en euros, par exemple 8500.',
-    });
-  }
+  const { cents: amountCents, error: amountError } = readEuros(row.montant);
+  if (amountError !== null) errors.push({ field: flowFieldId(i, 'montant'), message: amountError });
   const fromMonth = optionalMonth(row.debut, flowFieldId(i, 'debut'), errors);
   const toMonth = optionalMonth(row.fin, flowFieldId(i, 'fin'), errors);
   if (errors.length > before) return null;

@@ -2,7 +2,7 @@ import { normaliseEmail } from '@app/account';
 import { DIGEST_FREQUENCIES, type DigestFrequency, type WatchProfile } from '@app/persistence';
 import { EU_FUND_IDS } from '@app/classifier';
 import { AUDIENCE_IDS, type WatchProfileInput } from '@app/watch';
-import { formText, parseEuros } from '../form-value.util';
+import { formText, readEuros } from '../form-value.util';
 import { readTerritoryInput } from '../territory-input.util';
 import type { FieldError } from '../web-view.types';
 import type { WatchForm } from './watch-page.types';
@@ -163,10 +163,9 @@ export function parseWatchForm(form: WatchForm): {
     fail('territoires', `Indiquez ${LIMITS.territories} territoires au plus.`);
   }
 
-  const minAmountCents = form.montantMin === '' ? null : parseEuros(form.montantMin);
-  if (minAmountCents === null && form.montantMin !== '') {
-    fail('montant-min', 'Saisissez un montant en euros, par exemple 10000, ou laissez vide.');
-  }
+  const minAmount = form.montantMin === '' ? null : readEuros(form.montantMin);
+  const minAmountCents = minAmount?.cents ?? null;
+  if (minAmount?.error) fail('montant-min', minAmount.error);
 
   const minScore = form.scoreMin === '' ? null : percentOf(form.scoreMin);
   if (minScore === null && form.scoreMin !== '') {
