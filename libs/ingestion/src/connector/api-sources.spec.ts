@@ -316,7 +316,7 @@ describe('Aides-territoires field mapping', () => {
   const page = (results: unknown[]) =>
     JSON.stringify({ count: results.length, next: null, results });
 
-  it('reads funders and aid types given only as objects, Europe as FR, and keeps unknown perimeters out', async () => {
+  it('reads funders and aid types given only as objects, Europe as FR, an EPCI perimeter by its name', async () => {
     const text = page([
       {
         id: 1,
@@ -351,7 +351,7 @@ describe('Aides-territoires field mapping', () => {
       rolling: false,
     });
     expect(europe.aidTypes).toContain('subvention');
-    // Not one of our codes: no guess, the source's own territory stands.
-    expect(local).toMatchObject({ territory: ['63'], rolling: true, deadlines: [] });
+    // An EPCI's name is read from the official geography: the call is for that EPCI only.
+    expect(local).toMatchObject({ territory: ['200070761'], rolling: true, deadlines: [] });
   });
 });
