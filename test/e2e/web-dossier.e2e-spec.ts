@@ -146,6 +146,9 @@ describe('Web « Dossiers » pages', () => {
     const client = await signedIn(owner);
     const page = await client.get(`/dossiers/${idea.id}`);
     expect(textOf(page.text)).toContain('Il manque 15 000 € pour couvrir le coût total.');
+    // Native date pickers need no « Au format 2027-03-15 » hint (issue 20, polish).
+    expect(page.text).toMatch(/type="date"/);
+    expect(page.text).not.toContain('Au format');
     const before = await stored(idea.id);
     const refused = await client.post(`/dossiers/${idea.id}/lignes`, {
       type: 'REGION',
