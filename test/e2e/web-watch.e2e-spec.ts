@@ -197,7 +197,7 @@ describe('Web « Veilles »: watch profiles, feed links, digest; team invitation
     expect(response.status).toBe(400);
     const summary = /<div class="error-summary"[\s\S]*?<\/div>/.exec(response.text)?.[0] ?? '';
     expect(summary).toContain('Donnez un nom à cette veille');
-    expect(summary).toContain('Saisissez un montant en euros');
+    expect(summary).toContain('Montant invalide : écrivez un nombre d’euros');
     expect(summary).toContain('Territoires inconnus : « 99 », « Atlantide »');
     expect(response.text).toMatch(/id="territoires-error"[\s\S]{0,120}Territoires inconnus/);
     expect(response.text).toMatch(/id="nom"[^>]*aria-invalid="true"/);

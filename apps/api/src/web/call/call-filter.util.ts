@@ -1,5 +1,5 @@
 import { territoriesCovering } from '@app/common';
-import { parseEuros } from '../form-value.util';
+import { readEuros } from '../form-value.util';
 import { readTerritoryInput } from '../territory-input.util';
 import type { FieldError } from '../web-view.types';
 import type {
@@ -60,10 +60,10 @@ export function parseCallFilter(
       message: 'Saisissez une date valide, par exemple 2027-03-15.',
     });
   }
-  const amountMinCents = parseEuros(form.amountMin);
-  if (form.amountMin && amountMinCents === null) {
-    errors.push({ field: 'montant', message: 'Saisissez un montant en euros, par exemple 5000.' });
-  }
+  // The one euro reading and message of every money field (issue 20, item 9).
+  const amount = form.amountMin ? readEuros(form.amountMin) : null;
+  const amountMinCents = amount?.cents ?? null;
+  if (amount?.error) errors.push({ field: 'montant', message: amount.error });
   // Names and codes read as on the watch form (issue 20, item 13).
   const read = form.territory ? readTerritoryInput(form.territory) : null;
   const coveringTerritories = read?.kind === 'code' ? territoriesCovering(read.code) : null;
