@@ -245,7 +245,10 @@ describeInBrowser('Web application in a real browser', () => {
     );
     await page.getByLabel(/Coût total/).fill('beaucoup');
     await page.getByRole('button', { name: 'Créer le dossier' }).click();
-    await expect(page.locator('.error-summary').textContent()).resolves.toContain('coût total');
+    await expect(page.locator('.error-summary').textContent()).resolves.toContain(
+      'Montant invalide : écrivez un nombre d’euros',
+    );
+    await expect(page.locator('.error-summary a').getAttribute('href')).resolves.toBe('#cout');
     await expect(page.getByLabel(/Coût total/).inputValue()).resolves.toBe('beaucoup');
     await expect(page.locator('#cout').getAttribute('aria-invalid')).resolves.toBe('true');
     await expectAccessible(page, 'créer un dossier (erreurs)');
