@@ -6,7 +6,6 @@ import { parseMultipart } from '../connector/source-request.util';
 import type { Fetcher } from '../fetch/fetcher.types';
 import { loadSources } from '../source/source.loader';
 import type { SourceDefinition } from '../source/source.types';
-import { departementsOf } from '@app/common';
 import { checkSources, type SourceCheckReport } from './check-sources.util';
 import type { ReplayedRequest } from './recorded-answers.server';
 
@@ -320,14 +319,5 @@ describe(checkSources.name, () => {
       ]);
       expect(JSON.stringify(report)).not.toContain('secret-xyz');
     });
-  });
-});
-
-describe(departementsOf.name, () => {
-  it('lists every département for FR, a région’s own, and a département itself', () => {
-    expect(departementsOf(['FR'])).toHaveLength(101);
-    expect(departementsOf(['R84'])).toHaveLength(12);
-    expect(departementsOf(['63', 'R84'])).toHaveLength(12);
-    expect(departementsOf(['63'])).toEqual(['63']);
   });
 });
