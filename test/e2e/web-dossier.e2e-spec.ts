@@ -499,6 +499,34 @@ describe('Web « Dossiers » pages', () => {
     );
   });
 
+  it('names a line once when its funder already starts with the fund (issue 20, polish)', async () => {
+    const named = await createApplication(
+      testApp.app,
+      epn.apiKey,
+      fseApplicationBody({
+        title: 'Parcours FSE+ national',
+        fundingLines: [
+          {
+            funder: 'FSE+ – programme national (DREETS)',
+            kind: 'FSE_PLUS',
+            amountCents: 7_200_000,
+            status: 'granted',
+            signedAt: '2025-12-15',
+          },
+          {
+            funder: 'Fonds propres',
+            kind: 'SELF_FUNDING',
+            amountCents: 4_800_000,
+            status: 'granted',
+          },
+        ],
+      }),
+    );
+    const page = textOf((await (await signedIn(viewer)).get(`/dossiers/${named.id}`)).text);
+    expect(page).toContain('FSE+ – programme national (DREETS) Versement : Avance');
+    expect(page).not.toContain('FSE+ – FSE+');
+  });
+
   it('exports the dossier’s cash plan as a real workbook and a French CSV, with the page’s figures', async () => {
     const client = await signedIn(viewer);
     const page = textOf((await client.get(`/dossiers/${fse.id}`)).text);

@@ -229,8 +229,12 @@ export class DossierPageService {
     return pct > 0 ? `Avance de ${frenchNumber(pct)} % (règle du fonds)` : 'Sans avance';
   }
 
+  /** « FSE+ – Département du Puy-de-Dôme »; a funder already named after its fund keeps its own name. */
   private lineTitle(line: StoredDossier['fundingLines'][number]): string {
-    return `${this.rules.kinds[line.kind as 'OTHER']?.label ?? line.kind} – ${line.funder}`;
+    const kind = this.rules.kinds[line.kind as 'OTHER']?.label ?? line.kind;
+    return line.funder.toLowerCase().startsWith(kind.toLowerCase())
+      ? line.funder
+      : `${kind} – ${line.funder}`;
   }
 }
 
