@@ -13,10 +13,11 @@ export function recordCashWarnings(
   firstMonth: MonthIndex,
   minimumCashCents: number,
   log: TreasuryWarningLog,
+  bridgeMaxTermMonths = Infinity,
 ): void {
   // Negative: p1 months, p2 month of the lowest balance; UntilEnd when it does not recover
   // within the projection (its length is then the projection's, not the episode's).
-  forEachEpisode(closing, -Infinity, 0, (first, lowest, length, untilEnd) =>
+  forEachEpisode(closing, -Infinity, 0, (first, lowest, length, untilEnd) => {
     log.add(
       TreasuryWarningCode.CASH_NEGATIVE,
       'critical',
@@ -29,8 +30,24 @@ export function recordCashWarnings(
       length,
       firstMonth + lowest,
       0,
-    ),
-  );
+    );
+    // Rule 11: the Dailly that CASH_NEGATIVE suggests is shorter than the spell. p1 months, p2
+    // month of the lowest balance, amount the bridge needed; UntilEnd: at least that long.
+    if (length > bridgeMaxTermMonths)
+      log.add(
+        TreasuryWarningCode.BRIDGE_TOO_SHORT,
+        'critical',
+        null,
+        -1,
+        -1,
+        firstMonth + first,
+        -closing[lowest],
+        untilEnd ? WarningVariant.NegativeSpellUntilEnd : WarningVariant.NegativeSpell,
+        length,
+        firstMonth + lowest,
+        0,
+      );
+  });
   if (minimumCashCents <= 0) return;
   // Below the threshold: p1 the threshold, p2 the lowest balance, p3 its month. Negative months
   // belong to the episode: its lowest point is the true one, not the last one above zero.

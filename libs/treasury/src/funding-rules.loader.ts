@@ -1,11 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { EU_AREAS, FUNDING_KINDS, type FundingKind } from './funding-kind.constants';
 import type {
+  BridgeProduct,
   ClaimsRule,
   FundingKindRule,
   FundingRules,
+  MatchingRule,
   ScenarioPaymentRule,
   SourcedFigure,
   WarningThresholds,
@@ -80,7 +82,59 @@ class RulesReader {
     const kinds = Object.fromEntries(
       FUNDING_KINDS.map((kind) => [kind, this.kind(kind)]),
     ) as Record<FundingKind, FundingKindRule>;
-    return { version, sourcePath: this.file, warnings, kinds };
+    return {
+      version,
+      sourcePath: this.file,
+      warnings,
+      kinds,
+      bridgeProducts: this.bridgeProducts(['bridgeProducts']),
+    };
+  }
+
+  /** Shortest first, so that a message can name the first one long enough. */
+  private bridgeProducts(path: Path): BridgeProduct[] {
+    const node = this.node(path);
+    if (!isSeq(node) || node.items.length === 0) throw this.error(path, 'must be a non-empty list');
+    const products = node.items.map((_, i) => ({
+      key: this.string([...path, i, 'key']),
+      label: this.string([...path, i, 'label']),
+      maxMonths: this.figure([...path, i, 'maxMonths']),
+    }));
+    products.forEach((product, i) => {
+      if (product.maxMonths.value < 1 || !Number.isInteger(product.maxMonths.value))
+        throw this.error(
+          [...path, i, 'maxMonths', 'value'],
+          'must be a whole number of months ≥ 1',
+        );
+    });
+    return products.sort((a, b) => a.maxMonths.value - b.maxMonths.value);
+  }
+
+  /** A reimbursement fund's claims need their matching rule: without it a claim could not be capped. */
+  private matching(path: Path): MatchingRule {
+    this.map(path);
+    const mode = this.string([...path, 'mode']);
+    if (mode !== 'national_paid' && mode !== 'none')
+      throw this.error([...path, 'mode'], 'must be "national_paid" or "none"');
+    const source = this.node([...path, 'source']);
+    if (!isScalar(source) || (source.value !== null && !SOURCE_RE.test(String(source.value))))
+      throw this.error([...path, 'source'], 'must be a source id such as S12, or null');
+    const confidence = this.string([...path, 'confidence']);
+    if (confidence !== 'sourced' && confidence !== 'estimate')
+      throw this.error([...path, 'confidence'], 'must be "sourced" or "estimate"');
+    const note = this.has([...path, 'note']) ? this.string([...path, 'note']) : undefined;
+    const rule: MatchingRule = {
+      mode,
+      source: source.value === null ? null : String(source.value),
+      confidence,
+      ...(note ? { note } : {}),
+    };
+    if (mode === 'national_paid') {
+      rule.euPerNationalEuro = this.figure([...path, 'euPerNationalEuro']);
+      if (rule.euPerNationalEuro.value <= 0)
+        throw this.error([...path, 'euPerNationalEuro', 'value'], 'must be above 0');
+    }
+    return rule;
   }
 
   private kind(kind: FundingKind): FundingKindRule {
@@ -104,6 +158,7 @@ class RulesReader {
       'intermediateBodyAdvanceCapCents',
       'leaderMaxShareOfPublicAidPct',
       'leaderMaxPublicAidPct',
+      'leadPartnerTransferMonths',
     ] as const) {
       if (this.has([...base, key])) rule[key] = this.figure([...base, key]);
     }
@@ -114,6 +169,19 @@ class RulesReader {
         [...base, 'expected'],
         'a reimbursement-based kind needs balanceDelayMonths',
       );
+    }
+    if (rule.reimbursementBased) {
+      if (!this.has([...base, 'matching']))
+        throw this.error(
+          [...base, 'matching'],
+          'a reimbursement-based kind needs its matching rule',
+        );
+      rule.matching = this.matching([...base, 'matching']);
+      if (!rule.expected.claimPaymentDelayMonths)
+        throw this.error(
+          [...base, 'expected', 'claimPaymentDelayMonths'],
+          'required for a reimbursement-based kind',
+        );
     }
     if (kind === 'FEADER_LEADER' && !rule.expected.afterCofinancersMonths) {
       throw this.error([...base, 'expected', 'afterCofinancersMonths'], 'required for LEADER');
@@ -129,6 +197,9 @@ class RulesReader {
     const afterCofinancers = this.has([...path, 'afterCofinancersMonths'])
       ? this.figure([...path, 'afterCofinancersMonths'])
       : inherited?.afterCofinancersMonths;
+    const claimDelay = this.has([...path, 'claimPaymentDelayMonths'])
+      ? this.figure([...path, 'claimPaymentDelayMonths'])
+      : inherited?.claimPaymentDelayMonths;
     const pct = figure('advancePct', inherited?.advancePct);
     if (pct.value > 100)
       throw this.error([...path, 'advancePct', 'value'], 'must be between 0 and 100');
@@ -142,6 +213,7 @@ class RulesReader {
       balanceDelayMonths: figure('balanceDelayMonths', inherited?.balanceDelayMonths),
       correctionPct: figure('correctionPct', inherited?.correctionPct),
       ...(afterCofinancers ? { afterCofinancersMonths: afterCofinancers } : {}),
+      ...(claimDelay ? { claimPaymentDelayMonths: claimDelay } : {}),
     };
   }
 

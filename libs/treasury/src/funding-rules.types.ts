@@ -21,7 +21,29 @@ export interface ScenarioPaymentRule {
   balanceDelayMonths: SourcedFigure;
   /** LEADER: months from the last national co-financer payment to the FEADER payment. */
   afterCofinancersMonths?: SourcedFigure;
+  /** Reimbursement funds: months from the later of a filed claim and its proofs to the payment. */
+  claimPaymentDelayMonths?: SourcedFigure;
   correctionPct: SourcedFigure;
+}
+
+/**
+ * How much EU money a claim may bring for the co-financing it proves. `national_paid`: at most
+ * `euPerNationalEuro` € of EU money per € of national public co-financing paid (LEADER);
+ * `none`: the rate × justified expenses alone caps it.
+ */
+export interface MatchingRule {
+  mode: 'national_paid' | 'none';
+  source: string | null;
+  confidence: 'sourced' | 'estimate';
+  note?: string;
+  euPerNationalEuro?: SourcedFigure;
+}
+
+/** A bridge product a warning may suggest, with its longest term. */
+export interface BridgeProduct {
+  key: string;
+  label: string;
+  maxMonths: SourcedFigure;
 }
 
 export interface FundingKindRule {
@@ -39,6 +61,10 @@ export interface FundingKindRule {
   intermediateBodyAdvanceCapCents?: SourcedFigure;
   leaderMaxShareOfPublicAidPct?: SourcedFigure;
   leaderMaxPublicAidPct?: SourcedFigure;
+  /** Reimbursement funds: the matching rule of their claims (required for them). */
+  matching?: MatchingRule;
+  /** Interreg: months the lead partner takes to pass each payment on to the partners. */
+  leadPartnerTransferMonths?: SourcedFigure;
 }
 
 export interface WarningThresholds {
@@ -55,4 +81,6 @@ export interface FundingRules {
   sourcePath: string;
   warnings: WarningThresholds;
   kinds: Record<FundingKind, FundingKindRule>;
+  /** Shortest first. */
+  bridgeProducts: BridgeProduct[];
 }

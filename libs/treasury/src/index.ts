@@ -1,4 +1,5 @@
 export * from './funding-kind.constants';
+export { lineTitle } from './line-title.util';
 export type * from './treasury.types';
 export type * from './treasury-projection.types';
 export type * from './funding-rules.types';

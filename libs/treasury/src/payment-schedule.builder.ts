@@ -6,7 +6,7 @@ import type { MonthIndex } from './month.util';
 import { doubleArray, integerArray } from './packed-array.util';
 import * as ruleTables from './rule-table.builder';
 import type { KindFigures, ScenarioFigures } from './rule-table.builder';
-import type { FundingLineInput, TreasuryScenario } from './treasury.types';
+import type { ClaimInput, FundingLineInput, TreasuryScenario } from './treasury.types';
 
 // The inner loops call these through module-level copies: swc's CommonJS output reads an
 // imported binding through a getter at every use, which there costs as much as the arithmetic.
@@ -62,27 +62,40 @@ export class LineSchedules {
   label = integerArray(64);
   /** Payments of all lines in the buffers. */
   size = 0;
+  /** 1 once line `i` is built in this application: a claim may rely only on built lines. */
+  built = integerArray(8);
+  /** Claims whose EU money waits for co-financing not yet paid (matching), for the warnings. */
+  unmatched: UnmatchedClaim[] = [];
   // A line's own interim payments, sorted before they are capped.
   private interimMonth = integerArray(8);
   private interimNominal = doubleArray(8);
 
-  /** Every line of the application, co-financers first so LEADER can wait for them (rule 5). */
+  /**
+   * Every line of the application, co-financers first so that LEADER and the lines with claims
+   * can wait for them (rule 5: EU money follows the co-financers' payments).
+   */
   build(plan: ApplicationCursor): void {
     const lines = plan.app.fundingLines;
     this.reserveLines(lines.length);
     this.size = 0;
+    if (this.unmatched.length > 0) this.unmatched = [];
     let cofinancersLast = NO_MONTH;
+    let deferred = 0;
     for (let i = 0; i < lines.length; i++) {
+      this.built[i] = 0;
       const rule = plan.lineRules[i];
-      if (rule.isLeader) continue;
+      if (rule.isLeader || hasClaims(lines[i])) {
+        deferred++;
+        continue;
+      }
       this.buildLine(plan, i, NO_MONTH);
       if (rule.nationalPublicCofinancer && this.lastMonth[i] !== NO_MONTH)
         cofinancersLast = Math.max(cofinancersLast, this.lastMonth[i]);
     }
-    for (let i = 0, leaders = plan.leaderLines; leaders > 0 && i < lines.length; i++) {
-      if (!plan.lineRules[i].isLeader) continue;
+    for (let i = 0; deferred > 0 && i < lines.length; i++) {
+      if (!plan.lineRules[i].isLeader && !hasClaims(lines[i])) continue;
       this.buildLine(plan, i, cofinancersLast);
-      leaders--;
+      deferred--;
     }
   }
 
@@ -110,6 +123,7 @@ export class LineSchedules {
     }
     this.count[i] = this.size - from;
     this.lastMonth[i] = this.size > from ? this.month[this.size - 1] : NO_MONTH;
+    this.built[i] = 1;
   }
 
   /** Used verbatim, in both scenarios: no rule, no cap. */
@@ -194,7 +208,10 @@ export class LineSchedules {
       this.push(anchorMonth(plan, line) + delay, advance, Label.Advance);
     }
     let received = advance;
-    if (schedule?.interim) {
+    const transfer = rule.leadPartnerTransferMonths;
+    if (line.claims && line.claims.length > 0 && rule.hasMatching) {
+      received += this.filedClaims(plan, i, rule, figures, received);
+    } else if (schedule?.interim) {
       // The client's interim payments, each reimbursing the spending up to the month before it.
       const count = this.sortedInterim(plan, line);
       for (let k = 0; k < count; k++) {
@@ -207,18 +224,133 @@ export class LineSchedules {
       const every = figures.claimsEveryMonths;
       for (let end = plan.startIndex + every - 1; end < plan.endIndex; end += every) {
         const due = reimbursableThrough(plan, amount, end, correction);
-        received += this.claim(end + figures.claimsDelayMonths, Infinity, due - received);
+        const month = end + figures.claimsDelayMonths + transfer;
+        received += this.claim(month, Infinity, due - received);
       }
     }
     const due = reimbursableThrough(plan, amount, plan.endIndex, correction);
     const balance = due - received;
     if (balance !== 0) {
-      const month = balanceMonth(plan, line, rule, figures, cofinancersLast);
+      const month = balanceMonth(plan, line, rule, figures, cofinancersLast) + transfer;
       this.push(month, balance, balance > 0 ? Label.Balance : Label.Repayment);
     }
     this.sortFrom(from, true);
     this.dueCents[i] = due;
     this.repaymentCents[i] = Math.max(0, -balance);
+  }
+
+  /**
+   * The line's own claims, in filing order. Each asks rate × the expenses it presents, plus what
+   * earlier claims could not get; it may bring at most what is still reimbursable on the spending
+   * through its period's end, and, when the fund matches (LEADER), at most `euPerNationalEuro` × the
+   * national co-financing it proves paid, minus what earlier claims already drew on it. It is paid
+   * the fund's delay after the later of its filing and those proofs. Returns what they bring.
+   */
+  private filedClaims(
+    plan: ApplicationCursor,
+    i: number,
+    rule: KindFigures,
+    figures: ScenarioFigures,
+    receivedBefore: number,
+  ): number {
+    const line = plan.app.fundingLines[i];
+    const amount = line.amountCents;
+    const totalCost = plan.app.totalCostCents;
+    const correction = figures.correctionPct;
+    const delay =
+      (line.schedule?.claimDelayMonths ?? figures.claimPaymentDelayMonths) +
+      rule.leadPartnerTransferMonths;
+    const ratio = rule.euPerNationalEuro;
+    const order = claimOrder(line.claims as ClaimInput[]);
+    let received = receivedBefore;
+    let drawn = 0;
+    let carried = 0;
+    // Payments proved by this claim or an earlier one: a proof stays a proof (cumulative matching).
+    const proven = new Set<number>();
+    for (const k of order) {
+      const claim = (line.claims as ClaimInput[])[k];
+      const filed = toMonthIndex(claim.filedOn);
+      const periodEnd = toMonthIndex(claim.periodEnd);
+      const periodExpenses =
+        plan.eligibleThrough(periodEnd) - plan.eligibleThrough(toMonthIndex(claim.periodStart) - 1);
+      const expenses = Math.min(claim.expensesCents ?? periodExpenses, periodExpenses);
+      const justified = correction > 0 ? percentOf(expenses, 100 - correction) : expenses;
+      const requested = totalCost === 0 ? 0 : mulDivFloor(amount, justified, totalCost);
+      const ceiling = reimbursableThrough(plan, amount, periodEnd, correction) - received;
+      const wanted = Math.min(requested + carried, Math.max(0, ceiling));
+      const proof = this.provenCofinancing(plan, claim, filed, proven);
+      let cents = wanted;
+      if (ratio > 0) cents = Math.min(wanted, Math.max(0, Math.floor(proof.cents * ratio) - drawn));
+      if (cents > 0) this.push(Math.max(filed, proof.month) + delay, cents, Label.Interim);
+      received += cents;
+      drawn += cents;
+      carried = Math.max(0, requested + carried - cents);
+      if (ratio > 0 && wanted > cents) {
+        const unlock = this.nextCofinancerPayment(plan, proven);
+        this.unmatched.push({
+          line: i,
+          claim: k,
+          month: filed,
+          cents: wanted - cents,
+          unlockLine: unlock.line,
+          unlockMonth: unlock.month,
+          unlockNationalCents: Math.ceil((wanted - cents) / ratio),
+        });
+      }
+    }
+    return received - receivedBefore;
+  }
+
+  /**
+   * The national co-financing proved paid so far (`proven`, the payments' buffer indexes, grows),
+   * and the month of this claim's last proof: every national co-financer payment by the filing
+   * month, or the payments it lists (one later than the filing dates the file from its month).
+   */
+  private provenCofinancing(
+    plan: ApplicationCursor,
+    claim: ClaimInput,
+    filed: MonthIndex,
+    proven: Set<number>,
+  ): { cents: number; month: MonthIndex } {
+    const refs = claim.cofinancing;
+    let month = filed;
+    if (!Array.isArray(refs)) {
+      for (let j = 0; j < plan.lineCount; j++) {
+        if (!this.built[j] || !plan.lineRules[j].nationalPublicCofinancer) continue;
+        for (let k = this.from[j]; k < this.from[j] + this.count[j]; k++)
+          if (this.month[k] <= filed && this.amount[k] > 0) proven.add(k);
+      }
+    } else {
+      for (const ref of refs) {
+        const j = ref.line;
+        if (j < 0 || j >= plan.lineCount || !this.built[j]) continue;
+        const refMonth = toMonthIndex(ref.month);
+        month = Math.max(month, refMonth);
+        if (!plan.lineRules[j].nationalPublicCofinancer) continue;
+        for (let k = this.from[j]; k < this.from[j] + this.count[j]; k++)
+          if (this.month[k] === refMonth && this.amount[k] > 0) proven.add(k);
+      }
+    }
+    let cents = 0;
+    for (const k of proven) cents += this.amount[k];
+    return { cents, month };
+  }
+
+  /** The first national co-financer payment not proved yet (line −1: none planned). */
+  private nextCofinancerPayment(
+    plan: ApplicationCursor,
+    proven: Set<number>,
+  ): { line: number; month: MonthIndex } {
+    let best = { line: -1, month: NO_MONTH };
+    for (let j = 0; j < plan.lineCount; j++) {
+      if (!this.built[j] || !plan.lineRules[j].nationalPublicCofinancer) continue;
+      for (let k = this.from[j]; k < this.from[j] + this.count[j]; k++) {
+        const m = this.month[k];
+        if (this.amount[k] <= 0 || proven.has(k)) continue;
+        if (best.line < 0 || m < best.month) best = { line: j, month: m };
+      }
+    }
+    return best;
   }
 
   /** An interim payment: what is still due on the justified spending, at most its nominal. */
@@ -290,7 +422,41 @@ export class LineSchedules {
     this.repaymentCents = doubleArray(size);
     this.lastMonth = integerArray(size);
     this.explicit = integerArray(size);
+    this.built = integerArray(size);
   }
+}
+
+/** A claim whose EU money waits for co-financing not yet paid (p. the CLAIM_UNMATCHED warning). */
+export interface UnmatchedClaim {
+  line: number;
+  /** Index in the line's `claims`. */
+  claim: number;
+  /** Its filing month. */
+  month: MonthIndex;
+  /** EU money moved on to the next claim or the balance. */
+  cents: number;
+  /** The co-financer payment that unlocks it: its line (−1: none planned) and month. */
+  unlockLine: number;
+  unlockMonth: MonthIndex;
+  /** National co-financing it needs paid. */
+  unlockNationalCents: number;
+}
+
+function hasClaims(line: FundingLineInput): boolean {
+  return line.claims !== undefined && line.claims.length > 0;
+}
+
+/** Claim indexes by filing day, stable. */
+function claimOrder(claims: readonly ClaimInput[]): number[] {
+  return claims
+    .map((_, k) => k)
+    .sort((a, b) =>
+      claims[a].filedOn < claims[b].filedOn
+        ? -1
+        : claims[a].filedOn > claims[b].filedOn
+          ? 1
+          : a - b,
+    );
 }
 
 /** The line's advance: its own percentage, or the rule's. */
@@ -318,7 +484,9 @@ function balanceMonth(
     plan.endIndex + (line.schedule?.balanceDelayMonths ?? figures.balanceDelayMonths);
   if (!rule.isLeader || cofinancersLast === NO_MONTH || figures.afterCofinancersMonths === null)
     return afterEnd;
-  return Math.max(afterEnd, cofinancersLast + figures.afterCofinancersMonths);
+  // The convention's own instruction delay, when the line gives one, replaces the rules file's.
+  const instruction = line.schedule?.claimDelayMonths ?? figures.afterCofinancersMonths;
+  return Math.max(afterEnd, cofinancersLast + instruction);
 }
 
 /** Rate × eligible spending through `month`, after the scenario's control haircut, never above the amount. */

@@ -20,6 +20,8 @@ export interface ScenarioFigures {
   balanceDelayMonths: number;
   /** LEADER only: months from the last national co-financer payment; null elsewhere. */
   afterCofinancersMonths: number | null;
+  /** Reimbursement funds: months from the later of a filed claim and its proofs to the payment. */
+  claimPaymentDelayMonths: number;
   correctionPct: number;
 }
 
@@ -46,6 +48,17 @@ export interface KindFigures {
   maxEuRateAnyAreaPct: number | null;
   finalReportDelayMonths: number | null;
   intermediateBodyAdvanceCapCents: number | null;
+  /** A matching rule is in the rules file: only then may the kind's lines carry claims. */
+  hasMatching: boolean;
+  /** EU cents per cent of national co-financing paid (LEADER: 4); 0 when claims are not matched. */
+  euPerNationalEuro: number;
+  /** Interreg: the lead partner's transfer, added to every payment; 0 elsewhere. */
+  leadPartnerTransferMonths: number;
+}
+
+export interface BridgeProductFigures {
+  label: string;
+  maxMonths: number;
 }
 
 export interface RuleTable {
@@ -59,6 +72,10 @@ export interface RuleTable {
   /** LEADER: FEADER's maximum share of the public aid, and the public aid's maximum share of the cost. */
   leaderMaxShareOfPublicAidPct: number;
   leaderMaxPublicAidPct: number;
+  /** The Dailly-type bridge the cash warnings suggest: its longest term. */
+  bridgeMaxTermMonths: number;
+  /** Shortest first. */
+  bridgeProducts: BridgeProductFigures[];
 }
 
 // The rules are loaded once and never change: each rules object is flattened once.
@@ -107,6 +124,11 @@ function buildRuleTable(rules: FundingRules): RuleTable {
     statePaymentLegalDays: rules.warnings.statePaymentLegalDays.value,
     leaderMaxShareOfPublicAidPct: leader?.leaderMaxShareOfPublicAidPct?.value ?? 80,
     leaderMaxPublicAidPct: leader?.leaderMaxPublicAidPct?.value ?? 80,
+    bridgeMaxTermMonths: rules.warnings.bridgeMaxTermMonths.value,
+    bridgeProducts: (rules.bridgeProducts ?? []).map((product) => ({
+      label: product.label,
+      maxMonths: product.maxMonths.value,
+    })),
   };
 }
 
@@ -137,6 +159,10 @@ function flatten(rule: FundingKindRule): KindFigures {
     maxEuRateAnyAreaPct,
     finalReportDelayMonths: rule.finalReportDelayMonths?.value ?? null,
     intermediateBodyAdvanceCapCents: rule.intermediateBodyAdvanceCapCents?.value ?? null,
+    hasMatching: rule.matching !== undefined,
+    euPerNationalEuro:
+      rule.matching?.mode === 'national_paid' ? (rule.matching.euPerNationalEuro?.value ?? 0) : 0,
+    leadPartnerTransferMonths: rule.leadPartnerTransferMonths?.value ?? 0,
   };
 }
 
@@ -148,6 +174,7 @@ function scenario(rule: ScenarioPaymentRule): ScenarioFigures {
     claimsDelayMonths: rule.claims?.paymentDelayMonths.value ?? 0,
     balanceDelayMonths: rule.balanceDelayMonths.value,
     afterCofinancersMonths: rule.afterCofinancersMonths?.value ?? null,
+    claimPaymentDelayMonths: rule.claimPaymentDelayMonths?.value ?? 0,
     correctionPct: rule.correctionPct.value,
   };
 }

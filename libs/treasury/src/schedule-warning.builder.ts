@@ -33,6 +33,21 @@ export function recordScheduleWarnings(
     recordRepayment(plan, schedules, i, log);
   }
   if (plan.hasLoan) recordShortBridges(plan, schedules, log);
+  for (const claim of schedules.unmatched) {
+    log.add(
+      TreasuryWarningCode.CLAIM_UNMATCHED,
+      'warning',
+      plan.app,
+      plan.position,
+      claim.line,
+      claim.month,
+      claim.cents,
+      WarningVariant.Default,
+      claim.claim,
+      claim.unlockLine,
+      claim.unlockMonth,
+    );
+  }
 }
 
 /**
@@ -56,14 +71,20 @@ function recordReceiptWarnings(
 ): void {
   const last = schedules.lastMonth[i];
   const owed = OWED.reset(plan, plan.app.fundingLines[i].amountCents);
-  const { month: payMonth, amount: payAmount } = schedules;
+  const { month: payMonth, amount: payAmount, label: payLabel } = schedules;
   const to = schedules.from[i] + schedules.count[i];
   const end = plan.endIndex;
   // Receipts are taken in the month they fall in; one paid before the operation starts (an
   // advance on a line signed well before it) is already in hand at the start.
   let next = schedules.from[i];
   let received = 0;
-  while (next < to && payMonth[next] < plan.startIndex) received += payAmount[next++];
+  // What the line already has: an advance, interim payments (rule 2's advice names only the rest).
+  let advanceSeen = false;
+  let interimSeen = false;
+  while (next < to && payMonth[next] < plan.startIndex) {
+    if (payAmount[next] > 0 && payLabel[next] === 0) advanceSeen = true;
+    received += payAmount[next++];
+  }
   let peak = 0;
   let peakMonth = plan.startIndex;
   let carriedMonths = 0;
@@ -71,10 +92,13 @@ function recordReceiptWarnings(
   let lastMonth = plan.startIndex;
   let afterEndCents = 0;
   let lastAfterEnd = NO_MONTH;
+
   for (let m = plan.startIndex; m <= last;) {
     for (; next < to && payMonth[next] === m; next++) {
       const cents = payAmount[next];
       received += cents;
+      if (cents > 0 && payLabel[next] === 0) advanceSeen = true;
+      else if (cents > 0 && payLabel[next] === 1) interimSeen = true;
       if (m > end && cents > 0) {
         afterEndCents += cents;
         lastAfterEnd = m;
@@ -116,6 +140,11 @@ function recordReceiptWarnings(
   const due = schedules.dueCents[i];
   if (due <= 0 || lastAfterEnd === NO_MONTH || afterEndCents * 100 < singleFinalSharePct * due)
     return;
+  // A plan that already has an interim claim (or an advance) is not told to ask for one: p2 and p3
+  // say what it has (1) and the message advises only what is missing.
+  const line = plan.app.fundingLines[i];
+  const interimPlanned =
+    interimSeen || (line.claims?.length ?? 0) > 0 || (line.schedule?.interim?.length ?? 0) > 0;
   log.add(
     TreasuryWarningCode.SINGLE_FINAL_PAYMENT,
     'warning',
@@ -126,8 +155,8 @@ function recordReceiptWarnings(
     afterEndCents,
     WarningVariant.Default,
     Math.round((afterEndCents * 100) / due),
-    0,
-    0,
+    advanceSeen ? 1 : 0,
+    interimPlanned ? 1 : 0,
   );
 }
 

@@ -3,6 +3,7 @@ import {
   spreadSpendingLabel,
   type ApplicationCursor,
 } from './application-plan.builder';
+import { lineTitle } from './line-title.util';
 import type { MonthIndex } from './month.util';
 import { PAYMENT_LABELS, type LineSchedules } from './payment-schedule.builder';
 import type { RuleTable } from './rule-table.builder';
@@ -51,8 +52,9 @@ export class TreasuryMovementRecorder implements CashRecorder {
     const input = plan.app.fundingLines[line];
     const app = plan.applicationId;
     const key = plan.lineKey(line);
-    // "Avance" → "Avance FSE+ – Département du Puy-de-Dôme", built once per label of the line.
-    const suffix = ` ${this.table.kinds[input.kind].label} – ${input.funder}`;
+    // "Avance" → "Avance FSE+ – Département du Puy-de-Dôme" (the dossier page's `lineTitle`, so a
+    // funder named after its fund is not prefixed twice), built once per label of the line.
+    const suffix = ` ${lineTitle(this.table.kinds[input.kind].label, input.funder)}`;
     const labels: string[] = [];
     for (let k = schedules.from[line]; k < schedules.from[line] + count; k++) {
       const code = schedules.label[k];

@@ -253,6 +253,26 @@ const applications: ApplicationInput[] = [
       line('lg-4', 'SELF_FUNDING', 6_000_000),
     ],
   }),
+  // Issue 21: an interim LEADER claim matched on the co-financing paid, the rest moved on.
+  app('leader-claims', {
+    operationStart: '2026-03',
+    operationEnd: '2026-12',
+    totalCostCents: 6_000_000,
+    fundingLines: [
+      line('lc-1', 'FEADER_LEADER', 3_840_000, {
+        claims: [{ filedOn: '2026-10-15', periodStart: '2026-03', periodEnd: '2026-09' }],
+      }),
+      line('lc-2', 'DEPARTMENT', 960_000, {
+        schedule: {
+          payments: [
+            { month: '2026-06', amountCents: 100_000 },
+            { month: '2027-06', amountCents: 860_000 },
+          ],
+        },
+      }),
+      line('lc-3', 'SELF_FUNDING', 1_200_000),
+    ],
+  }),
 ];
 
 function serialised(overrides: Partial<ProjectTreasuryInput> = {}): unknown {

@@ -13,6 +13,8 @@ export enum TreasuryWarningCode {
   DEADLINE_SOON = 'DEADLINE_SOON',
   REPORT_DUE = 'REPORT_DUE',
   BRIDGE_TOO_SHORT = 'BRIDGE_TOO_SHORT',
+  /** A claim's EU money waits for national co-financing not yet paid (matching, issue 21). */
+  CLAIM_UNMATCHED = 'CLAIM_UNMATCHED',
   /** Ours, beyond the issue's list: the same money entered twice, or lines above the total cost. */
   DOUBLE_FUNDING = 'DOUBLE_FUNDING',
 }

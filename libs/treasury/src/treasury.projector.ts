@@ -73,7 +73,13 @@ export function projectTreasury(input: ProjectTreasuryInput): TreasuryProjection
   recordCash(input, table, ledger, { calendar, log: planWarnings });
   const months = ledger.months(input.settings.openingBalanceCents);
   const cashWarnings = new TreasuryWarningLog();
-  recordCashWarnings(ledger.closing, fromIndex, input.settings.minimumCashCents, cashWarnings);
+  recordCashWarnings(
+    ledger.closing,
+    fromIndex,
+    input.settings.minimumCashCents,
+    cashWarnings,
+    table.bridgeMaxTermMonths,
+  );
   let warnings: TreasuryWarning[] | null = null;
   return {
     months,
@@ -164,7 +170,9 @@ function recordCash(
 
 function validateProjectionInput(input: ProjectTreasuryInput): void {
   assertValidTreasurySettings(input.settings);
-  input.applications.forEach((app, i) => assertValidApplication(app, `applications[${i}]`));
+  input.applications.forEach((app, i) =>
+    assertValidApplication(app, `applications[${i}]`, input.rules),
+  );
   assertValidRange(input);
 }
 

@@ -33,8 +33,41 @@ export interface FundingScheduleInput {
   interim?: InterimPaymentInput[];
   /** After the operation end. */
   balanceDelayMonths?: number;
+  /**
+   * Months from the later of a claim and its co-financers' proofs to the EU payment, as the
+   * convention announces it; default the fund's `claimPaymentDelayMonths` (and, for LEADER's
+   * balance, its `afterCofinancersMonths`).
+   */
+  claimDelayMonths?: number;
   /** Used verbatim, in both scenarios: no rule, no cap. */
   payments?: { month: Month; amountCents: number }[];
+}
+
+/** A co-financer payment a claim relies on: the payments of line `line` in month `month`. */
+export interface CofinancerPaymentRef {
+  /** Index of the co-financer's line in the application's `fundingLines`. */
+  line: number;
+  month: Month;
+}
+
+/**
+ * A payment claim (demande de paiement, bilan intermédiaire, partner report) of a reimbursement
+ * fund, filed or planned on a day, for the expenses of a period.
+ */
+export interface ClaimInput {
+  filedOn: IsoDate;
+  /** Not yet filed: the day is the one planned. */
+  planned?: boolean;
+  /** The months whose expenses it covers, both included. */
+  periodStart: Month;
+  periodEnd: Month;
+  /** Expenses presented; default every eligible expense of the period. */
+  expensesCents?: number;
+  /**
+   * The co-financers' payments it proves: every national co-financer payment received by the
+   * claim's month (default, `received_by_claim`), or the listed ones.
+   */
+  cofinancing?: 'received_by_claim' | CofinancerPaymentRef[];
 }
 
 export interface FundingLineInput {
@@ -49,6 +82,8 @@ export interface FundingLineInput {
   bridge?: { endMonth: Month };
   /** FSE_PLUS only: managed by an intermediate body (e.g. a Département), advance capped (S8). */
   intermediateBody?: boolean;
+  /** Reimbursement funds only: the claims, in place of the rule's periodic ones. */
+  claims?: ClaimInput[];
 }
 
 export interface ApplicationTaskInput {

@@ -2,6 +2,7 @@ import { lineKey } from './application-plan.builder';
 import { formatEuros } from './money.util';
 import { frenchDate } from '@app/common';
 import { frenchMonth } from './french-date.util';
+import { lineTitle } from './line-title.util';
 import { addDays, lastDayOfMonth, type MonthIndex } from './month.util';
 import type { RuleTable } from './rule-table.builder';
 import type { ApplicationInput, IsoDate } from './treasury.types';
@@ -19,6 +20,10 @@ export enum WarningVariant {
   Surplus = 3,
   /** CASH_NEGATIVE, CASH_BELOW_THRESHOLD: the episode lasts to the end of the projection. */
   UntilEnd = 4,
+  /** BRIDGE_TOO_SHORT: a negative spell longer than the Dailly CASH_NEGATIVE suggests. */
+  NegativeSpell = 5,
+  /** The same, lasting to the end of the projection (its length is a minimum). */
+  NegativeSpellUntilEnd = 6,
 }
 
 /**
@@ -36,6 +41,7 @@ export function warningMessage(record: WarningRecord, table: RuleTable): string 
     // p1 months, p2 month of the lowest balance. A run cut by the projection's end has no length
     // worth saying: « pendant 55 mois » would read as if it recovered after them.
     case TreasuryWarningCode.CASH_NEGATIVE:
+      if (p1 > table.bridgeMaxTermMonths) return longNegativeMessage(record, table);
       if (record.variant === WarningVariant.UntilEnd)
         return `La trésorerie devient négative en ${monthText(month)} et le reste jusqu’à la fin de la projection ; elle descend à ${formatEuros(-amount)} en ${monthText(p2)} : avant cette date, demandez les avances prévues, un relais de subvention (Dailly) ou une garantie France Active (projection indicative, pas un conseil financier).`;
       return `La trésorerie devient négative en ${monthText(month)} pendant ${p1} mois et descend à ${formatEuros(-amount)} en ${monthText(p2)} : avant cette date, demandez les avances prévues, un relais de subvention (Dailly) ou une garantie France Active (projection indicative, pas un conseil financier).`;
@@ -66,12 +72,29 @@ export function warningMessage(record: WarningRecord, table: RuleTable): string 
     case TreasuryWarningCode.EU_PREFINANCING:
       return `${kindLabel} (${funder}) : la structure avance jusqu’à ${formatEuros(amount)} de dépenses non encore remboursées, pendant ${p1} mois entre ${monthText(p2)} et ${monthText(p3)} ; demandez l’avance prévue dès la signature et, si la trésorerie ne suffit pas, un relais de subvention (Dailly) ou une garantie France Active.`;
     // p1 share of the amount due, in %.
-    case TreasuryWarningCode.SINGLE_FINAL_PAYMENT:
-      return `${kindLabel} (${funder}) : ${p1} % de la somme due (${formatEuros(amount)}) n’arrive qu’après la fin de l’opération, au plus tôt en ${monthText(month)} ; demandez l’avance ou un bilan intermédiaire, sinon prévoyez un financement relais pour cette durée.`;
+    // p1 share of the amount due, in %; p2 1 when an advance is paid, p3 1 when an interim claim is
+    // planned: the advice never asks for what the plan already has.
+    case TreasuryWarningCode.SINGLE_FINAL_PAYMENT: {
+      const fact = `${kindLabel} (${funder}) : ${p1} % de la somme due (${formatEuros(amount)}) n’arrive qu’après la fin de l’opération, au plus tôt en ${monthText(month)}`;
+      if (p3 === 1)
+        return `${fact}, malgré la demande de paiement intermédiaire prévue : prévoyez un financement relais pour cette durée.`;
+      if (p2 === 1)
+        return `${fact}, malgré l’avance : demandez un bilan intermédiaire, sinon prévoyez un financement relais pour cette durée.`;
+      return `${fact} ; demandez l’avance ou un bilan intermédiaire, sinon prévoyez un financement relais pour cette durée.`;
+    }
+    // p1 index of the claim in the line, p2 line of the co-financer payment that unlocks it (−1:
+    // none planned), p3 its month.
+    case TreasuryWarningCode.CLAIM_UNMATCHED:
+      return unmatchedClaimMessage(record, table);
     case TreasuryWarningCode.ADVANCE_REPAYMENT_RISK:
       return `${kindLabel} (${funder}) : les dépenses justifiables ne couvrent pas l’avance reçue, ${formatEuros(amount)} seraient à reverser ; gardez cette somme en réserve ou réajustez le budget avec le financeur avant le bilan final.`;
     // p1 month of the last grant payment.
     case TreasuryWarningCode.BRIDGE_TOO_SHORT:
+      if (
+        record.variant === WarningVariant.NegativeSpell ||
+        record.variant === WarningVariant.NegativeSpellUntilEnd
+      )
+        return shortBridgeMessage(record, table);
       return `Le prêt relais ${funder} (${formatEuros(amount)}) est à rembourser en ${monthText(month)}, ${p1 - month} mois avant le dernier versement attendu (${monthText(p1)}) ; négociez une durée plus longue, une garantie France Active ou un fonds de trésorerie (les agios ne sont pas éligibles).`;
     case TreasuryWarningCode.EXPENSE_BEFORE_SUBMISSION:
       return `${formatEuros(amount)} de dépenses sont engagées avant l’accusé de réception du dossier (${dateText(app.submittedAt as IsoDate)}) et ne sont pas éligibles : ne signez ni devis ni commande avant le dépôt, ou retirez-les du budget présenté.`;
@@ -87,6 +110,60 @@ export function warningMessage(record: WarningRecord, table: RuleTable): string 
       return reportMessage(app, record.severity === 'critical', p1, month);
   }
   throw new Error(`no message for ${record.code}`);
+}
+
+/** CASH_NEGATIVE longer than the Dailly: suggesting one would mislead. */
+function longNegativeMessage(record: WarningRecord, table: RuleTable): string {
+  const { month, p1, p2 } = record;
+  const need = record.amountCents;
+  const untilEnd = record.variant === WarningVariant.UntilEnd;
+  const spell = untilEnd
+    ? `et le reste jusqu’à la fin de la projection (au moins ${p1} mois) ; elle descend`
+    : `pendant ${p1} mois et descend`;
+  return `La trésorerie devient négative en ${monthText(month)} ${spell} à ${formatEuros(-need)} en ${monthText(p2)} : c’est plus long qu’un ${dailyLabel(table)} (${table.bridgeMaxTermMonths} mois au plus) ; il faut un financement relais d’au moins ${formatEuros(need)} sur ${untilEnd ? 'plus de ' : ''}${p1} mois, ou moins de dépenses avant cette date (projection indicative, pas un conseil financier).`;
+}
+
+/** BRIDGE_TOO_SHORT for a negative spell: p1 months, p2 month of the lowest balance. */
+function shortBridgeMessage(record: WarningRecord, table: RuleTable): string {
+  const { month, p1 } = record;
+  const need = formatEuros(record.amountCents);
+  const untilEnd = record.variant === WarningVariant.NegativeSpellUntilEnd;
+  const spell = untilEnd
+    ? `au moins ${p1} mois, depuis ${monthText(month)} jusqu’à la fin de la projection`
+    : `${p1} mois, entre ${monthText(month)} et ${monthText(month + p1 - 1)}`;
+  const fits = table.bridgeProducts.filter((product) => product.maxMonths >= p1);
+  const offer =
+    fits.length > 0 && !untilEnd
+      ? `${fits.map((product) => `${product.label} (jusqu’à ${product.maxMonths} mois)`).join(' ou ')} ; sinon plusieurs relais successifs ou un fonds de trésorerie`
+      : `aucun relais usuel ne dure autant (${table.bridgeProducts.map((product) => `${product.label} : ${product.maxMonths} mois`).join(', ')}) : combinez relais successifs, fonds de trésorerie et avances des financeurs, ou décalez des dépenses`;
+  return `La trésorerie reste négative ${spell} : un ${dailyLabel(table)} (${table.bridgeMaxTermMonths} mois au plus) ne couvre pas cette durée. Il faut un relais d’au moins ${need} sur ${untilEnd ? 'plus de ' : ''}${p1} mois : ${offer} ; les agios ne sont pas éligibles (projection indicative, pas un conseil financier).`;
+}
+
+/** The bridge CASH_NEGATIVE suggests: the product as long as `bridgeMaxTermMonths`. */
+function dailyLabel(table: RuleTable): string {
+  return (
+    table.bridgeProducts.find((product) => product.maxMonths === table.bridgeMaxTermMonths)
+      ?.label ?? 'relais de subvention Dailly'
+  );
+}
+
+/** A claim whose EU money waits for national co-financing (matching). */
+function unmatchedClaimMessage(record: WarningRecord, table: RuleTable): string {
+  const app = record.app as ApplicationInput;
+  const line = app.fundingLines[record.line];
+  const rule = table.kinds[line.kind];
+  const claim = (line.claims ?? [])[record.p1];
+  const ratio = rule.euPerNationalEuro;
+  const needed = formatEuros(Math.ceil(record.amountCents / ratio));
+  const filed = claim
+    ? `${claim.planned ? 'prévue le' : 'déposée le'} ${dateText(claim.filedOn)}`
+    : `de ${monthText(record.month)}`;
+  const fact = `${rule.label} (${line.funder}) : la demande de paiement ${filed} ne peut pas appeler ${formatEuros(record.amountCents)}, faute de cofinancement national versé (${ratio} € de ${rule.label} pour 1 € national payé) ; cette somme passe à la demande suivante ou au solde.`;
+  if (record.p2 < 0)
+    return `${fact} Aucun versement de cofinanceur national prévu ne la débloque : obtenez ${needed} de cofinancement national payé, sinon elle ne sera pas versée.`;
+  const cofinancer = app.fundingLines[record.p2];
+  const title = lineTitle(table.kinds[cofinancer.kind].label, cofinancer.funder);
+  return `${fact} Le versement de « ${title} » attendu en ${monthText(record.p3)} la débloque (${needed} de cofinancement national payé nécessaires) : joignez sa preuve de paiement à la demande suivante.`;
 }
 
 function reportMessage(

@@ -48,11 +48,65 @@ export class FundingScheduleDto {
   @ApiPropertyOptional({ example: 9, description: 'After the operation end' })
   @IsOptional()
   balanceDelayMonths?: number;
+  @ApiPropertyOptional({
+    example: 11,
+    description:
+      'Months from the later of a claim and the co-financer payments it proves to the payment, as the convention announces; default the rules file',
+  })
+  @IsOptional()
+  claimDelayMonths?: number;
   @ApiPropertyOptional({ type: [PaymentDto], description: 'Used verbatim, instead of the rules' })
   @IsOptional()
   @ValidateNested({ each: true })
   @Type(() => PaymentDto)
   payments?: PaymentDto[];
+}
+
+export class CofinancerPaymentRefDto {
+  @ApiProperty({ example: 1, description: 'Index of the co-financer’s line in fundingLines' })
+  @Allow()
+  line: number;
+  @ApiProperty({ example: '2027-02', description: 'Month of the payment relied on' })
+  @Allow()
+  month: string;
+}
+
+export class ClaimDto {
+  @ApiProperty({ example: '2027-03-15', description: 'Day filed (or planned)' })
+  @Allow()
+  filedOn: string;
+  @ApiPropertyOptional({ description: 'Not filed yet: filedOn is the planned day' })
+  @IsOptional()
+  planned?: boolean;
+  @ApiProperty({ example: '2026-04', description: 'First month of the expenses it covers' })
+  @Allow()
+  periodStart: string;
+  @ApiProperty({ example: '2027-01', description: 'Last month of the expenses it covers' })
+  @Allow()
+  periodEnd: string;
+  @ApiPropertyOptional({
+    example: 4_200_000,
+    description: `Expenses presented; default every eligible expense of the period. ${CENTS}`,
+  })
+  @IsOptional()
+  expensesCents?: number;
+  @ApiPropertyOptional({
+    oneOf: [
+      { type: 'string', enum: ['received_by_claim'] },
+      {
+        type: 'array',
+        items: {
+          type: 'object',
+          required: ['line', 'month'],
+          properties: { line: { type: 'integer' }, month: { type: 'string', example: '2027-02' } },
+        },
+      },
+    ],
+    description:
+      'Co-financer payments it proves: every national co-financer payment received by the claim’s month (default), or the listed ones',
+  })
+  @IsOptional()
+  cofinancing?: 'received_by_claim' | CofinancerPaymentRefDto[];
 }
 
 export class BridgeDto {
@@ -81,6 +135,14 @@ export class FundingLineDto {
   @IsOptional()
   @IsBoolean()
   intermediateBody?: boolean;
+  @ApiPropertyOptional({
+    type: [ClaimDto],
+    description: 'Reimbursement funds only: payment claims, in place of the rule’s periodic ones',
+  })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => ClaimDto)
+  claims?: ClaimDto[] | null;
 }
 
 /** A partial line: only the fields sent change. */
@@ -101,6 +163,11 @@ export class UpdateFundingLineDto {
   @Type(() => BridgeDto)
   bridge?: BridgeDto | null;
   @ApiPropertyOptional() @IsOptional() @IsBoolean() intermediateBody?: boolean;
+  @ApiPropertyOptional({ type: [ClaimDto] })
+  @IsOptional()
+  @ValidateNested({ each: true })
+  @Type(() => ClaimDto)
+  claims?: ClaimDto[] | null;
   @ApiPropertyOptional({
     description: 'The application version this edit starts from (or If-Match)',
   })

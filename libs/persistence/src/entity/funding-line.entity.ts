@@ -16,7 +16,19 @@ export interface StoredFundingSchedule {
   advanceDelayMonths?: number;
   interim?: { pct: number; monthsAfterStart: number }[];
   balanceDelayMonths?: number;
+  /** Months from the later of a claim and its proofs to the payment (the convention's figure). */
+  claimDelayMonths?: number;
   payments?: { month: string; amountCents: number }[];
+}
+
+/** A payment claim of a reimbursement fund (see @app/treasury ClaimInput). */
+export interface StoredClaim {
+  filedOn: string;
+  planned?: boolean;
+  periodStart: string;
+  periodEnd: string;
+  expensesCents?: number;
+  cofinancing?: 'received_by_claim' | { line: number; month: string }[];
 }
 
 /** One funder's share of an application's funding plan (or a bridge loan). */
@@ -64,6 +76,14 @@ export class FundingLine {
 
   @Column({ name: 'intermediate_body', type: 'boolean', default: false })
   intermediateBody: boolean;
+
+  /**
+   * Reimbursement funds: the line's payment claims, in place of the rule's periodic ones; null
+   * when none. Kept with the line (jsonb, like `schedule`): they are read and written with it and
+   * refer to other lines by position, never queried on their own.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  claims: StoredClaim[] | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

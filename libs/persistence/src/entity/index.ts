@@ -69,7 +69,7 @@ export type { DigestConsentMailStatus, DigestRecipientStatus } from './digest-re
 export { CALL_STATUSES, type CallStatus } from './organisation-call-state.entity';
 export { DIGEST_FREQUENCIES, type DigestFrequency } from './watch-profile.entity';
 export type { StoredExpense, StoredIndicator, StoredTask } from './application.entity';
-export type { StoredFundingSchedule } from './funding-line.entity';
+export type { StoredClaim, StoredFundingSchedule } from './funding-line.entity';
 export type { StoredRecurringFlow } from './treasury-settings.entity';
 export type { StoredDeadline, StoredDocument } from './call.entity';
 export type { StoredExplanationEntry, StoredThemeScore } from './call-classification.entity';

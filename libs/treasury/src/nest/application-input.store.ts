@@ -36,6 +36,7 @@ interface LineRow {
   schedule: FundingLineInput['schedule'] | null;
   bridge: FundingLineInput['bridge'] | null;
   intermediate_body: boolean;
+  claims: FundingLineInput['claims'] | null;
 }
 
 interface StoredInput {
@@ -58,7 +59,7 @@ const APPLICATION_COLUMNS = `id, ${STAMP} AS stamp, title, status, to_char(submi
   operation_start, operation_end, total_cost_cents, expenses, tasks, eu_area,
   to_char(submitted_at, 'YYYY-MM-DD') AS submitted_at, to_char(notified_at, 'YYYY-MM-DD') AS notified_at`;
 const LINE_COLUMNS = `l.id, l.application_id, l.funder, l.kind, l.amount_cents, l.status,
-  to_char(l.signed_at, 'YYYY-MM-DD') AS signed_at, l.schedule, l.bridge, l.intermediate_body`;
+  to_char(l.signed_at, 'YYYY-MM-DD') AS signed_at, l.schedule, l.bridge, l.intermediate_body, l.claims`;
 
 /**
  * The organisation's non-rejected applications as library inputs, kept per process. Every write
@@ -151,6 +152,7 @@ function lineInput(row: LineRow): FundingLineInput {
     schedule: row.schedule,
     bridge: row.bridge,
     intermediateBody: row.intermediate_body || undefined,
+    claims: row.claims ?? undefined,
   }) as FundingLineInput;
 }
 

@@ -27,6 +27,7 @@ export function lineToInput(line: FundingLine): FundingLineInput {
     schedule: line.schedule,
     bridge: line.bridge,
     intermediateBody: line.intermediateBody || undefined,
+    claims: (line.claims ?? undefined) as FundingLineInput['claims'],
   }) as FundingLineInput;
 }
 
@@ -60,6 +61,7 @@ export function lineView(line: FundingLine): FundingLineView {
     schedule: line.schedule,
     bridge: line.bridge,
     intermediateBody: line.intermediateBody,
+    claims: line.claims ?? [],
   };
 }
 

@@ -52,6 +52,7 @@ const LINE_FIELDS = [
   'schedule',
   'bridge',
   'intermediateBody',
+  'claims',
 ] as const;
 
 interface Locked {
@@ -80,7 +81,7 @@ export class ApplicationService {
     if (Array.isArray(input.fundingLines) && input.fundingLines.length > 0)
       assertFundingPlanEditor(principal);
     const issues = [
-      ...validateApplication(input),
+      ...validateApplication(input, '', this.rules),
       ...validateApplicationExtras({ callId, indicators }),
     ];
     if (issues.length > 0) throw invalidInput(issues);
@@ -158,7 +159,7 @@ export class ApplicationService {
       for (const field of PATCHABLE) {
         if (field in patch) merged[field] = patch[field] ?? undefined;
       }
-      const issues = [...validateApplication(compact(merged)), ...extras];
+      const issues = [...validateApplication(compact(merged), '', this.rules), ...extras];
       if (issues.length > 0) throw invalidInput(issues);
       if ('callId' in patch) {
         await assertCallExists(manager, patch.callId);
@@ -311,10 +312,11 @@ export class ApplicationService {
     changed: number,
   ): void {
     const prefix = `fundingLines[${changed}].`;
-    const issues = validateApplication({
-      ...applicationToInput(app, lines),
-      fundingLines: inputs,
-    }).map((issue): ValidationIssue =>
+    const issues = validateApplication(
+      { ...applicationToInput(app, lines), fundingLines: inputs },
+      '',
+      this.rules,
+    ).map((issue): ValidationIssue =>
       issue.path.startsWith(prefix) ? { ...issue, path: issue.path.slice(prefix.length) } : issue,
     );
     if (issues.length > 0) throw invalidInput(issues);
@@ -392,6 +394,7 @@ function storedLine(line: FundingLineInput): Partial<FundingLine> {
     schedule: line.schedule ?? null,
     bridge: line.bridge ?? null,
     intermediateBody: line.intermediateBody ?? false,
+    claims: line.claims && line.claims.length > 0 ? line.claims : null,
   };
 }
 

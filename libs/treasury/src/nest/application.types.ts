@@ -1,5 +1,6 @@
 import type { InputWarning } from '../operation-date.checker';
 import type {
+  StoredClaim,
   StoredExpense,
   StoredFundingSchedule,
   StoredIndicator,
@@ -24,6 +25,7 @@ export interface FundingLineView {
   schedule: StoredFundingSchedule | null;
   bridge: { endMonth: Month } | null;
   intermediateBody: boolean;
+  claims: StoredClaim[];
 }
 
 export interface StatusEventView {

@@ -6,6 +6,7 @@ import {
   checkFundingPlan,
   FUNDING_KINDS,
   FUNDING_RULES,
+  lineTitle,
   TreasuryService,
   TreasurySettingsService,
   type ApplicationInput,
@@ -231,10 +232,7 @@ export class DossierPageService {
 
   /** « FSE+ – Département du Puy-de-Dôme »; a funder already named after its fund keeps its own name. */
   private lineTitle(line: StoredDossier['fundingLines'][number]): string {
-    const kind = this.rules.kinds[line.kind as 'OTHER']?.label ?? line.kind;
-    return line.funder.toLowerCase().startsWith(kind.toLowerCase())
-      ? line.funder
-      : `${kind} – ${line.funder}`;
+    return lineTitle(this.rules.kinds[line.kind as 'OTHER']?.label ?? line.kind, line.funder);
   }
 }
 
