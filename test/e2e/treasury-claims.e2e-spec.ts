@@ -2,6 +2,8 @@ import { createTestApp, TestApp } from '@app/testing';
 import request from 'supertest';
 import { createApplication } from '../factories/application.factory';
 import { createOrganisation, OrganisationFixture } from '../factories/organisation.factory';
+import { createWebUser } from '../factories/user.factory';
+import { WebClient } from '../support/web-client.util';
 
 interface MonthRow {
   month: string;
@@ -368,5 +370,41 @@ describe('Treasury: claims, matching and delays (issue 21)', () => {
     expect(stored.body.fundingLines[0].claims).toEqual([
       { filedOn: '2026-10-15', periodStart: '2026-03', periodEnd: '2026-09' },
     ]);
+  });
+
+  it('the dossier page’s line form enters claims and the convention’s delay, and shows a refusal next to the field', async () => {
+    const app = (await createApplication(
+      testApp.app,
+      epn.apiKey,
+      leaderBody('LEADER saisi en ligne'),
+    )) as unknown as Stored;
+    const [feader] = app.fundingLines;
+    const client = new WebClient(testApp);
+    await client.signIn(await createWebUser(testApp.app, epn.organisationId, 'owner'));
+    const page = await client.get(`/dossiers/${app.id}/lignes/${feader.id}`);
+    // The stored claim, as the user would type it.
+    expect(page.text).toContain('2026-10-15 : 2026-03 à 2026-09</textarea>');
+    const form = {
+      type: 'FEADER_LEADER',
+      financeur: 'GAL Combrailles',
+      montant: '38400',
+      statut: 'granted',
+      demandes:
+        '2026-10-15 : 2026-03 à 2026-09\n2027-02-10 : 2026-10 à 2026-12 (prévue) ; cofinancement : L2 2027-06',
+      delai: '6',
+      version: String(app.version),
+    };
+    const refused = await client.post(`/dossiers/${app.id}/lignes/${feader.id}`, {
+      ...form,
+      demandes: '2026-02-01 : 2026-03 à 2026-09',
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toMatch(
+      /id="ligne-demandes-error">.*La demande de paiement est datée d’avant le début de l’opération/,
+    );
+    const saved = await client.post(`/dossiers/${app.id}/lignes/${feader.id}`, form);
+    expect(saved.status).toBe(303);
+    // 2026-10 + 6 = 2027-04 (4 000 €); the second claim, from its proof 2027-06 + 6 = 2027-12.
+    expect(inflows(await plan(app.id), feader.id)).toEqual(['2027-04 400000', '2027-12 3440000']);
   });
 });

@@ -61,6 +61,8 @@ export const NEW_LINE: LineForm = {
   versements: '',
   organisme: false,
   finPret: '',
+  demandes: '',
+  delai: '',
 };
 
 /** The « dossier » page, from the stored dossier and whatever a failed form sends back. */

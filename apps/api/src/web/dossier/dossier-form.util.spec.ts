@@ -1,4 +1,5 @@
 import {
+  claimsText,
   lineIssuesToErrors,
   parseGeneralForm,
   parseIndicatorForm,
@@ -205,6 +206,52 @@ describe('dossier-form.util', () => {
         body[`tache-${i}-echeance`] = '2027-01-01';
       }
       expect(parseTaskForm(body).value).toHaveLength(50);
+    });
+  });
+  describe('payment claims of a line (issue 21)', () => {
+    const LEADER = { ...LINE, type: 'FEADER_LEADER', financeur: 'GAL Combrailles' };
+
+    it('reads one claim a line, with expenses, « (prévue) », proofs and the convention’s delay', () => {
+      const parsed = parseLineForm({
+        ...LEADER,
+        demandes:
+          '2026-10-15 : 2026-03 à 2026-09\n2027-02-10 : 2026-10 à 2026-12 : 18 000 (prévue) ; cofinancement : L2 2027-06, L2 2026-06',
+        delai: '6',
+      });
+      expect(parsed.errors).toEqual([]);
+      expect(parsed.value.claims).toEqual([
+        { filedOn: '2026-10-15', periodStart: '2026-03', periodEnd: '2026-09' },
+        {
+          filedOn: '2027-02-10',
+          planned: true,
+          periodStart: '2026-10',
+          periodEnd: '2026-12',
+          expensesCents: 1_800_000,
+          cofinancing: [
+            { line: 1, month: '2027-06' },
+            { line: 1, month: '2026-06' },
+          ],
+        },
+      ]);
+      expect(parsed.value.schedule).toEqual({ claimDelayMonths: 6 });
+      // What the edit page shows reads back the same.
+      const again = parseLineForm({ ...LEADER, demandes: claimsText(parsed.value.claims) });
+      expect(again.value.claims).toEqual(parsed.value.claims);
+    });
+
+    it('says how to write a claim it cannot read, and where the service’s refusal goes', () => {
+      const parsed = parseLineForm({
+        ...LEADER,
+        demandes: '15/10/2026 mars à septembre',
+        delai: 'onze',
+      });
+      expect(parsed.errors.map((e) => e.field)).toEqual(['ligne-demandes', 'ligne-delai']);
+      expect(parsed.errors[0].message).toContain('« 2026-10-15 : 2026-03 à 2026-09 »');
+      expect(
+        lineIssuesToErrors([
+          { path: 'claims[0].filedOn', code: 'CLAIM_BEFORE_START', message: 'm', messageEn: 'm' },
+        ]),
+      ).toEqual([{ field: 'ligne-demandes', message: 'm' }]);
     });
   });
 });

@@ -35,6 +35,10 @@ export interface LineForm {
   versements: string;
   organisme: boolean;
   finPret: string;
+  /** Payment claims, one a line (see `claimsField`). */
+  demandes: string;
+  /** The convention's delay from a claim to its payment, in months. */
+  delai: string;
 }
 
 export interface TaskRowForm {
@@ -58,7 +62,18 @@ export interface StoredSchedule {
   advanceDelayMonths?: number;
   interim?: { pct: number; monthsAfterStart: number }[];
   balanceDelayMonths?: number;
+  claimDelayMonths?: number;
   payments?: { month: string; amountCents: number }[];
+}
+
+/** A claim as the line stores it (see @app/treasury ClaimInput). */
+export interface ClaimValue {
+  filedOn: string;
+  planned?: boolean;
+  periodStart: string;
+  periodEnd: string;
+  expensesCents?: number;
+  cofinancing?: 'received_by_claim' | { line: number; month: string }[];
 }
 
 /** What a line form writes; `schedule` keeps the overrides this form does not show. */
@@ -71,6 +86,7 @@ export interface LineValue {
   schedule: StoredSchedule | null;
   bridge: { endMonth: string } | null;
   intermediateBody: boolean;
+  claims: ClaimValue[] | null;
 }
 
 export interface TaskValue {
@@ -116,6 +132,8 @@ const LINE_FIELD_OF: Record<string, string> = {
   'schedule.payments': 'ligne-versements',
   bridge: 'ligne-fin-pret',
   intermediateBody: 'ligne-organisme',
+  claims: 'ligne-demandes',
+  'schedule.claimDelayMonths': 'ligne-delai',
 };
 
 export function parseGeneralForm(body: unknown): ParsedForm<GeneralForm, Record<string, unknown>> {
@@ -170,6 +188,8 @@ export function parseLineForm(
     versements: formText(body, 'versements', 3000).trim(),
     organisme: formText(body, 'organisme', 5) === 'oui',
     finPret: formText(body, 'fin-pret', 10).trim(),
+    demandes: formText(body, 'demandes', 5000).trim(),
+    delai: formText(body, 'delai', 10).trim(),
   };
   const errors: FieldError[] = [];
   if (!(FUNDING_KINDS as readonly string[]).includes(form.type))
@@ -187,11 +207,19 @@ export function parseLineForm(
   const advancePct = percentField(form.avance, errors);
   const payments = paymentsField(form.versements, amountCents, errors);
   const bridge = form.type === 'BRIDGE_LOAN' ? bridgeField(form.finPret, errors) : null;
-  const { advancePct: _advance, payments: _payments, ...kept } = current ?? {};
+  const claims = claimsField(form.demandes, errors);
+  const claimDelayMonths = delayField(form.delai, errors);
+  const {
+    advancePct: _advance,
+    payments: _payments,
+    claimDelayMonths: _delay,
+    ...kept
+  } = current ?? {};
   const schedule: StoredSchedule = {
     ...kept,
     ...(advancePct !== null ? { advancePct } : {}),
     ...(payments.length > 0 ? { payments } : {}),
+    ...(claimDelayMonths !== null ? { claimDelayMonths } : {}),
   };
   return {
     form,
@@ -205,8 +233,91 @@ export function parseLineForm(
       schedule: Object.keys(schedule).length > 0 ? schedule : null,
       bridge,
       intermediateBody: form.type === 'FSE_PLUS' && form.organisme,
+      claims: claims.length > 0 ? claims : null,
     },
   };
+}
+
+/** « 2026-10-15 : 2026-03 à 2026-09 : 42 000 (prévue) ; cofinancement : L2 2027-06 », one a line. */
+const CLAIM_RE =
+  /^(\d{4}-\d{2}-\d{2})\s*:\s*(\d{4}-\d{2})\s*(?:à|a|->|→)\s*(\d{4}-\d{2})(?:\s*:\s*([^;(]*?))?\s*(\(prévue\))?\s*(?:;\s*cofinancement\s*:\s*(.+?))?\s*$/i;
+
+/**
+ * The claims textarea: filing day, the months of expenses it covers, optionally the expenses
+ * presented (default: all of the period), « (prévue) » when not filed yet, and the co-financer
+ * payments it proves as « L2 2027-06 » (line 2 of the plan, its payment of June 2027; default:
+ * every one received by the filing).
+ */
+function claimsField(text: string, errors: FieldError[]): ClaimValue[] {
+  const claims: ClaimValue[] = [];
+  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '');
+  for (const [i, line] of lines.entries()) {
+    const match = CLAIM_RE.exec(line.trim());
+    const proofs = match?.[6] ? proofsField(match[6]) : null;
+    const reading = match?.[4] ? readEuros(match[4]) : null;
+    if (
+      !match ||
+      !DATE_RE.test(match[1]) ||
+      !MONTH_RE.test(match[2]) ||
+      !MONTH_RE.test(match[3]) ||
+      (reading !== null && reading.cents === null) ||
+      (match[6] !== undefined && proofs === null)
+    ) {
+      errors.push({
+        field: 'ligne-demandes',
+        message: `Demande ${i + 1} : écrivez la date de dépôt, puis la période, par exemple « 2026-10-15 : 2026-03 à 2026-09 », éventuellement « : 42 000 » (dépenses présentées), « (prévue) » et « ; cofinancement : L2 2027-06 ».`,
+      });
+      return [];
+    }
+    claims.push({
+      filedOn: match[1],
+      ...(match[5] ? { planned: true } : {}),
+      periodStart: match[2],
+      periodEnd: match[3],
+      ...(reading?.cents != null ? { expensesCents: reading.cents } : {}),
+      ...(proofs ? { cofinancing: proofs } : {}),
+    });
+  }
+  return claims;
+}
+
+/** « L2 2027-06, L2 2027-12 » → the payments of line 2 (from 1) in those months. */
+function proofsField(text: string): { line: number; month: string }[] | null {
+  const proofs: { line: number; month: string }[] = [];
+  for (const part of text.split(',')) {
+    const match = /^\s*L(\d{1,3})\s+(\d{4}-\d{2})\s*$/i.exec(part);
+    if (!match || !MONTH_RE.test(match[2]) || Number(match[1]) < 1) return null;
+    proofs.push({ line: Number(match[1]) - 1, month: match[2] });
+  }
+  return proofs;
+}
+
+/** The claims of a stored line as the textarea shows them (`claimsField` reads them back). */
+export function claimsText(claims: readonly ClaimValue[] | null | undefined): string {
+  return (claims ?? [])
+    .map((claim) => {
+      const expenses =
+        claim.expensesCents === undefined ? '' : ` : ${frenchAmount(claim.expensesCents)}`;
+      const planned = claim.planned ? ' (prévue)' : '';
+      const proofs = Array.isArray(claim.cofinancing)
+        ? ` ; cofinancement : ${claim.cofinancing.map((p) => `L${p.line + 1} ${p.month}`).join(', ')}`
+        : '';
+      return `${claim.filedOn} : ${claim.periodStart} à ${claim.periodEnd}${expenses}${planned}${proofs}`;
+    })
+    .join('\n');
+}
+
+function delayField(text: string, errors: FieldError[]): number | null {
+  if (!text) return null;
+  const months = /^\d{1,3}$/.test(text) ? Number(text) : NaN;
+  if (Number.isNaN(months) || months > 120) {
+    errors.push({
+      field: 'ligne-delai',
+      message: 'Saisissez le délai en mois entiers, entre 0 et 120 (ex. 11), ou laissez vide.',
+    });
+    return null;
+  }
+  return months;
 }
 
 /** The task rows; blank rows (the empty one offered for adding) and rows ticked for removal are dropped. */

@@ -10,6 +10,7 @@ import type { FieldError } from '../web-view.types';
 import { WebPageError } from '../web.exception';
 import { DossierDetailRenderer, euros, STALE_MESSAGE } from './dossier-detail.renderer';
 import {
+  claimsText,
   lineIssuesToErrors,
   parseLineForm,
   type LineForm,
@@ -191,6 +192,9 @@ function lineForm(line: FundingLineView): LineForm {
       .join('\n'),
     organisme: line.intermediateBody,
     finPret: line.bridge?.endMonth ?? '',
+    demandes: claimsText(line.claims),
+    delai:
+      line.schedule?.claimDelayMonths === undefined ? '' : String(line.schedule.claimDelayMonths),
   };
 }
 
