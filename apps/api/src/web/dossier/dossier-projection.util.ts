@@ -67,6 +67,7 @@ const SCHEDULE_CODES: ReadonlySet<TreasuryWarningCode> = new Set([
   TreasuryWarningCode.SINGLE_FINAL_PAYMENT,
   TreasuryWarningCode.ADVANCE_REPAYMENT_RISK,
   TreasuryWarningCode.BRIDGE_TOO_SHORT,
+  TreasuryWarningCode.CLAIM_UNMATCHED,
 ]);
 /** The checks the funding plan editor shows next to the lines. */
 export const PLAN_CHECK_CODES: ReadonlySet<TreasuryWarningCode> = new Set([

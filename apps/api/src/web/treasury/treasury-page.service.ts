@@ -38,7 +38,8 @@ const WARNING_TITLES: Record<string, string> = {
   STATE_PAYMENT_LATE: 'Paiement de l’État en retard',
   DEADLINE_SOON: 'Date limite proche',
   REPORT_DUE: 'Bilan à rendre',
-  BRIDGE_TOO_SHORT: 'Prêt relais trop court',
+  BRIDGE_TOO_SHORT: 'Relais de trésorerie trop court',
+  CLAIM_UNMATCHED: 'Fonds européens en attente du cofinancement',
   DOUBLE_FUNDING: 'Financement compté deux fois',
 };
 
