@@ -95,4 +95,38 @@ describe(loadFundingRules.name, () => {
   it('says which file is missing', () => {
     expect(() => loadFundingRules('/nonexistent/rules.yaml')).toThrow('/nonexistent/rules.yaml');
   });
+
+  it('reads each reimbursement fund’s matching rule, claim delay and the bridge products (issue 21)', () => {
+    expect(rules.kinds.FEADER_LEADER.matching).toMatchObject({
+      mode: 'national_paid',
+      euPerNationalEuro: { value: 4, source: 'S17', confidence: 'sourced' },
+    });
+    expect(rules.kinds.FEDER.matching).toMatchObject({ mode: 'none', confidence: 'estimate' });
+    expect(rules.kinds.FEDER.matching?.note).toContain('hypothèse');
+    expect(rules.kinds.FEADER_LEADER.expected.claimPaymentDelayMonths?.value).toBe(11);
+    expect(rules.kinds.INTERREG.leadPartnerTransferMonths?.value).toBe(1);
+    expect(rules.bridgeProducts.map((p) => [p.key, p.maxMonths.value])).toEqual([
+      ['dailly', 12],
+      ['releve_solidaire', 18],
+      ['pret_garanti_france_active', 24],
+    ]);
+  });
+
+  it('refuses a reimbursement fund without matching rule, or a bad one, naming line and field', () => {
+    const start = text.indexOf('  FEDER:');
+    const matchingLine = text.indexOf('    matching:', start);
+    const end = text.indexOf('\n', matchingLine) + 1;
+    const noMatching = errorOf(text.slice(0, matchingLine) + text.slice(end));
+    expect(noMatching.message).toBe(
+      `funding-rules.yaml:${lineOf('  FEDER:') + 1}: kinds.FEDER.matching: a reimbursement-based kind needs its matching rule`,
+    );
+    expect(errorOf(text.replace('mode: national_paid', 'mode: sometimes')).message).toBe(
+      `funding-rules.yaml:${lineOf('mode: national_paid')}: kinds.FEADER_LEADER.matching.mode: must be "national_paid" or "none"`,
+    );
+    expect(
+      errorOf(
+        text.replace('maxMonths: { value: 18, source: S43', 'maxMonths: { value: 0, source: S43'),
+      ).message,
+    ).toContain('bridgeProducts.1.maxMonths.value: must be a whole number of months ≥ 1');
+  });
 });
