@@ -406,5 +406,18 @@ describe('Treasury: claims, matching and delays (issue 21)', () => {
     expect(saved.status).toBe(303);
     // 2026-10 + 6 = 2027-04 (4 000 €); the second claim, from its proof 2027-06 + 6 = 2027-12.
     expect(inflows(await plan(app.id), feader.id)).toEqual(['2027-04 400000', '2027-12 3440000']);
+    // The dossier page reads the same plan: the line says it has claims and whose delay applies,
+    // its schedule lists the two interim payments, and the matching warning is shown.
+    const detail = plain((await client.get(`/dossiers/${app.id}`)).text)
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/\s+/g, ' ');
+    expect(detail).toContain('2 demandes de paiement (délai de 6 mois, convention)');
+    expect(detail).toContain(
+      'GAL Combrailles Versement : Acompte Mois : avril 2027 Montant : 4 000 €',
+    );
+    expect(detail).toContain(
+      'GAL Combrailles Versement : Acompte Mois : décembre 2027 Montant : 34 400 €',
+    );
+    expect(detail).toContain('ne peut pas appeler 22 880 €');
   });
 });

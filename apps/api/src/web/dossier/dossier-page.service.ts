@@ -224,10 +224,17 @@ export class DossierPageService {
     const rule = this.rules.kinds[line.kind as 'OTHER'];
     if (!rule || rule.cashMovement === false) return 'Sans mouvement de trésorerie';
     if (line.schedule?.payments?.length) return 'Versements saisis';
-    if (line.schedule?.advancePct !== undefined)
-      return `Avance de ${frenchNumber(line.schedule.advancePct)} % (saisie)`;
-    const pct = rule.expected.advancePct.value;
-    return pct > 0 ? `Avance de ${frenchNumber(pct)} % (règle du fonds)` : 'Sans avance';
+    const advance =
+      line.schedule?.advancePct !== undefined
+        ? `Avance de ${frenchNumber(line.schedule.advancePct)} % (saisie)`
+        : rule.expected.advancePct.value > 0
+          ? `Avance de ${frenchNumber(rule.expected.advancePct.value)} % (règle du fonds)`
+          : 'Sans avance';
+    // Claims replace the fund's periodic ones: say how many, and whose delay applies.
+    const claims = line.claims?.length ?? 0;
+    if (claims === 0) return advance;
+    const delay = line.schedule?.claimDelayMonths;
+    return `${advance}, ${claims} demande${claims > 1 ? 's' : ''} de paiement (délai ${delay === undefined ? 'du fonds' : `de ${delay} mois, convention`})`;
   }
 
   /** « FSE+ – Département du Puy-de-Dôme »; a funder already named after its fund keeps its own name. */

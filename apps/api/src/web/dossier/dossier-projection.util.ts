@@ -39,6 +39,8 @@ export interface StoredLine {
   schedule: FundingLineInput['schedule'] | null;
   bridge: { endMonth: string } | null;
   intermediateBody: boolean;
+  /** Payment claims (issue 21): null or empty when none. */
+  claims?: FundingLineInput['claims'] | null;
 }
 
 /** The months a dossier's own cash plan covers: from its first movement to long after its end. */
@@ -106,6 +108,7 @@ export function toApplicationInput(dossier: StoredDossier): ApplicationInput {
         schedule: line.schedule,
         bridge: line.bridge,
         intermediateBody: line.intermediateBody || undefined,
+        claims: line.claims?.length ? line.claims : undefined,
       }),
     ),
   }) as unknown as ApplicationInput;
