@@ -118,6 +118,8 @@ const GENERAL_FIELD_OF: Record<string, string> = {
   operationEnd: 'fin',
   submissionDeadline: 'depot',
   euArea: 'zone',
+  // New dates can leave a line's claims outside the operation: say so next to its start.
+  fundingLines: 'debut',
 };
 
 const LINE_FIELD_OF: Record<string, string> = {
