@@ -193,6 +193,8 @@ function checkClaims(
     const expensesOk =
       claim.expensesCents === undefined || check.amount(`${c}.expensesCents`, claim.expensesCents);
     checkClaimProofs(check, claim.cofinancing, `${c}.cofinancing`, index, lineCount);
+    if (rule?.matching?.mode === 'national_paid' && rules && Array.isArray(claim.cofinancing))
+      checkNationalProofs(check, app, claim.cofinancing, `${c}.cofinancing`, rules);
     if (!sound) return;
     const start = toMonthIndex(app.operationStart as string);
     const end = toMonthIndex(app.operationEnd as string);
@@ -286,6 +288,29 @@ function checkClaimProofs(
       );
     }
     check.month(`${p}.month`, proof.month);
+  });
+}
+
+/** LEADER is matched on national public money: a proof must be a national co-financer's payment. */
+function checkNationalProofs(
+  check: InputChecker,
+  app: InputRecord,
+  proofs: unknown[],
+  at: string,
+  rules: FundingRules,
+): void {
+  const lines = Array.isArray(app.fundingLines) ? app.fundingLines : [];
+  proofs.forEach((proof, k) => {
+    if (!isRecordLike(proof) || typeof proof.line !== 'number') return;
+    const line = lines[proof.line] as InputRecord | undefined;
+    const kind = line && typeof line.kind === 'string' ? rules.kinds[line.kind as 'OTHER'] : null;
+    if (kind && !kind.nationalPublicCofinancer)
+      check.add(
+        `${at}[${k}].line`,
+        'UNKNOWN_VALUE',
+        `Cette ligne (${kind.label}) n’est pas un cofinanceur public national : son versement ne débloque pas de FEADER.`,
+        'This line is not a national public co-financer: its payment unlocks no FEADER.',
+      );
   });
 }
 

@@ -195,4 +195,37 @@ describe('payment claims of a reimbursement fund', () => {
       ['fundingLines[1].claims', 'NO_MATCHING_RULE'],
     ]);
   });
+
+  it('with no national co-financer payment planned, says nothing unlocks the FEADER', () => {
+    const alone = leader([interim]);
+    alone.fundingLines.splice(1, 1);
+    alone.fundingLines[1].amountCents = 2_160_000;
+    // Nothing matched: the whole claim moves on, and the balance carries the 38 400 €.
+    expect(payments(alone).feader).toEqual(['2028-02 Solde 3840000']);
+    const projection = projectTreasury({
+      settings: {
+        openingBalanceCents: 0,
+        openingMonth: '2026-01',
+        recurring: [],
+        minimumCashCents: 0,
+      },
+      applications: [alone],
+      rules,
+      from: '2026-01',
+      months: 36,
+      asOf: '2026-11-23',
+    });
+    const warning = projection.warnings.find((w) => w.code === 'CLAIM_UNMATCHED');
+    expect(warning?.amountCents).toBe(2_688_000);
+    expect(warning?.message).toContain(
+      'Aucun versement de cofinanceur national prévu ne la débloque',
+    );
+  });
+
+  it('refuses a LEADER proof that is not a national co-financer’s payment', () => {
+    const app = leader([{ ...interim, cofinancing: [{ line: 2, month: '2026-06' }] }]);
+    expect(validateApplication(app, '', rules).map((issue) => issue.path)).toEqual([
+      'fundingLines[0].claims[0].cofinancing[0].line',
+    ]);
+  });
 });
