@@ -294,7 +294,6 @@ export class LineSchedules {
           cents: wanted - cents,
           unlockLine: unlock.line,
           unlockMonth: unlock.month,
-          unlockNationalCents: Math.ceil((wanted - cents) / ratio),
         });
       }
     }
@@ -426,7 +425,7 @@ export class LineSchedules {
   }
 }
 
-/** A claim whose EU money waits for co-financing not yet paid (p. the CLAIM_UNMATCHED warning). */
+/** A claim whose EU money waits for co-financing not yet paid (the CLAIM_UNMATCHED warning). */
 export interface UnmatchedClaim {
   line: number;
   /** Index in the line's `claims`. */
@@ -438,8 +437,6 @@ export interface UnmatchedClaim {
   /** The co-financer payment that unlocks it: its line (−1: none planned) and month. */
   unlockLine: number;
   unlockMonth: MonthIndex;
-  /** National co-financing it needs paid. */
-  unlockNationalCents: number;
 }
 
 function hasClaims(line: FundingLineInput): boolean {
