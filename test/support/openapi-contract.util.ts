@@ -10,6 +10,7 @@ export interface OpenApiDocument {
 
 export interface OpenApiOperation {
   operationId?: string;
+  requestBody?: unknown;
   parameters?: Array<{ name: string; in: string; required?: boolean }>;
   responses: Record<string, OpenApiResponse>;
 }
@@ -82,7 +83,8 @@ export function toJsonSchema(schema: unknown): unknown {
     converted.additionalProperties = false;
   }
   if (source.nullable !== true) return converted;
-  if (typeof converted.type === 'string') {
+  const composed = ['$ref', 'allOf', 'anyOf', 'oneOf'].some((key) => key in converted);
+  if (typeof converted.type === 'string' && !composed) {
     converted.type = [converted.type, 'null'];
     if (Array.isArray(converted.enum)) converted.enum = [...(converted.enum as unknown[]), null];
     return converted;
