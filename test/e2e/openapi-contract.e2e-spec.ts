@@ -1,8 +1,10 @@
 import { SourceService } from '@app/ingestion';
 import { createTestApp, TestApp } from '@app/testing';
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
+import { API_TYPES_FILE, renderApiTypes } from '../../scripts/api-types.util';
 import { createApplication, fseApplicationBody } from '../factories/application.factory';
 import { createOrganisation, OrganisationFixture } from '../factories/organisation.factory';
 import { sourceDefinition } from '../factories/source.factory';
@@ -204,5 +206,14 @@ describe('OpenAPI contract', () => {
     expect(unauthenticated.status).toBe(401);
     violations.push(...contract.check('get', '/api/calls', 401, unauthenticated.body).errors);
     expect(violations).toEqual([]);
+  });
+
+  it('has committed API types generated from this very document (npm run api:types)', () => {
+    const fresh = renderApiTypes(document);
+    // Stale types would let the e2e tests and integrators compile against an old contract.
+    const committed = readFileSync(API_TYPES_FILE, 'utf8');
+    expect(committed === fresh ? 'up to date' : 'stale: run `npm run api:types`').toBe(
+      'up to date',
+    );
   });
 });
