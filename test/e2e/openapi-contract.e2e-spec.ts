@@ -163,6 +163,30 @@ describe('OpenAPI contract', () => {
     expect(missingErrors).toEqual([]);
   });
 
+  it('gives examples that match their own schemas, for the main routes at least', () => {
+    const examples = operationsOf(document).flatMap(({ method, path, operation }) =>
+      Object.entries(operation.responses)
+        .filter(([, response]) => response.content?.['application/json']?.example !== undefined)
+        .map(([status, response]) => ({
+          method,
+          path,
+          status: Number(status),
+          example: response.content?.['application/json']?.example,
+        })),
+    );
+    expect(examples.map(({ method, path }) => `${method} ${path}`)).toEqual(
+      expect.arrayContaining([
+        'get /api/calls',
+        'get /api/applications/{id}',
+        'get /api/watches/{id}/matches',
+      ]),
+    );
+    const wrong = examples.flatMap(
+      ({ method, path, status, example }) => contract.check(method, path, status, example).errors,
+    );
+    expect(wrong).toEqual([]);
+  });
+
   it('answers every documented GET as documented, on a seeded app', async () => {
     const gets = operationsOf(document).filter(({ method }) => method === 'get');
     const unseeded = gets

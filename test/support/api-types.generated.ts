@@ -2539,6 +2539,40 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /** @example {
+                     *       "total": 1,
+                     *       "limit": 20,
+                     *       "offset": 0,
+                     *       "items": [
+                     *         {
+                     *           "id": "6f1c2a4e-8b1d-4c3e-9a57-2d0e5b7c9f10",
+                     *           "title": "Appel à projets « Médiation numérique de proximité » 2027",
+                     *           "funders": [
+                     *             "Région Auvergne-Rhône-Alpes"
+                     *           ],
+                     *           "url": "https://financeur.example/appels/mediation-2027",
+                     *           "nextDeadline": "2027-03-01",
+                     *           "rolling": false,
+                     *           "amounts": {
+                     *             "minCents": null,
+                     *             "maxCents": 3000000,
+                     *             "envelopeCents": null,
+                     *             "ratePct": null
+                     *           },
+                     *           "euFund": null,
+                     *           "themes": [
+                     *             {
+                     *               "id": "mediation_numerique",
+                     *               "score": 0.91
+                     *             }
+                     *           ],
+                     *           "score": 0.87,
+                     *           "relevant": true,
+                     *           "reason": "Pertinent : médiation numérique, ateliers pour les publics éloignés.",
+                     *           "myFeedback": null
+                     *         }
+                     *       ]
+                     *     } */
                     "application/json": components["schemas"]["CallListView"];
                 };
             };
@@ -2847,6 +2881,59 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /** @example {
+                     *       "id": "0b7d9a51-3c2e-4f6a-8d14-5e9b2c7a1f03",
+                     *       "callId": null,
+                     *       "title": "Parcours numériques vers l’emploi",
+                     *       "status": "granted",
+                     *       "submissionDeadline": "2025-11-30",
+                     *       "operationStart": "2026-01",
+                     *       "operationEnd": "2026-12",
+                     *       "totalCostCents": 12000000,
+                     *       "expenses": null,
+                     *       "indicators": [
+                     *         {
+                     *           "key": "people_accompanied",
+                     *           "label": "Personnes accompagnées",
+                     *           "planned": 400
+                     *         }
+                     *       ],
+                     *       "tasks": [
+                     *         {
+                     *           "label": "Bilan intermédiaire FSE+",
+                     *           "kind": "interim_report",
+                     *           "dueDate": "2026-07-31"
+                     *         }
+                     *       ],
+                     *       "euArea": "mainland",
+                     *       "submittedAt": "2025-11-20",
+                     *       "notifiedAt": "2025-12-10",
+                     *       "version": 3,
+                     *       "createdAt": "2025-10-02T09:14:00.000Z",
+                     *       "updatedAt": "2025-12-15T16:40:00.000Z",
+                     *       "fundingLines": [
+                     *         {
+                     *           "id": "5d2e8c1a-7b3f-4e9d-a6c2-1f0b9e8d7c6a",
+                     *           "funder": "Département du Puy-de-Dôme (FSE+)",
+                     *           "kind": "FSE_PLUS",
+                     *           "amountCents": 7200000,
+                     *           "status": "granted",
+                     *           "signedAt": "2025-12-15",
+                     *           "schedule": null,
+                     *           "bridge": null,
+                     *           "intermediateBody": false
+                     *         }
+                     *       ],
+                     *       "history": [
+                     *         {
+                     *           "from": null,
+                     *           "to": "granted",
+                     *           "at": "2025-12-10",
+                     *           "byUserId": null,
+                     *           "recordedAt": "2025-12-10T10:00:00.000Z"
+                     *         }
+                     *       ]
+                     *     } */
                     "application/json": components["schemas"]["StoredApplicationView"];
                 };
             };
@@ -4171,6 +4258,47 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
+                    /** @example {
+                     *       "total": 1,
+                     *       "limit": 50,
+                     *       "offset": 0,
+                     *       "items": [
+                     *         {
+                     *           "callId": "6f1c2a4e-8b1d-4c3e-9a57-2d0e5b7c9f10",
+                     *           "title": "Fonds inclusion numérique 2027",
+                     *           "url": "https://financeur.example/appels/inclusion-2027",
+                     *           "funders": [
+                     *             "Préfecture du Puy-de-Dôme"
+                     *           ],
+                     *           "excerpt": "Soutien aux actions de médiation numérique portées par les associations et EPN.",
+                     *           "score": 0.8,
+                     *           "themes": [
+                     *             "mediation_numerique"
+                     *           ],
+                     *           "reasons": [
+                     *             "thème mediation_numerique",
+                     *             "territoire : Puy-de-Dôme"
+                     *           ],
+                     *           "nextDeadline": "2027-04-15",
+                     *           "deadlines": [
+                     *             {
+                     *               "date": "2027-04-15"
+                     *             }
+                     *           ],
+                     *           "rolling": false,
+                     *           "amountMinCents": null,
+                     *           "amountMaxCents": 7200000,
+                     *           "matchedAt": "2026-11-20T06:02:00.000Z",
+                     *           "changeSummary": null,
+                     *           "revision": 0,
+                     *           "callUpdatedAt": "2026-11-20T06:00:00.000Z",
+                     *           "status": "shortlisted",
+                     *           "follow": true,
+                     *           "notes": "à voir",
+                     *           "pick": null
+                     *         }
+                     *       ]
+                     *     } */
                     "application/json": components["schemas"]["MatchPageView"];
                 };
             };

@@ -18,7 +18,7 @@ export interface OpenApiOperation {
 export interface OpenApiResponse {
   description?: string;
   headers?: Record<string, unknown>;
-  content?: Record<string, { schema?: unknown }>;
+  content?: Record<string, { schema?: unknown; example?: unknown }>;
 }
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options'];

@@ -173,3 +173,46 @@ export class TreasuryProjectionView {
   @ApiProperty({ type: [TreasuryWarningView] }) warnings: TreasuryWarningView[];
   @ApiProperty({ type: PeakNeedView }) peakNeed: PeakNeedView;
 }
+
+/** The example of GET /api/applications/{id} (checked against the schema by the contract test). */
+export const APPLICATION_EXAMPLE: StoredApplicationView = {
+  id: '0b7d9a51-3c2e-4f6a-8d14-5e9b2c7a1f03',
+  callId: null,
+  title: 'Parcours numériques vers l’emploi',
+  status: 'granted',
+  submissionDeadline: '2025-11-30',
+  operationStart: '2026-01',
+  operationEnd: '2026-12',
+  totalCostCents: 12_000_000,
+  expenses: null,
+  indicators: [{ key: 'people_accompanied', label: 'Personnes accompagnées', planned: 400 }],
+  tasks: [{ label: 'Bilan intermédiaire FSE+', kind: 'interim_report', dueDate: '2026-07-31' }],
+  euArea: 'mainland',
+  submittedAt: '2025-11-20',
+  notifiedAt: '2025-12-10',
+  version: 3,
+  createdAt: '2025-10-02T09:14:00.000Z',
+  updatedAt: '2025-12-15T16:40:00.000Z',
+  fundingLines: [
+    {
+      id: '5d2e8c1a-7b3f-4e9d-a6c2-1f0b9e8d7c6a',
+      funder: 'Département du Puy-de-Dôme (FSE+)',
+      kind: 'FSE_PLUS',
+      amountCents: 7_200_000,
+      status: 'granted',
+      signedAt: '2025-12-15',
+      schedule: null,
+      bridge: null,
+      intermediateBody: false,
+    },
+  ],
+  history: [
+    {
+      from: null,
+      to: 'granted',
+      at: '2025-12-10',
+      byUserId: null,
+      recordedAt: '2025-12-10T10:00:00.000Z',
+    },
+  ],
+};

@@ -37,6 +37,7 @@ import {
 } from './application.dto';
 import { ApiErrors, ETAG_HEADER } from '../http/api-response.decorator';
 import {
+  APPLICATION_EXAMPLE,
   ApplicationWrittenDto,
   CofinancingView,
   FundingPlanView,
@@ -102,7 +103,11 @@ export class ApplicationController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One application with its funding lines and status history' })
-  @ApiOkResponse({ type: StoredApplicationView, headers: ETAG_HEADER })
+  @ApiOkResponse({
+    type: StoredApplicationView,
+    headers: ETAG_HEADER,
+    example: APPLICATION_EXAMPLE,
+  })
   async get(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuid) id: string,

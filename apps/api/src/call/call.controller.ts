@@ -13,7 +13,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors } from '../http/api-response.decorator';
-import { CallDetailView, CallListView, FeedbackView } from './call.dto';
+import { CALL_LIST_EXAMPLE, CallDetailView, CallListView, FeedbackView } from './call.dto';
 import { CallFeedbackDto } from './call-feedback.dto';
 import { ListCallsQueryDto } from './call-query.dto';
 import { CallQueryService } from './call-query.service';
@@ -32,7 +32,7 @@ export class CallController {
     summary: 'Calls scored for your organisation (rules + your own marks)',
     description: 'Paginated in the body: `total` (all pages), `limit`, `offset`.',
   })
-  @ApiOkResponse({ type: CallListView })
+  @ApiOkResponse({ type: CallListView, example: CALL_LIST_EXAMPLE })
   list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: ListCallsQueryDto,

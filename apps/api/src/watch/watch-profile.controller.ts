@@ -41,6 +41,7 @@ import {
 import {
   FeedTokenView,
   IssuedFeedTokenView,
+  MATCH_PAGE_EXAMPLE,
   MatchPageView,
   WatchProfileView,
 } from './watch-view.dto';
@@ -159,7 +160,7 @@ export class WatchProfileController {
 
   @Get(':id/matches')
   @ApiOperation({ summary: 'Calls matching the profile, paginated (`total`, `limit`, `offset`)' })
-  @ApiOkResponse({ type: MatchPageView })
+  @ApiOkResponse({ type: MatchPageView, example: MATCH_PAGE_EXAMPLE })
   async matches(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,

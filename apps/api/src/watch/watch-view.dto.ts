@@ -163,3 +163,35 @@ export class CollectifDigestView {
   @ApiProperty({ type: [DigestRecipientStatusView] })
   recipientStatuses: DigestRecipientStatusView[];
 }
+
+/** The example of GET /api/watches/{id}/matches (checked against the schema by the contract test). */
+export const MATCH_PAGE_EXAMPLE: MatchPageView = {
+  total: 1,
+  limit: 50,
+  offset: 0,
+  items: [
+    {
+      callId: '6f1c2a4e-8b1d-4c3e-9a57-2d0e5b7c9f10',
+      title: 'Fonds inclusion numérique 2027',
+      url: 'https://financeur.example/appels/inclusion-2027',
+      funders: ['Préfecture du Puy-de-Dôme'],
+      excerpt: 'Soutien aux actions de médiation numérique portées par les associations et EPN.',
+      score: 0.8,
+      themes: ['mediation_numerique'],
+      reasons: ['thème mediation_numerique', 'territoire : Puy-de-Dôme'],
+      nextDeadline: '2027-04-15',
+      deadlines: [{ date: '2027-04-15' }],
+      rolling: false,
+      amountMinCents: null,
+      amountMaxCents: 7_200_000,
+      matchedAt: '2026-11-20T06:02:00.000Z',
+      changeSummary: null,
+      revision: 0,
+      callUpdatedAt: '2026-11-20T06:00:00.000Z',
+      status: 'shortlisted',
+      follow: true,
+      notes: 'à voir',
+      pick: null,
+    },
+  ],
+};
