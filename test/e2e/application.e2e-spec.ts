@@ -1,8 +1,14 @@
 import { Call } from '@app/persistence';
-import { createTestApp, TestApp } from '@app/testing';
+import { type ApiGetBody, createTestApp, TestApp } from '@app/testing';
 import request from 'supertest';
 import { createApplication, fseApplicationBody, ideaBody } from '../factories/application.factory';
 import { createOrganisation, OrganisationFixture } from '../factories/organisation.factory';
+
+// Bodies typed from the OpenAPI document: a change of contract is a type error here.
+type Application = ApiGetBody<'/api/applications/{id}'>;
+type ApplicationList = ApiGetBody<'/api/applications'>;
+type FundingPlan = ApiGetBody<'/api/applications/{id}/funding-plan'>;
+type Cofinancing = ApiGetBody<'/api/applications/{id}/cofinancing'>;
 
 describe('Applications API', () => {
   let testApp: TestApp;
@@ -14,7 +20,8 @@ describe('Applications API', () => {
   const http = () => request(testApp.app.getHttpServer());
   const as = (key: string) => ({ Authorization: `Bearer ${key}` });
   const count = async (key: string) =>
-    (await http().get('/api/applications').set(as(key)).expect(200)).body.length as number;
+    ((await http().get('/api/applications').set(as(key)).expect(200)).body as ApplicationList)
+      .length;
 
   beforeAll(async () => {
     testApp = await createTestApp();
@@ -52,8 +59,8 @@ describe('Applications API', () => {
       .get(`/api/applications/${response.body.id}`)
       .set(as(viewerKey))
       .expect(200);
-    expect(fetched.body.fundingLines.map((l: { id: string }) => l.id)).toEqual(
-      response.body.fundingLines.map((l: { id: string }) => l.id),
+    expect((fetched.body as Application).fundingLines.map((line) => line.id)).toEqual(
+      (response.body as Application).fundingLines.map((line) => line.id),
     );
   });
 
@@ -95,8 +102,9 @@ describe('Applications API', () => {
   it('lists the organisation’s applications, filtered by status', async () => {
     await createApplication(testApp.app, epn.apiKey, ideaBody({ title: 'Idée à filtrer' }));
     const ideas = await http().get('/api/applications?status=idea').set(as(epn.apiKey)).expect(200);
-    expect(ideas.body.map((a: { title: string }) => a.title)).toContain('Idée à filtrer');
-    expect(ideas.body.every((a: { status: string }) => a.status === 'idea')).toBe(true);
+    const listed: ApplicationList = ideas.body;
+    expect(listed.map((a) => a.title)).toContain('Idée à filtrer');
+    expect(listed.every((a) => a.status === 'idea')).toBe(true);
     await http().get('/api/applications?status=won').set(as(epn.apiKey)).expect(400);
   });
 
@@ -295,12 +303,11 @@ describe('Applications API', () => {
       totalCostCents: 10_000_000,
       gapCents: 4_000_000,
     });
-    const codes = check.body.issues.map((i: { code: string }) => i.code);
+    const plan: FundingPlan = check.body;
+    const codes = plan.issues.map((i) => i.code);
     expect(codes).toEqual(expect.arrayContaining(['COFINANCING_GAP', 'LEADER_COFINANCER_MISSING']));
-    const leader = check.body.issues.find(
-      (i: { code: string }) => i.code === 'LEADER_COFINANCER_MISSING',
-    );
-    expect(leader.fundingLineId).toBe((app.fundingLines as { id: string }[])[0].id);
+    const leader = plan.issues.find((i) => i.code === 'LEADER_COFINANCER_MISSING');
+    expect(leader?.fundingLineId).toBe((app.fundingLines as { id: string }[])[0].id);
   });
 
   it('finds stored open calls that could fill the gap, closing before the operation starts', async () => {
@@ -367,16 +374,17 @@ describe('Applications API', () => {
       .get(`/api/applications/${app.id}/cofinancing`)
       .set(as(viewerKey))
       .expect(200);
-    const ids = found.body.candidates.map((c: { callId: string }) => c.callId);
+    const cofinancing: Cofinancing = found.body;
+    const ids = cofinancing.candidates.map((c) => c.callId);
     expect(ids).toContain(fits.id);
     expect(ids).not.toContain(late.id);
     expect(ids).not.toContain(elsewhere.id);
     expect(ids).toContain(thiers.id);
     expect(ids).not.toContain(montlucon.id);
-    const candidate = found.body.candidates.find((c: { callId: string }) => c.callId === fits.id);
-    expect(candidate.reasons.join(' ')).toMatch(/territoire/);
-    expect(candidate.reasons.join(' ')).toMatch(/suffisant/);
-    expect(found.body.gapCents).toBe(4_000_000);
+    const candidate = cofinancing.candidates.find((c) => c.callId === fits.id);
+    expect(candidate?.reasons.join(' ')).toMatch(/territoire/);
+    expect(candidate?.reasons.join(' ')).toMatch(/suffisant/);
+    expect(cofinancing.gapCents).toBe(4_000_000);
   });
 
   it('lets a member edit applications but not funding lines', async () => {

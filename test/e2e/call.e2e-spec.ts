@@ -1,6 +1,6 @@
 import { CallClassificationService } from '@app/classifier';
 import { Call } from '@app/persistence';
-import { createTestApp, TestApp } from '@app/testing';
+import { type ApiSchema, createTestApp, TestApp } from '@app/testing';
 import type { Principal } from '@app/tenancy';
 import request from 'supertest';
 import { CallQueryService } from '../../apps/api/src/call/call-query.service';
@@ -8,18 +8,9 @@ import type { ListCallsQueryDto } from '../../apps/api/src/call/call-query.dto';
 import { addCallEvent, addCallSource, createCall } from '../factories/call.factory';
 import { createOrganisation, OrganisationFixture } from '../factories/organisation.factory';
 
-interface ListItem {
-  id: string;
-  title: string;
-  score: number;
-  relevant: boolean;
-  nextDeadline: string | null;
-  rolling: boolean;
-  reason: string;
-  euFund: string | null;
-  themes: Array<{ id: string; score: number }>;
-  myFeedback: { relevant: boolean } | null;
-}
+type ListItem = ApiSchema<'CallListItemView'>;
+type CallList = ApiSchema<'CallListView'>;
+type CallDetail = ApiSchema<'CallDetailView'>;
 
 const ACCESSIBILITY =
   "Audit d'accessibilité numérique RGAA des sites et des démarches en ligne des services publics, " +
@@ -34,7 +25,7 @@ describe('Calls API', () => {
   const get = (org: OrganisationFixture, path: string) =>
     http().get(path).set('Authorization', `Bearer ${org.apiKey}`);
   const list = async (org: OrganisationFixture, query = ''): Promise<ListItem[]> =>
-    (await get(org, `/api/calls?limit=100${query}`).expect(200)).body.items;
+    ((await get(org, `/api/calls?limit=100${query}`).expect(200)).body as CallList).items;
 
   beforeAll(async () => {
     testApp = await createTestApp();
@@ -125,7 +116,7 @@ describe('Calls API', () => {
 
   it('explains every relevant call with the words that matched', async () => {
     for (const item of await list(epn)) {
-      const detail = (await get(epn, `/api/calls/${item.id}`).expect(200)).body;
+      const detail = (await get(epn, `/api/calls/${item.id}`).expect(200)).body as CallDetail;
       const words = detail.classification.explanation.filter(
         (e: { kind: string; match: string; weight: number }) =>
           ['concept', 'proximity'].includes(e.kind) && e.weight > 0 && e.match.length > 0,
@@ -167,8 +158,10 @@ describe('Calls API', () => {
 
   it('pages through the list with a stable total', async () => {
     const all = await list(epn, '&relevant=all');
-    const first = (await get(epn, '/api/calls?relevant=all&limit=3&offset=0').expect(200)).body;
-    const second = (await get(epn, '/api/calls?relevant=all&limit=3&offset=3').expect(200)).body;
+    const first = (await get(epn, '/api/calls?relevant=all&limit=3&offset=0').expect(200))
+      .body as CallList;
+    const second = (await get(epn, '/api/calls?relevant=all&limit=3&offset=3').expect(200))
+      .body as CallList;
     expect(first.total).toBe(all.length);
     expect(second.total).toBe(all.length);
     expect([...first.items, ...second.items].map((i: ListItem) => i.id)).toEqual(
@@ -244,7 +237,8 @@ describe('Calls API', () => {
   });
 
   it('shows one call with sanitised HTML, its sources, deadlines and history newest first', async () => {
-    const detail = (await get(epn, `/api/calls/${calls.mediation.id}`).expect(200)).body;
+    const detail = (await get(epn, `/api/calls/${calls.mediation.id}`).expect(200))
+      .body as CallDetail;
     expect(detail.descriptionHtml).toContain('Ateliers');
     expect(detail.descriptionHtml).not.toMatch(/script|javascript/);
     expect(detail.sources).toEqual([
@@ -327,7 +321,8 @@ describe('Calls API', () => {
     const centreAfter = await list(centre, '&relevant=all');
     expect(centreAfter).toEqual(centreBefore);
     expect(centreAfter.every((i) => i.myFeedback === null)).toBe(true);
-    const foreign = (await get(centre, `/api/calls/${calls.roads.id}`).expect(200)).body;
+    const foreign = (await get(centre, `/api/calls/${calls.roads.id}`).expect(200))
+      .body as CallDetail;
     expect(foreign.myFeedback).toBeNull();
     expect(foreign.classification.relevant).toBe(false);
     expect(JSON.stringify(foreign)).not.toContain('marqué');

@@ -1,10 +1,14 @@
-import { createTestApp, TestApp } from '@app/testing';
+import { type ApiGetBody, type ApiSchema, createTestApp, TestApp } from '@app/testing';
 import { WatchMatchService } from '@app/watch';
 import ICAL from 'ical.js';
 import Parser from 'rss-parser';
 import request from 'supertest';
 import { createOrganisation, OrganisationFixture } from '../factories/organisation.factory';
 import { createCall, moveDeadline } from '../factories/watch.factory';
+
+// Bodies typed from the OpenAPI document: a change of contract is a type error here.
+type Matches = ApiGetBody<'/api/watches/{id}/matches'>;
+type IssuedToken = ApiSchema<'IssuedFeedTokenView'>;
 
 describe('Watch profiles and feeds', () => {
   let testApp: TestApp;
@@ -46,13 +50,14 @@ describe('Watch profiles and feeds', () => {
         minScore: 0.3,
       })
       .expect(201);
-    profileId = created.body.id;
+    profileId = (created.body as ApiSchema<'WatchProfileView'>).id;
     const token = await http()
       .post(`/api/watches/${profileId}/feed-tokens`)
       .set(auth(epn))
       .expect(201);
-    feeds = token.body.feeds;
-    tokenId = token.body.id;
+    const issued: IssuedToken = token.body;
+    feeds = issued.feeds;
+    tokenId = issued.id;
   });
   afterAll(() => testApp.close());
 
@@ -77,12 +82,13 @@ describe('Watch profiles and feeds', () => {
       .get(`/api/watches/${profileId}/matches`)
       .set(auth(epn))
       .expect(200);
-    expect(response.body.total).toBe(1);
-    expect(response.body.items[0]).toMatchObject({
+    const matches: Matches = response.body;
+    expect(matches.total).toBe(1);
+    expect(matches.items[0]).toMatchObject({
       callId: matchingCallId,
       amountMaxCents: 7_200_000,
     });
-    expect(response.body.items[0].reasons.join(' ')).toContain('mediation_numerique');
+    expect(matches.items[0].reasons.join(' ')).toContain('mediation_numerique');
   });
 
   it('serves an RSS 2.0 feed that a feed reader parses, with score, amount and deadline', async () => {
@@ -173,7 +179,7 @@ describe('Watch profiles and feeds', () => {
       .get(`/api/watches/${profileId}/matches?status=dismissed`)
       .set(auth(epn))
       .expect(200);
-    expect(dismissed.body.items.map((item: { title: string }) => item.title)).toEqual([
+    expect((dismissed.body as Matches).items.map((item) => item.title)).toEqual([
       'Appel écarté par l’EPN',
     ]);
   });

@@ -306,6 +306,7 @@ describe('ingestion of a source with a key', () => {
     server.setFault('/aides-territoires/', 'status-401');
     for (let run = 0; run < 2; run++) {
       const refused = await runVigie(['watch', '--once', '--json'], env);
+      expect(refused.code).toBe(1);
       expect(refused.stdout + refused.stderr).not.toContain(SECRET);
       const reports = JSON.parse(refused.stdout) as Array<{
         sourceId: string;

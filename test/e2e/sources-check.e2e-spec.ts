@@ -24,7 +24,12 @@ describe('vigie sources:check', () => {
       ],
       env,
     );
-    expect(result.stderr).toBe('');
+    // stderr holds only the progress, one plain line per source (piped): stdout is the JSON.
+    expect(result.stderr.trimEnd().split('\n')).toEqual(
+      own.map((id, index) =>
+        expect.stringMatching(new RegExp(`^vérification ${index + 1}/${own.length} ${id} `)),
+      ),
+    );
     expect(result.code).toBe(0);
     const reports = JSON.parse(result.stdout) as Array<Record<string, unknown>>;
     expect(reports.map((r) => r.id)).toEqual(own);

@@ -26,3 +26,4 @@ export {
   unicodeText,
   yamlishText,
 } from './property-input.util';
+export type { ApiGetBody, ApiSchema } from './api-types.util';

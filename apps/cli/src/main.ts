@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { DomainException } from '@app/common';
 import { Command, CommanderError } from 'commander';
+import { EXIT, EXIT_CODES_HELP, exitCodeOf } from './cli-exit';
 import { demoCommand } from './demo/demo.command';
 import { classifyCommands } from './command/classify.command';
 import { migrationCommands } from './command/migration.command';
@@ -11,6 +12,7 @@ function program(): Command {
   const root = new Command('vigie')
     .description('Vigie — veille des financements de la médiation numérique')
     .showHelpAfterError()
+    .addHelpText('after', EXIT_CODES_HELP)
     .exitOverride();
   root.addCommand(demoCommand());
   root.addCommand(orgCreateCommand());
@@ -24,15 +26,16 @@ function program(): Command {
 async function main(argv: string[]): Promise<number> {
   try {
     await program().parseAsync(argv);
-    return 0;
+    return EXIT.OK;
   } catch (error) {
-    if (error instanceof CommanderError) return error.exitCode;
+    if (error instanceof CommanderError) return exitCodeOf(error);
+    // Domain errors reaching here are refusals of what was asked (unknown source, invalid file).
     if (error instanceof DomainException) {
       process.stderr.write(`Erreur (${error.code}) : ${error.message}\n`);
-      return 2;
+      return EXIT.USAGE;
     }
     process.stderr.write(`Erreur : ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
+    return EXIT.WORK_FAILED;
   }
 }
 

@@ -1,12 +1,4 @@
-import {
-  ApplicationService,
-  CofinancingService,
-  TreasuryService,
-  type ApplicationView,
-  type CofinancingResult,
-  type FundingPlanCheck,
-  type TreasuryProjection,
-} from '@app/treasury';
+import { ApplicationService, CofinancingService, TreasuryService } from '@app/treasury';
 import { CurrentPrincipal, Principal, Roles } from '@app/tenancy';
 import {
   Body,
@@ -30,12 +22,12 @@ import {
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
+  ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
 import {
   ApplicationListQueryDto,
-  ApplicationWrittenDto,
   CreateApplicationDto,
   NewFundingLineDto,
   StatusChangeDto,
@@ -43,11 +35,23 @@ import {
   UpdateFundingLineDto,
   VersionDto,
 } from './application.dto';
+import { ApiErrors, ETAG_HEADER } from '../http/api-response.decorator';
+import {
+  APPLICATION_EXAMPLE,
+  ApplicationWrittenDto,
+  CofinancingView,
+  FundingPlanView,
+  StoredApplicationView,
+  TreasuryProjectionView,
+} from './application-view.dto';
 import { expectedVersion } from './expected-version.util';
 import { definedFields, treasuryFile } from './response.util';
 import { ProjectionQueryDto } from './treasury.dto';
 
 const uuid = new ParseUUIDPipe();
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const CSV = 'text/csv';
+const BINARY = { type: 'string', format: 'binary' } as const;
 const IF_MATCH = {
   name: 'If-Match',
   required: false,
@@ -75,30 +79,40 @@ export class ApplicationController {
   @ApiOperation({ summary: 'Create an application with its funding lines inline' })
   @ApiCreatedResponse({
     type: ApplicationWrittenDto,
+    headers: ETAG_HEADER,
     description: 'The stored application, with `warnings` (e.g. an operation already over).',
   })
+  @ApiErrors(403, 404)
   async create(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateApplicationDto,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<ApplicationView> {
+  ): Promise<StoredApplicationView> {
     return withEtag(res, await this.applications.create(principal, definedFields(body)));
   }
 
   @Get()
+  @ApiOperation({ summary: 'Your organisation’s applications, newest first' })
+  @ApiOkResponse({ type: [StoredApplicationView] })
   async list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: ApplicationListQueryDto,
-  ): Promise<ApplicationView[]> {
+  ): Promise<StoredApplicationView[]> {
     return this.applications.list(principal, query.status);
   }
 
   @Get(':id')
+  @ApiOperation({ summary: 'One application with its funding lines and status history' })
+  @ApiOkResponse({
+    type: StoredApplicationView,
+    headers: ETAG_HEADER,
+    example: APPLICATION_EXAMPLE,
+  })
   async get(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuid) id: string,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<ApplicationView> {
+  ): Promise<StoredApplicationView> {
     return withEtag(res, await this.applications.get(principal, id));
   }
 
@@ -107,15 +121,17 @@ export class ApplicationController {
   @ApiHeader(IF_MATCH)
   @ApiOkResponse({
     type: ApplicationWrittenDto,
+    headers: ETAG_HEADER,
     description: 'The stored application, with `warnings` (e.g. an operation already over).',
   })
+  @ApiErrors(403, 409)
   async update(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuid) id: string,
     @Body() body: UpdateApplicationDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<ApplicationView> {
+  ): Promise<StoredApplicationView> {
     const version = expectedVersion(body.version, ifMatch);
     return withEtag(
       res,
@@ -127,7 +143,8 @@ export class ApplicationController {
   @Roles('owner', 'accountant', 'member')
   @HttpCode(204)
   @ApiHeader(IF_MATCH)
-  @ApiNoContentResponse()
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrors(403, 409)
   async remove(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuid) id: string,
@@ -142,13 +159,15 @@ export class ApplicationController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Move the application along its status graph, with a dated history' })
   @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: StoredApplicationView, headers: ETAG_HEADER })
+  @ApiErrors(403, 409)
   async changeStatus(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuid) id: string,
     @Body() body: StatusChangeDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<ApplicationView> {
+  ): Promise<StoredApplicationView> {
     const version = expectedVersion(body.version, ifMatch);
     return withEtag(
       res,
@@ -163,14 +182,17 @@ export class ApplicationController {
 
   @Post(':id/funding-lines')
   @Roles('owner', 'accountant')
+  @ApiOperation({ summary: 'Add a funding line; answers the whole application' })
   @ApiHeader(IF_MATCH)
+  @ApiCreatedResponse({ type: StoredApplicationView, headers: ETAG_HEADER })
+  @ApiErrors(403, 409)
   async addLine(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuid) id: string,
     @Body() body: NewFundingLineDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<ApplicationView> {
+  ): Promise<StoredApplicationView> {
     const version = expectedVersion(body.version, ifMatch);
     return withEtag(
       res,
@@ -181,6 +203,8 @@ export class ApplicationController {
   @Patch(':id/funding-lines/:lineId')
   @Roles('owner', 'accountant')
   @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: StoredApplicationView, headers: ETAG_HEADER })
+  @ApiErrors(403, 409)
   async updateLine(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuid) id: string,
@@ -188,7 +212,7 @@ export class ApplicationController {
     @Body() body: UpdateFundingLineDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<ApplicationView> {
+  ): Promise<StoredApplicationView> {
     const version = expectedVersion(body.version, ifMatch);
     return withEtag(
       res,
@@ -199,6 +223,8 @@ export class ApplicationController {
   @Delete(':id/funding-lines/:lineId')
   @Roles('owner', 'accountant')
   @ApiHeader(IF_MATCH)
+  @ApiOkResponse({ type: StoredApplicationView, headers: ETAG_HEADER })
+  @ApiErrors(403, 409)
   async removeLine(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuid) id: string,
@@ -206,7 +232,7 @@ export class ApplicationController {
     @Query() query: VersionDto,
     @Headers('if-match') ifMatch: string | undefined,
     @Res({ passthrough: true }) res: Response,
-  ): Promise<ApplicationView> {
+  ): Promise<StoredApplicationView> {
     return withEtag(
       res,
       await this.applications.removeLine(
@@ -222,10 +248,11 @@ export class ApplicationController {
   @ApiOperation({
     summary: 'Gap, EU share above its maximum, LEADER counterpart, money counted twice',
   })
+  @ApiOkResponse({ type: FundingPlanView })
   async fundingPlan(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuid) id: string,
-  ): Promise<FundingPlanCheck> {
+  ): Promise<FundingPlanView> {
     return this.applications.fundingPlan(principal, id);
   }
 
@@ -233,24 +260,29 @@ export class ApplicationController {
   @ApiOperation({
     summary: 'Stored open calls that could fill the funding gap, ranked, with reasons',
   })
+  @ApiOkResponse({ type: CofinancingView })
   async cofinancingFor(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuid) id: string,
-  ): Promise<CofinancingResult> {
+  ): Promise<CofinancingView> {
     return this.cofinancing.find(principal, id);
   }
 
   @Get(':id/treasury')
   @ApiOperation({ summary: 'This application’s own cash plan (as if granted before it is)' })
+  @ApiOkResponse({ type: TreasuryProjectionView })
   async treasuryOf(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuid) id: string,
     @Query() query: ProjectionQueryDto,
-  ): Promise<TreasuryProjection> {
+  ): Promise<TreasuryProjectionView> {
     return (await this.treasury.projectApplication(principal, id, query)).projection;
   }
 
   @Get(':id/treasury.xlsx')
+  @ApiOperation({ summary: 'This application’s cash plan as XLSX (not JSON)' })
+  @ApiProduces(XLSX)
+  @ApiOkResponse({ description: 'An XLSX file', schema: BINARY })
   async treasuryXlsx(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuid) id: string,
@@ -260,6 +292,9 @@ export class ApplicationController {
   }
 
   @Get(':id/treasury.csv')
+  @ApiOperation({ summary: 'This application’s cash plan as CSV (; separator, UTF-8 with BOM)' })
+  @ApiProduces(CSV)
+  @ApiOkResponse({ description: 'A CSV file', schema: BINARY })
   async treasuryCsv(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuid) id: string,
@@ -269,7 +304,7 @@ export class ApplicationController {
   }
 }
 
-function withEtag(res: Response, view: ApplicationView): ApplicationView {
+function withEtag(res: Response, view: StoredApplicationView): StoredApplicationView {
   res.setHeader('ETag', `"${view.version}"`);
   return view;
 }

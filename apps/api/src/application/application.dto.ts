@@ -329,13 +329,3 @@ export class InputWarningDto {
   })
   messageEn: string;
 }
-
-/** The answer to a create or an edit: the stored application as GET returns it, plus `warnings`. */
-export class ApplicationWrittenDto {
-  @ApiProperty({
-    type: [InputWarningDto],
-    description:
-      'Accepted but worth checking (an operation whose end month is before the current month, Europe/Paris). Empty when none. Only on create and edit answers.',
-  })
-  warnings: InputWarningDto[];
-}

@@ -1,15 +1,29 @@
-import { TreasuryService, TreasurySettingsService, type TreasurySettingsView } from '@app/treasury';
+import { TreasuryService, TreasurySettingsService } from '@app/treasury';
 import { CurrentPrincipal, Principal, Roles } from '@app/tenancy';
 import { Body, Controller, Get, Headers, Put, Query, Res, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { Response } from 'express';
+import { ApiErrors, ETAG_HEADER } from '../http/api-response.decorator';
+import { TreasuryProjectionView } from './application-view.dto';
 import { expectedVersion } from './expected-version.util';
 import { definedFields, treasuryFile } from './response.util';
 import {
   ProjectionQueryDto,
   StructureProjectionQueryDto,
   TreasurySettingsDto,
+  TreasurySettingsView,
 } from './treasury.dto';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+const BINARY = { type: 'string', format: 'binary' } as const;
 
 /** The organisation's monthly cash plan. Any member reads; owner and accountant change the settings. */
 @ApiTags('treasury')
@@ -28,6 +42,13 @@ export class TreasuryController {
     description:
       'Answers with an ETag; If-None-Match gets 304 while nothing changed. `lines=false` leaves out each month’s movements.',
   })
+  @ApiOkResponse({
+    type: TreasuryProjectionView,
+    headers: {
+      ETag: { description: 'Send it as If-None-Match to get 304', schema: { type: 'string' } },
+    },
+  })
+  @ApiResponse({ status: 304, description: 'Not modified since the ETag sent as If-None-Match' })
   async project(
     @CurrentPrincipal() principal: Principal,
     @Query() query: StructureProjectionQueryDto,
@@ -48,6 +69,8 @@ export class TreasuryController {
   }
 
   @Get('settings')
+  @ApiOperation({ summary: 'Opening balance, recurring flows and cash threshold' })
+  @ApiOkResponse({ type: TreasurySettingsView, headers: ETAG_HEADER })
   async getSettings(
     @CurrentPrincipal() principal: Principal,
     @Res({ passthrough: true }) res: Response,
@@ -64,6 +87,8 @@ export class TreasuryController {
     required: false,
     description: 'Settings version the edit starts from; stale → 409',
   })
+  @ApiOkResponse({ type: TreasurySettingsView, headers: ETAG_HEADER })
+  @ApiErrors(403, 409)
   async putSettings(
     @CurrentPrincipal() principal: Principal,
     @Body() body: TreasurySettingsDto,
@@ -84,6 +109,8 @@ export class TreasuryController {
     summary:
       'Plan de trésorerie as XLSX (formulas, French formats): structure, one sheet per application, movements',
   })
+  @ApiProduces(XLSX)
+  @ApiOkResponse({ description: 'An XLSX file (not JSON)', schema: BINARY })
   async exportXlsx(
     @CurrentPrincipal() principal: Principal,
     @Query() query: ProjectionQueryDto,
@@ -95,6 +122,8 @@ export class TreasuryController {
   @ApiOperation({
     summary: 'Plan de trésorerie as CSV (; separator, comma decimals, UTF-8 with BOM)',
   })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'A CSV file (not JSON)', schema: BINARY })
   async exportCsv(
     @CurrentPrincipal() principal: Principal,
     @Query() query: ProjectionQueryDto,

@@ -111,3 +111,16 @@ export class StructureProjectionQueryDto extends ProjectionQueryDto {
   @IsBoolean()
   lines?: boolean;
 }
+
+/** The settings as stored (or the defaults until first saved). */
+export class TreasurySettingsView {
+  @ApiProperty({ example: 3_000_000, description: 'Integer cents; may be negative' })
+  openingBalanceCents: number;
+  @ApiProperty({ example: '2026-01' }) openingMonth: string;
+  @ApiProperty({ type: [RecurringFlowDto] }) recurring: RecurringFlowDto[];
+  @ApiProperty({ example: 1_000_000, description: 'Cash threshold, integer cents' })
+  minimumCashCents: number;
+  @ApiProperty({ example: 3, description: '0 until first saved; send it back with an edit' })
+  version: number;
+  @ApiProperty({ description: 'False while running on the defaults' }) configured: boolean;
+}

@@ -12,7 +12,8 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CallDetailView, CallListView, FeedbackView } from './call.dto';
+import { ApiErrors } from '../http/api-response.decorator';
+import { CALL_LIST_EXAMPLE, CallDetailView, CallListView, FeedbackView } from './call.dto';
 import { CallFeedbackDto } from './call-feedback.dto';
 import { ListCallsQueryDto } from './call-query.dto';
 import { CallQueryService } from './call-query.service';
@@ -27,8 +28,11 @@ export class CallController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Calls scored for your organisation (rules + your own marks)' })
-  @ApiOkResponse({ type: CallListView })
+  @ApiOperation({
+    summary: 'Calls scored for your organisation (rules + your own marks)',
+    description: 'Paginated in the body: `total` (all pages), `limit`, `offset`.',
+  })
+  @ApiOkResponse({ type: CallListView, example: CALL_LIST_EXAMPLE })
   list(
     @CurrentPrincipal() principal: Principal,
     @Query() query: ListCallsQueryDto,
@@ -51,6 +55,7 @@ export class CallController {
   @Roles('owner', 'member', 'accountant')
   @ApiOperation({ summary: 'Mark a call relevant or not for your organisation' })
   @ApiOkResponse({ type: FeedbackView })
+  @ApiErrors(403)
   async mark(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -64,6 +69,7 @@ export class CallController {
   @Roles('owner', 'member', 'accountant')
   @ApiOperation({ summary: 'Remove your organisation’s mark on a call' })
   @ApiOkResponse({ type: FeedbackView })
+  @ApiErrors(403)
   async unmark(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,

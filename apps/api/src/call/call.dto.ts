@@ -137,3 +137,27 @@ export class FeedbackView {
   relevant: boolean | null;
   @ApiProperty({ type: String, nullable: true }) markedAt: string | null;
 }
+
+/** The example of GET /api/calls in the document (checked against the schema by the contract test). */
+export const CALL_LIST_EXAMPLE: CallListView = {
+  total: 1,
+  limit: 20,
+  offset: 0,
+  items: [
+    {
+      id: '6f1c2a4e-8b1d-4c3e-9a57-2d0e5b7c9f10',
+      title: 'Appel à projets « Médiation numérique de proximité » 2027',
+      funders: ['Région Auvergne-Rhône-Alpes'],
+      url: 'https://financeur.example/appels/mediation-2027',
+      nextDeadline: '2027-03-01',
+      rolling: false,
+      amounts: { minCents: null, maxCents: 3_000_000, envelopeCents: null, ratePct: null },
+      euFund: null,
+      themes: [{ id: 'mediation_numerique', score: 0.91 }],
+      score: 0.87,
+      relevant: true,
+      reason: 'Pertinent : médiation numérique, ateliers pour les publics éloignés.',
+      myFeedback: null,
+    },
+  ],
+};

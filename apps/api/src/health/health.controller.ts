@@ -1,7 +1,12 @@
 import { WorkerHeartbeat } from '@app/persistence';
 import { Public } from '@app/tenancy';
 import { Controller, Get, HttpStatus, Logger, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiOkResponse,
+  ApiProperty,
+  ApiServiceUnavailableResponse,
+  ApiTags,
+} from '@nestjs/swagger';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { Response } from 'express';
 import { DataSource, Repository } from 'typeorm';
@@ -13,9 +18,13 @@ const WORKER_SILENT_AFTER_MS = 3 * 60_000;
  * The public answer: status words only. Error texts, latencies, versions and host names help an
  * attacker more than a load balancer; they go to the log.
  */
-export interface HealthReport {
-  status: 'ok' | 'degraded';
-  database: { status: 'up' | 'down' };
+export class DatabaseHealthView {
+  @ApiProperty({ enum: ['up', 'down'] }) status: 'up' | 'down';
+}
+
+export class HealthReport {
+  @ApiProperty({ enum: ['ok', 'degraded'] }) status: 'ok' | 'degraded';
+  @ApiProperty({ type: DatabaseHealthView }) database: DatabaseHealthView;
 }
 
 @ApiTags('health')
@@ -31,9 +40,15 @@ export class HealthController {
 
   @Public()
   @Get()
-  @ApiOkResponse({ description: '{ status: "ok", database: { status: "up" } }' })
+  @ApiOkResponse({
+    type: HealthReport,
+    description: 'Up',
+    example: { status: 'ok', database: { status: 'up' } },
+  })
   @ApiServiceUnavailableResponse({
+    type: HealthReport,
     description: 'The database does not answer (details in the log).',
+    example: { status: 'degraded', database: { status: 'down' } },
   })
   async check(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
     try {

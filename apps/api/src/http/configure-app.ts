@@ -1,6 +1,6 @@
 import { INestApplication, ValidationPipe } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { VigieConfig } from '@app/config';
 import cookieParser from 'cookie-parser';
 import type { NextFunction, Request, Response } from 'express';
@@ -10,6 +10,7 @@ import { Logger } from 'nestjs-pino';
 import { UnroutedPageRenderer } from '../web/unrouted-page.renderer';
 import { mountFeedFastPath } from '../watch/feed-fast-path.middleware';
 import { WEB_STATIC_DIR } from '../web/web-view.service';
+import { buildApiDocument } from './api-document';
 import { HttpExceptionFilter } from './http-exception.filter';
 
 /** One year: browsers then refuse plain http for Vigie's host and its subdomains. */
@@ -88,18 +89,7 @@ export function configureApp(app: INestApplication): INestApplication {
     new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
   );
   app.useGlobalFilters(new HttpExceptionFilter(app.get(UnroutedPageRenderer)));
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Vigie API')
-      .setDescription(
-        'Veille des financements et suivi des dossiers pour la médiation numérique. ' +
-          'Authenticate with `Authorization: Bearer <API key>` (created by `vigie org:create`).',
-      )
-      .setVersion('0.1.0')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   return app;
 }

@@ -1,17 +1,15 @@
 import { ApiKeyService, CurrentPrincipal, Principal, Roles } from '@app/tenancy';
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { ApiKey } from '@app/persistence';
-import { CreateApiKeyDto } from './organisation.dto';
-
-interface ApiKeyView {
-  id: string;
-  label: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
-}
+import { ApiErrors } from '../http/api-response.decorator';
+import { ApiKeyView, CreateApiKeyDto, IssuedApiKeyView } from './organisation.dto';
 
 const view = (key: ApiKey): ApiKeyView => ({
   id: key.id,
@@ -30,6 +28,9 @@ export class ApiKeyController {
 
   @Get()
   @Roles('owner')
+  @ApiOperation({ summary: 'Your organisation’s API keys (prefixes only)' })
+  @ApiOkResponse({ type: [ApiKeyView] })
+  @ApiErrors(403)
   async list(@CurrentPrincipal() principal: Principal): Promise<ApiKeyView[]> {
     return (await this.apiKeys.list(principal.organisationId)).map(view);
   }
@@ -37,16 +38,20 @@ export class ApiKeyController {
   /** The key is in this answer only; it cannot be shown again. */
   @Post()
   @Roles('owner')
+  @ApiCreatedResponse({ type: IssuedApiKeyView })
+  @ApiErrors(403)
   async create(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateApiKeyDto,
-  ): Promise<ApiKeyView & { apiKey: string }> {
+  ): Promise<IssuedApiKeyView> {
     const issued = await this.apiKeys.issue(principal.membershipId, body.label);
     return { ...view(issued.record), apiKey: issued.apiKey };
   }
 
   @Delete(':id')
   @Roles('owner')
+  @ApiOkResponse({ type: ApiKeyView, description: 'The key, now revoked' })
+  @ApiErrors(403)
   async revoke(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,

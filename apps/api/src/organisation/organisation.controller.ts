@@ -1,6 +1,7 @@
 import { CurrentPrincipal, OrganisationService, Principal, Roles } from '@app/tenancy';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../http/api-response.decorator';
 import { OrganisationView, UpdateOrganisationDto } from './organisation.dto';
 
 @ApiTags('organisations')
@@ -20,6 +21,7 @@ export class OrganisationController {
   @Patch('me')
   @Roles('owner')
   @ApiOkResponse({ type: OrganisationView })
+  @ApiErrors(403)
   async update(
     @CurrentPrincipal() principal: Principal,
     @Body() patch: UpdateOrganisationDto,

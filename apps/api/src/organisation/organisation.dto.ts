@@ -54,3 +54,17 @@ export class OrganisationView {
     };
   }
 }
+
+export class ApiKeyView {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'Script de la newsletter' }) label: string;
+  @ApiProperty({ description: 'first characters, to tell keys apart' }) prefix: string;
+  @ApiProperty() createdAt: string;
+  @ApiProperty({ type: String, nullable: true }) lastUsedAt: string | null;
+  @ApiProperty({ type: String, nullable: true }) revokedAt: string | null;
+}
+
+/** The key is in this answer only; it cannot be shown again. */
+export class IssuedApiKeyView extends ApiKeyView {
+  @ApiProperty({ description: 'secret: shown once' }) apiKey: string;
+}

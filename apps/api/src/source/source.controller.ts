@@ -10,7 +10,15 @@ import {
   Put,
   UseGuards,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBearerAuth,
+  ApiBody,
+  ApiCreatedResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiErrors } from '../http/api-response.decorator';
 import { PlatformAdminGuard } from './platform-admin.guard';
 import {
   SourceDetailView,
@@ -63,7 +71,8 @@ export class SourceController {
   @Post()
   @UseGuards(PlatformAdminGuard)
   @ApiBody(DEFINITION_BODY)
-  @ApiOkResponse({ type: SourceView })
+  @ApiCreatedResponse({ type: SourceView })
+  @ApiErrors(403, 409)
   async create(@Body() body: Record<string, unknown>): Promise<SourceView> {
     return SourceView.of(await this.sources.create(body));
   }
@@ -72,6 +81,7 @@ export class SourceController {
   @UseGuards(PlatformAdminGuard)
   @ApiBody(DEFINITION_BODY)
   @ApiOkResponse({ type: SourceView })
+  @ApiErrors(403)
   async update(
     @Param('id') id: string,
     @Body() body: Record<string, unknown>,
@@ -82,6 +92,7 @@ export class SourceController {
   @Delete(':id')
   @UseGuards(PlatformAdminGuard)
   @ApiOkResponse({ type: SourceRemovalView })
+  @ApiErrors(403)
   remove(@Param('id') id: string): Promise<SourceRemovalView> {
     return this.sources.remove(id);
   }
@@ -89,7 +100,8 @@ export class SourceController {
   @Post(':id/run')
   @HttpCode(202)
   @UseGuards(PlatformAdminGuard)
-  @ApiOkResponse({ type: SourceRunQueuedView })
+  @ApiAcceptedResponse({ type: SourceRunQueuedView })
+  @ApiErrors(403)
   async run(@Param('id') id: string): Promise<SourceRunQueuedView> {
     await this.sources.get(id);
     const jobId = await this.queue.enqueueNow(id);

@@ -1,5 +1,5 @@
 import { PublicUrlService } from '@app/config';
-import { CollectifDigestSettings, CollectifService, FeedTokenService, feedUrls } from '@app/watch';
+import { CollectifService, FeedTokenService, feedUrls } from '@app/watch';
 import { CurrentPrincipal, Principal, Roles } from '@app/tenancy';
 import {
   Body,
@@ -13,8 +13,24 @@ import {
   Post,
   Put,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiErrors } from '../http/api-response.decorator';
 import { CollectifDigestDto, InvitationDto, PickDto, PickPatchDto, SharingDto } from './watch.dto';
+import {
+  CallStateView,
+  CollectifDigestView,
+  CollectifMembershipView,
+  IssuedFeedTokenView,
+  PickFeedItemView,
+  SharedPickView,
+} from './watch-view.dto';
 
 @ApiTags('collectif')
 @ApiBearerAuth()
@@ -28,14 +44,24 @@ export class CollectifController {
 
   @Post('invitations')
   @Roles('owner', 'member')
-  invite(@CurrentPrincipal() principal: Principal, @Body() body: InvitationDto) {
+  @ApiOperation({ summary: 'Invite a structure (by id, name or owner e-mail) into your collectif' })
+  @ApiCreatedResponse({ type: CollectifMembershipView })
+  @ApiErrors(403, 404, 409)
+  invite(
+    @CurrentPrincipal() principal: Principal,
+    @Body() body: InvitationDto,
+  ): Promise<CollectifMembershipView> {
     return body.memberOrganisationId !== undefined
       ? this.collectifs.invite(principal.organisationId, body.memberOrganisationId)
       : this.collectifs.inviteByText(principal.organisationId, body.member ?? '');
   }
 
   @Get('invitations')
-  invitations(@CurrentPrincipal() principal: Principal) {
+  @ApiOperation({
+    summary: 'Memberships your organisation sent (collectif) or received (structure)',
+  })
+  @ApiOkResponse({ type: [CollectifMembershipView] })
+  invitations(@CurrentPrincipal() principal: Principal): Promise<CollectifMembershipView[]> {
     return this.collectifs.invitations(principal.organisationId);
   }
 
@@ -43,45 +69,60 @@ export class CollectifController {
   @Post('invitations/:id/accept')
   @Roles('owner')
   @HttpCode(200)
-  accept(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
+  @ApiOkResponse({ type: CollectifMembershipView })
+  @ApiErrors(403)
+  accept(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<CollectifMembershipView> {
     return this.collectifs.accept(principal.organisationId, id);
   }
 
   /** What this member shows the collectif's other members (follows, statuses, notes). */
   @Patch('memberships/:id')
   @Roles('owner')
+  @ApiOkResponse({ type: CollectifMembershipView })
+  @ApiErrors(403)
   sharing(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: SharingDto,
-  ) {
+  ): Promise<CollectifMembershipView> {
     return this.collectifs.updateSharing(principal.organisationId, id, body);
   }
 
   @Get('picks')
-  picks(@CurrentPrincipal() principal: Principal) {
+  @ApiOperation({ summary: 'The picks of your collectif(s), with what each member shares' })
+  @ApiOkResponse({ type: [PickFeedItemView] })
+  picks(@CurrentPrincipal() principal: Principal): Promise<PickFeedItemView[]> {
     return this.collectifs.picksFor(principal.organisationId);
   }
 
   @Post('picks')
   @Roles('owner', 'member')
-  pick(@CurrentPrincipal() principal: Principal, @Body() body: PickDto) {
+  @ApiCreatedResponse({ type: SharedPickView })
+  @ApiErrors(403, 404, 409)
+  pick(@CurrentPrincipal() principal: Principal, @Body() body: PickDto): Promise<SharedPickView> {
     return this.collectifs.pick(principal.organisationId, body);
   }
 
   @Patch('picks/:id')
   @Roles('owner', 'member')
+  @ApiOkResponse({ type: SharedPickView })
+  @ApiErrors(403)
   updatePick(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: PickPatchDto,
-  ) {
+  ): Promise<SharedPickView> {
     return this.collectifs.updatePick(principal.organisationId, id, body);
   }
 
   @Delete('picks/:id')
   @Roles('owner', 'member')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Removed from the shared feed' })
+  @ApiErrors(403)
   removePick(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -93,30 +134,43 @@ export class CollectifController {
   @Post('picks/:id/copy')
   @Roles('owner', 'member')
   @HttpCode(200)
-  copy(@CurrentPrincipal() principal: Principal, @Param('id', new ParseUUIDPipe()) id: string) {
+  @ApiOkResponse({
+    type: CallStateView,
+    description: 'Your state on the call: shortlisted, followed',
+  })
+  @ApiErrors(403)
+  copy(
+    @CurrentPrincipal() principal: Principal,
+    @Param('id', new ParseUUIDPipe()) id: string,
+  ): Promise<CallStateView> {
     return this.collectifs.copyPick(principal.organisationId, id);
   }
 
   /** How the picks are e-mailed; a collectif that never chose gets weekly, to everyone. */
   @Get('digest')
-  @ApiOkResponse({ type: CollectifDigestDto })
-  digest(@CurrentPrincipal() principal: Principal): Promise<CollectifDigestSettings> {
+  @ApiOkResponse({ type: CollectifDigestView })
+  @ApiErrors(403)
+  digest(@CurrentPrincipal() principal: Principal): Promise<CollectifDigestView> {
     return this.collectifs.digestSettings(principal.organisationId);
   }
 
   @Put('digest')
   @Roles('owner', 'member')
-  @ApiOkResponse({ type: CollectifDigestDto })
+  @ApiOkResponse({ type: CollectifDigestView })
+  @ApiErrors(403)
   updateDigest(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CollectifDigestDto,
-  ): Promise<CollectifDigestSettings> {
+  ): Promise<CollectifDigestView> {
     return this.collectifs.updateDigestSettings(principal.organisationId, body);
   }
 
   @Post('feed-tokens')
   @Roles('owner', 'member')
-  async issueToken(@CurrentPrincipal() principal: Principal) {
+  @ApiOperation({ summary: 'A feed token for the collectif’s shared picks' })
+  @ApiCreatedResponse({ type: IssuedFeedTokenView })
+  @ApiErrors(403)
+  async issueToken(@CurrentPrincipal() principal: Principal): Promise<IssuedFeedTokenView> {
     await this.collectifs.assertCollectifFor(principal.organisationId);
     const issued = await this.tokens.issue(principal.organisationId, null);
     return {
@@ -130,6 +184,8 @@ export class CollectifController {
   @Delete('feed-tokens/:id')
   @Roles('owner', 'member')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Revoked' })
+  @ApiErrors(403)
   async revokeToken(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,

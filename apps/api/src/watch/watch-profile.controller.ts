@@ -1,6 +1,5 @@
 import { PublicUrlService } from '@app/config';
 import {
-  FeedItem,
   FeedQuery,
   DigestRecipientView,
   FeedTokenService,
@@ -23,13 +22,29 @@ import {
   Post,
   Query,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiErrors } from '../http/api-response.decorator';
 import {
   CreateWatchProfileDto,
   CsvQueryDto,
   MatchQueryDto,
   UpdateWatchProfileDto,
 } from './watch.dto';
+import {
+  FeedTokenView,
+  IssuedFeedTokenView,
+  MATCH_PAGE_EXAMPLE,
+  MatchPageView,
+  WatchProfileView,
+} from './watch-view.dto';
 
 const toQuery = (query: MatchQueryDto) => ({
   sort: query.sort,
@@ -40,14 +55,14 @@ const toQuery = (query: MatchQueryDto) => ({
   deadlineBefore: query.deadlineBefore,
 });
 
-const tokenView = (token: FeedToken) => ({
+const tokenView = (token: FeedToken): FeedTokenView => ({
   id: token.id,
   prefix: token.tokenPrefix,
   createdAt: token.createdAt.toISOString(),
 });
 
 /** A profile as the API shows it: each digest address with where it stands. */
-type WatchProfileView = WatchProfile & { digestRecipientStatuses: DigestRecipientView[] };
+type ProfileWithRecipients = WatchProfile & { digestRecipientStatuses: DigestRecipientView[] };
 
 @ApiTags('watches')
 @ApiBearerAuth()
@@ -61,6 +76,8 @@ export class WatchProfileController {
   ) {}
 
   @Get()
+  @ApiOperation({ summary: 'Your organisation’s watch profiles' })
+  @ApiOkResponse({ type: [WatchProfileView] })
   async list(@CurrentPrincipal() principal: Principal): Promise<WatchProfileView[]> {
     const views: WatchProfileView[] = [];
     for (const profile of await this.profiles.list(principal.organisationId)) {
@@ -71,6 +88,9 @@ export class WatchProfileController {
 
   @Post()
   @Roles('owner', 'member')
+  @ApiOperation({ summary: 'Create a watch profile: what your organisation wants to hear about' })
+  @ApiCreatedResponse({ type: WatchProfileView })
+  @ApiErrors(403)
   async create(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateWatchProfileDto,
@@ -79,6 +99,7 @@ export class WatchProfileController {
   }
 
   @Get(':id')
+  @ApiOkResponse({ type: WatchProfileView })
   async get(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -88,6 +109,8 @@ export class WatchProfileController {
 
   @Patch(':id')
   @Roles('owner', 'member')
+  @ApiOkResponse({ type: WatchProfileView })
+  @ApiErrors(403)
   async update(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -97,7 +120,7 @@ export class WatchProfileController {
   }
 
   /** Outside addresses show « en attente de confirmation » until they confirm by e-mail. */
-  private async view(profile: WatchProfile): Promise<WatchProfileView> {
+  private async view(profile: WatchProfile): Promise<ProfileWithRecipients> {
     return Object.assign(profile, {
       digestRecipientStatuses: await this.profiles.recipientStatuses(profile),
     });
@@ -106,6 +129,8 @@ export class WatchProfileController {
   @Delete(':id')
   @Roles('owner', 'member')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Deleted, with its feed tokens' })
+  @ApiErrors(403)
   remove(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -116,6 +141,9 @@ export class WatchProfileController {
   @Get(':id/matches.csv')
   @Header('Content-Type', 'text/csv; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="vigie-selection.csv"')
+  @ApiOperation({ summary: 'The matches (or the `ids` selection) as CSV, not JSON' })
+  @ApiProduces('text/csv')
+  @ApiOkResponse({ description: 'A CSV file', schema: { type: 'string' } })
   async csv(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
@@ -131,11 +159,13 @@ export class WatchProfileController {
   }
 
   @Get(':id/matches')
+  @ApiOperation({ summary: 'Calls matching the profile, paginated (`total`, `limit`, `offset`)' })
+  @ApiOkResponse({ type: MatchPageView, example: MATCH_PAGE_EXAMPLE })
   async matches(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
     @Query() query: MatchQueryDto,
-  ): Promise<{ total: number; limit: number; offset: number; items: FeedItem[] }> {
+  ): Promise<MatchPageView> {
     await this.profiles.get(principal.organisationId, id);
     const page = await this.feeds.profileMatches(principal.organisationId, id, toQuery(query));
     return {
@@ -147,10 +177,14 @@ export class WatchProfileController {
   }
 
   @Get(':id/feed-tokens')
+  @ApiOperation({
+    summary: 'The profile’s feed tokens (prefixes only; the secret is never shown again)',
+  })
+  @ApiOkResponse({ type: [FeedTokenView] })
   async listTokens(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
-  ) {
+  ): Promise<FeedTokenView[]> {
     await this.profiles.get(principal.organisationId, id);
     return (await this.tokens.list(principal.organisationId, id)).map(tokenView);
   }
@@ -158,10 +192,12 @@ export class WatchProfileController {
   /** The token is shown once, inside the four feed addresses. */
   @Post(':id/feed-tokens')
   @Roles('owner', 'member')
+  @ApiCreatedResponse({ type: IssuedFeedTokenView })
+  @ApiErrors(403)
   async issueToken(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,
-  ) {
+  ): Promise<IssuedFeedTokenView> {
     await this.profiles.get(principal.organisationId, id);
     const issued = await this.tokens.issue(principal.organisationId, id);
     return {
@@ -175,6 +211,8 @@ export class WatchProfileController {
   @Delete(':id/feed-tokens/:tokenId')
   @Roles('owner', 'member')
   @HttpCode(204)
+  @ApiNoContentResponse({ description: 'Revoked: its feed addresses answer 404' })
+  @ApiErrors(403)
   async revokeToken(
     @CurrentPrincipal() principal: Principal,
     @Param('id', new ParseUUIDPipe()) id: string,

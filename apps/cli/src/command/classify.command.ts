@@ -4,6 +4,7 @@ import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
 import { access, constants } from 'node:fs/promises';
 import { withCliContext } from '../cli-context';
+import { createProgress } from '../cli-progress';
 
 interface ClassifyOptions {
   in?: string;
@@ -64,17 +65,28 @@ function rescoreCommand(): Command {
       'Classe les appels enregistrés nouveaux, modifiés ou classés par une autre version du ' +
         'thésaurus, jusqu’à ce qu’il n’en reste aucun',
     )
-    .action(async () => {
-      const line = await withCliContext(async ({ app }) => {
+    .option(
+      '--json',
+      'affiche { scored, pending: { unscored, changed, outdated }, version } en JSON',
+    )
+    .action(async (options: { json?: boolean }) => {
+      const progress = createProgress('classement');
+      const result = await withCliContext(async ({ app }) => {
         const service = app.get(CallClassificationService);
         const pending = await service.pendingCounts();
-        const scored = await service.scorePending();
-        return (
-          `${scored} appel(s) classé(s) — nouveaux : ${pending.unscored}, modifiés : ` +
-          `${pending.changed}, autre version : ${pending.outdated} — version ${service.version}`
+        // The pending counts overlap (a call may be new and of another version): no total.
+        const scored = await service.scorePending(undefined, (count) =>
+          progress.step(count, null, 'appel(s) classé(s)'),
         );
+        progress.end();
+        return { scored, pending, version: service.version };
       });
-      process.stdout.write(`${line}\n`);
+      if (options.json) return void process.stdout.write(JSON.stringify(result) + '\n');
+      const { scored, pending, version } = result;
+      process.stdout.write(
+        `${scored} appel(s) classé(s) — nouveaux : ${pending.unscored}, modifiés : ` +
+          `${pending.changed}, autre version : ${pending.outdated} — version ${version}\n`,
+      );
     });
 }
 

@@ -26,14 +26,13 @@ async function withDataSource<T>(
 export function migrationCommands(): Command[] {
   const run = new Command('migration:run')
     .description('Applique les migrations en attente')
-    .action(async () => {
+    .option('--json', 'affiche { "applied": [noms] } en JSON')
+    .action(async (options: { json?: boolean }) => {
       await withDataSource(false, async (dataSource) => {
         const applied = await dataSource.runMigrations({ transaction: 'each' });
-        say(
-          applied.length
-            ? `Applied: ${applied.map((m) => m.name).join(', ')}`
-            : 'No pending migration.',
-        );
+        const names = applied.map((migration) => migration.name);
+        if (options.json) process.stdout.write(JSON.stringify({ applied: names }) + '\n');
+        say(names.length ? `Applied: ${names.join(', ')}` : 'No pending migration.');
       });
     });
   const revert = new Command('migration:revert')

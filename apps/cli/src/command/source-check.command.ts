@@ -9,6 +9,7 @@ import {
 import { Command, CommanderError } from 'commander';
 import { resolve } from 'node:path';
 import { say } from '../cli-context';
+import { createProgress } from '../cli-progress';
 
 const RECORDED_DIR = 'test/fixtures/recorded';
 
@@ -51,13 +52,21 @@ export function sourceCheckCommand(): Command {
       }
       const live = options.recorded ? null : createCrawlerFetcher(loadConfig());
       let reports: SourceCheckReport[];
+      const progress = createProgress('vérification');
       try {
         reports = await checkSources(sources, {
           recordedDir: options.recorded ? resolve(RECORDED_DIR) : undefined,
           fetcher: live ?? undefined,
           referenceDate: options.date,
+          onReport: (report, done, total) =>
+            progress.step(
+              done,
+              total,
+              `${report.id} ${report.problems.length ? 'à revoir' : 'OK'} (${report.items} lus)`,
+            ),
         });
       } finally {
+        progress.end();
         await live?.close();
       }
       if (options.json) process.stdout.write(JSON.stringify(reports.map(jsonOf)) + '\n');

@@ -14,6 +14,8 @@ import { Command, Option } from 'commander';
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
 import { say, withCliContext } from '../cli-context';
+import { EXIT, exitWith } from '../cli-exit';
+import { createProgress } from '../cli-progress';
 import { sourceCheckCommand } from './source-check.command';
 
 /** sources:import, sources:list, sources:check, watch, calls:export (issue 3). */
@@ -67,14 +69,33 @@ function watchCommand(): Command {
     )
     .option('--source <id>', 'seulement cette source (même désactivée)')
     .option('--json', 'affiche les comptes rendus en JSON')
+    .addHelpText(
+      'after',
+      '\nUne ligne de progression par source sur la sortie d’erreur (une barre sur un terminal).\n' +
+        'Code de sortie 1 si une source a échoué (le compte rendu est affiché quand même).\n',
+    )
     .action(async (options: { once: boolean; source?: string; json?: boolean }) => {
+      const progress = createProgress('collecte');
       const reports = await withCliContext(async ({ app }) => {
-        const runs = await app.get(WatchService).runAll('cli', { sourceId: options.source });
+        const runs = await app.get(WatchService).runAll('cli', {
+          sourceId: options.source,
+          onReport: (report, done, total) =>
+            progress.step(done, total, `${report.sourceId} ${progressWord(report)}`),
+        });
+        progress.end();
         await scoreStoredCalls(app);
         return runs;
       });
-      if (options.json) return void process.stdout.write(JSON.stringify(reports) + '\n');
-      process.stdout.write(reports.map(reportLines).join('') || 'Aucune source activée.\n');
+      if (options.json) process.stdout.write(JSON.stringify(reports) + '\n');
+      else process.stdout.write(reports.map(reportLines).join('') || 'Aucune source activée.\n');
+      const failed = reports.filter((report) => report.status === 'failed');
+      if (failed.length > 0) {
+        exitWith(
+          EXIT.WORK_FAILED,
+          'sourcesFailed',
+          `${failed.length} source(s) en échec : ${failed.map((report) => report.sourceId).join(', ')}`,
+        );
+      }
     });
 }
 
@@ -106,8 +127,17 @@ function exportCommand(): Command {
 
 /** Scores the new and changed calls, so the watch shows relevance right after a crawl. */
 async function scoreStoredCalls(app: INestApplicationContext): Promise<void> {
-  const scored = await app.get(CallClassificationService).scorePending();
+  const progress = createProgress('classement');
+  const scored = await app
+    .get(CallClassificationService)
+    .scorePending(undefined, (count) => progress.step(count, null, 'appel(s) classé(s)'));
+  progress.end();
   if (scored) say(`${scored} appel(s) classé(s).`);
+}
+
+function progressWord(report: SourceRunReport): string {
+  if (report.status === 'succeeded') return `OK (${report.fetched} lus)`;
+  return report.status === 'failed' ? 'ÉCHEC' : 'non collectée';
 }
 
 function reportLines(report: SourceRunReport): string {

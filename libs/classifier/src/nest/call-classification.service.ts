@@ -61,7 +61,8 @@ export class CallClassificationService {
    * scored. Walks the pending calls by id, so each is visited once per run even if a call
    * keeps failing, and a call changed meanwhile is caught by the next run.
    */
-  async scorePending(limit = 500): Promise<number> {
+  /** `onBatch` hears the running count after each batch (the CLI's progress line). */
+  async scorePending(limit = 500, onBatch?: (scored: number) => void): Promise<number> {
     const size = Math.max(1, Math.floor(limit));
     let after = FIRST_ID;
     let scored = 0;
@@ -69,6 +70,7 @@ export class CallClassificationService {
       const batch = await this.pendingBatch(after, size);
       if (batch.length === 0) return scored;
       scored += (await this.store(batch)).length;
+      onBatch?.(scored);
       after = batch[batch.length - 1].id;
       if (batch.length < size) return scored;
     }

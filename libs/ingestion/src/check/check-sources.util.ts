@@ -44,6 +44,8 @@ export interface CheckSourcesOptions {
   fetcher?: Fetcher;
   /** Filled with every request the replay server received (tests: headers and bodies sent). */
   replayed?: ReplayedRequest[];
+  /** Told as each source is checked (the CLI's progress line). */
+  onReport?: (report: SourceCheckReport, done: number, total: number) => void;
 }
 
 /** Stands in for a secret when a recorded answer is replayed: the recorded login ignores it. */
@@ -65,6 +67,7 @@ export async function checkSources(
     const reports: SourceCheckReport[] = [];
     for (const source of sources) {
       reports.push(await checkOne(source, options, env, server, replayFetcher ?? null));
+      options.onReport?.(reports[reports.length - 1], reports.length, sources.length);
     }
     return reports;
   } finally {

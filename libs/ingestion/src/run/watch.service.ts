@@ -91,7 +91,12 @@ export class WatchService implements OnApplicationShutdown {
   /** Runs enabled sources (or the one given, enabled or not) a few at a time; politeness is per host anyway. */
   async runAll(
     trigger: RunTrigger,
-    options: RunOptions & { sourceId?: string; concurrency?: number } = {},
+    options: RunOptions & {
+      sourceId?: string;
+      concurrency?: number;
+      /** Told as each source finishes (the CLI's progress line); `done` counts finished ones. */
+      onReport?: (report: SourceRunReport, done: number, total: number) => void;
+    } = {},
   ): Promise<SourceRunReport[]> {
     const sources = options.sourceId
       ? [
@@ -111,10 +116,12 @@ export class WatchService implements OnApplicationShutdown {
           .find({ where: { enabled: true }, order: { id: 'ASC' } });
     const reports: SourceRunReport[] = new Array(sources.length);
     let next = 0;
+    let done = 0;
     const lane = async () => {
       while (next < sources.length) {
         const index = next++;
         reports[index] = await this.runSource(sources[index].id, trigger, options);
+        options.onReport?.(reports[index], ++done, sources.length);
       }
     };
     await Promise.all(

@@ -1,0 +1,33 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiResponse } from '@nestjs/swagger';
+import { ApiErrorView } from './api-error.dto';
+
+/** What each status means on this API; every error answers with ApiErrorView. */
+export const ERROR_DESCRIPTIONS: Record<number, string> = {
+  400: 'Bad input: unknown parameter, wrong type or out-of-range value; `message` and `details.errors` name the field at fault',
+  401: 'Missing, unknown or revoked API key',
+  403: 'Your role (or platform rights) does not allow this',
+  404: 'Not found, or not visible to your organisation',
+  409: 'Conflict: stale `version` / If-Match (someone saved in between), or a duplicate',
+  503: 'Unavailable',
+};
+
+/**
+ * The errors a route may answer beyond those every route gets from the document builder
+ * (400 when it takes input, 401 when it needs a key, 404 when its path names something).
+ */
+export function ApiErrors(...statuses: number[]): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    ...statuses.map((status) =>
+      ApiResponse({ status, type: ApiErrorView, description: ERROR_DESCRIPTIONS[status] }),
+    ),
+  );
+}
+
+/** Routes that answer a version to send back: the same number as an ETag. */
+export const ETAG_HEADER = {
+  ETag: {
+    description: 'The version, quoted ("3"); send it back as If-Match with the next edit',
+    schema: { type: 'string', example: '"3"' },
+  },
+};
