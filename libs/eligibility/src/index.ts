@@ -36,3 +36,6 @@ export {
   type EligibilityMeasure,
   type LabelledEligibilityCall,
 } from './evaluation/eligibility-evaluation.util';
+export { EligibilityModule } from './eligibility.module';
+export { CallEligibilityService } from './nest/call-eligibility.service';
+export { ELIGIBILITY_VOCABULARY } from './nest/eligibility-vocabulary.provider';

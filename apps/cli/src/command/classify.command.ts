@@ -1,4 +1,5 @@
 import { CallClassificationService, runClassifyCommand } from '@app/classifier';
+import { CallEligibilityService } from '@app/eligibility';
 import { Command, CommanderError } from 'commander';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -62,16 +63,20 @@ function rescoreCommand(): Command {
   return new Command('calls:rescore')
     .description(
       'Classe les appels enregistrés nouveaux, modifiés ou classés par une autre version du ' +
-        'thésaurus, jusqu’à ce qu’il n’en reste aucun',
+        'thésaurus, jusqu’à ce qu’il n’en reste aucun ; relit aussi qui peut y candidater ' +
+        '(config/eligibility.yaml)',
     )
     .action(async () => {
       const line = await withCliContext(async ({ app }) => {
         const service = app.get(CallClassificationService);
         const pending = await service.pendingCounts();
         const scored = await service.scorePending();
+        const eligibility = app.get(CallEligibilityService);
+        const read = await eligibility.computePending();
         return (
           `${scored} appel(s) classé(s) — nouveaux : ${pending.unscored}, modifiés : ` +
-          `${pending.changed}, autre version : ${pending.outdated} — version ${service.version}`
+          `${pending.changed}, autre version : ${pending.outdated} — version ${service.version}\n` +
+          `${read} éligibilité(s) relue(s) — vocabulaire ${eligibility.version}`
         );
       });
       process.stdout.write(`${line}\n`);

@@ -1,4 +1,5 @@
 import { CallClassificationService } from '@app/classifier';
+import { CallEligibilityService } from '@app/eligibility';
 import {
   CallExportService,
   SourceService,
@@ -104,10 +105,11 @@ function exportCommand(): Command {
     });
 }
 
-/** Scores the new and changed calls, so the watch shows relevance right after a crawl. */
+/** Scores the new and changed calls and reads who may apply, so the watch shows both right after a crawl. */
 async function scoreStoredCalls(app: INestApplicationContext): Promise<void> {
   const scored = await app.get(CallClassificationService).scorePending();
   if (scored) say(`${scored} appel(s) classé(s).`);
+  await app.get(CallEligibilityService).computePending();
 }
 
 function reportLines(report: SourceRunReport): string {
