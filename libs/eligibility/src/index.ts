@@ -37,5 +37,5 @@ export {
   type LabelledEligibilityCall,
 } from './evaluation/eligibility-evaluation.util';
 export { EligibilityModule } from './eligibility.module';
-export { CallEligibilityService } from './nest/call-eligibility.service';
+export { CallEligibilityService, type OrganisationVerdict } from './nest/call-eligibility.service';
 export { ELIGIBILITY_VOCABULARY } from './nest/eligibility-vocabulary.provider';

@@ -11,11 +11,13 @@ import { In, Repository } from 'typeorm';
 import { extractEligibility } from '../eligibility.extractor';
 import type { Beneficiary, EligibilityVerdict, EligibilityVocabulary } from '../eligibility.types';
 import { eligibilityVerdict } from '../eligibility.verdict';
-import { isLegalForm } from '../legal-form.constants';
+import { isLegalForm, type LegalForm } from '../legal-form.constants';
 import { ELIGIBILITY_VOCABULARY } from './eligibility-vocabulary.provider';
 
 /** Keyset start: every uuid sorts after it. */
 const FIRST_ID = '00000000-0000-0000-0000-000000000000';
+
+export type OrganisationVerdict = EligibilityVerdict & { legalForm: LegalForm | null };
 
 type CallText = Pick<Call, 'id' | 'title' | 'descriptionText' | 'documents' | 'contentHash'>;
 
@@ -68,6 +70,33 @@ export class CallEligibilityService {
     }
   }
 
+  /**
+   * Who may apply to each call, by id; calls never read, changed or read by another vocabulary
+   * are read now, in one batch (a call stored a moment ago has no row until the worker's pass).
+   */
+  async beneficiariesOfMany(callIds: readonly string[]): Promise<Map<string, Beneficiary[]>> {
+    const result = new Map<string, Beneficiary[]>();
+    if (callIds.length === 0) return result;
+    const calls = await this.calls.find({
+      where: { id: In([...callIds]) },
+      select: ['id', 'title', 'descriptionText', 'documents', 'contentHash'],
+    });
+    const stored = await this.eligibilities.find({ where: { callId: In([...callIds]) } });
+    const byId = new Map(stored.map((row) => [row.callId, row]));
+    const stale = calls.filter((call) => {
+      const row = byId.get(call.id);
+      if (row && row.version === this.version && row.contentHash === call.contentHash) {
+        result.set(call.id, row.beneficiaries as Beneficiary[]);
+        return false;
+      }
+      return true;
+    });
+    for (const row of await this.store(stale)) {
+      result.set(row.callId, row.beneficiaries as Beneficiary[]);
+    }
+    return result;
+  }
+
   /** Who may apply to the call, computed now when missing or stale (a call just stored). */
   async beneficiariesOf(callId: string): Promise<Beneficiary[]> {
     const call = await this.calls.findOne({
@@ -84,13 +113,13 @@ export class CallEligibilityService {
   }
 
   /** The verdict for the organisation's legal form (unknown while it has none). */
-  async verdictFor(organisationId: string, callId: string): Promise<EligibilityVerdict> {
+  async verdictFor(organisationId: string, callId: string): Promise<OrganisationVerdict> {
     const organisation = await this.organisations.findOne({
       where: { id: organisationId },
       select: ['id', 'legalForm'],
     });
     const legalForm = isLegalForm(organisation?.legalForm) ? organisation.legalForm : null;
-    return eligibilityVerdict(legalForm, await this.beneficiariesOf(callId));
+    return { ...eligibilityVerdict(legalForm, await this.beneficiariesOf(callId)), legalForm };
   }
 
   private async store(calls: CallText[]): Promise<CallEligibility[]> {
