@@ -73,7 +73,7 @@ function verdict(
 
 function reason(strength: Deciding, categories: BeneficiaryCategory[]): string {
   const labels = frenchList(categories.map((c) => BENEFICIARY_LABELS[c]));
-  if (strength === 'excluded') return `${labels} exclus de l’appel`;
+  if (strength === 'excluded') return `l’appel exclut les ${labels}`;
   if (categories.length === 1 && categories[0] === 'open') return 'ouvert à tout porteur de projet';
   return `${strength === 'only' ? 'réservé aux' : 'ouvert aux'} ${labels}`;
 }
