@@ -13,6 +13,8 @@ import { foldFrench, termPattern } from './french-fold.util';
 const AFTER_REACH = 250;
 const BEFORE_REACH = 200;
 const INVERTED_REACH = 80;
+/** Characters allowed between two items of one list of beneficiaries (« les TPE, les PME et les ETI »). */
+const LIST_GAP = 80;
 const MAX_WORDS = 160;
 
 interface Span {
@@ -109,6 +111,24 @@ function beforeWindow(folded: string, cue: CueMatch, previousCueEnd: number): Sp
   return { start, end: cue.start };
 }
 
+/**
+ * The list a cue governs is contiguous: categories are kept while each starts close to the cue
+ * or to the previous one. « destinés aux jeunes en insertion (… école de la 2e chance) » is
+ * about the public, not about who applies, and its far-off « école » is not read as listed.
+ */
+function chained(matches: CategoryMatch[], from: number, side: CueSide): CategoryMatch[] {
+  const ordered = side === 'after' ? matches : [...matches].reverse();
+  const kept: CategoryMatch[] = [];
+  let edge = from;
+  for (const match of ordered) {
+    const gap = side === 'after' ? match.start - edge : edge - match.end;
+    if (gap > LIST_GAP) break;
+    kept.push(match);
+    edge = side === 'after' ? match.end : match.start;
+  }
+  return side === 'after' ? kept : kept.reverse();
+}
+
 function quote(original: string, span: Span): string {
   const words = original.slice(span.start, span.end).replace(/\s+/g, ' ').trim();
   return words.length > MAX_WORDS ? `${words.slice(0, MAX_WORDS - 1)}…` : words;
@@ -151,6 +171,7 @@ function extractFromText(
       window = { start: after.start, end: Math.min(after.end, cue.end + INVERTED_REACH) };
       inside = categories.filter((m) => overlaps(m, window));
     }
+    inside = chained(inside, side === 'after' ? window.start : window.end, side);
     if (inside.length === 0) return;
     const said: Span =
       side === 'after'
@@ -192,14 +213,16 @@ export function extractEligibility(
   const labels = (input.audienceLabels ?? []).map((l) => l.trim()).filter(Boolean);
   const fieldWords = quote(labels.join(' ; '), { start: 0, end: labels.join(' ; ').length });
   for (const label of labels) {
+    const folded = foldFrench(label);
+    const ignored = compiledVocabulary.ignore ? spans(compiledVocabulary.ignore, folded) : [];
     const matches = longestFirst(
       compiledVocabulary.categories.flatMap((c) =>
-        spans(c.pattern, foldFrench(label)).map((s): CategoryMatch => ({
+        spans(c.pattern, folded).map((s): CategoryMatch => ({
           ...s,
           category: c.category,
         })),
       ),
-    );
+    ).filter((m) => !ignored.some((i) => overlaps(i, m)));
     for (const match of matches) {
       found.push({
         category: match.category,

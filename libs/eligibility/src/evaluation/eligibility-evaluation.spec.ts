@@ -28,4 +28,14 @@ describe(measureEligibility.name, () => {
       );
     },
   );
+
+  itWithSharedData(
+    'from the texts alone, never tells an association a relevant call is closed to it',
+    () => {
+      const calls = readLabelledEligibilityCalls(sharedDataPath('calls-dev.jsonl'));
+      const measure = measureEligibility(loadEligibilityVocabulary(), calls, 'association');
+      expect(measure.wronglyExcluded).toEqual([]);
+      expect(measure.notRelevant.not_eligible).toBeGreaterThanOrEqual(15);
+    },
+  );
 });
