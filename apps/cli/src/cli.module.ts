@@ -2,6 +2,7 @@ import { loggingModule } from '@app/common';
 import { ConfigModule, VigieConfig } from '@app/config';
 import { PersistenceModule } from '@app/persistence';
 import { ClassificationModule } from '@app/classifier';
+import { EligibilityModule } from '@app/eligibility';
 import { IngestionModule } from '@app/ingestion';
 import { TenancyModule } from '@app/tenancy';
 import { TreasuryModule } from '@app/treasury';
@@ -21,6 +22,7 @@ export class CliModule {
         TenancyModule,
         IngestionModule,
         ClassificationModule,
+        EligibilityModule,
         TreasuryModule,
         WatchModule,
       ],

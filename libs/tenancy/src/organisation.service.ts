@@ -1,4 +1,5 @@
 import { normaliseTerritories } from '@app/common';
+import { isLegalForm } from '@app/eligibility';
 import { ApiKey, Membership, Organisation, OrganisationKind, User } from '@app/persistence';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
@@ -11,6 +12,8 @@ export interface CreateOrganisationInput {
   name: string;
   kind: OrganisationKind;
   territory: string[];
+  /** One of @app/eligibility's LEGAL_FORMS; unset when absent. */
+  legalForm?: string | null;
   ownerEmail?: string;
   ownerName?: string;
 }
@@ -26,6 +29,8 @@ export interface CreatedOrganisation {
 export interface OrganisationPatch {
   name?: string;
   territory?: string[];
+  /** One of @app/eligibility's LEGAL_FORMS, or null to unset. */
+  legalForm?: string | null;
 }
 
 const KINDS: readonly OrganisationKind[] = ['structure', 'collectif'];
@@ -46,6 +51,7 @@ export class OrganisationService {
       throw invalid(`type « ${input.kind} » inconnu (structure | collectif) / unknown kind`);
     }
     const territory = territories(input.territory);
+    const legalForm = legalFormOf(input.legalForm ?? null);
     const email = input.ownerEmail?.trim().toLowerCase() || null;
     return this.dataSource.transaction(async (manager) => {
       if (email && (await manager.findOne(User, { where: { email } }))) {
@@ -55,7 +61,7 @@ export class OrganisationService {
         );
       }
       const organisation = await manager.save(
-        manager.create(Organisation, { name, kind: input.kind, territory }),
+        manager.create(Organisation, { name, kind: input.kind, territory, legalForm }),
       );
       const owner = await manager.save(
         manager.create(User, { email, displayName: input.ownerName?.trim() || null }),
@@ -91,8 +97,18 @@ export class OrganisationService {
       organisation.name = patch.name.trim();
     }
     if (patch.territory !== undefined) organisation.territory = territories(patch.territory);
+    if (patch.legalForm !== undefined) organisation.legalForm = legalFormOf(patch.legalForm);
     return this.organisations.save(organisation);
   }
+}
+
+function legalFormOf(value: string | null): string | null {
+  if (value !== null && !isLegalForm(value)) {
+    throw invalid(`forme juridique « ${value} » inconnue / unknown legalForm`, {
+      field: 'legalForm',
+    });
+  }
+  return value;
 }
 
 function territories(codes: string[]): string[] {

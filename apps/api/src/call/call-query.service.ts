@@ -6,6 +6,7 @@ import {
   type ExplanationEntry,
 } from '@app/classifier';
 import { territoriesCovering, territoryOverlapSql } from '@app/common';
+import { CallEligibilityService } from '@app/eligibility';
 import {
   Call,
   CallClassification,
@@ -100,6 +101,7 @@ export class CallQueryService {
     private readonly classifications: Repository<CallClassification>,
     @InjectRepository(CallSource) private readonly callSources: Repository<CallSource>,
     @InjectRepository(CallEvent) private readonly events: Repository<CallEvent>,
+    private readonly eligibility: CallEligibilityService,
   ) {}
 
   async list(principal: Principal, query: ListCallsQueryDto): Promise<CallListView> {
@@ -174,12 +176,13 @@ export class CallQueryService {
   async detail(principal: Principal, callId: string): Promise<CallDetailView> {
     const call = await this.calls.findOneBy({ id: callId });
     if (!call) throw TenancyException.notFound('Appel');
-    const [result, stored, marks, sources, history] = await Promise.all([
+    const [result, stored, marks, sources, history, eligibility] = await Promise.all([
       this.personal.classificationFor(principal.organisationId, call),
       this.classifications.findOneBy({ callId }),
       this.feedback.marksOn(principal.organisationId, [callId]),
       this.callSources.find({ where: { callId }, relations: { source: true } }),
       this.events.find({ where: { callId }, order: { occurredAt: 'DESC' } }),
+      this.eligibility.verdictFor(principal.organisationId, callId),
     ]);
     return {
       id: call.id,
@@ -218,6 +221,13 @@ export class CallQueryService {
         explanation: result.explanation,
         feedbackModel: result.feedbackModel,
         reason: reasonOf(result.explanation, result.relevant),
+      },
+      eligibility: {
+        verdict: eligibility.verdict,
+        legalForm: eligibility.legalForm,
+        categories: eligibility.categories,
+        words: eligibility.words,
+        summary: eligibility.summary,
       },
       myFeedback: feedbackView(marks.get(callId)),
       history: history.map((e) => ({

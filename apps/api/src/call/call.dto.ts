@@ -104,6 +104,22 @@ export class CallClassificationView {
   @ApiProperty() reason: string;
 }
 
+export class EligibilityView {
+  @ApiProperty({
+    enum: ['eligible', 'not_eligible', 'unknown'],
+    description: 'for your organisation’s legal form; unknown while it has none',
+  })
+  verdict: string;
+  @ApiProperty({ type: String, nullable: true, description: 'your organisation’s legal form' })
+  legalForm: string | null;
+  @ApiProperty({ type: [String], description: 'beneficiary categories that decided' })
+  categories: string[];
+  @ApiProperty({ type: [String], description: 'the call’s own words behind the verdict' })
+  words: string[];
+  @ApiProperty({ example: 'Non éligible : réservé aux entreprises (« réservé aux TPE et PME »)' })
+  summary: string;
+}
+
 export class CallDetailView {
   @ApiProperty() id: string;
   @ApiProperty() title: string;
@@ -127,6 +143,8 @@ export class CallDetailView {
   @ApiProperty() lastChangedAt: string;
   @ApiProperty({ type: [CallSourceView] }) sources: CallSourceView[];
   @ApiProperty({ type: CallClassificationView }) classification: CallClassificationView;
+  @ApiProperty({ type: EligibilityView, description: 'who may apply, for your organisation' })
+  eligibility: EligibilityView;
   @ApiProperty({ type: MyFeedbackView, nullable: true }) myFeedback: MyFeedbackView | null;
   @ApiProperty({ type: [CallEventView], description: 'newest first' }) history: CallEventView[];
 }

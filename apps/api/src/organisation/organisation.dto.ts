@@ -2,11 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   IsArray,
+  IsIn,
   IsNotEmpty,
   IsOptional,
   IsString,
   MaxLength,
 } from 'class-validator';
+import { LEGAL_FORMS, LEGAL_FORM_LABELS, isLegalForm } from '@app/eligibility';
 import type { Organisation } from '@app/persistence';
 
 export class UpdateOrganisationDto {
@@ -27,6 +29,18 @@ export class UpdateOrganisationDto {
   @ArrayMaxSize(120)
   @IsString({ each: true })
   territory?: string[];
+
+  @ApiPropertyOptional({
+    enum: LEGAL_FORMS,
+    nullable: true,
+    example: 'association',
+    description: 'legal form: decides which calls the organisation may apply to; null to unset',
+  })
+  @IsOptional()
+  @IsIn(LEGAL_FORMS, {
+    message: `legalForm must be one of: ${LEGAL_FORMS.join(', ')}`,
+  })
+  legalForm?: string | null;
 }
 
 export class CreateApiKeyDto {
@@ -42,6 +56,9 @@ export class OrganisationView {
   @ApiProperty() name: string;
   @ApiProperty({ enum: ['structure', 'collectif'] }) kind: string;
   @ApiProperty({ type: [String] }) territory: string[];
+  @ApiProperty({ enum: LEGAL_FORMS, nullable: true }) legalForm: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Association (loi 1901)' })
+  legalFormLabel: string | null;
   @ApiProperty() createdAt: string;
 
   static of(organisation: Organisation): OrganisationView {
@@ -50,6 +67,10 @@ export class OrganisationView {
       name: organisation.name,
       kind: organisation.kind,
       territory: organisation.territory,
+      legalForm: organisation.legalForm,
+      legalFormLabel: isLegalForm(organisation.legalForm)
+        ? LEGAL_FORM_LABELS[organisation.legalForm]
+        : null,
       createdAt: organisation.createdAt.toISOString(),
     };
   }

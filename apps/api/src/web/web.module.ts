@@ -1,5 +1,7 @@
 import { AccountModule } from '@app/account';
 import { ClassificationModule } from '@app/classifier';
+import { EligibilityModule } from '@app/eligibility';
+import { TenancyModule } from '@app/tenancy';
 import { TreasuryModule } from '@app/treasury';
 import { WatchModule } from '@app/watch';
 import { Module } from '@nestjs/common';
@@ -41,7 +43,14 @@ import { WatchPageService } from './watch/watch-page.service';
 
 /** The French web application: server-rendered pages (issue 7). */
 @Module({
-  imports: [AccountModule, ClassificationModule, TreasuryModule, WatchModule],
+  imports: [
+    AccountModule,
+    ClassificationModule,
+    EligibilityModule,
+    TenancyModule,
+    TreasuryModule,
+    WatchModule,
+  ],
   controllers: [
     AuthPageController,
     DigestLinkPageController,

@@ -1,4 +1,5 @@
 import { CallClassificationService, runClassifyCommand } from '@app/classifier';
+import { CallEligibilityService } from '@app/eligibility';
 import { Command, CommanderError } from 'commander';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream } from 'node:fs';
@@ -63,11 +64,12 @@ function rescoreCommand(): Command {
   return new Command('calls:rescore')
     .description(
       'Classe les appels enregistrés nouveaux, modifiés ou classés par une autre version du ' +
-        'thésaurus, jusqu’à ce qu’il n’en reste aucun',
+        'thésaurus, jusqu’à ce qu’il n’en reste aucun ; relit aussi qui peut y candidater ' +
+        '(config/eligibility.yaml)',
     )
     .option(
       '--json',
-      'affiche { scored, pending: { unscored, changed, outdated }, version } en JSON',
+      'affiche { scored, pending: { unscored, changed, outdated }, version, eligibility } en JSON',
     )
     .action(async (options: { json?: boolean }) => {
       const progress = createProgress('classement');
@@ -78,14 +80,22 @@ function rescoreCommand(): Command {
         const scored = await service.scorePending(undefined, (count) =>
           progress.step(count, null, 'appel(s) classé(s)'),
         );
+        const eligibility = app.get(CallEligibilityService);
+        const eligibilityRead = await eligibility.computePending();
         progress.end();
-        return { scored, pending, version: service.version };
+        return {
+          scored,
+          pending,
+          version: service.version,
+          eligibility: { read: eligibilityRead, version: eligibility.version },
+        };
       });
       if (options.json) return void process.stdout.write(JSON.stringify(result) + '\n');
-      const { scored, pending, version } = result;
+      const { scored, pending, version, eligibility } = result;
       process.stdout.write(
         `${scored} appel(s) classé(s) — nouveaux : ${pending.unscored}, modifiés : ` +
-          `${pending.changed}, autre version : ${pending.outdated} — version ${version}\n`,
+          `${pending.changed}, autre version : ${pending.outdated} — version ${version}\n` +
+          `${eligibility.read} éligibilité(s) relue(s) — vocabulaire ${eligibility.version}\n`,
       );
     });
 }

@@ -1,4 +1,5 @@
 import { CallClassificationService } from '@app/classifier';
+import { CallEligibilityService } from '@app/eligibility';
 import {
   CallExportService,
   SourceService,
@@ -125,7 +126,7 @@ function exportCommand(): Command {
     });
 }
 
-/** Scores the new and changed calls, so the watch shows relevance right after a crawl. */
+/** Scores the new and changed calls and reads who may apply, so the watch shows both right after a crawl. */
 async function scoreStoredCalls(app: INestApplicationContext): Promise<void> {
   const progress = createProgress('classement');
   const scored = await app
@@ -133,6 +134,7 @@ async function scoreStoredCalls(app: INestApplicationContext): Promise<void> {
     .scorePending(undefined, (count) => progress.step(count, null, 'appel(s) classé(s)'));
   progress.end();
   if (scored) say(`${scored} appel(s) classé(s).`);
+  await app.get(CallEligibilityService).computePending();
 }
 
 function progressWord(report: SourceRunReport): string {

@@ -25,6 +25,8 @@ export async function seedDemo(app: INestApplicationContext): Promise<DemoSeed> 
       name: DEMO_STRUCTURE_NAME,
       kind: 'structure',
       territory: ['75'],
+      // An EPN run by an association: calls « réservé aux entreprises » say so on its pages.
+      legalForm: 'association',
       ownerEmail: 'direction@epn-olympiades.demo',
       ownerName: 'Direction de l’EPN',
     });
@@ -34,6 +36,9 @@ export async function seedDemo(app: INestApplicationContext): Promise<DemoSeed> 
       apiKey: created.apiKey,
     };
   }
+  // Demo data from before legal forms: give it one, so eligibility shows.
+  if (!existing.legalForm)
+    await organisations.update({ id: existing.id }, { legalForm: 'association' });
   const owner = await memberships.findOneOrFail({
     where: { organisationId: existing.id, role: 'owner' },
   });

@@ -1,4 +1,5 @@
 import { CallClassificationService } from '@app/classifier';
+import { CallEligibilityService } from '@app/eligibility';
 import { projectRoot, VigieConfig } from '@app/config';
 import { createCrawlerFetcher, SourceService, WatchService } from '@app/ingestion';
 import { Call } from '@app/persistence';
@@ -74,6 +75,7 @@ export async function seedDemoSources(
       if (report.sourceError) say(`  ${id} : ${report.sourceError}`);
     }
     const scored = await app.get(CallClassificationService).scorePending();
+    await app.get(CallEligibilityService).computePending();
     const calls = await app.get<Repository<Call>>(getRepositoryToken(Call)).count();
     return {
       summary: { fixtureServer: server.baseUrl, sources: ids.length, calls, scored },

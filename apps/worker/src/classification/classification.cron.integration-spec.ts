@@ -1,5 +1,12 @@
 import { CallClassificationService, Classifier } from '@app/classifier';
-import { Call, CallClassification } from '@app/persistence';
+import { CallEligibilityService, loadEligibilityVocabulary } from '@app/eligibility';
+import {
+  Call,
+  CallClassification,
+  CallEligibility,
+  CallSource,
+  Organisation,
+} from '@app/persistence';
 import { createTestDatabase, TestDatabase } from '@app/testing';
 import { createCall } from '../../../../test/factories/call.factory';
 import { SCORING_LOCK } from './classification.constants';
@@ -8,6 +15,7 @@ import { ClassificationCron } from './classification.cron';
 describe(ClassificationCron.name, () => {
   let database: TestDatabase;
   let cron: ClassificationCron;
+  let eligibility: CallEligibilityService;
 
   beforeAll(async () => {
     database = await createTestDatabase();
@@ -17,7 +25,14 @@ describe(ClassificationCron.name, () => {
       ds.getRepository(Call),
       ds.getRepository(CallClassification),
     );
-    cron = new ClassificationCron(service, ds);
+    eligibility = new CallEligibilityService(
+      loadEligibilityVocabulary(),
+      ds.getRepository(Call),
+      ds.getRepository(CallSource),
+      ds.getRepository(CallEligibility),
+      ds.getRepository(Organisation),
+    );
+    cron = new ClassificationCron(service, eligibility, ds);
   });
   afterAll(() => database.drop());
 
@@ -28,6 +43,24 @@ describe(ClassificationCron.name, () => {
     expect(await cron.tick()).toBe(0);
     await createCall(database.dataSource, { title: 'Tiers-lieux' });
     expect(await cron.tick()).toBe(1);
+  });
+
+  it('reads who may apply to each call in the same pass, with the words', async () => {
+    const call = await createCall(database.dataSource, {
+      title: 'Chèque numérique',
+      descriptionText: 'Ce dispositif est réservé aux TPE et PME de la région.',
+    });
+    await cron.tick();
+    const stored = await database.dataSource
+      .getRepository(CallEligibility)
+      .findOneByOrFail({ callId: call.id });
+    expect(stored.version).toBe(eligibility.version);
+    expect(stored.beneficiaries).toContainEqual({
+      category: 'entreprises',
+      strength: 'only',
+      words: 'réservé aux TPE et PME',
+      field: 'description',
+    });
   });
 
   it('skips the tick while another worker holds the scoring lock', async () => {

@@ -1,4 +1,5 @@
 import { CallClassificationService } from '@app/classifier';
+import { CallEligibilityService } from '@app/eligibility';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { Cron } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
@@ -6,7 +7,8 @@ import { DataSource } from 'typeorm';
 import { SCORING_LOCK } from './classification.constants';
 
 /**
- * Scores stored calls that are new, changed, or scored by an older classifier version: at
+ * Scores stored calls that are new, changed, or scored by an older classifier version (and
+ * reads who may apply to them, issue 15): at
  * start, then every 30 s. Several workers may run; a Postgres advisory lock lets one score
  * while the others skip the tick (scoring is idempotent anyway, this only avoids double work).
  */
@@ -17,6 +19,7 @@ export class ClassificationCron implements OnApplicationBootstrap {
 
   constructor(
     private readonly classification: CallClassificationService,
+    private readonly eligibility: CallEligibilityService,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
 
@@ -40,6 +43,13 @@ export class ClassificationCron implements OnApplicationBootstrap {
   }
 
   private async scoreAll(): Promise<number> {
+    // Who may apply is read in the same pass, so a new call's verdict is ready with its score.
+    const extracted = await this.eligibility.computePending();
+    if (extracted > 0) {
+      this.logger.log(
+        `Read the eligibility of ${extracted} calls with ${this.eligibility.version}`,
+      );
+    }
     const pending = await this.classification.pendingCounts();
     if (pending.unscored + pending.changed + pending.outdated === 0) return 0;
     const scored = await this.classification.scorePending();

@@ -88,6 +88,9 @@ export function buildCall(
     aidTypes,
     euFund: draft.euFund ?? extractEuFund(title, prose),
     audiences,
+    ...(draft.audienceLabels?.length
+      ? { audienceLabels: unique(draft.audienceLabels.map((l) => l.trim()).filter(Boolean)) }
+      : {}),
     territory: resolveTerritory(draft.territory, source.territory),
     status: draft.status ?? statusFromDates(dates, options.referenceDate),
   };

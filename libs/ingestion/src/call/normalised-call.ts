@@ -60,6 +60,11 @@ export interface NormalisedCall {
   euFund: EuFund | null;
   /** Eligible audiences, normalised ids: associations, collectivites, entreprises, etablissements_publics, particuliers… */
   audiences: string[];
+  /**
+   * The source's own beneficiary labels (« Communes », « Associations »), verbatim, when it has
+   * a structured field: kept in the sighting's snapshot so eligibility can quote them.
+   */
+  audienceLabels?: string[];
   /** INSEE codes of régions/départements; ['FR'] for the whole country. */
   territory: string[];
   status: Exclude<CallStatus, 'withdrawn'>;

@@ -5,6 +5,7 @@ import { FundingLine } from './funding-line.entity';
 import { TreasurySettingsRecord } from './treasury-settings.entity';
 import { Call } from './call.entity';
 import { CallClassification } from './call-classification.entity';
+import { CallEligibility } from './call-eligibility.entity';
 import { CallFeedback } from './call-feedback.entity';
 import { CallEvent } from './call-event.entity';
 import { CallSource } from './call-source.entity';
@@ -51,6 +52,7 @@ export {
   TreasurySettingsRecord,
   Call,
   CallClassification,
+  CallEligibility,
   CallFeedback,
   CallEvent,
   CallSource,
@@ -73,6 +75,7 @@ export type { StoredClaim, StoredFundingSchedule } from './funding-line.entity';
 export type { StoredRecurringFlow } from './treasury-settings.entity';
 export type { StoredDeadline, StoredDocument } from './call.entity';
 export type { StoredExplanationEntry, StoredThemeScore } from './call-classification.entity';
+export type { StoredBeneficiary } from './call-eligibility.entity';
 export type { CallEventKind, FieldChange } from './call-event.entity';
 export { MEMBER_ROLES, type MemberRole } from './membership.entity';
 export type { OrganisationKind } from './organisation.entity';
@@ -91,6 +94,7 @@ export const entities = [
   CallSource,
   CallEvent,
   CallClassification,
+  CallEligibility,
   CallFeedback,
   Application,
   ApplicationEvent,

@@ -24,6 +24,13 @@ export class Organisation {
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   territory: string[];
 
+  /**
+   * Legal form (association, commune, epci…; the closed list is @app/eligibility's LEGAL_FORMS):
+   * what decides which calls it may apply to. Null until the organisation says.
+   */
+  @Column({ name: 'legal_form', type: 'text', nullable: true })
+  legalForm: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

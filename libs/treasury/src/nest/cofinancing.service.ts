@@ -1,4 +1,10 @@
 import { Clock, territoryCovers } from '@app/common';
+import {
+  CallEligibilityService,
+  eligibilityVerdict,
+  isLegalForm,
+  type EligibilityVerdict,
+} from '@app/eligibility';
 import { Organisation } from '@app/persistence';
 import { Principal } from '@app/tenancy';
 import { Inject, Injectable } from '@nestjs/common';
@@ -43,7 +49,6 @@ interface CallRow {
   next_deadline: string | null;
   rolling: boolean;
   territory: string[];
-  audiences: string[];
   amount_max_cents: string | null;
   score: number | null;
   relevant: boolean | null;
@@ -54,8 +59,9 @@ const MAX_CANDIDATES = 20;
 
 /**
  * Stored open (or forthcoming) calls that could fill an application's funding gap: closing before
- * the operation starts, published for the organisation's territory, open to associations when the
- * audience is known; ranked by the classifier's relevance and the themes they share with the
+ * the operation starts, published for the organisation's territory, not closed to the
+ * organisation's legal form (the eligibility verdict: a call « réservé aux entreprises » is left
+ * out for an association, one for communes is kept for a commune); ranked by the classifier's relevance and the themes they share with the
  * call the application answers.
  */
 @Injectable()
@@ -65,6 +71,7 @@ export class CofinancingService {
     @Inject(FUNDING_RULES) private readonly rules: FundingRules,
     private readonly applications: ApplicationService,
     private readonly clock: Clock,
+    private readonly eligibility: CallEligibilityService,
   ) {}
 
   async find(principal: Principal, applicationId: string): Promise<CofinancingResult> {
@@ -79,15 +86,25 @@ export class CofinancingService {
     const linkedThemes = app.callId ? await this.themesOf(app.callId) : new Set<string>();
     const rows = (await this.dataSource.query(
       `SELECT c.id, c.title, c.url, c.funders, c.status, to_char(c.next_deadline, 'YYYY-MM-DD') AS next_deadline,
-              c.rolling, c.territory, c.audiences, c.amount_max_cents, cc.score, cc.relevant, cc.themes
+              c.rolling, c.territory, c.amount_max_cents, cc.score, cc.relevant, cc.themes
          FROM call c LEFT JOIN call_classification cc ON cc.call_id = c.id
         WHERE c.status IN ('open', 'forthcoming')
           AND ((c.next_deadline >= $1 AND c.next_deadline < $2) OR (c.next_deadline IS NULL AND c.rolling))
           AND ($3::uuid IS NULL OR c.id <> $3::uuid)`,
       [this.clock.today(), startsOn, app.callId],
     )) as CallRow[];
+    const beneficiaries = await this.eligibility.beneficiariesOfMany(rows.map((r) => r.id));
+    const legalForm = isLegalForm(organisation.legalForm) ? organisation.legalForm : null;
     const candidates = rows
-      .map((row) => rank(row, organisation.territory, linkedThemes, gapCents))
+      .map((row) =>
+        rank(
+          row,
+          organisation.territory,
+          eligibilityVerdict(legalForm, beneficiaries.get(row.id) ?? []),
+          linkedThemes,
+          gapCents,
+        ),
+      )
       .filter((c): c is CofinancingCandidate => c !== null)
       .sort(
         (a, b) =>
@@ -108,10 +125,11 @@ export class CofinancingService {
   }
 }
 
-/** Null when the call cannot apply (territory or audience); otherwise its score and reasons. */
+/** Null when the organisation cannot apply (territory or eligibility); otherwise its score and reasons. */
 function rank(
   row: CallRow,
   places: string[],
+  eligibility: EligibilityVerdict,
   linkedThemes: Set<string>,
   gapCents: number,
 ): CofinancingCandidate | null {
@@ -130,11 +148,9 @@ function rank(
   } else {
     reasons.push('Territoire non précisé : vérifiez l’éligibilité');
   }
-  if (row.audiences.length > 0) {
-    if (!row.audiences.includes('associations')) return null;
-    reasons.push('Ouvert aux associations');
-    score += 0.05;
-  }
+  if (eligibility.verdict === 'not_eligible') return null;
+  reasons.push(eligibility.summary);
+  if (eligibility.verdict === 'eligible') score += 0.05;
   if (row.relevant) {
     reasons.push(
       `Pertinent pour la médiation numérique (score ${Math.round((row.score ?? 0) * 100)} %)`,

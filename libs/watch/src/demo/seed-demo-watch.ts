@@ -127,6 +127,7 @@ async function demoCollectif(
       name: COLLECTIF_NAME,
       kind: 'collectif',
       territory: ['63'],
+      legalForm: 'association',
     });
     return { id: created.organisation.id, apiKey: created.apiKey };
   }

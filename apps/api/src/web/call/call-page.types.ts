@@ -64,6 +64,13 @@ export interface CallDetailPage {
     lastChangedAt: Date;
   };
   classified: boolean;
+  /** For the viewer's organisation: « Non éligible : réservé aux entreprises (« … ») ». */
+  eligibility: {
+    verdict: 'eligible' | 'not_eligible' | 'unknown';
+    summary: string;
+    /** The organisation has not said its legal form: the page links to where it is set. */
+    legalFormMissing: boolean;
+  };
   notes: string;
   sources: Array<{ name: string; url: string; lastSeenAt: Date }>;
   history: Array<{ occurredAt: Date; kind: string; summary: string }>;

@@ -1,4 +1,5 @@
 import { territoriesCovering, territoryOverlapSql } from '@app/common';
+import { CallEligibilityService } from '@app/eligibility';
 import { sanitizeHtml } from '@app/ingestion';
 import { TenancyException } from '@app/tenancy';
 import { Injectable } from '@nestjs/common';
@@ -34,6 +35,7 @@ export class WebCallDetailQuery {
   constructor(
     private readonly dataSource: DataSource,
     private readonly calls: WebCallQuery,
+    private readonly eligibility: CallEligibilityService,
   ) {}
 
   /** 404 for a malformed or unknown id, before any write names it. */
@@ -58,10 +60,11 @@ export class WebCallDetailQuery {
     );
     if (!row) throw TenancyException.notFound('Appel');
     const view = this.calls.toView(row);
-    const [sources, history, similar] = await Promise.all([
+    const [sources, history, similar, eligibility] = await Promise.all([
       this.sourcesOf(callId),
       this.historyOf(callId),
       this.similarTo(organisationId, callId, view.themes[0]?.id),
+      this.eligibility.verdictFor(organisationId, callId),
     ]);
     return {
       call: {
@@ -84,6 +87,11 @@ export class WebCallDetailQuery {
         lastChangedAt: row.last_changed_at,
       },
       classified: row.score !== null,
+      eligibility: {
+        verdict: eligibility.verdict,
+        summary: eligibility.summary,
+        legalFormMissing: eligibility.legalForm === null,
+      },
       notes: row.notes ?? '',
       sources,
       history,

@@ -1,5 +1,7 @@
 import { AccountException, AccountService, ROLE_LABELS, type InvitationSent } from '@app/account';
 import { PublicUrlService, VigieConfig } from '@app/config';
+import { LEGAL_FORM_LABELS, LEGAL_FORMS, isLegalForm } from '@app/eligibility';
+import { OrganisationService } from '@app/tenancy';
 import { MEMBER_ROLES, type MemberRole } from '@app/persistence';
 import { Body, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
@@ -13,7 +15,10 @@ import { WebPageError } from '../web.exception';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** « Équipe »: the organisation's members; owners invite by e-mail with a role. */
+/**
+ * « Équipe »: the organisation's members, owners invite by e-mail with a role; and the
+ * structure's legal form, which decides the calls it may apply to (issue 15).
+ */
 @WebController('equipe')
 export class TeamPageController {
   constructor(
@@ -22,6 +27,7 @@ export class TeamPageController {
     private readonly views: WebViewService,
     private readonly publicUrl: PublicUrlService,
     private readonly config: VigieConfig,
+    private readonly organisations: OrganisationService,
   ) {}
 
   @Get()
@@ -31,14 +37,17 @@ export class TeamPageController {
     @Query('invite') invited?: string,
     @Query('retiree') revoked?: string,
     @Query('renouvelee') renewed?: string,
+    @Query('forme') legalFormSaved?: string,
   ): Promise<void> {
-    const notice = invited
-      ? renewed
-        ? `Invitation renouvelée pour ${invited.slice(0, 254)} : un nouveau lien, valable 7 jours, a été envoyé ; l’ancien ne fonctionne plus.`
-        : `Invitation envoyée à ${invited.slice(0, 254)}.`
-      : revoked
-        ? 'Invitation retirée : son lien ne fonctionne plus.'
-        : null;
+    const notice = legalFormSaved
+      ? 'Forme juridique enregistrée : l’éligibilité des appels est évaluée pour elle.'
+      : invited
+        ? renewed
+          ? `Invitation renouvelée pour ${invited.slice(0, 254)} : un nouveau lien, valable 7 jours, a été envoyé ; l’ancien ne fonctionne plus.`
+          : `Invitation envoyée à ${invited.slice(0, 254)}.`
+        : revoked
+          ? 'Invitation retirée : son lien ne fonctionne plus.'
+          : null;
     await this.render(request, response, { email: '', role: 'member' }, [], notice, 200);
   }
 
@@ -71,6 +80,26 @@ export class TeamPageController {
       }
     }
     await this.render(request, response, { email, role }, errors, null, 400);
+  }
+
+  @Post('structure')
+  @PageRoles('owner')
+  async saveLegalForm(
+    @Req() request: SignedInRequest,
+    @Res() response: Response,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    const legalForm = formText(body, 'legalForm', 50);
+    // « Non renseignée » unsets it: verdicts go back to « non évaluée ».
+    if (legalForm !== '' && !isLegalForm(legalForm)) {
+      const errors = [
+        { field: 'legalForm', message: 'Choisissez une forme juridique dans la liste.' },
+      ];
+      const form = { email: '', role: 'member' };
+      return this.render(request, response, form, errors, null, 400, null, legalForm);
+    }
+    await this.organisations.update(request.principal, { legalForm: legalForm || null });
+    response.redirect(303, '/equipe?forme=1#forme-juridique');
   }
 
   @Post('invitations/:id/retirer')
@@ -114,12 +143,15 @@ export class TeamPageController {
     notice: string | null,
     status: number,
     createdLink: { email: string; link: string | null } | null = null,
+    legalFormValue?: string,
   ): Promise<void> {
-    const [layout, members, invitations] = await Promise.all([
+    const [layout, members, invitations, organisation] = await Promise.all([
       this.context.layout(request, 'Équipe', 'equipe'),
       this.accounts.membersOf(request.principal.organisationId),
       this.accounts.pendingInvitations(request.principal.organisationId),
+      this.organisations.findVisible(request.principal, request.principal.organisationId),
     ]);
+    const legalForm = legalFormValue ?? organisation.legalForm ?? '';
     this.views.send(
       response,
       'team',
@@ -135,6 +167,11 @@ export class TeamPageController {
         canInvite: request.principal.role === 'owner',
         createdLink,
         emailOff: !this.config.SMTP_URL,
+        legalForm,
+        legalFormLabel: isLegalForm(organisation.legalForm)
+          ? LEGAL_FORM_LABELS[organisation.legalForm]
+          : null,
+        legalForms: LEGAL_FORMS.map((id) => ({ id, label: LEGAL_FORM_LABELS[id] })),
       },
       status,
     );
