@@ -711,6 +711,10 @@ export interface components {
             /** @enum {string} */
             kind: "structure" | "collectif";
             territory: string[];
+            /** @enum {string|null} */
+            legalForm: "association" | "commune" | "ccas_cias" | "epci" | "departement" | "region" | "gip" | "scic_scop" | "entreprise_ess" | "etablissement_public" | "entreprise" | "autre" | null;
+            /** @example Association (loi 1901) */
+            legalFormLabel: string | null;
             createdAt: string;
         };
         UpdateOrganisationDto: {
@@ -723,6 +727,12 @@ export interface components {
              *     ]
              */
             territory?: string[];
+            /**
+             * @description legal form: decides which calls the organisation may apply to; null to unset
+             * @example association
+             * @enum {string|null}
+             */
+            legalForm?: "association" | "commune" | "ccas_cias" | "epci" | "departement" | "region" | "gip" | "scic_scop" | "entreprise_ess" | "etablissement_public" | "entreprise" | "autre" | null;
         };
         ApiErrorView: {
             /** @example 400 */
@@ -952,6 +962,21 @@ export interface components {
             feedbackModel: string | null;
             reason: string;
         };
+        EligibilityView: {
+            /**
+             * @description for your organisation’s legal form; unknown while it has none
+             * @enum {string}
+             */
+            verdict: "eligible" | "not_eligible" | "unknown";
+            /** @description your organisation’s legal form */
+            legalForm: string | null;
+            /** @description beneficiary categories that decided */
+            categories: string[];
+            /** @description the call’s own words behind the verdict */
+            words: string[];
+            /** @example Non éligible : réservé aux entreprises (« réservé aux TPE et PME ») */
+            summary: string;
+        };
         CallEventView: {
             occurredAt: string;
             /** @enum {string} */
@@ -987,6 +1012,8 @@ export interface components {
             lastChangedAt: string;
             sources: components["schemas"]["CallSourceView"][];
             classification: components["schemas"]["CallClassificationView"];
+            /** @description who may apply, for your organisation */
+            eligibility: components["schemas"]["EligibilityView"];
             myFeedback: components["schemas"]["MyFeedbackView"] | null;
             /** @description newest first */
             history: components["schemas"]["CallEventView"][];
@@ -1067,6 +1094,11 @@ export interface components {
              * @example 9
              */
             balanceDelayMonths?: number;
+            /**
+             * @description Months from the later of a claim and the co-financer payments it proves to the payment, as the convention announces; default the rules file
+             * @example 11
+             */
+            claimDelayMonths?: number;
             /** @description Used verbatim, instead of the rules */
             payments?: components["schemas"]["PaymentDto"][];
         };
@@ -1076,6 +1108,36 @@ export interface components {
              * @example 2027-12
              */
             endMonth: string;
+        };
+        ClaimDto: {
+            /**
+             * @description Day filed (or planned)
+             * @example 2027-03-15
+             */
+            filedOn: string;
+            /** @description Not filed yet: filedOn is the planned day */
+            planned?: boolean;
+            /**
+             * @description First month of the expenses it covers
+             * @example 2026-04
+             */
+            periodStart: string;
+            /**
+             * @description Last month of the expenses it covers
+             * @example 2027-01
+             */
+            periodEnd: string;
+            /**
+             * @description Expenses presented; default every eligible expense of the period. Integer cents (150000 = 1 500 €), 0 to 10 000 000 000 (100 M€)
+             * @example 4200000
+             */
+            expensesCents?: number;
+            /** @description Co-financer payments it proves: every national co-financer payment received by the claim’s month (default), or the listed ones */
+            cofinancing?: "received_by_claim" | {
+                line: number;
+                /** @example 2027-02 */
+                month: string;
+            }[];
         };
         FundingLineDto: {
             /** @example Région Auvergne-Rhône-Alpes */
@@ -1096,6 +1158,8 @@ export interface components {
             bridge?: components["schemas"]["BridgeDto"];
             /** @description FSE_PLUS managed by an intermediate body (advance capped) */
             intermediateBody?: boolean;
+            /** @description Reimbursement funds only: payment claims, in place of the rule’s periodic ones */
+            claims?: components["schemas"]["ClaimDto"][];
         };
         CreateApplicationDto: {
             /**
@@ -1162,6 +1226,8 @@ export interface components {
             schedule: components["schemas"]["FundingScheduleDto"] | null;
             bridge: components["schemas"]["BridgeDto"] | null;
             intermediateBody: boolean;
+            /** @description Payment claims of a reimbursement fund (null: the rule’s periodic ones) */
+            claims?: components["schemas"]["ClaimDto"][] | null;
         };
         StatusEventEntryView: {
             /** @enum {string|null} */
@@ -1330,6 +1396,8 @@ export interface components {
             bridge?: components["schemas"]["BridgeDto"];
             /** @description FSE_PLUS managed by an intermediate body (advance capped) */
             intermediateBody?: boolean;
+            /** @description Reimbursement funds only: payment claims, in place of the rule’s periodic ones */
+            claims?: components["schemas"]["ClaimDto"][];
             /** @description The application version this edit starts from (or If-Match) */
             version?: number;
         };
@@ -1345,6 +1413,7 @@ export interface components {
             schedule?: components["schemas"]["FundingScheduleDto"];
             bridge?: components["schemas"]["BridgeDto"];
             intermediateBody?: boolean;
+            claims?: components["schemas"]["ClaimDto"][];
             /** @description The application version this edit starts from (or If-Match) */
             version?: number;
         };
@@ -1363,7 +1432,7 @@ export interface components {
         };
         TreasuryWarningView: {
             /** @enum {string} */
-            code: "CASH_NEGATIVE" | "CASH_BELOW_THRESHOLD" | "EU_PREFINANCING" | "COFINANCING_GAP" | "EU_RATE_ABOVE_MAX" | "LEADER_COFINANCER_MISSING" | "SINGLE_FINAL_PAYMENT" | "ADVANCE_REPAYMENT_RISK" | "EXPENSE_BEFORE_SUBMISSION" | "STATE_PAYMENT_LATE" | "DEADLINE_SOON" | "REPORT_DUE" | "BRIDGE_TOO_SHORT" | "DOUBLE_FUNDING";
+            code: "CASH_NEGATIVE" | "CASH_BELOW_THRESHOLD" | "EU_PREFINANCING" | "COFINANCING_GAP" | "EU_RATE_ABOVE_MAX" | "LEADER_COFINANCER_MISSING" | "SINGLE_FINAL_PAYMENT" | "ADVANCE_REPAYMENT_RISK" | "EXPENSE_BEFORE_SUBMISSION" | "STATE_PAYMENT_LATE" | "DEADLINE_SOON" | "REPORT_DUE" | "BRIDGE_TOO_SHORT" | "CLAIM_UNMATCHED" | "DOUBLE_FUNDING";
             /** @enum {string} */
             severity: "info" | "warning" | "critical";
             /** @example 2026-04 */

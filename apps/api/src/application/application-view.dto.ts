@@ -8,6 +8,7 @@ import {
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   BridgeDto,
+  ClaimDto,
   ExpenseDto,
   FundingScheduleDto,
   IndicatorDto,
@@ -32,6 +33,12 @@ export class StoredFundingLineView {
   schedule: FundingScheduleDto | null;
   @ApiProperty({ type: BridgeDto, nullable: true }) bridge: BridgeDto | null;
   @ApiProperty() intermediateBody: boolean;
+  @ApiPropertyOptional({
+    type: [ClaimDto],
+    nullable: true,
+    description: 'Payment claims of a reimbursement fund (null: the rule’s periodic ones)',
+  })
+  claims?: ClaimDto[] | null;
 }
 
 export class StatusEventEntryView {
