@@ -286,7 +286,6 @@ describe('Web « Dossiers » pages', () => {
       indicateurs: '1',
       'indicateur-0-libelle': 'Personnes accompagnées',
       'indicateur-0-prevu': '120',
-      'indicateur-0-realise': '45',
       version,
     });
     expect(ok.status).toBe(303);
@@ -295,7 +294,6 @@ describe('Web « Dossiers » pages', () => {
         key: 'personnes_accompagnees',
         label: 'Personnes accompagnées',
         planned: 120,
-        achieved: 45,
       },
     ]);
   });

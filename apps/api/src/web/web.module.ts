@@ -1,5 +1,6 @@
 import { AccountModule } from '@app/account';
 import { ClassificationModule } from '@app/classifier';
+import { ImpactModule } from '@app/impact';
 import { TreasuryModule } from '@app/treasury';
 import { WatchModule } from '@app/watch';
 import { Module } from '@nestjs/common';
@@ -23,6 +24,7 @@ import { DossierPageController } from './dossier/dossier-page.controller';
 import { DossierPageService } from './dossier/dossier-page.service';
 import { DashboardQuery } from './dashboard/dashboard.query';
 import { DigestLinkPageController } from './digest/digest-link-page.controller';
+import { ImpactPageController } from './impact/impact-page.controller';
 import { SourceHealthQuery } from './source/source-health.query';
 import { SourcePageController } from './source/source-page.controller';
 import { TeamPageController } from './team/team-page.controller';
@@ -41,8 +43,9 @@ import { WatchPageService } from './watch/watch-page.service';
 
 /** The French web application: server-rendered pages (issue 7). */
 @Module({
-  imports: [AccountModule, ClassificationModule, TreasuryModule, WatchModule],
+  imports: [AccountModule, ClassificationModule, TreasuryModule, WatchModule, ImpactModule],
   controllers: [
+    ImpactPageController,
     AuthPageController,
     DigestLinkPageController,
     DashboardPageController,

@@ -37,6 +37,7 @@ const NOTICES: Record<string, string> = {
   'ligne-supprimee': 'Ligne de financement supprimée.',
   taches: 'Tâches enregistrées.',
   indicateurs: 'Indicateurs enregistrés.',
+  activite: 'Activité enregistrée.',
 };
 
 const TASK_FIELDS = { label: 'libelle', kind: 'type', dueDate: 'echeance' };
@@ -44,7 +45,6 @@ const INDICATOR_FIELDS = {
   label: 'libelle',
   key: 'libelle',
   planned: 'prevu',
-  achieved: 'realise',
 };
 
 /** A dossier: its general fields, tasks and indicators, and its cash plan exports. */
