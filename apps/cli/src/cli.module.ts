@@ -1,3 +1,4 @@
+import { ImpactModule } from '@app/impact';
 import { loggingModule } from '@app/common';
 import { ConfigModule, VigieConfig } from '@app/config';
 import { PersistenceModule } from '@app/persistence';
@@ -22,6 +23,7 @@ export class CliModule {
         IngestionModule,
         ClassificationModule,
         TreasuryModule,
+        ImpactModule,
         WatchModule,
       ],
     };

@@ -83,7 +83,7 @@ export async function impactReportToXlsx(report: ImpactReport): Promise<Buffer> 
   sheet.getRow(r).values = [
     'Financeur',
     'Montant engagé',
-    `Versé au ${report.paidThrough}`,
+    `Versé à fin ${report.paidThrough}`,
     'Reste à verser',
     'Part du coût total',
     'Coût par personne',
