@@ -353,6 +353,22 @@ describe('Funder’s report (issue 18)', () => {
       .expect(400);
   });
 
+  it('documents the new routes’ answers in OpenAPI', async () => {
+    const docs = (await http().get('/api/docs-json').expect(200)).body;
+    const ok = (path: string) =>
+      docs.paths[path].get.responses['200'].content['application/json'].schema;
+    expect(ok('/api/applications/{id}/impact-report')).toEqual({
+      $ref: '#/components/schemas/ImpactReportDto',
+    });
+    expect(ok('/api/impact-report')).toEqual({ $ref: '#/components/schemas/ImpactReportDto' });
+    expect(docs.components.schemas.FunderFiguresDto.required).toEqual(
+      expect.arrayContaining(['paidCents', 'owedCents', 'shareBasisPoints']),
+    );
+    // The application's target keeps its own schema next to the catalogue's indicator.
+    expect(docs.components.schemas.IndicatorDto.properties).toHaveProperty('planned');
+    expect(docs.components.schemas.CatalogueIndicatorDto.properties).toHaveProperty('askedBy');
+  });
+
   it('answers 404 for another organisation’s dossier, and stores nothing there', async () => {
     await http().get(`/api/applications/${dossier.id}/impact-report`).set(as(other)).expect(404);
     await http()

@@ -35,7 +35,7 @@ import {
   FunderReportQueryDto,
   ImpactReferenceDto,
   ImpactReportDto,
-  IndicatorDto,
+  CatalogueIndicatorDto,
   NewActivityDto,
   NewIndicatorDto,
   ReferenceOverrideDto,
@@ -58,7 +58,7 @@ export class ImpactController {
 
   @Get('indicators')
   @ApiOperation({ summary: 'The indicator catalogue, then the organisation’s own indicators' })
-  @ApiOkResponse({ type: [IndicatorDto] })
+  @ApiOkResponse({ type: [CatalogueIndicatorDto] })
   indicators(@CurrentPrincipal() principal: Principal): Promise<IndicatorDefinition[]> {
     return this.impact.indicators(principal);
   }
@@ -66,7 +66,7 @@ export class ImpactController {
   @Post('indicators')
   @Roles(...EDITORS)
   @ApiOperation({ summary: 'Add an indicator of the organisation’s own' })
-  @ApiCreatedResponse({ type: IndicatorDto })
+  @ApiCreatedResponse({ type: CatalogueIndicatorDto })
   addIndicator(
     @CurrentPrincipal() principal: Principal,
     @Body() body: NewIndicatorDto,

@@ -14,7 +14,7 @@ export class IndicatorAskerDto {
   reference: string;
 }
 
-export class IndicatorDto {
+export class CatalogueIndicatorDto {
   @ApiProperty({ example: 'people_accompanied' }) key: string;
   @ApiProperty({ example: 'Personnes accompagnées' }) label: string;
   @ApiProperty({ example: 'personnes' }) unit: string;
