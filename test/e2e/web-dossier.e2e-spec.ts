@@ -291,7 +291,8 @@ describe('Web « Dossiers » pages', () => {
     expect(ok.status).toBe(303);
     expect((await stored(fse.id)).indicators).toEqual([
       {
-        key: 'personnes_accompagnees',
+        // Named like the catalogue's indicator: it takes its key (issue 18).
+        key: 'people_accompanied',
         label: 'Personnes accompagnées',
         planned: 120,
       },
