@@ -64,6 +64,8 @@ describeInBrowser('Funder’s report in a real browser (issue 18)', () => {
     );
     await expectAccessible(page, 'rapport financeur');
     await screenshot(page, 'rapport-financeur');
+    await page.locator('#gains').evaluate((h) => h.scrollIntoView());
+    await screenshot(page, 'rapport-financeur-gains');
   });
 
   it('prints without the navigation or the forms', async () => {
