@@ -30,7 +30,7 @@ describeInBrowser('Funder’s report in a real browser (issue 18)', () => {
     testApp = await createTestApp();
     baseUrl = await serveOnLoopback(testApp);
     const epn = await createOrganisation(testApp.app, { name: 'EPN Les Olympiades' });
-    member = await createWebUser(testApp.app, epn.organisationId, 'member', {
+    member = await createWebUser(testApp.app, epn.organisationId, 'owner', {
       displayName: 'Camille Martin',
     });
     // The demo's operation: a year of activity ended in October 2026 (the calendar is pinned to November).
@@ -93,6 +93,12 @@ describeInBrowser('Funder’s report in a real browser (issue 18)', () => {
     const indicators = await textOf(page, 'table:has(caption#indicateurs-titre)');
     // 92 workshops in the year, plus the 3 just typed, against 96 planned.
     expect(indicators).toContain('Ateliers collectifs (ateliers) 96 95');
+  });
+
+  it('lists the reference values with their sources, and a form to use one’s own', async () => {
+    await page.goto(`${baseUrl}/rapport-financeur/valeurs`);
+    expect(await page.getByRole('button', { name: 'Utiliser cette valeur' }).count()).toBe(2);
+    await expectAccessible(page, 'valeurs de référence');
   });
 
   it('reports one funder across dossiers over a period', async () => {

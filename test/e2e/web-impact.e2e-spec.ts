@@ -12,6 +12,7 @@ describe('Activity and funder’s report pages (issue 18)', () => {
   let member: WebUserFixture;
   let viewer: WebUserFixture;
   let outsider: WebUserFixture;
+  let accountant: WebUserFixture;
   let dossier: { id: string };
   const activity = async () =>
     (
@@ -32,6 +33,7 @@ describe('Activity and funder’s report pages (issue 18)', () => {
     const other = await createOrganisation(testApp.app, { name: 'Centre social Voisin' });
     member = await createWebUser(testApp.app, epn.organisationId, 'member');
     viewer = await createWebUser(testApp.app, epn.organisationId, 'viewer');
+    accountant = await createWebUser(testApp.app, epn.organisationId, 'accountant');
     outsider = await createWebUser(testApp.app, other.organisationId, 'owner');
     dossier = await createApplication(testApp.app, epn.apiKey, twoFunderApplicationBody());
     await request(testApp.app.getHttpServer())
@@ -104,5 +106,44 @@ describe('Activity and funder’s report pages (issue 18)', () => {
     );
     expect(bad.status).toBe(400);
     expect(bad.text).toMatch(/id="au"[^>]*aria-invalid="true"/);
+  });
+
+  it('lets an accountant use the structure’s own value, with its source only, and the report says so', async () => {
+    const client = await signedIn(accountant);
+    await client.get('/rapport-financeur/valeurs');
+    const noSource = await client.post('/rapport-financeur/valeurs/are_monthly_average', {
+      valeur: '1 310',
+      date: '2025-12',
+      population: 'Allocataires du Puy-de-Dôme',
+    });
+    expect(noSource.status).toBe(400);
+    expect(noSource.text).toMatch(/id="are_monthly_average-titre"[^>]*aria-invalid="true"/);
+    expect(noSource.text).toContain('une valeur sans source n’est pas utilisée');
+    const saved = await client.post('/rapport-financeur/valeurs/are_monthly_average', {
+      valeur: '1 310',
+      date: '2025-12',
+      population: 'Allocataires du Puy-de-Dôme',
+      titre: 'Tableau de bord départemental',
+      editeur: 'France Travail Auvergne-Rhône-Alpes',
+      publication: '2026-02',
+    });
+    expect(saved.status).toBe(303);
+    const report = (await client.get(`/dossiers/${dossier.id}/rapport-financeur`)).text.replace(
+      /[\s\u00a0\u202f]+/g,
+      ' ',
+    );
+    // 7 × 3,5 × 1 310 € = 32 095 €.
+    expect(report).toContain('7 personnes × 3,5 mois × 1 310 € = 32 095 €');
+    expect(report).toContain('valeur propre à la structure');
+    const reader = await signedIn(viewer);
+    await reader.get('/rapport-financeur/valeurs');
+    expect(
+      (await reader.post('/rapport-financeur/valeurs/are_monthly_average', { retablir: 'oui' }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await client.post('/rapport-financeur/valeurs/are_monthly_average', { retablir: 'oui' }))
+        .status,
+    ).toBe(303);
   });
 });

@@ -1,4 +1,5 @@
 import { frenchMonth } from '@app/common';
+import type { MemberRole } from '@app/persistence';
 import {
   ImpactException,
   ImpactExceptionCode,
@@ -30,6 +31,19 @@ const ACTIVITY_FIELD: Record<string, string> = {
   note: 'activite-nombre',
 };
 const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
+/** As the API: owners and accountants set the structure's own reference values. */
+const REFERENCE_EDITORS: MemberRole[] = ['owner', 'accountant'];
+/** Where a reference override's fields land on its form. */
+const REFERENCE_FIELD: Record<string, string> = {
+  value: 'valeur',
+  date: 'date',
+  population: 'population',
+  source: 'titre',
+  title: 'titre',
+  publisher: 'editeur',
+  published: 'publication',
+  url: 'adresse',
+};
 
 /**
  * Dated activity typed on the dossier page (one entry, a pasted CSV) and the funders' reports as
@@ -159,6 +173,100 @@ export class ImpactPageController {
         errors,
       },
       errors.length > 0 ? 400 : 200,
+    );
+  }
+
+  /** The reference values of the estimates, and the structure's own (owner, accountant). */
+  @Get('rapport-financeur/valeurs')
+  async references(
+    @Req() request: SignedInRequest,
+    @Res() response: Response,
+    @Query('fait') done?: string,
+  ): Promise<void> {
+    await this.showReferences(request, response, {
+      notice:
+        done === 'valeur' ? 'Valeur enregistrée : les rapports l’utilisent et le disent.' : null,
+    });
+  }
+
+  @Post('rapport-financeur/valeurs/:referenceId')
+  @PageRoles(...REFERENCE_EDITORS)
+  async setReference(
+    @Req() request: SignedInRequest,
+    @Res() response: Response,
+    @Param('referenceId') referenceId: string,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    const text = (name: string) => formText(body, name, 2_000).trim();
+    if (text('retablir') === 'oui') {
+      await this.impact.removeReference(request.principal, referenceId);
+      return response.redirect(303, '/rapport-financeur/valeurs?fait=valeur');
+    }
+    const form = {
+      valeur: text('valeur'),
+      date: text('date'),
+      population: text('population'),
+      titre: text('titre'),
+      editeur: text('editeur'),
+      adresse: text('adresse'),
+      publication: text('publication'),
+    };
+    const number = Number(form.valeur.replace(/[\s  ]/g, '').replace(',', '.'));
+    const source = form.titre || form.editeur || form.publication || form.adresse;
+    try {
+      await this.impact.setReference(request.principal, referenceId, {
+        value: form.valeur === '' || Number.isNaN(number) ? form.valeur : number,
+        date: form.date,
+        population: form.population,
+        ...(source
+          ? {
+              source: {
+                title: form.titre,
+                publisher: form.editeur,
+                published: form.publication,
+                ...(form.adresse ? { url: form.adresse } : {}),
+              },
+            }
+          : {}),
+      });
+    } catch (error) {
+      const errors = refusalErrors(error, REFERENCE_FIELD).map((e) => ({
+        ...e,
+        field: `${referenceId}-${e.field}`,
+      }));
+      return this.showReferences(
+        request,
+        response,
+        { errors, typed: { id: referenceId, form } },
+        400,
+      );
+    }
+    response.redirect(303, '/rapport-financeur/valeurs?fait=valeur');
+  }
+
+  private async showReferences(
+    request: SignedInRequest,
+    response: Response,
+    state: {
+      notice?: string | null;
+      errors?: FieldError[];
+      typed?: { id: string; form: Record<string, string> };
+    },
+    status = 200,
+  ): Promise<void> {
+    const layout = await this.context.layout(request, 'Valeurs de référence', 'dossiers');
+    this.views.send(
+      response,
+      'impact-references',
+      {
+        ...layout,
+        references: await this.impact.references(request.principal),
+        canEdit: (REFERENCE_EDITORS as string[]).includes(request.principal.role),
+        notice: state.notice ?? null,
+        errors: state.errors ?? [],
+        typed: state.typed ?? null,
+      },
+      status,
     );
   }
 
