@@ -99,6 +99,8 @@ describeInBrowser('Funder’s report in a real browser (issue 18)', () => {
     await page.goto(`${baseUrl}/rapport-financeur/valeurs`);
     expect(await page.getByRole('button', { name: 'Utiliser cette valeur' }).count()).toBe(2);
     await expectAccessible(page, 'valeurs de référence');
+    await page.goto(`${baseUrl}/rapport-financeur/indicateurs`);
+    await expectAccessible(page, 'indicateurs');
   });
 
   it('reports one funder across dossiers over a period', async () => {

@@ -146,4 +146,30 @@ describe('Activity and funder’s report pages (issue 18)', () => {
         .status,
     ).toBe(303);
   });
+
+  it('adds an indicator of the structure’s own, which the activity form then offers', async () => {
+    const client = await signedIn(member);
+    await client.get('/rapport-financeur/indicateurs');
+    const refused = await client.post('/rapport-financeur/indicateurs', {
+      cle: 'people_accompanied',
+      libelle: 'Seniors visités',
+      unite: 'personnes',
+      definition: '',
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toMatch(/id="indicateur-cle"[^>]*aria-invalid="true"/);
+    expect(refused.text).toMatch(/id="indicateur-definition"[^>]*aria-invalid="true"/);
+    const saved = await client.post('/rapport-financeur/indicateurs', {
+      cle: 'seniors_visites',
+      libelle: 'Seniors visités à domicile',
+      unite: 'personnes',
+      definition: 'Personnes de plus de 65 ans visitées chez elles.',
+      financeur: 'Conférence des financeurs',
+    });
+    expect(saved.status).toBe(303);
+    const page = await client.get(`/dossiers/${dossier.id}`);
+    expect(page.text).toContain(
+      '<option value="seniors_visites">Seniors visités à domicile (personnes)</option>',
+    );
+  });
 });

@@ -33,6 +33,14 @@ const ACTIVITY_FIELD: Record<string, string> = {
 const MONTH_RE = /^\d{4}-(0[1-9]|1[0-2])$/;
 /** As the API: owners and accountants set the structure's own reference values. */
 const REFERENCE_EDITORS: MemberRole[] = ['owner', 'accountant'];
+/** Where an organisation indicator's fields land on its form. */
+const INDICATOR_FIELD: Record<string, string> = {
+  key: 'indicateur-cle',
+  label: 'indicateur-libelle',
+  unit: 'indicateur-unite',
+  definition: 'indicateur-definition',
+  askedBy: 'indicateur-financeur',
+};
 /** Where a reference override's fields land on its form. */
 const REFERENCE_FIELD: Record<string, string> = {
   value: 'valeur',
@@ -173,6 +181,72 @@ export class ImpactPageController {
         errors,
       },
       errors.length > 0 ? 400 : 200,
+    );
+  }
+
+  /** The catalogue (who asks for what) and the structure's own indicators. */
+  @Get('rapport-financeur/indicateurs')
+  async indicators(
+    @Req() request: SignedInRequest,
+    @Res() response: Response,
+    @Query('fait') done?: string,
+  ): Promise<void> {
+    await this.showIndicators(request, response, {
+      notice:
+        done === 'indicateur'
+          ? 'Indicateur ajouté : il se choisit dans l’activité des dossiers.'
+          : null,
+    });
+  }
+
+  @Post('rapport-financeur/indicateurs')
+  @PageRoles(...DOSSIER_EDITORS)
+  async addIndicator(
+    @Req() request: SignedInRequest,
+    @Res() response: Response,
+    @Body() body: Record<string, unknown>,
+  ): Promise<void> {
+    const form = {
+      cle: formText(body, 'cle', 80).trim(),
+      libelle: formText(body, 'libelle', 200).trim(),
+      unite: formText(body, 'unite', 80).trim(),
+      definition: formText(body, 'definition', 2_000).trim(),
+      financeur: formText(body, 'financeur', 200).trim(),
+    };
+    try {
+      await this.impact.addIndicator(request.principal, {
+        key: form.cle,
+        label: form.libelle,
+        unit: form.unite,
+        definition: form.definition,
+        ...(form.financeur ? { askedBy: form.financeur } : {}),
+      });
+    } catch (error) {
+      const errors = refusalErrors(error, INDICATOR_FIELD);
+      return this.showIndicators(request, response, { errors, form }, 400);
+    }
+    response.redirect(303, '/rapport-financeur/indicateurs?fait=indicateur');
+  }
+
+  private async showIndicators(
+    request: SignedInRequest,
+    response: Response,
+    state: { notice?: string | null; errors?: FieldError[]; form?: Record<string, string> },
+    status = 200,
+  ): Promise<void> {
+    const layout = await this.context.layout(request, 'Indicateurs d’activité', 'dossiers');
+    this.views.send(
+      response,
+      'impact-indicators',
+      {
+        ...layout,
+        indicators: await this.impact.indicators(request.principal),
+        canEdit: DOSSIER_EDITORS.includes(request.principal.role),
+        notice: state.notice ?? null,
+        errors: state.errors ?? [],
+        form: state.form ?? { cle: '', libelle: '', unite: '', definition: '', financeur: '' },
+      },
+      status,
     );
   }
 
