@@ -129,7 +129,7 @@ export async function impactReportToXlsx(report: ImpactReport): Promise<Buffer> 
     put(`A${r}`, e.indicatorLabel);
     put(`B${r}`, { formula: `D${indicatorRow.get(e.indicator)}`, result: e.count });
     const terms = [`B${r}`];
-    e.factors.forEach((f, k) => {
+    e.factors.forEach((f) => {
       r += 1;
       const row = referenceRow.get(f.referenceId) as number;
       put(`A${r}`, `${f.label} (${f.unit})`);
@@ -139,7 +139,6 @@ export async function impactReportToXlsx(report: ImpactReport): Promise<Buffer> 
         f.money ? EURO_FORMAT : undefined,
       );
       terms.push(`B${r}`);
-      void k;
     });
     r += 1;
     put(`A${r}`, 'Estimation totale').font = { bold: true };
