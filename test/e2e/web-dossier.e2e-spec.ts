@@ -286,16 +286,15 @@ describe('Web « Dossiers » pages', () => {
       indicateurs: '1',
       'indicateur-0-libelle': 'Personnes accompagnées',
       'indicateur-0-prevu': '120',
-      'indicateur-0-realise': '45',
       version,
     });
     expect(ok.status).toBe(303);
     expect((await stored(fse.id)).indicators).toEqual([
       {
-        key: 'personnes_accompagnees',
+        // Named like the catalogue's indicator: it takes its key (issue 18).
+        key: 'people_accompanied',
         label: 'Personnes accompagnées',
         planned: 120,
-        achieved: 45,
       },
     ]);
   });

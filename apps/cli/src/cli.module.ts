@@ -1,3 +1,4 @@
+import { ImpactModule } from '@app/impact';
 import { loggingModule } from '@app/common';
 import { ConfigModule, VigieConfig } from '@app/config';
 import { PersistenceModule } from '@app/persistence';
@@ -24,6 +25,7 @@ export class CliModule {
         ClassificationModule,
         EligibilityModule,
         TreasuryModule,
+        ImpactModule,
         WatchModule,
       ],
     };

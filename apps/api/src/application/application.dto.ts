@@ -214,7 +214,13 @@ export class IndicatorDto {
   key: string;
   @ApiPropertyOptional({ example: 'Personnes accompagnées' }) @IsOptional() label?: string;
   @ApiProperty({ example: 400 }) @Allow() planned: number;
-  @ApiPropertyOptional({ example: 120 }) @IsOptional() achieved?: number;
+  @ApiPropertyOptional({
+    description:
+      'Refused since issue 18: achieved counts are dated activity (POST /api/applications/:id/activity)',
+    deprecated: true,
+  })
+  @IsOptional()
+  achieved?: number;
 }
 
 class ApplicationFieldsDto {

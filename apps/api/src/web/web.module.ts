@@ -1,6 +1,7 @@
 import { AccountModule } from '@app/account';
 import { ClassificationModule } from '@app/classifier';
 import { EligibilityModule } from '@app/eligibility';
+import { ImpactModule } from '@app/impact';
 import { TenancyModule } from '@app/tenancy';
 import { TreasuryModule } from '@app/treasury';
 import { WatchModule } from '@app/watch';
@@ -25,6 +26,7 @@ import { DossierPageController } from './dossier/dossier-page.controller';
 import { DossierPageService } from './dossier/dossier-page.service';
 import { DashboardQuery } from './dashboard/dashboard.query';
 import { DigestLinkPageController } from './digest/digest-link-page.controller';
+import { ImpactPageController } from './impact/impact-page.controller';
 import { SourceHealthQuery } from './source/source-health.query';
 import { SourcePageController } from './source/source-page.controller';
 import { TeamPageController } from './team/team-page.controller';
@@ -50,8 +52,10 @@ import { WatchPageService } from './watch/watch-page.service';
     TenancyModule,
     TreasuryModule,
     WatchModule,
+    ImpactModule,
   ],
   controllers: [
+    ImpactPageController,
     AuthPageController,
     DigestLinkPageController,
     DashboardPageController,

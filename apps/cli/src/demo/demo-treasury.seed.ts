@@ -76,8 +76,8 @@ function demoApplications(month: string, today: string): Record<string, unknown>
       euArea: 'ile_de_france_rhone_alpes',
       submittedAt: addDays(today, -120),
       indicators: [
-        { key: 'people_accompanied', label: 'Personnes accompagnées', planned: 400, achieved: 0 },
-        { key: 'workshops', label: 'Ateliers collectifs', planned: 120, achieved: 0 },
+        { key: 'people_accompanied', label: 'Personnes accompagnées', planned: 400 },
+        { key: 'workshops', label: 'Ateliers collectifs', planned: 120 },
       ],
       tasks: [
         {

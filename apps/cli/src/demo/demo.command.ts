@@ -11,6 +11,7 @@ import { say } from '../cli-context';
 import { seedDemo } from './demo-seed';
 import { seedDemoSources } from './demo-sources.seed';
 import { seedDemoTreasury } from './demo-treasury.seed';
+import { seedDemoImpact } from './demo-impact.seed';
 import { seedDemoUsers } from './demo-users.seed';
 
 const HEALTH_TIMEOUT_MS = 60_000;
@@ -61,6 +62,7 @@ async function runDemo(): Promise<void> {
     cleanups.push(sources.stop);
     const watch = await seedDemoWatch(context, { structureId: seed.organisationId, baseUrl });
     const treasury = await seedDemoTreasury(context, seed.organisationId);
+    const impact = await seedDemoImpact(context, seed.organisationId);
     const { users } = await seedDemoUsers(context, {
       structureOrganisationId: seed.organisationId,
       collectifOrganisationId: watch.collectifId,
@@ -115,6 +117,7 @@ async function runDemo(): Promise<void> {
       collectif: { id: watch.collectifId, apiKey: watch.collectifApiKey },
       collectifFeeds: watch.collectifFeeds,
       ...treasury,
+      ...impact,
     };
     writeFileSync(join(config.VIGIE_HOME, 'demo.json'), JSON.stringify(summary, null, 2) + '\n');
     process.stdout.write(

@@ -19,13 +19,15 @@ export interface StoredExpense {
   committedOn?: string;
 }
 
-/** Activity figures funders ask for in reports: planned at filing, achieved as it goes. */
+/**
+ * A target funders ask for, planned at filing. What is achieved is dated activity
+ * (`activity_entry`, issue 18), summed per period by the funder's report.
+ */
 export interface StoredIndicator {
-  /** e.g. people_accompanied, workshops, hours, or a funder's own indicator. */
+  /** A key of config/indicators.yaml (people_accompanied…), or the dossier's own. */
   key: string;
   label?: string;
   planned: number;
-  achieved?: number;
 }
 
 export interface StoredTask {

@@ -29,8 +29,14 @@ import { AuthToken } from './auth-token.entity';
 import { SignInThrottle } from './sign-in-throttle.entity';
 import { UserCredential } from './user-credential.entity';
 import { WebSession } from './web-session.entity';
+import { ActivityEntry } from './activity-entry.entity';
+import { ImpactReferenceOverride } from './impact-reference-override.entity';
+import { OrganisationIndicator } from './organisation-indicator.entity';
 
 export {
+  ActivityEntry,
+  ImpactReferenceOverride,
+  OrganisationIndicator,
   AuthToken,
   CollectifDigest,
   SignInThrottle,
@@ -114,4 +120,7 @@ export const entities = [
   SignInThrottle,
   CollectifDigest,
   DigestRecipient,
+  ActivityEntry,
+  OrganisationIndicator,
+  ImpactReferenceOverride,
 ];

@@ -14,6 +14,7 @@ import { AddDigestConsent1796663644580 } from './1796663644580-add-digest-consen
 import { CallSourceIdentityKey1796663792453 } from './1796663792453-call-source-identity-key.migration';
 import { AddEligibility1796673291033 } from './1796673291033-add-eligibility.migration';
 import { AddFundingLineClaims1796673918397 } from './1796673918397-add-funding-line-claims.migration';
+import { AddActivityAndImpact1796680000000 } from './1796680000000-add-activity-and-impact.migration';
 
 /** Every migration in order, listed by hand (no globs). Never edit one that has run. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -32,4 +33,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   CallSourceIdentityKey1796663792453,
   AddEligibility1796673291033,
   AddFundingLineClaims1796673918397,
+  AddActivityAndImpact1796680000000,
 ];

@@ -30,8 +30,14 @@ export function validateApplicationExtras(input: {
       check.text(`${at}.key`, indicator.key);
       if (indicator.label !== undefined) check.text(`${at}.label`, indicator.label);
       check.integerBetween(`${at}.planned`, indicator.planned, 0, MAX_INDICATOR);
+      // Achieved counts are dated now: a total without a date could not be put in a period.
       if (indicator.achieved !== undefined)
-        check.integerBetween(`${at}.achieved`, indicator.achieved, 0, MAX_INDICATOR);
+        check.add(
+          `${at}.achieved`,
+          'UNKNOWN_VALUE',
+          'Le réalisé se saisit en activité datée (POST /api/applications/:id/activity).',
+          'Achieved counts are dated activity now (POST /api/applications/:id/activity).',
+        );
     });
   }
   return check.issues;

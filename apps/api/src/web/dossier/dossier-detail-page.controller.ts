@@ -1,4 +1,5 @@
 import { Clock } from '@app/common';
+import { INDICATOR_CATALOGUE, type IndicatorCatalogue } from '@app/impact';
 import {
   ApplicationService,
   FUNDING_RULES,
@@ -37,6 +38,7 @@ const NOTICES: Record<string, string> = {
   'ligne-supprimee': 'Ligne de financement supprimée.',
   taches: 'Tâches enregistrées.',
   indicateurs: 'Indicateurs enregistrés.',
+  activite: 'Activité enregistrée.',
 };
 
 const TASK_FIELDS = { label: 'libelle', kind: 'type', dueDate: 'echeance' };
@@ -44,7 +46,6 @@ const INDICATOR_FIELDS = {
   label: 'libelle',
   key: 'libelle',
   planned: 'prevu',
-  achieved: 'realise',
 };
 
 /** A dossier: its general fields, tasks and indicators, and its cash plan exports. */
@@ -56,6 +57,7 @@ export class DossierDetailPageController {
     private readonly renderer: DossierDetailRenderer,
     @Inject(FUNDING_RULES) private readonly rules: FundingRules,
     private readonly clock: Clock,
+    @Inject(INDICATOR_CATALOGUE) private readonly catalogue: IndicatorCatalogue,
   ) {}
 
   @Get(':id')
@@ -121,6 +123,18 @@ export class DossierDetailPageController {
   ): Promise<void> {
     assertId(id);
     const { form, value, errors, rowOf } = parseIndicatorForm(body);
+    // A new target named like a catalogue indicator takes its key, so the funder's report counts
+    // its activity (people and hours give the costs per person and per hour).
+    const taken = new Set(value.map((v) => v.key));
+    value.forEach((v, k) => {
+      if (form[rowOf[k]].cle) return;
+      const known = this.catalogue.indicators.find((i) => sameLabel(i.label, v.label));
+      if (known && !taken.has(known.key)) {
+        taken.delete(v.key);
+        taken.add(known.key);
+        v.key = known.key;
+      }
+    });
     await this.save(request, response, id, body, {
       state: { indicators: form },
       errors,
@@ -227,6 +241,17 @@ export class DossierDetailPageController {
     const label = STATUS_LABELS[app.status as keyof typeof STATUS_LABELS] ?? app.status;
     return `Le dossier est passé à l’étape « ${label} ».`;
   }
+}
+
+function sameLabel(a: string, b: string): boolean {
+  const plain = (text: string) =>
+    text
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[’']/g, "'")
+      .toLowerCase()
+      .trim();
+  return plain(a) === plain(b);
 }
 
 function assertId(id: string): void {

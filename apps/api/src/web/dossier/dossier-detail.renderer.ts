@@ -1,4 +1,5 @@
 import { Clock } from '@app/common';
+import { ImpactService } from '@app/impact';
 import { EU_AREAS, FUNDING_LINE_STATUSES, operationDateWarnings, TASK_KINDS } from '@app/treasury';
 import { Injectable } from '@nestjs/common';
 import type { Response } from 'express';
@@ -44,7 +45,19 @@ export interface DossierPageState {
   tasks?: TaskRowForm[];
   indicators?: IndicatorRowForm[];
   status?: StatusForm;
+  activity?: ActivityForm;
 }
+
+/** The activity forms as typed (one entry, or a pasted CSV). */
+export interface ActivityForm {
+  indicateur: string;
+  debut: string;
+  fin: string;
+  nombre: string;
+  csv: string;
+}
+
+const BLANK_ACTIVITY: ActivityForm = { indicateur: '', debut: '', fin: '', nombre: '', csv: '' };
 
 export const STALE_MESSAGE =
   'Ce dossier a été modifié entre-temps (dans un autre onglet ou par quelqu’un d’autre). ' +
@@ -73,6 +86,7 @@ export class DossierDetailRenderer {
     private readonly context: WebPageContextService,
     private readonly views: WebViewService,
     private readonly clock: Clock,
+    private readonly impact: ImpactService,
   ) {}
 
   async render(
@@ -83,6 +97,7 @@ export class DossierDetailRenderer {
     status = 200,
   ): Promise<void> {
     const detail = await this.pages.detail(request.principal, id);
+    const activity = await this.activity(request, id, detail);
     const layout = await this.context.layout(request, detail.dossier.title, 'dossiers');
     const role = request.principal.role;
     this.views.send(
@@ -110,7 +125,9 @@ export class DossierDetailRenderer {
             isBlankIndicator,
           ),
           status: state.status ?? { etape: detail.transitions[0]?.value ?? '', date: '' },
+          activity: state.activity ?? BLANK_ACTIVITY,
         },
+        activity,
         // After a stale edit of the general fields, what was saved meanwhile is shown next to each field.
         storedGeneral: state.general && state.message ? generalForm(detail) : null,
         options: this.options(),
@@ -120,6 +137,28 @@ export class DossierDetailRenderer {
       },
       status,
     );
+  }
+
+  /** Entries, totals per indicator, and the indicators an entry may use (the dossier's targets first). */
+  private async activity(request: SignedInRequest, id: string, detail: DossierDetail) {
+    const [entries, indicators] = await Promise.all([
+      this.impact.activity(request.principal, id),
+      this.impact.indicators(request.principal),
+    ]);
+    const achieved: Record<string, number> = {};
+    for (const e of entries) achieved[e.indicator] = (achieved[e.indicator] ?? 0) + e.count;
+    const targets = detail.dossier.indicators.map((t) => {
+      const known = indicators.find((i) => i.key === t.key);
+      return { key: t.key, label: known?.label ?? t.label ?? t.key, unit: known?.unit ?? 'nombre' };
+    });
+    const options = [
+      ...targets,
+      ...indicators
+        .filter((i) => !targets.some((t) => t.key === i.key))
+        .map((i) => ({ key: i.key, label: i.label, unit: i.unit })),
+    ];
+    const labels = Object.fromEntries(options.map((o) => [o.key, o.label]));
+    return { entries, achieved, options, labels };
   }
 
   /** The select lists of the dossier forms, labelled in French. */
@@ -160,7 +199,6 @@ function indicatorRows(detail: DossierDetail): IndicatorRowForm[] {
     cle: i.key,
     libelle: i.label ?? i.key,
     prevu: String(i.planned),
-    realise: i.achieved === undefined ? '' : String(i.achieved),
     supprimer: false,
   }));
 }
@@ -176,7 +214,7 @@ function isBlankTask(row: TaskRowForm): boolean {
 }
 
 function isBlankIndicator(row: IndicatorRowForm): boolean {
-  return !row.libelle && !row.prevu && !row.realise;
+  return !row.libelle && !row.prevu;
 }
 
 function blankTask(): TaskRowForm {
@@ -184,7 +222,7 @@ function blankTask(): TaskRowForm {
 }
 
 function blankIndicator(): IndicatorRowForm {
-  return { cle: '', libelle: '', prevu: '', realise: '', supprimer: false };
+  return { cle: '', libelle: '', prevu: '', supprimer: false };
 }
 
 /** An amount as a user types it back: « 45000 » or « 45000,50 ». */

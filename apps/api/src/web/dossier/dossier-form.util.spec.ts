@@ -179,7 +179,6 @@ describe('dossier-form.util', () => {
         'indicateur-0-cle': 'people_accompanied',
         'indicateur-0-libelle': 'Personnes accompagnées',
         'indicateur-0-prevu': '1 200',
-        'indicateur-0-realise': '340',
         'indicateur-1-libelle': 'Ateliers réalisés',
         'indicateur-1-prevu': '48',
         'indicateur-2-libelle': 'Ateliers réalisés',
@@ -194,7 +193,6 @@ describe('dossier-form.util', () => {
         key: 'people_accompanied',
         label: 'Personnes accompagnées',
         planned: 1200,
-        achieved: 340,
       });
       expect(parsed.errors.map((e) => e.field)).toEqual(['indicateur-2-prevu']);
     });

@@ -53,7 +53,6 @@ export interface IndicatorRowForm {
   cle: string;
   libelle: string;
   prevu: string;
-  realise: string;
   supprimer: boolean;
 }
 
@@ -100,7 +99,6 @@ export interface IndicatorValue {
   key: string;
   label: string;
   planned: number;
-  achieved?: number;
 }
 
 /** Most rows a task or indicator form reads: far more than a dossier has. */
@@ -379,11 +377,10 @@ export function parseIndicatorForm(body: unknown): ParsedForm<
       cle: formText(body, `indicateur-${i}-cle`, 80).trim(),
       libelle: formText(body, `indicateur-${i}-libelle`, 200).trim(),
       prevu: formText(body, `indicateur-${i}-prevu`, 20).trim(),
-      realise: formText(body, `indicateur-${i}-realise`, 20).trim(),
       supprimer: formText(body, `indicateur-${i}-supprimer`, 5) === 'oui',
     };
     form.push(row);
-    if (row.supprimer || (!row.libelle && !row.prevu && !row.realise)) continue;
+    if (row.supprimer || (!row.libelle && !row.prevu)) continue;
     const n = i + 1;
     if (!row.libelle)
       errors.push({
@@ -391,15 +388,11 @@ export function parseIndicatorForm(body: unknown): ParsedForm<
         message: `Indicateur ${n} : nommez-le (ex. Personnes accompagnées).`,
       });
     const planned = countField(row.prevu, `indicateur-${i}-prevu`, `Indicateur ${n}`, errors);
-    const achieved = row.realise
-      ? countField(row.realise, `indicateur-${i}-realise`, `Indicateur ${n}`, errors)
-      : null;
     const key = uniqueKey(row.cle || slug(row.libelle) || `indicateur-${n}`, keys);
     value.push({
       key,
       label: row.libelle,
       planned: planned ?? 0,
-      ...(achieved !== null ? { achieved } : {}),
     });
     rowOf.push(i);
   }
