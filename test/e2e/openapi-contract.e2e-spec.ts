@@ -41,6 +41,8 @@ describe('OpenAPI contract', () => {
   let collectif: OrganisationFixture;
   /** Path parameter values, by path template, from the seed. */
   const seeds: Record<string, Record<string, string>> = {};
+  /** Query strings a route requires, by path template. */
+  const queries: Record<string, string> = {};
   const violations: string[] = [];
   const http = () => request(testApp.app.getHttpServer());
 
@@ -56,7 +58,10 @@ describe('OpenAPI contract', () => {
       if (params[name] === undefined) throw new Error(`no seed for {${name}} in ${template}`);
       return encodeURIComponent(params[name]);
     });
-    let pending = http()[method](path).set('Authorization', `Bearer ${apiKey}`);
+    const query = queries[template] ? `?${queries[template]}` : '';
+    let pending = http()
+      [method](path + query)
+      .set('Authorization', `Bearer ${apiKey}`);
     if (body) pending = pending.send(body);
     const response = await pending;
     const isJson = /application\/json/.test(String(response.headers['content-type'] ?? ''));
@@ -107,6 +112,20 @@ describe('OpenAPI contract', () => {
       jointBid: true,
     });
     await call('post', '/api/api-keys', {}, key, { label: 'tableur' });
+    const activity = await call(
+      'post',
+      '/api/applications/{id}/activity',
+      { id: application.id },
+      key,
+      {
+        entries: [{ indicator: 'people_accompanied', from: '2026-03', to: '2026-05', count: 42 }],
+      },
+    );
+    expect(activity.status).toBe(201);
+    const funder = encodeURIComponent('Département du Puy-de-Dôme (FSE+)');
+    for (const path of ['/api/impact-report', '/api/impact-report.xlsx']) {
+      queries[path] = `funder=${funder}&from=2026-01&to=2026-12`;
+    }
 
     seeds['/api/organisations/{id}'] = own;
     seeds['/api/sources/{id}'] = { id: source.id };
@@ -119,6 +138,9 @@ describe('OpenAPI contract', () => {
       '/api/applications/{id}/treasury',
       '/api/applications/{id}/treasury.xlsx',
       '/api/applications/{id}/treasury.csv',
+      '/api/applications/{id}/activity',
+      '/api/applications/{id}/impact-report',
+      '/api/applications/{id}/impact-report.xlsx',
     ]) {
       seeds[path] = { id: application.id };
     }

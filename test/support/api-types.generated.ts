@@ -426,6 +426,179 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The indicator catalogue, then the organisation’s own indicators */
+        get: operations["ImpactController_indicators"];
+        put?: never;
+        /** Add an indicator of the organisation’s own */
+        post: operations["ImpactController_addIndicator"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/impact-references": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reference values of the gain estimates, with sources */
+        get: operations["ImpactController_references"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/impact-references/{referenceId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Use the organisation’s own value (with its source) for a reference */
+        put: operations["ImpactController_setReference"];
+        post?: never;
+        /** Back to the public reference value */
+        delete: operations["ImpactController_removeReference"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/activity": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Dated activity of a dossier */
+        get: operations["ImpactController_activity"];
+        put?: never;
+        /** Record dated activity (all entries or none) */
+        post: operations["ImpactController_addActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/activity/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import dated activity from a CSV; a refused file stores nothing and names each line */
+        post: operations["ImpactController_importActivity"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/activity/{entryId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete one activity entry */
+        delete: operations["ImpactController_removeActivity"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/impact-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Funder’s report of one dossier: money, activity, estimated gains */
+        get: operations["ImpactController_applicationReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/applications/{id}/impact-report.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The same report as a workbook with live formulas */
+        get: operations["ImpactController_applicationReportXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/impact-report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One funder across the organisation’s dossiers over a period */
+        get: operations["ImpactController_funderReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/impact-report.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The funder’s report as a workbook with live formulas */
+        get: operations["ImpactController_funderReportXlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/watches": {
         parameters: {
             query?: never;
@@ -1050,7 +1223,10 @@ export interface components {
             label?: string;
             /** @example 400 */
             planned: number;
-            /** @example 120 */
+            /**
+             * @deprecated
+             * @description Refused since issue 18: achieved counts are dated activity (POST /api/applications/:id/activity)
+             */
             achieved?: number;
         };
         TaskDto: {
@@ -1572,6 +1748,235 @@ export interface components {
             minimumCashCents?: number;
             /** @description The settings version this edit starts from (or If-Match); 0 = first save */
             version?: number;
+        };
+        IndicatorAskerDto: {
+            /** @example Union européenne – FSE+ */
+            funder: string;
+            /** @example Indicateur commun de réalisation EECO01 */
+            programme: string;
+            /** @example Règlement (UE) 2021/1057, annexe I – nombre total de participants */
+            reference: string;
+        };
+        CatalogueIndicatorDto: {
+            /** @example people_accompanied */
+            key: string;
+            /** @example Personnes accompagnées */
+            label: string;
+            /** @example personnes */
+            unit: string;
+            definition: string;
+            /**
+             * @description people: cost per person accompanied; hours: cost per hour
+             * @enum {string}
+             */
+            role?: "people" | "hours";
+            askedBy: components["schemas"]["IndicatorAskerDto"][];
+            /** @enum {string} */
+            origin: "catalogue" | "organisation" | "dossier";
+        };
+        NewIndicatorDto: {
+            /**
+             * @description lower case, digits and _
+             * @example seniors_visited
+             */
+            key: string;
+            /** @example Seniors visités à domicile */
+            label: string;
+            /** @example personnes */
+            unit: string;
+            definition: string;
+            /** @example Conférence des financeurs */
+            askedBy?: string;
+        };
+        ReferenceSourceDto: {
+            title: string;
+            publisher: string;
+            url?: string;
+            /**
+             * @description YYYY, YYYY-MM or YYYY-MM-DD
+             * @example 2021-05-11
+             */
+            published: string;
+        };
+        ImpactReferenceDto: {
+            /** @example are_monthly_average */
+            id: string;
+            label: string;
+            /** @example 1250 */
+            value: number;
+            /** @example euros par mois */
+            unit: string;
+            /** @description An amount in euros */
+            money: boolean;
+            /** @example 2020-06-30 */
+            date: string;
+            population: string;
+            source: components["schemas"]["ReferenceSourceDto"];
+            /** @description Why the value is fragile */
+            uncertain?: string;
+            /** @description The organisation’s own value */
+            overridden?: boolean;
+        };
+        ReferenceOverrideDto: {
+            /** @example 1310 */
+            value: number;
+            /** @example 2025-12-31 */
+            date: string;
+            population: string;
+            /** @description Required: a value without a source is refused */
+            source: components["schemas"]["ReferenceSourceDto"];
+        };
+        ActivityEntryDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example people_accompanied */
+            indicator: string;
+            /** @example 2026-03 */
+            from: string;
+            /** @example 2026-03 */
+            to: string;
+            /** @example 34 */
+            count: number;
+            note: string | null;
+        };
+        ActivityEntryInputDto: {
+            /**
+             * @description A key of GET /api/indicators
+             * @example people_accompanied
+             */
+            indicator: string;
+            /**
+             * @description First month, inside the operation
+             * @example 2026-03
+             */
+            from: string;
+            /**
+             * @description Last month; default `from`
+             * @example 2026-03
+             */
+            to?: string;
+            /**
+             * @description Whole number ≥ 0
+             * @example 34
+             */
+            count: number;
+            note?: string;
+        };
+        NewActivityDto: {
+            /** @description All stored, or none */
+            entries: components["schemas"]["ActivityEntryInputDto"][];
+        };
+        ActivityCsvDto: {
+            /**
+             * @description CSV text, `;` or `,` separated; columns indicateur (key or label), debut, fin (optional), nombre, note (optional)
+             * @example indicateur;debut;fin;nombre;note
+             *     people_accompanied;2026-01;2026-01;34;
+             *
+             */
+            csv: string;
+        };
+        ReportApplicationDto: {
+            /** Format: uuid */
+            id: string;
+            title: string;
+            /** @example 2026-01 */
+            operationStart: string;
+            /** @example 2026-12 */
+            operationEnd: string;
+            /** @description Integer cents (150000 = 1 500 €) */
+            totalCostCents: number;
+        };
+        FunderFiguresDto: {
+            /** @example France Travail */
+            funder: string;
+            /** @description Integer cents (150000 = 1 500 €) */
+            amountCents: number;
+            /** @description Integer cents (150000 = 1 500 €); received by the end of paidThrough */
+            paidCents: number;
+            /** @description Integer cents (150000 = 1 500 €); scheduled after paidThrough */
+            owedCents: number;
+            /**
+             * @description Share of the total cost, basis points
+             * @example 6000
+             */
+            shareBasisPoints: number;
+            /** @description Integer cents (150000 = 1 500 €) */
+            costPerPersonCents: number | null;
+            /** @description Integer cents (150000 = 1 500 €) */
+            costPerHourCents: number | null;
+        };
+        IndicatorMonthDto: {
+            /** @example 2026-03 */
+            month: string;
+            plannedCumulative: number | null;
+            achievedCumulative: number;
+        };
+        IndicatorFiguresDto: {
+            key: string;
+            label: string;
+            unit: string;
+            planned: number | null;
+            achieved: number;
+            months: components["schemas"]["IndicatorMonthDto"][];
+        };
+        EstimateFactorDto: {
+            referenceId: string;
+            label: string;
+            value: number;
+            unit: string;
+            money: boolean;
+            overridden: boolean;
+        };
+        AttributedEstimateDto: {
+            funder: string;
+            /** @description Integer cents (150000 = 1 500 €) */
+            attributedCents: number;
+        };
+        EstimateFiguresDto: {
+            id: string;
+            label: string;
+            beneficiary: string;
+            indicator: string;
+            indicatorLabel: string;
+            count: number;
+            factors: components["schemas"]["EstimateFactorDto"][];
+            /** @description The formula in words */
+            words: string;
+            /** @description The formula with its numbers */
+            numbers: string;
+            /** @description Integer cents (150000 = 1 500 €) */
+            totalCents: number;
+            byFunder: components["schemas"]["AttributedEstimateDto"][];
+            caveat: string | null;
+        };
+        ImpactReportDto: {
+            /** @enum {string} */
+            kind: "application" | "funder";
+            title: string;
+            /** @example 2026-01 */
+            from: string;
+            /** @example 2026-12 */
+            to: string;
+            /**
+             * @description Payments up to this month count as paid
+             * @example 2026-11
+             */
+            paidThrough: string;
+            applications: components["schemas"]["ReportApplicationDto"][];
+            /** @description Integer cents (150000 = 1 500 €) */
+            totalCostCents: number;
+            funders: components["schemas"]["FunderFiguresDto"][];
+            indicators: components["schemas"]["IndicatorFiguresDto"][];
+            peopleAccompanied: number;
+            hours: number;
+            /** @description Integer cents (150000 = 1 500 €) */
+            costPerPersonCents: number | null;
+            /** @description Integer cents (150000 = 1 500 €) */
+            costPerHourCents: number | null;
+            /** @description Estimates, each labelled as one */
+            estimates: components["schemas"]["EstimateFiguresDto"][];
+            references: components["schemas"]["ImpactReferenceDto"][];
+            notes: string[];
         };
         DigestRecipientStatusView: {
             /** @example direction@epn.example */
@@ -3979,6 +4384,584 @@ export interface operations {
                 };
                 content: {
                     "text/csv": string;
+                };
+            };
+            /** @description Bad input: unknown parameter, wrong type or out-of-range value; `message` and `details.errors` name the field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    ImpactController_indicators: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueIndicatorDto"][];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    ImpactController_addIndicator: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewIndicatorDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CatalogueIndicatorDto"];
+                };
+            };
+            /** @description Bad input: unknown parameter, wrong type or out-of-range value; `message` and `details.errors` name the field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    ImpactController_references: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImpactReferenceDto"][];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    ImpactController_setReference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                referenceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReferenceOverrideDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImpactReferenceDto"];
+                };
+            };
+            /** @description Bad input: unknown parameter, wrong type or out-of-range value; `message` and `details.errors` name the field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Not found, or not visible to your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    ImpactController_removeReference: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                referenceId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: unknown parameter, wrong type or out-of-range value; `message` and `details.errors` name the field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Not found, or not visible to your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    ImpactController_activity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityEntryDto"][];
+                };
+            };
+            /** @description Bad input: unknown parameter, wrong type or out-of-range value; `message` and `details.errors` name the field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Not found, or not visible to your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    ImpactController_addActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NewActivityDto"];
+            };
+        };
+        responses: {
+            /** @description The stored entries */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityEntryDto"][];
+                };
+            };
+            /** @description Bad input: unknown parameter, wrong type or out-of-range value; `message` and `details.errors` name the field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Not found, or not visible to your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    ImpactController_importActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ActivityCsvDto"];
+            };
+        };
+        responses: {
+            /** @description The stored entries */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ActivityEntryDto"][];
+                };
+            };
+            /** @description Bad input: unknown parameter, wrong type or out-of-range value; `message` and `details.errors` name the field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Not found, or not visible to your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    ImpactController_removeActivity: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                entryId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input: unknown parameter, wrong type or out-of-range value; `message` and `details.errors` name the field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Not found, or not visible to your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    ImpactController_applicationReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImpactReportDto"];
+                };
+            };
+            /** @description Bad input: unknown parameter, wrong type or out-of-range value; `message` and `details.errors` name the field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Not found, or not visible to your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    ImpactController_applicationReportXlsx: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description XLSX file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description Bad input: unknown parameter, wrong type or out-of-range value; `message` and `details.errors` name the field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Not found, or not visible to your organisation */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    ImpactController_funderReport: {
+        parameters: {
+            query: {
+                /** @description As named in the funding lines */
+                funder: string;
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImpactReportDto"];
+                };
+            };
+            /** @description Bad input: unknown parameter, wrong type or out-of-range value; `message` and `details.errors` name the field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+            /** @description Missing, unknown or revoked API key */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
+                };
+            };
+        };
+    };
+    ImpactController_funderReportXlsx: {
+        parameters: {
+            query: {
+                /** @description As named in the funding lines */
+                funder: string;
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description XLSX file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
                 };
             };
             /** @description Bad input: unknown parameter, wrong type or out-of-range value; `message` and `details.errors` name the field at fault */
