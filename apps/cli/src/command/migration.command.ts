@@ -1,4 +1,4 @@
-import { connectDataSource, generateMigration } from '@app/persistence';
+import { connectDataSource, generateMigration, runMigrations } from '@app/persistence';
 import { loadConfig, projectRoot } from '@app/config';
 import { prepareDatabase } from '@app/persistence';
 import { Command } from 'commander';
@@ -28,12 +28,8 @@ export function migrationCommands(): Command[] {
     .description('Applique les migrations en attente')
     .action(async () => {
       await withDataSource(false, async (dataSource) => {
-        const applied = await dataSource.runMigrations({ transaction: 'each' });
-        say(
-          applied.length
-            ? `Applied: ${applied.map((m) => m.name).join(', ')}`
-            : 'No pending migration.',
-        );
+        const applied = await runMigrations(dataSource);
+        say(applied.length ? `Applied: ${applied.join(', ')}` : 'No pending migration.');
       });
     });
   const revert = new Command('migration:revert')

@@ -12,6 +12,7 @@ import {
 import { Clock } from '@app/common';
 import { toReferenceDate } from '../extract/paris-date.util';
 import type { Fetcher } from '../fetch/fetcher.types';
+import { PgPolitenessStore } from '../fetch/pg-politeness.store';
 import type { PoliteFetcher } from '../fetch/polite-fetcher';
 import { waitingForSecretMessage, waitsForSecret } from '../connector/source-auth.util';
 import { IngestionException, IngestionExceptionCode } from '../source/ingestion.exception';
@@ -279,7 +280,7 @@ export class WatchService implements OnApplicationShutdown {
   }
 
   private crawlerFetcher(): Fetcher {
-    this.fetcher ??= createCrawlerFetcher(this.config);
+    this.fetcher ??= createCrawlerFetcher(this.config, new PgPolitenessStore(this.dataSource));
     return this.fetcher;
   }
 }
