@@ -1,6 +1,12 @@
-import { WorkerHeartbeat } from '@app/persistence';
+import { metricsAccess } from '@app/common';
+import { VigieConfig } from '@app/config';
+import {
+  BackgroundTaskStatusService,
+  WorkerHeartbeat,
+  type BackgroundTaskStatus,
+} from '@app/persistence';
 import { Public } from '@app/tenancy';
-import { Controller, Get, HttpStatus, Logger, Res } from '@nestjs/common';
+import { Controller, Get, Headers, HttpStatus, Logger, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { Response } from 'express';
@@ -16,6 +22,9 @@ const WORKER_SILENT_AFTER_MS = 3 * 60_000;
 export interface HealthReport {
   status: 'ok' | 'degraded';
   database: { status: 'up' | 'down' };
+  /** With the operator token (METRICS_TOKEN) only: live workers and each background task. */
+  workers?: { active: number; lastBeatAt: string | null };
+  tasks?: BackgroundTaskStatus[];
 }
 
 @ApiTags('health')
@@ -27,6 +36,8 @@ export class HealthController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(WorkerHeartbeat) private readonly heartbeats: Repository<WorkerHeartbeat>,
+    private readonly tasks: BackgroundTaskStatusService,
+    private readonly config: VigieConfig,
   ) {}
 
   @Public()
@@ -35,7 +46,10 @@ export class HealthController {
   @ApiServiceUnavailableResponse({
     description: 'The database does not answer (details in the log).',
   })
-  async check(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
+  async check(
+    @Res({ passthrough: true }) response: Response,
+    @Headers('authorization') authorization?: string,
+  ): Promise<HealthReport> {
     try {
       await this.dataSource.query('SELECT 1');
     } catch (error) {
@@ -43,18 +57,22 @@ export class HealthController {
       response.status(HttpStatus.SERVICE_UNAVAILABLE);
       return { status: 'degraded', database: { status: 'down' } };
     }
-    await this.noteWorkers();
-    return { status: 'ok', database: { status: 'up' } };
+    const workers = await this.noteWorkers();
+    if (metricsAccess(this.config.METRICS_TOKEN, authorization) !== 'allowed')
+      return { status: 'ok', database: { status: 'up' } };
+    // Operators: each task's last run, duration and last error (message only, credentials redacted).
+    return { status: 'ok', database: { status: 'up' }, workers, tasks: await this.tasks.list() };
   }
 
   /** Says in the log when workers fall silent or come back, once per change, not per probe. */
-  private async noteWorkers(): Promise<void> {
+  private async noteWorkers(): Promise<{ active: number; lastBeatAt: string | null }> {
     const workers = await this.workers();
     const silent = workers.active === 0;
-    if (silent === this.workersSilent) return;
+    if (silent === this.workersSilent) return workers;
     this.workersSilent = silent;
     if (silent) this.logger.warn(workers, 'health: no worker has beaten for 3 minutes');
     else this.logger.log(workers, 'health: workers active');
+    return workers;
   }
 
   private async workers(): Promise<{ active: number; lastBeatAt: string | null }> {

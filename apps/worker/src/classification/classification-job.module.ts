@@ -1,10 +1,11 @@
 import { ClassificationModule } from '@app/classifier';
 import { Module } from '@nestjs/common';
+import { ClassificationConsumer } from './classification.consumer';
 import { ClassificationCron } from './classification.cron';
 
-/** Scoring of stored and changed calls (issue 4). */
+/** Scoring of stored and changed calls (issue 4) as a pg-boss job: the cron enqueues, a consumer runs. */
 @Module({
   imports: [ClassificationModule],
-  providers: [ClassificationCron],
+  providers: [ClassificationCron, ClassificationConsumer],
 })
 export class ClassificationJobModule {}

@@ -132,6 +132,31 @@ export class WatchService implements OnApplicationShutdown {
     return rows.map((row) => ({ sourceId: row.source_id, runId: row.id }));
   }
 
+  /**
+   * Runs left `running` by a process that died (kill -9, lost machine) while others live: the
+   * source's advisory lock went with the dead process's connection, so a `running` run whose
+   * lock is free has no one crawling it. Any worker may ask; it re-runs them without waiting
+   * for the dead job's expiry (issue 16, faults).
+   */
+  async orphanedRuns(): Promise<Array<{ sourceId: string; runId: string }>> {
+    const orphaned: Array<{ sourceId: string; runId: string }> = [];
+    for (const run of await this.interruptedSources()) {
+      const lock = await tryLockSource(this.dataSource, run.sourceId);
+      if (!lock) continue;
+      try {
+        // Still `running` while we hold the lock: its owner is gone (a live one updates it before unlocking).
+        const [{ running }] = await this.dataSource.query(
+          `SELECT count(*)::int AS running FROM source_run WHERE id = $1 AND status = 'running'`,
+          [run.runId],
+        );
+        if (running > 0) orphaned.push(run);
+      } finally {
+        await lock.release();
+      }
+    }
+    return orphaned;
+  }
+
   async onApplicationShutdown(): Promise<void> {
     const fetcher = this.fetcher as Partial<PoliteFetcher> | null;
     await fetcher?.close?.().catch(() => undefined);
