@@ -21,8 +21,9 @@ export class SourceRunConsumer implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.queue.start('worker');
-    // A run left `running` by a killed process is re-run now rather than at its next window.
-    for (const { sourceId, runId } of await this.watch.interruptedSources()) {
+    // A run left `running` by a killed process is re-run now rather than at its next window
+    // (only when its lock is free: another live worker may still be running it).
+    for (const { sourceId, runId } of await this.watch.orphanedRuns()) {
       if (await this.queue.enqueueRecovery(sourceId, runId))
         this.logger.warn(`Source ${sourceId}: re-running the run interrupted (${runId})`);
     }

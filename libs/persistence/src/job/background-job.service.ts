@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger, OnApplicationShutdown, Optional } from '@ne
 import PgBoss from 'pg-boss';
 import { DATABASE_URL, JOB_ROLE } from '../persistence.tokens';
 import type { EnqueueOptions, JobRole, WorkOptions } from './background-job.types';
+import { ensureQueue } from './ensure-queue.util';
 
 /** A job whose worker vanished (kill -9, lost machine) is failed and retried after this long. */
 const DEFAULT_EXPIRE_SECONDS = 15 * 60;
@@ -74,7 +75,7 @@ export class BackgroundJobService implements OnApplicationShutdown {
     const boss = await this.start();
     let created = this.created.get(name);
     if (!created) {
-      created = this.createQueue(boss, name).catch((error: Error) => {
+      created = ensureQueue(boss, name).catch((error: Error) => {
         this.created.delete(name);
         throw error;
       });
@@ -82,14 +83,6 @@ export class BackgroundJobService implements OnApplicationShutdown {
     }
     await created;
     return boss;
-  }
-
-  private async createQueue(boss: PgBoss, name: string): Promise<void> {
-    if (await boss.getQueue(name)) return;
-    // Several processes may create it at once: the loser's error is harmless if the queue exists.
-    await boss.createQueue(name, { name, policy: 'standard' }).catch(async (error: Error) => {
-      if (!(await boss.getQueue(name))) throw error;
-    });
   }
 
   private start(): Promise<PgBoss> {
