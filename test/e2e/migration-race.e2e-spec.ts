@@ -10,7 +10,7 @@ import {
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { migrations } from '../../libs/persistence/src/migration';
+import { buildTypeOrmOptions } from '@app/persistence';
 
 const API = join(repoRoot, 'dist', 'apps', 'api', 'src', 'main.js');
 const WORKER = join(repoRoot, 'dist', 'apps', 'worker', 'src', 'main.js');
@@ -62,6 +62,7 @@ describe('two api processes and three workers started at once on an empty databa
         const rows: Array<{ name: string; n: number }> = await database.dataSource.query(
           'SELECT name, count(*)::int AS n FROM migration GROUP BY name',
         );
+        const migrations = buildTypeOrmOptions(database.url).migrations as unknown[];
         expect(rows).toHaveLength(migrations.length);
         expect(rows.filter((row) => row.n !== 1)).toEqual([]);
         // One process applied them all; the four others waited for its lock and found none pending.
