@@ -134,7 +134,12 @@ describe('a worker killed in the middle of a crawl', () => {
         );
         expect(twice).toBe(0);
       } finally {
-        await Promise.all(workers.map((worker) => stopProcess(worker.child, 'SIGTERM')));
+        // A child killed by a signal has no exit code: stop only the ones still running.
+        await Promise.all(
+          workers
+            .filter((worker) => worker.child.exitCode === null && worker.child.signalCode === null)
+            .map((worker) => stopProcess(worker.child, 'SIGTERM')),
+        );
       }
     },
     4 * START_TIMEOUT_MS,

@@ -5,7 +5,8 @@ import { PageRoles, WebController } from '../web-page.decorator';
 import { WebPageContextService } from '../web-page-context.service';
 import type { SignedInRequest } from '../web-request.types';
 import { WebViewService } from '../web-view.service';
-import { BACKGROUND_TASK_LABELS, frenchDuration } from './background-task-label.constants';
+import { frenchDuration } from '../french-format.util';
+import { BACKGROUND_TASK_LABELS } from './background-task-label.constants';
 import { SourceHealthQuery } from './source-health.query';
 
 const HEALTH_LABELS = {
