@@ -6,6 +6,8 @@ import { PgPolitenessStore } from './pg-politeness.store';
 import { PoliteFetcher } from './polite-fetcher';
 
 const DELAY_MS = 150;
+/** The longest pause of this process's event loop the timing checks forgive. */
+const STALL_ALLOWANCE_MS = 400;
 
 /** Gaps between consecutive arrivals at the server, in ms, in arrival order. */
 function gaps(server: LocalHttpServer, path?: string): number[] {
@@ -14,6 +16,19 @@ function gaps(server: LocalHttpServer, path?: string): number[] {
     .map((request) => request.startedAt)
     .sort((a, b) => a - b);
   return times.slice(1).map((time, index) => time - times[index]);
+}
+
+/**
+ * Requests a delay apart. Arrival times are read by this process's event loop, which a loaded
+ * machine stalls now and then, handing it two requests at once: so rather than every gap, the
+ * span of the whole series (n requests span (n - 1) delays, less one stall) and most gaps.
+ * Without the shared turn three fetchers send at once: a third of the span, gaps near 0 ms.
+ */
+function expectSpaced(server: LocalHttpServer): void {
+  const all = gaps(server);
+  const span = all.reduce((total, gap) => total + gap, 0);
+  expect(span).toBeGreaterThanOrEqual(all.length * DELAY_MS - STALL_ALLOWANCE_MS);
+  expect(all.filter((gap) => gap >= DELAY_MS).length / all.length).toBeGreaterThanOrEqual(0.8);
 }
 
 describe(PgPolitenessStore.name, () => {
@@ -65,8 +80,7 @@ describe(PgPolitenessStore.name, () => {
       ),
     );
     expect(server.hits('/page')).toHaveLength(12);
-    // Without the shared turn, three processes would each send at once (gaps near 0 ms).
-    expect(Math.min(...gaps(server))).toBeGreaterThanOrEqual(DELAY_MS);
+    expectSpaced(server);
     expect(server.hits('/robots.txt')).toHaveLength(1);
     // The rules read by one worker bind the others.
     await expect(workers[2].fetcher.fetch({ url: server.url('/prive/x') })).rejects.toThrow(
@@ -92,6 +106,6 @@ describe(PgPolitenessStore.name, () => {
     for (const request of server.hits('/page')) {
       expect(request.startedAt - busyAt).toBeGreaterThanOrEqual(1_000);
     }
-    expect(Math.min(...gaps(server))).toBeGreaterThanOrEqual(DELAY_MS);
+    expectSpaced(server);
   });
 });
