@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -40,6 +41,8 @@ export interface FixtureRequestLogEntry {
   method: string;
   path: string;
   status: number;
+  /** performance.now() when the request arrived (politeness tests compare these). */
+  receivedAt: number;
 }
 
 export interface FixtureServer {
@@ -84,10 +87,16 @@ export async function startFixtureServer(
   });
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const receivedAt = performance.now();
     const url = new URL(request.url ?? '/', baseUrl);
     if (request.method === 'POST') await readBody(request);
     const log = (status: number) =>
-      requests.push({ method: request.method ?? 'GET', path: url.pathname + url.search, status });
+      requests.push({
+        method: request.method ?? 'GET',
+        path: url.pathname + url.search,
+        status,
+        receivedAt,
+      });
     const fault = faultFor(url.pathname);
     if (fault === 'huge') return sendHuge(response, log);
     if (fault === 'status-500')

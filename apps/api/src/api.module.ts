@@ -8,6 +8,7 @@ import type { DestinationStream } from 'pino';
 import { ApplicationApiModule } from './application/application-api.module';
 import { CallApiModule } from './call/call-api.module';
 import { HealthController } from './health/health.controller';
+import { MetricsController } from './health/metrics.controller';
 import { ApiKeyController } from './organisation/api-key.controller';
 import { OrganisationController } from './organisation/organisation.controller';
 import { SourceApiModule } from './source/source-api.module';
@@ -35,7 +36,7 @@ export class ApiModule {
         WatchApiModule,
         WebModule,
       ],
-      controllers: [HealthController, OrganisationController, ApiKeyController],
+      controllers: [HealthController, MetricsController, OrganisationController, ApiKeyController],
       providers: [{ provide: APP_GUARD, useExisting: AuthGuard }],
     };
   }

@@ -6,10 +6,15 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { AccountJobModule } from './account/account-job.module';
 import { ClassificationJobModule } from './classification/classification-job.module';
 import { HeartbeatCron } from './heartbeat/heartbeat.cron';
+import { HousekeepingJobModule } from './housekeeping/housekeeping-job.module';
 import { IngestionJobModule } from './ingestion/ingestion-job.module';
+import { WorkerMetricsServer } from './metrics/worker-metrics.server';
 import { WatchJobModule } from './watch/watch-job.module';
 
-/** The background process: schedules and crawling jobs. It never loads controllers. */
+/**
+ * The background process: every task is a pg-boss job (BackgroundJobService) that crons only
+ * enqueue and whichever worker is free runs. It never loads controllers.
+ */
 @Module({})
 export class WorkerModule {
   static forRoot(config: VigieConfig, databaseUrl: string): DynamicModule {
@@ -18,14 +23,15 @@ export class WorkerModule {
       imports: [
         ConfigModule.forRoot(config),
         loggingModule(config.LOG_LEVEL, 'worker'),
-        PersistenceModule.forRoot(databaseUrl),
+        PersistenceModule.forRoot(databaseUrl, { jobRole: 'worker' }),
         ScheduleModule.forRoot(),
         IngestionJobModule,
         ClassificationJobModule,
         WatchJobModule,
         AccountJobModule,
+        HousekeepingJobModule,
       ],
-      providers: [HeartbeatCron],
+      providers: [HeartbeatCron, WorkerMetricsServer],
     };
   }
 }

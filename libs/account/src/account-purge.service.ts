@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { AUTH_TOKEN_KEPT_MS, SIGN_IN_WINDOW_MS } from './account.constants';
+import { ANONYMOUS_CSRF_TTL_MS, AUTH_TOKEN_KEPT_MS, SIGN_IN_WINDOW_MS } from './account.constants';
 
 export interface AccountPurgeCounts {
   sessions: number;
@@ -25,7 +25,12 @@ export class AccountPurgeService {
     };
     return {
       // Indexed on expires_at (ix_web_session_expires_at).
-      sessions: await deleted('DELETE FROM web_session WHERE expires_at <= $1', [now]),
+      // Expired sessions, and sessions nobody signed into, idle longer than an anonymous form lives.
+      sessions: await deleted(
+        `DELETE FROM web_session
+          WHERE expires_at <= $1 OR (user_id IS NULL AND last_seen_at <= $2)`,
+        [now, new Date(now.getTime() - ANONYMOUS_CSRF_TTL_MS)],
+      ),
       tokens: await deleted('DELETE FROM auth_token WHERE expires_at <= $1', [
         new Date(now.getTime() - AUTH_TOKEN_KEPT_MS),
       ]),

@@ -29,3 +29,5 @@ export {
   parisDate,
   parisMonth,
 } from './paris-calendar.util';
+export { VigieMetrics, vigieMetrics, type QueueDepthRow } from './metrics/vigie-metrics';
+export { metricsAccess } from './metrics/metrics-access.util';

@@ -165,6 +165,31 @@ export class VigieConfig {
   })
   VIGIE_NOW?: string;
 
+  /**
+   * Operator token: `Authorization: Bearer <METRICS_TOKEN>` reads /metrics (Prometheus) on the
+   * api and on the workers' METRICS_PORT, and adds the background tasks' detail to /health.
+   * Unset = /metrics does not exist and /health stays status words only. A secret: environment only.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
+  /**
+   * Port on which a worker serves its own /metrics (job durations, crawl errors, digests it
+   * sent), with the same token. Unset = none (several workers on one machine need one each).
+   */
+  @IsOptional()
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  METRICS_PORT?: number;
+
+  /** Interface the worker's metrics port listens on (0.0.0.0 in a container). */
+  @IsString()
+  METRICS_HOST: string;
+
   /** Seconds between two passes of the worker that matches changed calls and sends digests. */
   @Transform(toInt)
   @IsInt()

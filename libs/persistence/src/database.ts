@@ -48,10 +48,31 @@ export async function connectDataSource(url: string): Promise<DataSource> {
   }
 }
 
-/** Applies pending migrations; returns their names. */
+/**
+ * Arbitrary, fixed: the advisory lock every process takes before applying migrations (issue 16,
+ * item 6). TypeORM's own check of pending migrations is not atomic: two processes started at
+ * once would both see a migration pending and both apply it.
+ */
+export const MIGRATION_LOCK = 16_000_006;
+
+/**
+ * Applies pending migrations under a session advisory lock held on its own connection; returns
+ * their names. A process that waited for the lock finds nothing pending and applies nothing.
+ */
 export async function runMigrations(dataSource: DataSource): Promise<string[]> {
-  const applied = await dataSource.runMigrations({ transaction: 'each' });
-  return applied.map((migration) => migration.name);
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    try {
+      const applied = await dataSource.runMigrations({ transaction: 'each' });
+      return applied.map((migration) => migration.name);
+    } finally {
+      await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    }
+  } finally {
+    await lock.release();
+  }
 }
 
 /** SQL the entities would need that the migrations did not create: empty when they agree. */

@@ -3,6 +3,7 @@ export {
   prepareDatabase,
   type PreparedDatabase,
   resolveDatabase,
+  MIGRATION_LOCK,
   runMigrations,
   schemaDrift,
   type DatabaseSettings,
@@ -17,7 +18,17 @@ export {
 } from './embedded-database';
 export * from './entity';
 export { generateMigration } from './migration-generator';
-export { DATABASE_URL, PersistenceModule } from './persistence.module';
+export { DATABASE_URL, JOB_ROLE, PersistenceModule } from './persistence.module';
+export { BackgroundJobService } from './job/background-job.service';
+export { ensureQueue } from './job/ensure-queue.util';
+export { BackgroundTaskStatusService } from './job/background-task-status.service';
+export type {
+  BackgroundTaskStatus,
+  EnqueueOptions,
+  JobRole,
+  WorkOptions,
+} from './job/background-job.types';
+export { JobName } from './job/job-name.constants';
 export { PersistenceException, PersistenceExceptionCode } from './persistence.exception';
 export { buildTypeOrmOptions } from './typeorm-options';
 export { CALL_SEARCH_TEXT, callSearchClause, callSearchPatterns } from './call-text-search.util';

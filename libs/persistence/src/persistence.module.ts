@@ -1,16 +1,22 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { entities } from './entity';
+import { BackgroundJobService } from './job/background-job.service';
+import type { JobRole } from './job/background-job.types';
+import { BackgroundTaskStatusService } from './job/background-task-status.service';
+import { DATABASE_URL, JOB_ROLE } from './persistence.tokens';
 import { buildTypeOrmOptions } from './typeorm-options';
 
-/** Injection token of the database URL, for clients that open their own pool (the job queue). */
-export const DATABASE_URL = Symbol('DATABASE_URL');
+export { DATABASE_URL, JOB_ROLE } from './persistence.tokens';
 
-/** The database connection for a Nest process; repositories of every entity are injectable. */
+/**
+ * The database connection for a Nest process; repositories of every entity are injectable, and
+ * the job queue (BackgroundJobService: `jobRole` worker runs jobs, producer only enqueues).
+ */
 @Global()
 @Module({})
 export class PersistenceModule {
-  static forRoot(url: string): DynamicModule {
+  static forRoot(url: string, options: { jobRole?: JobRole } = {}): DynamicModule {
     const feature = TypeOrmModule.forFeature(entities);
     return {
       module: PersistenceModule,
@@ -19,8 +25,13 @@ export class PersistenceModule {
         TypeOrmModule.forRoot({ ...buildTypeOrmOptions(url), retryAttempts: 1, retryDelay: 1000 }),
         feature,
       ],
-      providers: [{ provide: DATABASE_URL, useValue: url }],
-      exports: [feature, DATABASE_URL],
+      providers: [
+        { provide: DATABASE_URL, useValue: url },
+        { provide: JOB_ROLE, useValue: options.jobRole ?? 'producer' },
+        BackgroundJobService,
+        BackgroundTaskStatusService,
+      ],
+      exports: [feature, DATABASE_URL, JOB_ROLE, BackgroundJobService, BackgroundTaskStatusService],
     };
   }
 }

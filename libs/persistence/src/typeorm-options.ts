@@ -19,6 +19,7 @@ export function buildTypeOrmOptions(url: string): DataSourceOptions {
     logging: ['error'],
     // Fail fast on a wrong host instead of hanging on the default of no timeout.
     connectTimeoutMS: 5000,
-    extra: { max: 10, application_name: 'vigie' },
+    // The pid tells an operator (and the fault tests) which process holds a connection or a lock.
+    extra: { max: 10, application_name: `vigie:${process.pid}` },
   };
 }

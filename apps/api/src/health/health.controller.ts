@@ -1,9 +1,16 @@
-import { WorkerHeartbeat } from '@app/persistence';
+import { metricsAccess } from '@app/common';
+import { VigieConfig } from '@app/config';
+import {
+  BackgroundTaskStatusService,
+  WorkerHeartbeat,
+  type BackgroundTaskStatus,
+} from '@app/persistence';
 import { Public } from '@app/tenancy';
-import { Controller, Get, HttpStatus, Logger, Res } from '@nestjs/common';
+import { Controller, Get, Headers, HttpStatus, Logger, Res } from '@nestjs/common';
 import {
   ApiOkResponse,
   ApiProperty,
+  ApiPropertyOptional,
   ApiServiceUnavailableResponse,
   ApiTags,
 } from '@nestjs/swagger';
@@ -22,9 +29,38 @@ export class DatabaseHealthView {
   @ApiProperty({ enum: ['up', 'down'] }) status: 'up' | 'down';
 }
 
+export class WorkersHealthView {
+  @ApiProperty({ description: 'Workers that beat in the last 3 minutes' }) active: number;
+  @ApiProperty({ type: String, nullable: true, format: 'date-time' }) lastBeatAt: string | null;
+}
+
+export class BackgroundTaskView implements BackgroundTaskStatus {
+  @ApiProperty({ example: 'classification-score', description: 'pg-boss queue name' })
+  task: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastRunAt: Date | null;
+  @ApiProperty({ type: Number, nullable: true }) lastDurationMs: number | null;
+  @ApiProperty({ enum: ['completed', 'failed'], nullable: true })
+  lastOutcome: 'completed' | 'failed' | null;
+  @ApiProperty({ type: String, nullable: true, description: 'Message only, credentials redacted' })
+  lastError: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) lastErrorAt: Date | null;
+  @ApiProperty() queued: number;
+  @ApiProperty() active: number;
+}
+
 export class HealthReport {
   @ApiProperty({ enum: ['ok', 'degraded'] }) status: 'ok' | 'degraded';
   @ApiProperty({ type: DatabaseHealthView }) database: DatabaseHealthView;
+  @ApiPropertyOptional({
+    type: WorkersHealthView,
+    description: 'With the operator token (Bearer METRICS_TOKEN) only',
+  })
+  workers?: WorkersHealthView;
+  @ApiPropertyOptional({
+    type: [BackgroundTaskView],
+    description: 'With the operator token only: each background task’s last run',
+  })
+  tasks?: BackgroundTaskView[];
 }
 
 @ApiTags('health')
@@ -36,6 +72,8 @@ export class HealthController {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     @InjectRepository(WorkerHeartbeat) private readonly heartbeats: Repository<WorkerHeartbeat>,
+    private readonly tasks: BackgroundTaskStatusService,
+    private readonly config: VigieConfig,
   ) {}
 
   @Public()
@@ -50,7 +88,10 @@ export class HealthController {
     description: 'The database does not answer (details in the log).',
     example: { status: 'degraded', database: { status: 'down' } },
   })
-  async check(@Res({ passthrough: true }) response: Response): Promise<HealthReport> {
+  async check(
+    @Res({ passthrough: true }) response: Response,
+    @Headers('authorization') authorization?: string,
+  ): Promise<HealthReport> {
     try {
       await this.dataSource.query('SELECT 1');
     } catch (error) {
@@ -58,18 +99,22 @@ export class HealthController {
       response.status(HttpStatus.SERVICE_UNAVAILABLE);
       return { status: 'degraded', database: { status: 'down' } };
     }
-    await this.noteWorkers();
-    return { status: 'ok', database: { status: 'up' } };
+    const workers = await this.noteWorkers();
+    if (metricsAccess(this.config.METRICS_TOKEN, authorization) !== 'allowed')
+      return { status: 'ok', database: { status: 'up' } };
+    // Operators: each task's last run, duration and last error (message only, credentials redacted).
+    return { status: 'ok', database: { status: 'up' }, workers, tasks: await this.tasks.list() };
   }
 
   /** Says in the log when workers fall silent or come back, once per change, not per probe. */
-  private async noteWorkers(): Promise<void> {
+  private async noteWorkers(): Promise<{ active: number; lastBeatAt: string | null }> {
     const workers = await this.workers();
     const silent = workers.active === 0;
-    if (silent === this.workersSilent) return;
+    if (silent === this.workersSilent) return workers;
     this.workersSilent = silent;
     if (silent) this.logger.warn(workers, 'health: no worker has beaten for 3 minutes');
     else this.logger.log(workers, 'health: workers active');
+    return workers;
   }
 
   private async workers(): Promise<{ active: number; lastBeatAt: string | null }> {

@@ -12,6 +12,7 @@ import { mountFeedFastPath } from '../watch/feed-fast-path.middleware';
 import { WEB_STATIC_DIR } from '../web/web-view.service';
 import { buildApiDocument } from './api-document';
 import { HttpExceptionFilter } from './http-exception.filter';
+import { mountHttpMetrics } from './http-metrics.middleware';
 
 /** One year: browsers then refuse plain http for Vigie's host and its subdomains. */
 const HSTS_MAX_AGE_SECONDS = 365 * 24 * 60 * 60;
@@ -81,6 +82,7 @@ const FAVICON_MAX_AGE_MS = 365 * 24 * 3600 * 1000;
 /** Everything an HTTP app needs beyond its modules; shared by main.ts, the demo and e2e tests. */
 export function configureApp(app: INestApplication): INestApplication {
   app.getHttpAdapter().getInstance().disable('x-powered-by');
+  mountHttpMetrics(app);
   // First: a feed reader's unchanged 304 should cost as little as possible.
   mountFeedFastPath(app);
   configureWeb(app);

@@ -2,6 +2,7 @@ import {
   frenchAmount,
   frenchAmountRange,
   frenchDate,
+  frenchDuration,
   frenchDateTime,
   frenchMonthOf,
   frenchPercent,
@@ -46,5 +47,14 @@ describe('french-format.util', () => {
     expect(frenchMonthOf(null)).toBe('');
     expect(frenchMonthOf('bientôt')).toBe('');
     expect(frenchMonthOf('2027-13')).toBe('');
+  });
+});
+
+describe(frenchDuration.name, () => {
+  it('says how long a background task took the French way', () => {
+    expect(frenchDuration(null)).toBe('—');
+    expect(frenchDuration(350)).toBe('350 ms');
+    expect(frenchDuration(1_234)).toBe('1,2 s');
+    expect(frenchDuration(185_000)).toBe('3 min 05 s');
   });
 });

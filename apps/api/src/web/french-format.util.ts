@@ -63,3 +63,13 @@ export function frenchMonthOf(value: string | null | undefined): string {
   const month = (value ?? '').slice(0, 7);
   return /^\d{4}-(0[1-9]|1[0-2])$/.test(month) ? frenchMonth(month) : '';
 }
+
+/** « 1,2 s », « 350 ms », « 3 min 05 s »: how long a task's last run took. */
+export function frenchDuration(ms: number | null): string {
+  if (ms === null) return '—';
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  const seconds = ms / 1000;
+  if (seconds < 60) return `${seconds.toFixed(1).replace('.', ',')} s`;
+  const minutes = Math.floor(seconds / 60);
+  return `${minutes} min ${String(Math.round(seconds - minutes * 60)).padStart(2, '0')} s`;
+}

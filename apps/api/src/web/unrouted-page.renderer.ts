@@ -6,7 +6,7 @@ import type { WebRequest } from './web-request.types';
 import { WebViewService } from './web-view.service';
 
 /** Paths that belong to machines: they keep their JSON or feed errors. */
-const MACHINE_PREFIXES = ['/api/', '/api', '/feeds/', '/health', '/static/'];
+const MACHINE_PREFIXES = ['/api/', '/api', '/feeds/', '/health', '/metrics', '/static/'];
 
 /**
  * The French page for an address no route knows (a typo, an old bookmark): a person in a

@@ -1,4 +1,4 @@
-import { connectDataSource, generateMigration } from '@app/persistence';
+import { connectDataSource, generateMigration, runMigrations } from '@app/persistence';
 import { loadConfig, projectRoot } from '@app/config';
 import { prepareDatabase } from '@app/persistence';
 import { Command } from 'commander';
@@ -29,8 +29,8 @@ export function migrationCommands(): Command[] {
     .option('--json', 'affiche { "applied": [noms] } en JSON')
     .action(async (options: { json?: boolean }) => {
       await withDataSource(false, async (dataSource) => {
-        const applied = await dataSource.runMigrations({ transaction: 'each' });
-        const names = applied.map((migration) => migration.name);
+        // Under the same advisory lock as the api and workers' start (issue 16).
+        const names = await runMigrations(dataSource);
         if (options.json) process.stdout.write(JSON.stringify({ applied: names }) + '\n');
         say(names.length ? `Applied: ${names.join(', ')}` : 'No pending migration.');
       });

@@ -1,5 +1,11 @@
+import { vigieMetrics } from '@app/common';
 import { VigieConfig } from '@app/config';
-import { IngestionQueueService, WatchService, type RunSourceJob } from '@app/ingestion';
+import {
+  INGESTION_QUEUE,
+  IngestionQueueService,
+  WatchService,
+  type RunSourceJob,
+} from '@app/ingestion';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 
 /** Runs the queued sources, a few at a time per worker process. */
@@ -15,12 +21,15 @@ export class SourceRunConsumer implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     await this.queue.start('worker');
-    // A run left `running` by a killed process is re-run now rather than at its next window.
-    for (const { sourceId, runId } of await this.watch.interruptedSources()) {
+    // A run left `running` by a killed process is re-run now rather than at its next window
+    // (only when its lock is free: another live worker may still be running it).
+    for (const { sourceId, runId } of await this.watch.orphanedRuns()) {
       if (await this.queue.enqueueRecovery(sourceId, runId))
         this.logger.warn(`Source ${sourceId}: re-running the run interrupted (${runId})`);
     }
-    await this.queue.consume(this.config.INGESTION_CONCURRENCY, (job) => this.run(job));
+    await this.queue.consume(this.config.INGESTION_CONCURRENCY, (job) =>
+      vigieMetrics.timeJob(INGESTION_QUEUE, () => this.run(job)),
+    );
   }
 
   private async run(job: RunSourceJob): Promise<void> {
@@ -31,6 +40,9 @@ export class SourceRunConsumer implements OnApplicationBootstrap {
       );
       return;
     }
+    if (report.sourceError) vigieMetrics.crawlErrors.inc({ source: job.sourceId, scope: 'source' });
+    if (report.failed)
+      vigieMetrics.crawlErrors.inc({ source: job.sourceId, scope: 'item' }, report.failed);
     this.logger.log(
       `Source ${job.sourceId} (${job.trigger}${job.window ? ` ${job.window}` : ''}): ${report.status}, ${report.fetched} fetched, ` +
         `${report.created + report.sourceAdded} new, ${report.changed} changed, ${report.unchanged} unchanged, ${report.failed} failed` +

@@ -1,4 +1,4 @@
-import { DATABASE_URL } from '@app/persistence';
+import { DATABASE_URL, ensureQueue } from '@app/persistence';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import {
@@ -68,14 +68,7 @@ export class AccountPurgeQueueService implements OnApplicationShutdown {
     });
     boss.on('error', (error) => this.logger.error(`pg-boss: ${error.message}`));
     await boss.start();
-    if (!(await boss.getQueue(ACCOUNT_PURGE_QUEUE))) {
-      // Two processes may create it at once: the loser's error is harmless if the queue exists.
-      await boss
-        .createQueue(ACCOUNT_PURGE_QUEUE, { name: ACCOUNT_PURGE_QUEUE, policy: 'standard' })
-        .catch(async (error: Error) => {
-          if (!(await boss.getQueue(ACCOUNT_PURGE_QUEUE))) throw error;
-        });
-    }
+    await ensureQueue(boss, ACCOUNT_PURGE_QUEUE);
     return boss;
   }
 }

@@ -10,3 +10,5 @@ export type { AddressClass } from './ip-address.util';
 export { guardUrlHost } from './address-guard.util';
 export { decodeBody } from './charset.util';
 export { parseRobots, RobotsPolicy } from './robots.parser';
+export { PgPolitenessStore, SHARED_TURN_GUARD_MS } from './pg-politeness.store';
+export type { SharedPoliteness, StoredRobots } from './shared-politeness.types';

@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Agent, Dispatcher, request as undiciRequest } from 'undici';
 import { AddressPins, bareHostname, guardUrlHost } from './address-guard.util';
 import { BodyLimits, readBody } from './body-reader.util';
@@ -13,6 +14,7 @@ import { HostQueue } from './host-queue';
 import { LoadedRobots, RobotsCache } from './robots-cache';
 import { parseRobots, RobotsPolicy } from './robots.parser';
 import { backoffDelay, parseRetryAfter } from './retry-delay.util';
+import type { SharedPoliteness, StoredRobots } from './shared-politeness.types';
 
 type Method = 'GET' | 'POST';
 
@@ -39,6 +41,9 @@ type AttemptOutcome =
 /** Content types whose bytes are not text: `text` stays empty, connectors read `body`. */
 const BINARY_TYPE =
   /^(application\/(pdf|zip|gzip|x-gzip|msword|vnd\.ms-|vnd\.openxmlformats|vnd\.oasis)|image\/|audio\/|video\/|font\/)/i;
+/** How often a worker waiting for another's download of robots.txt looks again. */
+const ROBOTS_POLL_MS = 50;
+
 /** Headers that must not follow a redirect to another origin. */
 const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization'];
 
@@ -62,7 +67,14 @@ export class PoliteFetcher implements Fetcher {
     limits: { maxBytes: ROBOTS_MAX_BYTES, truncate: true },
   };
 
-  constructor(options: FetcherOptions) {
+  /**
+   * `shared` spreads the per-host pause, Retry-After and robots.txt over every process that
+   * crawls (PostgreSQL in the workers); without it they hold for this process only (CLI checks).
+   */
+  constructor(
+    options: FetcherOptions,
+    private readonly shared: SharedPoliteness | null = null,
+  ) {
     this.options = resolveFetcherOptions(options);
     this.userAgent = `${this.options.userAgent} (+${this.options.contact})`;
     this.pagePlan = { robots: false, limits: { maxBytes: this.options.maxBytes } };
@@ -126,11 +138,13 @@ export class PoliteFetcher implements Fetcher {
       const canRetry = attempt < this.options.maxRetries;
       let outcome: AttemptOutcome;
       try {
-        outcome = await this.queue.run(url.host, delayMs, () => this.attempt(request, plan));
+        outcome = await this.queue.run(url.host, delayMs, () =>
+          this.onSharedTurn(url.host, delayMs, () => this.attempt(request, plan)),
+        );
       } catch (error) {
         const failure = toFetchException(error, url);
         if (!failure.retryable || !canRetry) throw failure;
-        this.scheduleRetry(url, attempt, null);
+        await this.scheduleRetry(url, attempt, null);
         continue;
       }
       if (outcome.kind !== 'retry') return outcome;
@@ -145,17 +159,32 @@ export class PoliteFetcher implements Fetcher {
           },
         );
       }
-      this.scheduleRetry(url, attempt, outcome.retryAfterMs, outcome.status);
+      await this.scheduleRetry(url, attempt, outcome.retryAfterMs, outcome.status);
+    }
+  }
+
+  /** Waits for the host's turn among all processes, runs the request, then holds the host for the delay. */
+  private async onSharedTurn<T>(host: string, delayMs: number, task: () => Promise<T>): Promise<T> {
+    const shared = this.shared;
+    if (!shared) return task();
+    for (let waitMs = await shared.claim(host, delayMs); waitMs > 0;) {
+      await sleep(waitMs);
+      waitMs = await shared.claim(host, delayMs);
+    }
+    try {
+      return await task();
+    } finally {
+      await shared.release(host, delayMs).catch(() => undefined);
     }
   }
 
   /** Backs the whole host off (not just this request): it said it is overloaded. */
-  private scheduleRetry(
+  private async scheduleRetry(
     url: URL,
     attempt: number,
     retryAfterMs: number | null,
     status?: number,
-  ): void {
+  ): Promise<void> {
     if (retryAfterMs !== null && retryAfterMs > this.options.maxRetryAfterMs) {
       // Coming back earlier than asked would be rude; give up and let the next run try.
       throw new FetchException(
@@ -167,6 +196,8 @@ export class PoliteFetcher implements Fetcher {
     const delay =
       retryAfterMs ?? backoffDelay(attempt, this.options.backoffBaseMs, this.options.backoffMaxMs);
     this.queue.defer(url.host, delay);
+    // A host's Retry-After binds every worker, not only the one it answered.
+    await this.shared?.defer(url.host, delay);
     this.recorder.add(url.host, { retries: 1 });
   }
 
@@ -284,16 +315,32 @@ export class PoliteFetcher implements Fetcher {
     return Math.max(this.options.minDelayMs, loaded.policy.crawlDelayMs);
   }
 
-  /** RFC 9309 §2.3.1: 4xx means no rules; 5xx or no answer means assume everything is disallowed. */
+  /** The origin's robots.txt: another worker's fresh copy when there is one, else downloaded and shared. */
   private async loadRobots(origin: string): Promise<LoadedRobots> {
-    const url = new URL('/robots.txt', origin);
     const productToken = this.options.userAgent.split('/')[0];
+    for (let waited = 0; this.shared; waited += ROBOTS_POLL_MS) {
+      const known = await this.shared.readRobots(origin);
+      if (known) return { ...toLoadedRobots(known.robots, productToken), ttlMs: known.remainingMs };
+      // Another worker is downloading it: wait for its copy (or take over if it died).
+      if (await this.shared.claimRobotsDownload(origin, this.options.timeoutMs * 2)) break;
+      await sleep(ROBOTS_POLL_MS);
+    }
+    const stored = await this.downloadRobots(origin);
+    const ttlMs =
+      stored.outcome === 'disallow_all' ? this.options.robotsErrorTtlMs : this.options.robotsTtlMs;
+    await this.shared?.writeRobots(origin, stored, ttlMs);
+    return { ...toLoadedRobots(stored, productToken), ttlMs };
+  }
+
+  /** RFC 9309 §2.3.1: 4xx means no rules; 5xx or no answer means assume everything is disallowed. */
+  private async downloadRobots(origin: string): Promise<StoredRobots> {
+    const url = new URL('/robots.txt', origin);
     try {
       const response = await this.follow(
         { url, method: 'GET', headers: {}, secretHeaders: [] },
         this.robotsPlan,
       );
-      return { policy: parseRobots(response.text, productToken), ttlMs: this.options.robotsTtlMs };
+      return { outcome: 'rules', body: response.text, unreachableReason: null };
     } catch (error) {
       const failure = toFetchException(error, url);
       const status = failure.details.status ?? 0;
@@ -303,15 +350,24 @@ export class PoliteFetcher implements Fetcher {
         status < 500 &&
         status !== 429
       ) {
-        return { policy: RobotsPolicy.allowAll(), ttlMs: this.options.robotsTtlMs };
+        return { outcome: 'allow_all', body: '', unreachableReason: null };
       }
       return {
-        policy: RobotsPolicy.disallowAll(),
-        ttlMs: this.options.robotsErrorTtlMs,
+        outcome: 'disallow_all',
+        body: '',
         unreachableReason: status ? `HTTP ${status}` : failure.code,
       };
     }
   }
+}
+
+function toLoadedRobots(stored: StoredRobots, productToken: string): Omit<LoadedRobots, 'ttlMs'> {
+  if (stored.outcome === 'rules') return { policy: parseRobots(stored.body, productToken) };
+  if (stored.outcome === 'allow_all') return { policy: RobotsPolicy.allowAll() };
+  return {
+    policy: RobotsPolicy.disallowAll(),
+    unreachableReason: stored.unreachableReason ?? undefined,
+  };
 }
 
 function prepareRequest(request: FetchRequest): PreparedRequest {

@@ -1,4 +1,4 @@
-import { DATABASE_URL, Source } from '@app/persistence';
+import { DATABASE_URL, ensureQueue, Source } from '@app/persistence';
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import { DataSource } from 'typeorm';
@@ -134,14 +134,7 @@ export class IngestionQueueService implements OnApplicationShutdown {
     });
     boss.on('error', (error) => this.logger.error(`pg-boss: ${error.message}`));
     await boss.start();
-    if (!(await boss.getQueue(INGESTION_QUEUE))) {
-      // Two processes may create it at once: the loser's error is harmless if the queue exists.
-      await boss
-        .createQueue(INGESTION_QUEUE, { name: INGESTION_QUEUE, policy: 'standard' })
-        .catch(async (error: Error) => {
-          if (!(await boss.getQueue(INGESTION_QUEUE))) throw error;
-        });
-    }
+    await ensureQueue(boss, INGESTION_QUEUE);
     return boss;
   }
 }

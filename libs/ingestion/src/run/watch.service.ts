@@ -12,6 +12,7 @@ import {
 import { Clock } from '@app/common';
 import { toReferenceDate } from '../extract/paris-date.util';
 import type { Fetcher } from '../fetch/fetcher.types';
+import { PgPolitenessStore } from '../fetch/pg-politeness.store';
 import type { PoliteFetcher } from '../fetch/polite-fetcher';
 import { waitingForSecretMessage, waitsForSecret } from '../connector/source-auth.util';
 import { IngestionException, IngestionExceptionCode } from '../source/ingestion.exception';
@@ -136,6 +137,31 @@ export class WatchService implements OnApplicationShutdown {
       `SELECT DISTINCT ON (source_id) source_id, id FROM source_run WHERE status = 'running' ORDER BY source_id, started_at DESC`,
     );
     return rows.map((row) => ({ sourceId: row.source_id, runId: row.id }));
+  }
+
+  /**
+   * Runs left `running` by a process that died (kill -9, lost machine) while others live: the
+   * source's advisory lock went with the dead process's connection, so a `running` run whose
+   * lock is free has no one crawling it. Any worker may ask; it re-runs them without waiting
+   * for the dead job's expiry (issue 16, faults).
+   */
+  async orphanedRuns(): Promise<Array<{ sourceId: string; runId: string }>> {
+    const orphaned: Array<{ sourceId: string; runId: string }> = [];
+    for (const run of await this.interruptedSources()) {
+      const lock = await tryLockSource(this.dataSource, run.sourceId);
+      if (!lock) continue;
+      try {
+        // Still `running` while we hold the lock: its owner is gone (a live one updates it before unlocking).
+        const [{ running }] = await this.dataSource.query(
+          `SELECT count(*)::int AS running FROM source_run WHERE id = $1 AND status = 'running'`,
+          [run.runId],
+        );
+        if (running > 0) orphaned.push(run);
+      } finally {
+        await lock.release();
+      }
+    }
+    return orphaned;
   }
 
   async onApplicationShutdown(): Promise<void> {
@@ -286,7 +312,7 @@ export class WatchService implements OnApplicationShutdown {
   }
 
   private crawlerFetcher(): Fetcher {
-    this.fetcher ??= createCrawlerFetcher(this.config);
+    this.fetcher ??= createCrawlerFetcher(this.config, new PgPolitenessStore(this.dataSource));
     return this.fetcher;
   }
 }

@@ -14,6 +14,8 @@ export interface SourceRunError {
 /** One crawl of one source, with what it found; the history behind the source's health. */
 @Entity({ name: 'source_run' })
 @Index('ix_source_run_source_started', ['sourceId', 'startedAt'])
+/** The purge of old runs reads by end date (issue 16, item 5). */
+@Index('ix_source_run_finished_at', ['finishedAt'])
 export class SourceRun {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -15,6 +15,7 @@ import { CallSourceIdentityKey1796663792453 } from './1796663792453-call-source-
 import { AddEligibility1796673291033 } from './1796673291033-add-eligibility.migration';
 import { AddFundingLineClaims1796673918397 } from './1796673918397-add-funding-line-claims.migration';
 import { AddActivityAndImpact1796680000000 } from './1796680000000-add-activity-and-impact.migration';
+import { AddSharedPoliteness1796676000000 } from './1796676000000-add-shared-politeness.migration';
 
 /** Every migration in order, listed by hand (no globs). Never edit one that has run. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -33,5 +34,6 @@ export const migrations: Array<new () => MigrationInterface> = [
   CallSourceIdentityKey1796663792453,
   AddEligibility1796673291033,
   AddFundingLineClaims1796673918397,
+  AddSharedPoliteness1796676000000,
   AddActivityAndImpact1796680000000,
 ];

@@ -1,9 +1,12 @@
+import { BackgroundTaskStatusService } from '@app/persistence';
 import { Get, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { PageRoles, WebController } from '../web-page.decorator';
 import { WebPageContextService } from '../web-page-context.service';
 import type { SignedInRequest } from '../web-request.types';
 import { WebViewService } from '../web-view.service';
+import { frenchDuration } from '../french-format.util';
+import { BACKGROUND_TASK_LABELS } from './background-task-label.constants';
 import { SourceHealthQuery } from './source-health.query';
 
 const HEALTH_LABELS = {
@@ -22,21 +25,28 @@ export class SourcePageController {
     private readonly sources: SourceHealthQuery,
     private readonly context: WebPageContextService,
     private readonly views: WebViewService,
+    private readonly tasks: BackgroundTaskStatusService,
   ) {}
 
   @Get()
   @PageRoles('owner')
   async show(@Req() request: SignedInRequest, @Res() response: Response): Promise<void> {
-    const [layout, sources, errors] = await Promise.all([
+    const [layout, sources, errors, tasks] = await Promise.all([
       this.context.layout(request, 'Sources', 'sources'),
       this.sources.sources(),
       this.sources.recentErrors(),
+      this.tasks.list(),
     ]);
     this.views.send(response, 'sources', {
       ...layout,
       sources,
       runErrors: errors,
       healthLabels: HEALTH_LABELS,
+      tasks: tasks.map((task) => ({
+        ...task,
+        label: BACKGROUND_TASK_LABELS[task.task] ?? task.task,
+        duration: frenchDuration(task.lastDurationMs),
+      })),
     });
   }
 }
