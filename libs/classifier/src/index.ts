@@ -71,3 +71,25 @@ export {
   toClassifiableCall,
   type CallText,
 } from './nest/classifiable-call.util';
+export {
+  OrganisationScoreService,
+  type EligibilityLookup,
+} from './nest/organisation-score.service';
+export {
+  CallRankingQuery,
+  ORGANISATION_RELEVANT_SQL,
+  ORGANISATION_SCORE_SQL,
+  organisationFigureJoins,
+  type CallRankingFilter,
+  type OrganisationFigure,
+  type RankedCall,
+  type RankedPage,
+} from './ranking/call-ranking.query';
+export {
+  NOT_ELIGIBLE_FACTOR,
+  differsFromShared,
+  rankCall,
+  type EligibilityVerdict,
+  type RankedRelevance,
+  type RankingInput,
+} from './ranking/call-ranking.rule';

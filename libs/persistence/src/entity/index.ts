@@ -6,6 +6,7 @@ import { TreasurySettingsRecord } from './treasury-settings.entity';
 import { Call } from './call.entity';
 import { CallClassification } from './call-classification.entity';
 import { CallFeedback } from './call-feedback.entity';
+import { OrganisationCallScore, OrganisationScoreState } from './organisation-call-score.entity';
 import { CallEvent } from './call-event.entity';
 import { CallSource } from './call-source.entity';
 import { Membership } from './membership.entity';
@@ -52,6 +53,8 @@ export {
   Call,
   CallClassification,
   CallFeedback,
+  OrganisationCallScore,
+  OrganisationScoreState,
   CallEvent,
   CallSource,
   Membership,
@@ -110,4 +113,6 @@ export const entities = [
   SignInThrottle,
   CollectifDigest,
   DigestRecipient,
+  OrganisationCallScore,
+  OrganisationScoreState,
 ];
