@@ -82,7 +82,7 @@ describe('Watch profiles and feeds', () => {
       callId: matchingCallId,
       amountMaxCents: 7_200_000,
     });
-    expect(response.body.items[0].reasons.join(' ')).toContain('mediation_numerique');
+    expect(response.body.items[0].reasons.join(' ')).toContain('thème « Médiation numérique »');
   });
 
   it('serves an RSS 2.0 feed that a feed reader parses, with score, amount and deadline', async () => {
@@ -93,7 +93,7 @@ describe('Watch profiles and feeds', () => {
     expect(feed.items[0].title).toBe('Appel « Numérique & inclusion » <2027>');
     expect(feed.items[0].content).toContain('72\u00a0000\u00a0€');
     expect(feed.items[0].content).toContain('15 mars 2027');
-    expect(feed.items[0].content).toMatch(/Score :<\/strong> \d+/);
+    expect(feed.items[0].content).toMatch(/Pertinence :<\/strong> \d+/);
   });
 
   it('serves Atom and JSON Feed 1.1 with the same items', async () => {
