@@ -91,7 +91,7 @@ describe('Watch profiles and feeds', () => {
     const feed = await new Parser().parseString(response.text);
     expect(feed.items).toHaveLength(1);
     expect(feed.items[0].title).toBe('Appel « Numérique & inclusion » <2027>');
-    expect(feed.items[0].content).toContain('72\u00a0000\u00a0€');
+    expect(feed.items[0].content).toContain('72\u202f000\u00a0€');
     expect(feed.items[0].content).toContain('15 mars 2027');
     expect(feed.items[0].content).toMatch(/Pertinence :<\/strong> \d+/);
   });
@@ -206,7 +206,7 @@ describe('Watch profiles and feeds', () => {
     const lines = text.slice(1).trim().split('\r\n');
     expect(lines[0].split(';')[0]).toBe('Titre');
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toContain('jusqu’à 72\u00a0000\u00a0€');
+    expect(lines[1]).toContain('jusqu’à 72\u202f000\u00a0€');
   });
 
   it('answers 404 for a revoked token', async () => {

@@ -1,3 +1,4 @@
+import { ClassificationModule } from '@app/classifier';
 import { Module } from '@nestjs/common';
 import { ApplicationService } from './nest/application.service';
 import { CofinancingService } from './nest/cofinancing.service';
@@ -7,6 +8,7 @@ import { TreasuryService } from './nest/treasury.service';
 
 /** Applications, funding plans and treasury, for the Nest processes (repositories come from the global PersistenceModule). */
 @Module({
+  imports: [ClassificationModule],
   providers: [
     fundingRulesProvider,
     ApplicationService,

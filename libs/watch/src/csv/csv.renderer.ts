@@ -1,4 +1,4 @@
-import { formatAmountRange, formatPercent } from '../french-format.util';
+import { formatAmountRange, formatPercent } from '@app/common';
 import { FeedItem } from '../feed/feed-item.types';
 
 const HEADER = [

@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { FeedItem } from '../feed/feed-item.types';
 import { FeedQuery } from '../feed/feed.query';
-import { formatAmountRange, formatPercent } from '../french-format.util';
+import { formatAmountRange, formatPercent } from '@app/common';
 import { addDays, Clock, frenchDate, parisDate } from '@app/common';
 import { DEFAULT_COLLECTIF_DIGEST_FREQUENCY } from '../collectif/collectif-digest.constants';
 import { DEADLINE_SOON_DAYS } from '../watch.constants';

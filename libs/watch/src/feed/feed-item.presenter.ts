@@ -1,5 +1,5 @@
 import { frenchDate } from '@app/common';
-import { formatAmountRange, formatPercent } from '../french-format.util';
+import { formatAmountRange, formatPercent } from '@app/common';
 import { FeedItem } from './feed-item.types';
 import { escapeHtml } from './xml.util';
 

@@ -95,7 +95,7 @@ describe('matchCall', () => {
     expect(matches({ minScore: 0.5 }, { classification: null })).toBeNull();
     expect(matches({ minAmountCents: 10_000_000 })).toBeNull();
     expect(matches({ minAmountCents: 1_000_000 })?.reasons).toContain(
-      'montant jusqu’à 72\u00a0000\u00a0€',
+      'montant jusqu’à 72\u202f000\u00a0€',
     );
   });
 

@@ -1,4 +1,4 @@
-import { formatEuros, formatPercent } from '../french-format.util';
+import { formatEuros, formatPercent } from '@app/common';
 import { addDays, frenchDate } from '@app/common';
 import { AUDIENCE_LABELS, OPEN_CALL_STATUSES } from '../watch.constants';
 import { PreparedCall } from './prepared-call';
