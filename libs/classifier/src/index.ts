@@ -48,6 +48,15 @@ export {
   formatCrossValidation,
   stratifiedFolds,
 } from './evaluation/cross-validation.util';
+export {
+  DEFAULT_MARK_COUNTS,
+  TOP_LIST_SIZE,
+  formatLearningCurve,
+  learningCurve,
+  type LearningCurvePoint,
+  type MarkStrategy,
+  type LearningCurveReport,
+} from './evaluation/learning-curve.util';
 export type {
   ClassifierFitter,
   CrossValidationReport,
