@@ -1,4 +1,5 @@
 // node scripts/build.mjs && node dist/scripts/bench-personal-score.js [--calls 20000] [--marks 50] [--runs 40]
+//   [--keep] [--database NAME] (keep the filled database; reuse one kept)
 //
 // GET /api/calls for an organisation with marks, side by side with one without (issue 15
 // item 4), after the worker's pass has stored the organisation's figures; on real PostgreSQL
@@ -119,19 +120,29 @@ async function main(): Promise<void> {
   const count = arg('calls', 20_000);
   const marks = arg('marks', 50);
   const runs = arg('runs', 40);
-  const name = `vigie_bench_personal_${randomBytes(4).toString('hex')}`;
+  // --database NAME: reuse a database a previous run kept (filled and scored), and keep it.
+  const reused = process.argv.includes('--database')
+    ? process.argv[process.argv.indexOf('--database') + 1]
+    : null;
+  const name = reused ?? `vigie_bench_personal_${randomBytes(4).toString('hex')}`;
   const url = withDatabase(SERVER, name);
-  await admin(`CREATE DATABASE ${name}`);
+  if (!reused) await admin(`CREATE DATABASE ${name}`);
   let app: INestApplication | null = null;
   try {
     let start = performance.now();
-    await fillCalls(url, count);
-    console.log(`${count} calls stored in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+    if (!reused) {
+      await fillCalls(url, count);
+      console.log(`${count} calls stored in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+    }
     const booted = await boot(url);
     app = booted.app;
-    start = performance.now();
-    const scored = await app.get(CallClassificationService).scorePending(1000);
-    console.log(`${scored} calls scored in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+    if (!reused) {
+      start = performance.now();
+      const scored = await app.get(CallClassificationService).scorePending(1000);
+      console.log(`${scored} calls scored in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+    }
+    // What autovacuum does after a bulk load; without statistics the plans are guesses.
+    await app.get(DataSource).query('ANALYZE');
     const organisations = app.get(OrganisationService);
     const plain = await organisations.create({
       name: 'EPN sans marques',
@@ -201,7 +212,9 @@ async function main(): Promise<void> {
     }
   } finally {
     if (app) await app.close();
-    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    if (!reused && !process.argv.includes('--keep')) {
+      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    }
   }
 }
 

@@ -102,8 +102,9 @@ export class CallRankingQuery {
     const parameters: unknown[] = [organisationId];
     const common = this.filterClauses(filter, parameters);
     const relevance = filter.relevance ?? 'relevant';
+    // `=` rather than `IS`: PostgreSQL walks the (relevant, score) index only for `=`.
     const wanted = (column: string) =>
-      relevance === 'all' ? 'TRUE' : `${column} IS ${relevance === 'relevant' ? 'TRUE' : 'FALSE'}`;
+      relevance === 'all' ? 'TRUE' : `${column} = ${relevance === 'relevant' ? 'TRUE' : 'FALSE'}`;
     const state = this.stateClause(filter.state ?? null);
     const sharedWhere = [
       ...common,
@@ -144,16 +145,32 @@ export class CallRankingQuery {
       ORDER BY ${order('r.score', 'r.relevant', 'r.deadline', 'r.id')}
       OFFSET ${page.offset} LIMIT ${page.limit}`;
     const cap = page.countCap;
-    const counted = (from: string) =>
-      cap === undefined
-        ? `SELECT count(*)::int AS n ${from}`
-        : `SELECT count(*)::int AS n FROM (SELECT 1 ${from} LIMIT ${cap + 1}) x`;
-    const [rows, sharedCount, ownCount] = await Promise.all([
+    // Counting. Capped (the pages' « plus de 1 000 »): the anti-joined shared rows, which stop
+    // at the cap. Exact (the API's total): every call matching by its shared relevance, minus
+    // the organisation's own calls counted there, plus those calls by their own figure — the
+    // big count is then the very query of an organisation without marks.
+    const adjusted = `FROM (SELECT call_id FROM organisation_call_score WHERE organisation_id = $1
+                            UNION SELECT call_id FROM call_feedback WHERE organisation_id = $1) adj
+      JOIN call c ON c.id = adj.call_id
+      JOIN call_classification cc ON cc.call_id = c.id
+      WHERE ${[...common, wanted('cc.relevant'), state.shared].join(' AND ')}`;
+    const allShared = `FROM call c JOIN call_classification cc ON cc.call_id = c.id
+      WHERE ${[...common, wanted('cc.relevant'), state.shared].join(' AND ')}`;
+    const count = async (sql: string): Promise<number> =>
+      ((await this.dataSource.query(sql, parameters)) as Array<{ n: number }>)[0].n;
+    const [rows, total] = await Promise.all([
       this.dataSource.query(rowsSql, parameters) as Promise<RankedRow[]>,
-      this.dataSource.query(counted(sharedFrom), parameters) as Promise<Array<{ n: number }>>,
-      this.dataSource.query(counted(ownFrom), parameters) as Promise<Array<{ n: number }>>,
+      cap === undefined
+        ? Promise.all([
+            count(`SELECT count(*)::int AS n ${allShared}`),
+            count(`SELECT count(*)::int AS n ${adjusted}`),
+            count(`SELECT count(*)::int AS n ${ownFrom}`),
+          ]).then(([shared, mineShared, mine]) => shared - mineShared + mine)
+        : Promise.all([
+            count(`SELECT count(*)::int AS n FROM (SELECT 1 ${sharedFrom} LIMIT ${cap + 1}) x`),
+            count(`SELECT count(*)::int AS n ${ownFrom}`),
+          ]).then(([shared, mine]) => shared + mine),
     ]);
-    const total = sharedCount[0].n + ownCount[0].n;
     return {
       items: rows.map((row) => ({
         id: row.id,

@@ -47,7 +47,7 @@ function entry(item: FeedItem, note: string | null): DigestEntry {
   const facts = [
     item.nextDeadline ? `date limite le ${frenchDate(item.nextDeadline)}` : 'sans date limite',
     formatAmountRange(item.amountMinCents, item.amountMaxCents),
-    `score ${formatPercent(item.score)}`,
+    `pertinence ${formatPercent(item.score)}`,
   ].filter(Boolean);
   return { title: item.title, url: item.url, facts: facts.join(' · '), note };
 }
