@@ -154,8 +154,9 @@ export class CallRankingQuery {
       JOIN call c ON c.id = adj.call_id
       JOIN call_classification cc ON cc.call_id = c.id
       WHERE ${[...common, wanted('cc.relevant'), state.shared].join(' AND ')}`;
+    // `$1` is named even when no clause needs the organisation (PostgreSQL types every parameter).
     const allShared = `FROM call c JOIN call_classification cc ON cc.call_id = c.id
-      WHERE ${[...common, wanted('cc.relevant'), state.shared].join(' AND ')}`;
+      WHERE $1::uuid IS NOT NULL AND ${[...common, wanted('cc.relevant'), state.shared].join(' AND ')}`;
     const count = async (sql: string): Promise<number> =>
       ((await this.dataSource.query(sql, parameters)) as Array<{ n: number }>)[0].n;
     const [rows, total] = await Promise.all([
