@@ -149,29 +149,37 @@ export class CallRankingQuery {
     // at the cap. Exact (the API's total): every call matching by its shared relevance, minus
     // the organisation's own calls counted there, plus those calls by their own figure — the
     // big count is then the very query of an organisation without marks.
-    const adjusted = `FROM (SELECT call_id FROM organisation_call_score WHERE organisation_id = $1
-                            UNION SELECT call_id FROM call_feedback WHERE organisation_id = $1) adj
-      JOIN call c ON c.id = adj.call_id
-      JOIN call_classification cc ON cc.call_id = c.id
-      WHERE ${[...common, wanted('cc.relevant'), state.shared].join(' AND ')}`;
+    // One pass over the organisation's own calls gives both corrections.
+    const sharedCondition = [wanted('cc.relevant'), state.shared].join(' AND ');
+    const ownCondition = [wanted(ORGANISATION_RELEVANT_SQL), state.own].join(' AND ');
+    const ownCounts = `SELECT count(*) FILTER (WHERE ${sharedCondition})::int AS shared,
+             count(*) FILTER (WHERE ${ownCondition})::int AS own
+        FROM (SELECT call_id FROM organisation_call_score WHERE organisation_id = $1
+              UNION SELECT call_id FROM call_feedback WHERE organisation_id = $1) adj
+        JOIN call c ON c.id = adj.call_id
+        JOIN call_classification cc ON cc.call_id = c.id
+        ${organisationFigureJoins('$1')}
+       WHERE ${common.join(' AND ')}`;
     // `$1` is named even when no clause needs the organisation (PostgreSQL types every parameter).
-    const allShared = `FROM call c JOIN call_classification cc ON cc.call_id = c.id
-      WHERE $1::uuid IS NOT NULL AND ${[...common, wanted('cc.relevant'), state.shared].join(' AND ')}`;
-    const count = async (sql: string): Promise<number> =>
-      ((await this.dataSource.query(sql, parameters)) as Array<{ n: number }>)[0].n;
-    const [rows, total] = await Promise.all([
+    const allShared = `SELECT count(*)::int AS n FROM call c
+        JOIN call_classification cc ON cc.call_id = c.id
+       WHERE $1::uuid IS NOT NULL AND ${[...common, sharedCondition].join(' AND ')}`;
+    const cappedShared = `SELECT count(*)::int AS n FROM (SELECT 1 ${sharedFrom} LIMIT ${(cap ?? 0) + 1}) x`;
+    const [rows, sharedCount, mine] = await Promise.all([
       this.dataSource.query(rowsSql, parameters) as Promise<RankedRow[]>,
-      cap === undefined
-        ? Promise.all([
-            count(`SELECT count(*)::int AS n ${allShared}`),
-            count(`SELECT count(*)::int AS n ${adjusted}`),
-            count(`SELECT count(*)::int AS n ${ownFrom}`),
-          ]).then(([shared, mineShared, mine]) => shared - mineShared + mine)
-        : Promise.all([
-            count(`SELECT count(*)::int AS n FROM (SELECT 1 ${sharedFrom} LIMIT ${cap + 1}) x`),
-            count(`SELECT count(*)::int AS n ${ownFrom}`),
-          ]).then(([shared, mine]) => shared + mine),
+      this.dataSource.query(cap === undefined ? allShared : cappedShared, parameters) as Promise<
+        Array<{ n: number }>
+      >,
+      this.dataSource.query(ownCounts, parameters) as Promise<
+        Array<{ shared: number; own: number }>
+      >,
     ]);
+    // Exact: the shared count included the organisation's own calls by their shared figure.
+    // Capped: the anti-joined shared rows never held them.
+    const total =
+      cap === undefined
+        ? sharedCount[0].n - mine[0].shared + mine[0].own
+        : sharedCount[0].n + mine[0].own;
     return {
       items: rows.map((row) => ({
         id: row.id,
