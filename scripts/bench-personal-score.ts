@@ -185,7 +185,10 @@ async function main(): Promise<void> {
     const pass = await app.get(OrganisationScoreService).refreshStale();
     const [{ rows }] = await app
       .get(DataSource)
-      .query(`SELECT count(*)::int AS rows FROM organisation_call_score`);
+      .query(
+        `SELECT count(*)::int AS rows FROM organisation_call_score WHERE organisation_id = $1`,
+        [marking.organisationId],
+      );
     console.log(
       `worker pass: organisation figures in ${((performance.now() - start) / 1000).toFixed(1)} s ` +
         `(${pass.changedCallIds.length} calls moved; ${rows} stored rows for ${marks} marks)`,
