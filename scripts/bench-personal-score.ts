@@ -187,7 +187,7 @@ async function main(): Promise<void> {
       .get(DataSource)
       .query(
         `SELECT count(*)::int AS rows FROM organisation_call_score WHERE organisation_id = $1`,
-        [marking.organisationId],
+        [marking.organisation.id],
       );
     console.log(
       `worker pass: organisation figures in ${((performance.now() - start) / 1000).toFixed(1)} s ` +
