@@ -61,6 +61,9 @@ interface RankedRow {
   relevant: boolean;
   mark: boolean | null;
   reasons: StoredExplanationEntry[] | null;
+  /** The organisation's own calls matching the filters by their shared / own relevance. */
+  own_shared: number;
+  own_own: number;
 }
 
 /**
@@ -114,7 +117,6 @@ export class CallRankingQuery {
                     WHERE x.organisation_id = $1 AND x.call_id = c.id)`,
       `NOT EXISTS (SELECT 1 FROM call_feedback x WHERE x.organisation_id = $1 AND x.call_id = c.id)`,
     ].join(' AND ');
-    const ownWhere = [...common, wanted(ORGANISATION_RELEVANT_SQL), state.own].join(' AND ');
     const deadline = `COALESCE(c.next_deadline, DATE '9999-12-31')`;
     const order = (score: string, relevant: string, deadlineCol: string, id: string) =>
       filter.sort === 'deadline'
@@ -123,24 +125,33 @@ export class CallRankingQuery {
     const wantedRows = page.offset + page.limit;
     const sharedFrom = `FROM call c JOIN call_classification cc ON cc.call_id = c.id
       WHERE ${sharedWhere}`;
-    const ownFrom = `FROM (SELECT call_id FROM organisation_call_score WHERE organisation_id = $1
-                           UNION SELECT call_id FROM call_feedback WHERE organisation_id = $1) adj
-      JOIN call c ON c.id = adj.call_id
-      JOIN call_classification cc ON cc.call_id = c.id
-      ${organisationFigureJoins('$1')}
-      WHERE ${ownWhere}`;
+    const sharedCondition = [wanted('cc.relevant'), state.shared].join(' AND ');
+    const ownCondition = [wanted(ORGANISATION_RELEVANT_SQL), state.own].join(' AND ');
+    // The organisation's own calls, read once (a few hundred rows): their page candidates and
+    // both corrections of the shared count come from this one pass.
+    const own = `FROM (SELECT call_id FROM organisation_call_score WHERE organisation_id = $1
+                        UNION SELECT call_id FROM call_feedback WHERE organisation_id = $1) adj
+        JOIN call c ON c.id = adj.call_id
+        JOIN call_classification cc ON cc.call_id = c.id
+        ${organisationFigureJoins('$1')}
+       WHERE ${common.join(' AND ')}`;
     const rowsSql = `
-      SELECT r.id, r.score, r.relevant, r.mark, r.reasons FROM (
+      WITH own AS MATERIALIZED (
+        SELECT c.id, ${ORGANISATION_SCORE_SQL} AS score, ${ORGANISATION_RELEVANT_SQL} AS relevant,
+               f.relevant AS mark, o.reasons, ${deadline} AS deadline,
+               (${sharedCondition}) AS counted_shared, (${ownCondition}) AS counted_own
+          ${own})
+      SELECT r.id, r.score, r.relevant, r.mark, r.reasons,
+             (SELECT count(*) FILTER (WHERE counted_shared) FROM own)::int AS own_shared,
+             (SELECT count(*) FILTER (WHERE counted_own) FROM own)::int AS own_own
+        FROM (
         (SELECT c.id, cc.score, cc.relevant, NULL::boolean AS mark, NULL::jsonb AS reasons,
                 ${deadline} AS deadline
            ${sharedFrom}
           ORDER BY ${order('cc.score', 'cc.relevant', deadline, 'c.id')} LIMIT ${wantedRows})
         UNION ALL
-        (SELECT c.id, ${ORGANISATION_SCORE_SQL} AS score, ${ORGANISATION_RELEVANT_SQL} AS relevant,
-                f.relevant AS mark, o.reasons, ${deadline} AS deadline
-           ${ownFrom}
-          ORDER BY ${order(ORGANISATION_SCORE_SQL, ORGANISATION_RELEVANT_SQL, deadline, 'c.id')}
-          LIMIT ${wantedRows})
+        (SELECT id, score, relevant, mark, reasons, deadline FROM own WHERE counted_own
+          ORDER BY ${order('score', 'relevant', 'deadline', 'id')} LIMIT ${wantedRows})
       ) r
       ORDER BY ${order('r.score', 'r.relevant', 'r.deadline', 'r.id')}
       OFFSET ${page.offset} LIMIT ${page.limit}`;
@@ -149,37 +160,28 @@ export class CallRankingQuery {
     // at the cap. Exact (the API's total): every call matching by its shared relevance, minus
     // the organisation's own calls counted there, plus those calls by their own figure — the
     // big count is then the very query of an organisation without marks.
-    // One pass over the organisation's own calls gives both corrections.
-    const sharedCondition = [wanted('cc.relevant'), state.shared].join(' AND ');
-    const ownCondition = [wanted(ORGANISATION_RELEVANT_SQL), state.own].join(' AND ');
-    const ownCounts = `SELECT count(*) FILTER (WHERE ${sharedCondition})::int AS shared,
-             count(*) FILTER (WHERE ${ownCondition})::int AS own
-        FROM (SELECT call_id FROM organisation_call_score WHERE organisation_id = $1
-              UNION SELECT call_id FROM call_feedback WHERE organisation_id = $1) adj
-        JOIN call c ON c.id = adj.call_id
-        JOIN call_classification cc ON cc.call_id = c.id
-        ${organisationFigureJoins('$1')}
-       WHERE ${common.join(' AND ')}`;
+    const ownCounts = `SELECT count(*) FILTER (WHERE ${sharedCondition})::int AS own_shared,
+             count(*) FILTER (WHERE ${ownCondition})::int AS own_own ${own}`;
     // `$1` is named even when no clause needs the organisation (PostgreSQL types every parameter).
     const allShared = `SELECT count(*)::int AS n FROM call c
         JOIN call_classification cc ON cc.call_id = c.id
        WHERE $1::uuid IS NOT NULL AND ${[...common, sharedCondition].join(' AND ')}`;
     const cappedShared = `SELECT count(*)::int AS n FROM (SELECT 1 ${sharedFrom} LIMIT ${(cap ?? 0) + 1}) x`;
-    const [rows, sharedCount, mine] = await Promise.all([
+    const [rows, sharedCount] = await Promise.all([
       this.dataSource.query(rowsSql, parameters) as Promise<RankedRow[]>,
       this.dataSource.query(cap === undefined ? allShared : cappedShared, parameters) as Promise<
         Array<{ n: number }>
       >,
-      this.dataSource.query(ownCounts, parameters) as Promise<
-        Array<{ shared: number; own: number }>
-      >,
     ]);
+    // A page past the end has no row to carry the corrections: count them apart.
+    const mine =
+      rows[0] ?? ((await this.dataSource.query(ownCounts, parameters)) as RankedRow[])[0];
     // Exact: the shared count included the organisation's own calls by their shared figure.
     // Capped: the anti-joined shared rows never held them.
     const total =
       cap === undefined
-        ? sharedCount[0].n - mine[0].shared + mine[0].own
-        : sharedCount[0].n + mine[0].own;
+        ? sharedCount[0].n - mine.own_shared + mine.own_own
+        : sharedCount[0].n + mine.own_own;
     return {
       items: rows.map((row) => ({
         id: row.id,
