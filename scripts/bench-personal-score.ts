@@ -1,11 +1,13 @@
-// node scripts/build.mjs && node dist/scripts/bench-personal-score.js [--calls 20000] [--marks 5]
+// node scripts/build.mjs && node dist/scripts/bench-personal-score.js [--calls 20000] [--marks 50] [--runs 40]
+//   [--keep] [--database NAME] (keep the filled database; reuse one kept)
 //
-// GET /api/calls for an organisation right after it marks a call, on real PostgreSQL
+// GET /api/calls for an organisation with marks, side by side with one without (issue 15
+// item 4), after the worker's pass has stored the organisation's figures; on real PostgreSQL
 // (DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test): a database of its own,
 // created, filled with the dev set repeated, scored, then dropped. The API runs in-process and
 // is asked over HTTP on loopback, as a browser would.
 import 'reflect-metadata';
-import { CallClassificationService } from '@app/classifier';
+import { CallClassificationService, OrganisationScoreService } from '@app/classifier';
 import { loadConfig } from '@app/config';
 import { connectDataSource, runMigrations } from '@app/persistence';
 import { OrganisationService } from '@app/tenancy';
@@ -16,6 +18,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
+import { DataSource } from 'typeorm';
 import { ApiModule } from '../apps/api/src/api.module';
 import { configureApp } from '../apps/api/src/http/configure-app';
 
@@ -92,77 +95,129 @@ async function boot(url: string): Promise<{ app: INestApplication; base: string 
   return { app, base: (await app.getUrl()).replace('[::1]', '127.0.0.1') };
 }
 
-async function timed(label: string, work: () => Promise<Response>): Promise<number> {
-  const start = performance.now();
-  const response = await work();
-  await response.text();
-  const ms = performance.now() - start;
-  if (!response.ok) throw new Error(`${label}: HTTP ${response.status}`);
-  console.log(`${label.padEnd(58)} ${ms.toFixed(0).padStart(6)} ms`);
-  return ms;
+const percentile = (sorted: number[], p: number): number =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+
+/** p50 and p95 of `runs` requests, after `warm` unmeasured ones. */
+async function measure(
+  work: () => Promise<Response>,
+  runs: number,
+  warm = 3,
+): Promise<{ p50: number; p95: number }> {
+  const times: number[] = [];
+  for (let i = 0; i < warm + runs; i++) {
+    const start = performance.now();
+    const response = await work();
+    await response.text();
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    if (i >= warm) times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: percentile(times, 50), p95: percentile(times, 95) };
 }
 
 async function main(): Promise<void> {
   const count = arg('calls', 20_000);
-  const marks = arg('marks', 5);
-  const name = `vigie_bench_personal_${randomBytes(4).toString('hex')}`;
+  const marks = arg('marks', 50);
+  const runs = arg('runs', 40);
+  // --database NAME: reuse a database a previous run kept (filled and scored), and keep it.
+  const reused = process.argv.includes('--database')
+    ? process.argv[process.argv.indexOf('--database') + 1]
+    : null;
+  const name = reused ?? `vigie_bench_personal_${randomBytes(4).toString('hex')}`;
   const url = withDatabase(SERVER, name);
-  await admin(`CREATE DATABASE ${name}`);
+  if (!reused) await admin(`CREATE DATABASE ${name}`);
   let app: INestApplication | null = null;
   try {
     let start = performance.now();
-    await fillCalls(url, count);
-    console.log(`${count} calls stored in ${((performance.now() - start) / 1000).toFixed(1)} s`);
-    let booted = await boot(url);
+    if (!reused) {
+      await fillCalls(url, count);
+      console.log(`${count} calls stored in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+    }
+    const booted = await boot(url);
     app = booted.app;
-    start = performance.now();
-    const scored = await app.get(CallClassificationService).scorePending(1000);
-    console.log(`${scored} calls scored in ${((performance.now() - start) / 1000).toFixed(1)} s`);
-    const { apiKey } = await app.get(OrganisationService).create({
+    if (!reused) {
+      start = performance.now();
+      const scored = await app.get(CallClassificationService).scorePending(1000);
+      console.log(`${scored} calls scored in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+    }
+    // What autovacuum does after a bulk load; without statistics the plans are guesses.
+    await app.get(DataSource).query('ANALYZE');
+    const organisations = app.get(OrganisationService);
+    const plain = await organisations.create({
+      name: 'EPN sans marques',
+      kind: 'structure',
+      territory: ['63'],
+    });
+    const marking = await organisations.create({
       name: 'EPN du banc d’essai',
       kind: 'structure',
       territory: ['63'],
     });
-    const headers = { authorization: `Bearer ${apiKey}`, 'content-type': 'application/json' };
-    const list = (base: string) => () =>
-      fetch(`${base}/api/calls?relevant=all&limit=20`, { headers });
-    const ids = (
-      (await (await list(booted.base)()).json()) as { items: Array<{ id: string }> }
-    ).items.map((i) => i.id);
-    const mark = (base: string, id: string, relevant: boolean) =>
-      fetch(`${base}/api/calls/${id}/feedback`, {
+    const headersOf = (apiKey: string) => ({
+      authorization: `Bearer ${apiKey}`,
+      'content-type': 'application/json',
+    });
+    const get = (apiKey: string, query: string) => () =>
+      fetch(`${booted.base}/api/calls?${query}`, { headers: headersOf(apiKey) });
+    // Marks spread over the ranking: the best calls, and calls further down.
+    const listed = (await (
+      await get(plain.apiKey, `relevant=all&limit=100&offset=0`)()
+    ).json()) as { items: Array<{ id: string }> };
+    const deeper = (await (
+      await get(plain.apiKey, `relevant=all&limit=100&offset=5000`)()
+    ).json()) as { items: Array<{ id: string }> };
+    const picked = [...listed.items, ...deeper.items].filter((_, i) => i % 4 === 0).slice(0, marks);
+    start = performance.now();
+    for (const [i, item] of picked.entries()) {
+      const response = await fetch(`${booted.base}/api/calls/${item.id}/feedback`, {
         method: 'POST',
-        headers,
-        body: JSON.stringify({ relevant }),
+        headers: headersOf(marking.apiKey),
+        body: JSON.stringify({ relevant: i % 2 === 0 }),
       });
-    await timed('GET /api/calls, no marks (first request)', list(booted.base));
-    await timed('GET /api/calls, no marks, again', list(booted.base));
-    for (let i = 0; i < marks - 1; i++) await mark(booted.base, ids[i], i % 2 === 0);
-    await timed(`first GET after ${marks - 1} marks (cold process caches)`, list(booted.base));
-    await timed('same GET again (cached personal scores)', list(booted.base));
-    await mark(booted.base, ids[marks - 1], true);
-    await timed(`first GET after mark n° ${marks} (warm process)`, list(booted.base));
-    await timed('same GET again (cached personal scores)', list(booted.base));
-
-    await app.close();
-    booted = await boot(url);
-    app = booted.app;
-    await mark(booted.base, ids[marks], false);
-    await timed('restarted API: first GET after a mark (terms read from db)', list(booted.base));
-
-    // The old path: every candidate re-classified from its text (what the API did before).
-    await app.close();
-    const client = new Client({ connectionString: url });
-    await client.connect();
-    await client.query('UPDATE call_classification SET feedback_terms = NULL');
-    await client.end();
-    booted = await boot(url);
-    app = booted.app;
-    await mark(booted.base, ids[marks + 1], true);
-    await timed('restarted API, no stored terms: re-classify from text', list(booted.base));
+      if (!response.ok) throw new Error(`mark: HTTP ${response.status}`);
+    }
+    const markMs = (performance.now() - start) / picked.length;
+    console.log(
+      `${picked.length} marks posted, ${markMs.toFixed(0)} ms each (the marked call moves at once)`,
+    );
+    start = performance.now();
+    const pass = await app.get(OrganisationScoreService).refreshStale();
+    const [{ rows }] = await app
+      .get(DataSource)
+      .query(
+        `SELECT count(*)::int AS rows FROM organisation_call_score WHERE organisation_id = $1`,
+        [marking.organisation.id],
+      );
+    console.log(
+      `worker pass: organisation figures in ${((performance.now() - start) / 1000).toFixed(1)} s ` +
+        `(${pass.changedCallIds.length} calls moved; ${rows} stored rows for ${marks} marks)`,
+    );
+    console.log('');
+    console.log(
+      `${'GET /api/calls?…'.padEnd(44)} ${'no marks p50/p95'.padStart(18)} ${`${marks} marks p50/p95`.padStart(18)}  ratio p95`,
+    );
+    for (const query of [
+      'relevant=true&limit=20',
+      'relevant=all&limit=20',
+      'relevant=true&limit=20&offset=200',
+      'relevant=true&limit=20&sort=deadline',
+      'relevant=true&limit=20&territory=63',
+      'relevant=true&limit=20&q=numérique',
+    ]) {
+      const without = await measure(get(plain.apiKey, query), runs);
+      const withMarks = await measure(get(marking.apiKey, query), runs);
+      const cell = (m: { p50: number; p95: number }) =>
+        `${m.p50.toFixed(0)} / ${m.p95.toFixed(0)} ms`.padStart(18);
+      console.log(
+        `${query.padEnd(44)} ${cell(without)} ${cell(withMarks)}  ${(withMarks.p95 / without.p95).toFixed(2)}×`,
+      );
+    }
   } finally {
     if (app) await app.close();
-    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    if (!reused && !process.argv.includes('--keep')) {
+      await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    }
   }
 }
 

@@ -1,4 +1,10 @@
-import { CallClassificationService } from '@app/classifier';
+import {
+  CallClassificationService,
+  ORGANISATION_RELEVANT_SQL,
+  ORGANISATION_SCORE_SQL,
+  OrganisationScoreService,
+  organisationFigureJoins,
+} from '@app/classifier';
 import { Call } from '@app/persistence';
 import { type ApiSchema, createTestApp, TestApp } from '@app/testing';
 import type { Principal } from '@app/tenancy';
@@ -169,34 +175,62 @@ describe('Calls API', () => {
     );
   });
 
-  it('ranks in PostgreSQL exactly as in the process for an organisation without marks', async () => {
-    // The two ways must agree on every filter, sort, relevance and page, items and total alike.
+  it('pages the merged ranking exactly as one plain sort of every call by its figure', async () => {
+    // The list merges two index walks (shared ranking, the organisation's own figures); a plain
+    // ORDER BY over every call with the organisation's figure must give the same pages.
     const service = testApp.app.get(CallQueryService);
-    const fresh = await createOrganisation(testApp.app, { name: 'Sans marques' });
+    const db = testApp.database.dataSource;
+    const marked = await createOrganisation(testApp.app, { name: 'Marques croisées' });
     const principal: Principal = {
-      organisationId: fresh.organisationId,
+      organisationId: marked.organisationId,
       userId: '00000000-0000-4000-8000-000000000001',
       membershipId: '00000000-0000-4000-8000-000000000002',
-      role: 'viewer',
+      role: 'member',
     };
-    const queries: ListCallsQueryDto[] = [];
+    await db.query(
+      `INSERT INTO call_feedback (organisation_id, call_id, relevant) VALUES ($1, $2, false), ($1, $3, true)`,
+      [marked.organisationId, calls.mediation.id, calls.roads.id],
+    );
+    await testApp.app.get(OrganisationScoreService).refresh(marked.organisationId);
+    const reference = async (query: ListCallsQueryDto): Promise<string[]> => {
+      const rows: Array<{ id: string }> = await db.query(
+        `SELECT c.id FROM call c JOIN call_classification cc ON cc.call_id = c.id
+           ${organisationFigureJoins('$1')}
+          WHERE c.status = ANY($2) AND ($3 = 'all' OR ${ORGANISATION_RELEVANT_SQL} = ($3 = 'true'))
+          ORDER BY ${
+            query.sort === 'deadline'
+              ? `COALESCE(c.next_deadline, DATE '9999-12-31'), ${ORGANISATION_SCORE_SQL} DESC`
+              : `${ORGANISATION_RELEVANT_SQL} DESC, ${ORGANISATION_SCORE_SQL} DESC,
+                 COALESCE(c.next_deadline, DATE '9999-12-31')`
+          }, c.id`,
+        [marked.organisationId, query.status ?? ['open', 'forthcoming'], query.relevant ?? 'true'],
+      );
+      return rows.map((r) => r.id);
+    };
+    let nonEmpty = 0;
     for (const sort of ['score', 'deadline'] as const)
       for (const relevant of ['true', 'false', 'all'] as const)
-        for (const territory of [undefined, '63', 'R84', '75', 'FR', '2a'])
-          queries.push({ sort, relevant, territory, limit: 100 });
-    queries.push(
-      { relevant: 'all', status: ['open', 'forthcoming', 'closed'], limit: 3, offset: 2 },
-      { sort: 'deadline', relevant: 'all', q: 'numérique', limit: 2, offset: 1 },
-      { relevant: 'all', deadlineBefore: '2027-05-31', limit: 100 },
-    );
-    let nonEmpty = 0;
-    for (const query of queries) {
-      const inSql = await service['listRankedInSql'](principal, query);
-      const here = await service['listRankedHere'](principal, query);
-      expect({ query, list: inSql }).toEqual({ query, list: here });
-      if (inSql.items.length > 1) nonEmpty++;
-    }
-    expect(nonEmpty).toBeGreaterThan(10);
+        for (const [offset, limit] of [
+          [0, 100],
+          [0, 2],
+          [1, 2],
+          [3, 3],
+        ]) {
+          const query: ListCallsQueryDto = { sort, relevant, offset, limit };
+          const merged = await service.list(principal, query);
+          const every = await reference(query);
+          const plain = every.slice(offset, offset + limit);
+          expect({ query, ids: merged.items.map((i) => i.id), total: merged.total }).toEqual({
+            query,
+            ids: plain,
+            total: every.length,
+          });
+          if (plain.length > 1) nonEmpty++;
+        }
+    expect(nonEmpty).toBeGreaterThan(6);
+    const all = await service.list(principal, { relevant: 'all', limit: 100 });
+    expect(all.items.find((i) => i.id === calls.mediation.id)?.relevant).toBe(false);
+    expect(all.items.find((i) => i.id === calls.roads.id)?.relevant).toBe(true);
   });
 
   it('refuses bad filters, naming the parameter', async () => {
@@ -301,6 +335,9 @@ describe('Calls API', () => {
       .send({ relevant: true })
       .expect(200);
 
+    // The marked calls move at once; calls like them on the worker's next pass.
+    const passed = await testApp.app.get(OrganisationScoreService).refreshStale();
+    expect(passed.changedCallIds).toEqual(expect.arrayContaining([calls.access3.id]));
     const before = scoresOf(epnBefore);
     const after = await list(epn, '&relevant=all');
     const now = scoresOf(after);
@@ -333,6 +370,7 @@ describe('Calls API', () => {
         .set('Authorization', `Bearer ${epn.apiKey}`)
         .expect(200);
     }
+    await testApp.app.get(OrganisationScoreService).refreshStale();
     expect(await list(epn, '&relevant=all')).toEqual(epnBefore);
   });
 });

@@ -88,7 +88,7 @@ describe('Watch profiles and feeds', () => {
       callId: matchingCallId,
       amountMaxCents: 7_200_000,
     });
-    expect(matches.items[0].reasons.join(' ')).toContain('mediation_numerique');
+    expect(matches.items[0].reasons.join(' ')).toContain('thème « Médiation numérique »');
   });
 
   it('serves an RSS 2.0 feed that a feed reader parses, with score, amount and deadline', async () => {
@@ -97,9 +97,9 @@ describe('Watch profiles and feeds', () => {
     const feed = await new Parser().parseString(response.text);
     expect(feed.items).toHaveLength(1);
     expect(feed.items[0].title).toBe('Appel « Numérique & inclusion » <2027>');
-    expect(feed.items[0].content).toContain('72\u00a0000\u00a0€');
+    expect(feed.items[0].content).toContain('72\u202f000\u00a0€');
     expect(feed.items[0].content).toContain('15 mars 2027');
-    expect(feed.items[0].content).toMatch(/Score :<\/strong> \d+/);
+    expect(feed.items[0].content).toMatch(/Pertinence :<\/strong> \d+/);
   });
 
   it('serves Atom and JSON Feed 1.1 with the same items', async () => {
@@ -212,7 +212,7 @@ describe('Watch profiles and feeds', () => {
     const lines = text.slice(1).trim().split('\r\n');
     expect(lines[0].split(';')[0]).toBe('Titre');
     expect(lines).toHaveLength(2);
-    expect(lines[1]).toContain('jusqu’à 72\u00a0000\u00a0€');
+    expect(lines[1]).toContain('jusqu’à 72\u202f000\u00a0€');
   });
 
   it('answers 404 for a revoked token', async () => {

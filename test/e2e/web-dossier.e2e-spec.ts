@@ -430,7 +430,7 @@ describe('Web « Dossiers » pages', () => {
   });
 
   it('item 9: says in euros what is wrong with an amount, on the dossier and on its funding lines', async () => {
-    const tooLarge = 'Montant trop élevé : 100\u202f000\u202f000 € au plus.';
+    const tooLarge = 'Montant trop élevé : 100\u202f000\u202f000\u00a0€ au plus.';
     const invalid =
       'Montant invalide : écrivez un nombre d’euros, par exemple 12 500 ou 12 500,50.';
     const client = await signedIn(owner);

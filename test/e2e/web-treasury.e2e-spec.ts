@@ -157,7 +157,7 @@ describe('Web « Trésorerie »', () => {
     expect(closings[0]).toEqual({ month: 'janvier 2027', closingCents: 2_000_000 });
     expect(closings[5]).toEqual({ month: 'juin 2027', closingCents: -840_000 });
     // Negative cells are said in words, not only in red.
-    expect(page.text).toMatch(/-8\s400\s€ <span class="badge badge-negative">négatif<\/span>/);
+    expect(page.text).toMatch(/−8\s400\s€ <span class="badge badge-negative">négatif<\/span>/);
     expect(page.text).toContain('<h2 id="alertes">Alertes</h2>');
     expect(page.text).toContain('Trésorerie négative');
     expect(page.text).toContain(`href="/dossiers/${fseId}"`);
@@ -287,7 +287,7 @@ describe('Web « Trésorerie »', () => {
       }),
     );
     expect(refused.status).toBe(400);
-    const tooLarge = 'Montant trop élevé : 100\u202f000\u202f000 € au plus.';
+    const tooLarge = 'Montant trop élevé : 100\u202f000\u202f000\u00a0€ au plus.';
     const invalid =
       'Montant invalide : écrivez un nombre d’euros, par exemple 12 500 ou 12 500,50.';
     for (const field of ['solde', 'seuil', 'flux-0-montant']) {

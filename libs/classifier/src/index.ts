@@ -48,6 +48,15 @@ export {
   formatCrossValidation,
   stratifiedFolds,
 } from './evaluation/cross-validation.util';
+export {
+  DEFAULT_MARK_COUNTS,
+  TOP_LIST_SIZE,
+  formatLearningCurve,
+  learningCurve,
+  type LearningCurvePoint,
+  type MarkStrategy,
+  type LearningCurveReport,
+} from './evaluation/learning-curve.util';
 export type {
   ClassifierFitter,
   CrossValidationReport,
@@ -71,3 +80,25 @@ export {
   toClassifiableCall,
   type CallText,
 } from './nest/classifiable-call.util';
+export {
+  OrganisationScoreService,
+  type EligibilityLookup,
+} from './nest/organisation-score.service';
+export {
+  CallRankingQuery,
+  ORGANISATION_RELEVANT_SQL,
+  ORGANISATION_SCORE_SQL,
+  organisationFigureJoins,
+  type CallRankingFilter,
+  type OrganisationFigure,
+  type RankedCall,
+  type RankedPage,
+} from './ranking/call-ranking.query';
+export {
+  NOT_ELIGIBLE_FACTOR,
+  differsFromShared,
+  rankCall,
+  type EligibilityVerdict,
+  type RankedRelevance,
+  type RankingInput,
+} from './ranking/call-ranking.rule';

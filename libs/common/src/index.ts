@@ -18,6 +18,7 @@ export {
 export { loggingModule } from './logging';
 export { maskUrlTokens } from './mask-url-tokens.util';
 export { redactCredentials } from './redact-credentials.util';
+export { formatAmountRange, formatEuros, formatPercent } from './french-format.util';
 export { exitOnStartFailure, onShutdown } from './process.util';
 export {
   PARIS_TIME_ZONE,

@@ -1,4 +1,5 @@
-import { formatEuros, fromMonthIndex, toMonthIndex } from '@app/treasury';
+import { formatEuros } from '@app/common';
+import { fromMonthIndex, toMonthIndex } from '@app/treasury';
 import type { ImpactEstimateRule, ImpactReference, IndicatorDefinition } from './impact.types';
 import type {
   EstimateFigures,

@@ -9,7 +9,7 @@ import {
 import type { FundingRules } from './funding-rules.types';
 import { InputChecker, type InputRecord } from './input-checker.util';
 import { fromMonthIndex, toMonthIndex } from './month.util';
-import { formatEuros } from './money.util';
+import { formatEuros } from '@app/common';
 import type { ApplicationInput, TreasurySettings } from './treasury.types';
 import { TreasuryException, TreasuryExceptionCode } from './treasury.exception';
 import type { ValidationIssue } from './validation-issue.types';

@@ -23,7 +23,6 @@ export { projectTreasury, type ProjectTreasuryInput } from './treasury.projector
 export { treasuryToCsv } from './treasury-csv.exporter';
 export { treasuryToXlsx, EURO_FORMAT, type TreasuryXlsxOptions } from './treasury-xlsx.exporter';
 export type { TreasuryExportScope, TreasuryExportRow } from './treasury-export-row.util';
-export { formatEuros } from './money.util';
 export { isMonth, toMonthIndex, fromMonthIndex } from './month.util';
 export { TreasuryModule } from './treasury.module';
 export * from './nest';

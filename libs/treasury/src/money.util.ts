@@ -42,28 +42,3 @@ export function splitEvenly(totalCents: number, parts: number): number[] {
   shares[parts - 1] += totalCents - base * parts;
   return shares;
 }
-
-/**
- * 1234567 → "12 345,67 €", 8200000 → "82 000 €" (narrow no-break space as in fr-FR): cents are
- * written only when there are some, as an accountant writes a sum in a sentence.
- */
-export function formatEuros(cents: number): string {
-  const sign = cents < 0 ? '−' : '';
-  const abs = Math.abs(cents);
-  const rest = abs % 100;
-  const euros = groupThousands(Math.floor(abs / 100));
-  if (rest === 0) return `${sign}${euros}\u00a0€`;
-  return `${sign}${euros},${rest < 10 ? '0' : ''}${rest}\u00a0€`;
-}
-
-/** Thousands separated by a narrow no-break space; a loop rather than a regex (thousands of messages per projection). */
-function groupThousands(euros: number): string {
-  let text = '';
-  let rest = euros;
-  while (rest >= 1000) {
-    const group = rest % 1000;
-    text = `\u202f${group < 10 ? '00' : group < 100 ? '0' : ''}${group}${text}`;
-    rest = Math.floor(rest / 1000);
-  }
-  return `${rest}${text}`;
-}

@@ -1,3 +1,4 @@
+import { ClassificationModule } from '@app/classifier';
 import { EligibilityModule } from '@app/eligibility';
 import { Module } from '@nestjs/common';
 import { ApplicationService } from './nest/application.service';
@@ -8,7 +9,7 @@ import { TreasuryService } from './nest/treasury.service';
 
 /** Applications, funding plans and treasury, for the Nest processes (repositories come from the global PersistenceModule). */
 @Module({
-  imports: [EligibilityModule],
+  imports: [ClassificationModule, EligibilityModule],
   providers: [
     fundingRulesProvider,
     ApplicationService,

@@ -1,5 +1,5 @@
 import { lineKey } from './application-plan.builder';
-import { formatEuros } from './money.util';
+import { formatEuros } from '@app/common';
 import { frenchDate } from '@app/common';
 import { frenchMonth } from './french-date.util';
 import { lineTitle } from './line-title.util';

@@ -54,4 +54,4 @@ export {
 } from './digest/digest-consent.service';
 export { CONSENT_PATH, UNSUBSCRIBE_PATH } from './digest/digest-link.util';
 export { seedDemoWatch, feedUrls, type DemoWatch, type FeedUrls } from './demo/seed-demo-watch';
-export { formatEuros } from './french-format.util';
+export { formatEuros } from '@app/common';

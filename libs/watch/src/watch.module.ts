@@ -1,3 +1,4 @@
+import { ClassificationModule } from '@app/classifier';
 import { Module } from '@nestjs/common';
 import { CollectifService } from './collectif/collectif.service';
 import { DigestConsentService } from './digest/digest-consent.service';
@@ -22,5 +23,5 @@ const services = [
 ];
 
 /** Watch profiles, matches, collectifs and feeds, for the Nest processes. */
-@Module({ providers: services, exports: services })
+@Module({ imports: [ClassificationModule], providers: services, exports: services })
 export class WatchModule {}

@@ -1,11 +1,12 @@
 import {
+  CallRankingQuery,
   Classifier,
   FeedbackService,
+  type RankedCall,
   PersonalScoreService,
   withFeedbackReasons,
-  type ExplanationEntry,
 } from '@app/classifier';
-import { territoriesCovering, territoryOverlapSql } from '@app/common';
+import { territoriesCovering } from '@app/common';
 import { CallEligibilityService } from '@app/eligibility';
 import {
   Call,
@@ -13,14 +14,12 @@ import {
   CallEvent,
   CallFeedback,
   CallSource,
-  callSearchClause,
-  callSearchPatterns,
   type StoredExplanationEntry,
 } from '@app/persistence';
 import { Principal, TenancyException } from '@app/tenancy';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository, SelectQueryBuilder } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import type {
   CallAmountsView,
   CallDetailView,
@@ -36,23 +35,6 @@ import { safeDescriptionHtml } from './description-html.util';
 const DEFAULT_STATUSES: CallStatus[] = ['open', 'forthcoming'];
 const DEFAULT_LIMIT = 20;
 
-/** The light columns every filter and sort needs, for every candidate call. */
-interface Candidate {
-  id: string;
-  contentHash: string;
-  nextDeadline: string | null;
-  score: number;
-  relevant: boolean;
-}
-
-interface CandidateRow {
-  id: string;
-  content_hash: string;
-  next_deadline: string | null;
-  score: number;
-  relevant: boolean;
-}
-
 const amountsOf = (call: Call): CallAmountsView => ({
   minCents: call.amountMinCents,
   maxCents: call.amountMaxCents,
@@ -63,28 +45,8 @@ const amountsOf = (call: Call): CallAmountsView => ({
 /** The codes a call's territory may hold to cover the place (the validator lets only known places through). */
 const coveringOf = (place: string): string[] => territoriesCovering(place) ?? ['FR'];
 
-const candidateOf = (r: CandidateRow): Candidate => ({
-  id: r.id,
-  contentHash: r.content_hash,
-  nextDeadline: r.next_deadline,
-  score: Number(r.score),
-  relevant: r.relevant,
-});
-
 const feedbackView = (mark: CallFeedback | undefined | null): MyFeedbackView | null =>
   mark ? { relevant: mark.relevant, markedAt: mark.updatedAt.toISOString() } : null;
-
-/**
- * Code-unit order: ISO dates and lower-case uuids sort the same as with `localeCompare`, at a
- * fraction of its cost (the whole candidate list is sorted on every request).
- */
-const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Deadline first; rolling calls (no deadline) after every dated one. */
-const byDeadline = (a: Candidate, b: Candidate): number =>
-  byText(a.nextDeadline ?? '9999-12-31', b.nextDeadline ?? '9999-12-31');
-
-const byScore = (a: Candidate, b: Candidate): number => b.score - a.score;
 
 /**
  * The calls as one organisation sees them: shared data, scored by the shared rules plus that
@@ -96,6 +58,7 @@ export class CallQueryService {
     private readonly classifier: Classifier,
     private readonly feedback: FeedbackService,
     private readonly personal: PersonalScoreService,
+    private readonly ranking: CallRankingQuery,
     @InjectRepository(Call) private readonly calls: Repository<Call>,
     @InjectRepository(CallClassification)
     private readonly classifications: Repository<CallClassification>,
@@ -104,86 +67,47 @@ export class CallQueryService {
     private readonly eligibility: CallEligibilityService,
   ) {}
 
+  /** The one ranking (`CallRankingQuery`), as JSON: the same items and order as `/appels`. */
   async list(principal: Principal, query: ListCallsQueryDto): Promise<CallListView> {
-    // Without marks every score is the stored shared one: PostgreSQL filters, orders and pages.
-    // With marks, scores near a marked call move, so the candidates are ranked here.
-    const marked = await this.feedback.modelFor(principal.organisationId);
-    return marked ? this.listRankedHere(principal, query) : this.listRankedInSql(principal, query);
-  }
-
-  private async listRankedHere(
-    principal: Principal,
-    query: ListCallsQueryDto,
-  ): Promise<CallListView> {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const offset = query.offset ?? 0;
-    let candidates = await this.candidates(query);
-    const personal = await this.personal.scoresFor(principal.organisationId, candidates);
-    if (personal) {
-      candidates = candidates.map((c) => {
-        const mine = personal.get(c.id);
-        return mine ? { ...c, score: mine.score, relevant: mine.relevant } : c;
-      });
-    }
     const wanted = query.relevant ?? 'true';
-    if (wanted !== 'all') candidates = candidates.filter((c) => c.relevant === (wanted === 'true'));
-    candidates.sort((a, b) =>
-      query.sort === 'deadline'
-        ? byDeadline(a, b) || byScore(a, b) || byText(a.id, b.id)
-        : byScore(a, b) || byDeadline(a, b) || byText(a.id, b.id),
+    const ranked = await this.ranking.rank(
+      principal.organisationId,
+      {
+        statuses: query.status?.length ? query.status : DEFAULT_STATUSES,
+        q: query.q,
+        theme: query.theme,
+        euFund: query.euFund,
+        deadlineBefore: query.deadlineBefore,
+        deadlineAfter: query.deadlineAfter,
+        coveringTerritories: query.territory ? coveringOf(query.territory) : null,
+        relevance: wanted === 'all' ? 'all' : wanted === 'true' ? 'relevant' : 'not_relevant',
+        sort: query.sort === 'deadline' ? 'deadline' : 'score',
+      },
+      { offset, limit },
     );
-    const page = candidates.slice(offset, offset + limit);
-    const items = await this.items(principal, page, (id) => personal?.get(id)?.feedback);
-    return { total: candidates.length, limit, offset, items };
-  }
-
-  /**
-   * The same list, order and total as `listRankedHere` for an organisation without marks, without
-   * reading every candidate into the process (100 000 calls: seconds there, milliseconds here).
-   */
-  private async listRankedInSql(
-    principal: Principal,
-    query: ListCallsQueryDto,
-  ): Promise<CallListView> {
-    const limit = query.limit ?? DEFAULT_LIMIT;
-    const offset = query.offset ?? 0;
-    const builder = this.candidateQuery(query);
-    const wanted = query.relevant ?? 'true';
-    if (wanted !== 'all')
-      builder.andWhere('cc.relevant = :relevant', { relevant: wanted === 'true' });
-    // One classification per call: COUNT(*) counts calls, without getCount's DISTINCT.
-    const counting = builder.clone().select('COUNT(*)', 'total').getRawOne<{ total: string }>();
-    // As byDeadline, byScore and byText: rolling calls (no deadline) after every dated one,
-    // best score first, then the id's text (a uuid's bytes order like its lower-case text). A
-    // stored call is relevant exactly when its score reaches the threshold, so leading with
-    // `relevant` changes no order and lets PostgreSQL walk the (relevant, score) index.
-    const deadline = `COALESCE(c.next_deadline, DATE '9999-12-31')`;
-    const ordered =
-      query.sort === 'deadline'
-        ? builder.orderBy(deadline, 'ASC').addOrderBy('cc.score', 'DESC')
-        : builder
-            .orderBy('cc.relevant', 'DESC')
-            .addOrderBy('cc.score', 'DESC')
-            .addOrderBy(deadline, 'ASC');
-    const [counted, rows] = await Promise.all([
-      counting,
-      ordered.addOrderBy('c.id', 'ASC').offset(offset).limit(limit).getRawMany<CandidateRow>(),
-    ]);
-    const items = await this.items(principal, rows.map(candidateOf), () => undefined);
-    return { total: Number(counted?.total ?? 0), limit, offset, items };
+    const items = await this.items(principal, ranked.items);
+    return { total: ranked.total, limit, offset, items };
   }
 
   async detail(principal: Principal, callId: string): Promise<CallDetailView> {
     const call = await this.calls.findOneBy({ id: callId });
     if (!call) throw TenancyException.notFound('Appel');
-    const [result, stored, marks, sources, history, eligibility] = await Promise.all([
+    const [result, stored, marks, sources, history, figures, eligibility] = await Promise.all([
       this.personal.classificationFor(principal.organisationId, call),
       this.classifications.findOneBy({ callId }),
       this.feedback.marksOn(principal.organisationId, [callId]),
       this.callSources.find({ where: { callId }, relations: { source: true } }),
       this.events.find({ where: { callId }, order: { occurredAt: 'DESC' } }),
+      this.ranking.figuresOf([principal.organisationId], [callId]),
       this.eligibility.verdictFor(principal.organisationId, callId),
     ]);
+    // The one figure of the lists (stored by the ranking rule), not a fresh re-classification
+    // that could disagree with them until the next worker pass.
+    const figure = figures.get(`${principal.organisationId}:${callId}`);
+    const score = figure?.score ?? stored?.score ?? result.score;
+    const relevant = figure?.relevant ?? stored?.relevant ?? result.relevant;
     return {
       id: call.id,
       title: call.title,
@@ -213,14 +137,14 @@ export class CallQueryService {
       })),
       classification: {
         version: result.version,
-        score: result.score,
-        relevant: result.relevant,
+        score,
+        relevant,
         sharedScore: stored?.score ?? result.score,
         themes: result.themes,
         euFund: result.euFund ?? call.euFund,
         explanation: result.explanation,
         feedbackModel: result.feedbackModel,
-        reason: reasonOf(result.explanation, result.relevant),
+        reason: reasonOf(result.explanation, relevant),
       },
       eligibility: {
         verdict: eligibility.verdict,
@@ -240,72 +164,11 @@ export class CallQueryService {
     };
   }
 
-  /** Scored calls matching every filter but relevance (marks may change it). */
-  private async candidates(query: ListCallsQueryDto): Promise<Candidate[]> {
-    const rows = await this.candidateQuery(query).getRawMany<CandidateRow>();
-    return rows.map(candidateOf);
-  }
-
-  private candidateQuery(query: ListCallsQueryDto): SelectQueryBuilder<Call> {
-    const builder = this.calls
-      .createQueryBuilder('c')
-      .innerJoin(CallClassification, 'cc', 'cc.callId = c.id')
-      .select('c.id', 'id')
-      .addSelect('c.content_hash', 'content_hash')
-      .addSelect(`to_char(c.next_deadline, 'YYYY-MM-DD')`, 'next_deadline')
-      .addSelect('cc.score', 'score')
-      .addSelect('cc.relevant', 'relevant')
-      .where('c.status IN (:...statuses)', {
-        statuses: query.status?.length ? query.status : DEFAULT_STATUSES,
-      });
-    this.applyFilters(builder, query);
-    return builder;
-  }
-
-  private applyFilters(builder: SelectQueryBuilder<Call>, query: ListCallsQueryDto): void {
-    const patterns = callSearchPatterns(query.q ?? '');
-    if (patterns.length > 0) {
-      const parameters: Record<string, string> = {};
-      const clause = callSearchClause('c', patterns, (pattern) => {
-        const name = `q${Object.keys(parameters).length}`;
-        parameters[name] = pattern;
-        return `:${name}`;
-      });
-      builder.andWhere(clause, parameters);
-    }
-    if (query.theme) {
-      builder.andWhere(
-        `EXISTS (SELECT 1 FROM jsonb_array_elements(cc.themes) t
-                 WHERE t->>'id' = :theme AND (t->>'score')::float >= :themeThreshold)`,
-        { theme: query.theme, themeThreshold: this.themeThreshold },
-      );
-    }
-    if (query.euFund) {
-      builder.andWhere('COALESCE(cc.eu_fund, c.eu_fund) = :euFund', { euFund: query.euFund });
-    }
-    if (query.deadlineBefore) {
-      builder.andWhere('c.next_deadline <= :before', { before: query.deadlineBefore });
-    }
-    if (query.deadlineAfter) {
-      builder.andWhere('c.next_deadline >= :after', { after: query.deadlineAfter });
-    }
-    if (query.territory) {
-      const covering = coveringOf(query.territory);
-      builder.andWhere(territoryOverlapSql('c.territory', ':covering::text[]', covering), {
-        covering,
-      });
-    }
-  }
-
   private get themeThreshold(): number {
     return this.classifier.definition.settings.themeThreshold;
   }
 
-  private async items(
-    principal: Principal,
-    page: Candidate[],
-    feedbackReasons: (id: string) => ExplanationEntry[] | undefined,
-  ): Promise<CallListItemView[]> {
+  private async items(principal: Principal, page: RankedCall[]): Promise<CallListItemView[]> {
     const ids = page.map((c) => c.id);
     if (ids.length === 0) return [];
     const [calls, stored, marks] = await Promise.all([
@@ -319,10 +182,13 @@ export class CallQueryService {
       const call = callById.get(candidate.id);
       const classification = storedById.get(candidate.id);
       if (!call || !classification) return [];
-      const feedback = feedbackReasons(candidate.id);
-      const explanation: readonly StoredExplanationEntry[] = feedback
-        ? withFeedbackReasons<StoredExplanationEntry>(classification.explanation, feedback)
-        : classification.explanation;
+      const explanation: readonly StoredExplanationEntry[] =
+        candidate.reasons.length > 0
+          ? withFeedbackReasons<StoredExplanationEntry>(
+              classification.explanation,
+              candidate.reasons,
+            )
+          : classification.explanation;
       return [
         {
           id: call.id,

@@ -1,4 +1,4 @@
-import { FeedbackService } from '@app/classifier';
+import { FeedbackService, OrganisationScoreService } from '@app/classifier';
 import { CurrentPrincipal, Principal, Roles } from '@app/tenancy';
 import {
   Body,
@@ -25,6 +25,7 @@ export class CallController {
   constructor(
     private readonly query: CallQueryService,
     private readonly feedback: FeedbackService,
+    private readonly scores: OrganisationScoreService,
   ) {}
 
   @Get()
@@ -62,6 +63,8 @@ export class CallController {
     @Body() body: CallFeedbackDto,
   ): Promise<FeedbackView> {
     const mark = await this.feedback.mark(principal, id, body.relevant);
+    // The marked call moves at once; calls like it move on the worker's next pass.
+    await this.scores.applyMark(principal.organisationId, id);
     return { callId: id, relevant: mark.relevant, markedAt: mark.updatedAt.toISOString() };
   }
 
@@ -75,6 +78,7 @@ export class CallController {
     @Param('id', new ParseUUIDPipe()) id: string,
   ): Promise<FeedbackView> {
     await this.feedback.unmark(principal, id);
+    await this.scores.applyMark(principal.organisationId, id);
     return { callId: id, relevant: null, markedAt: null };
   }
 }

@@ -50,7 +50,7 @@ describe('form-value.util', () => {
   });
 
   it('item 9: says the limit and the expected form in euros, never in cents', () => {
-    expect(EUROS_TOO_LARGE).toBe('Montant trop élevé : 100\u202f000\u202f000 € au plus.');
+    expect(EUROS_TOO_LARGE).toBe('Montant trop élevé : 100\u202f000\u202f000\u00a0€ au plus.');
     expect(EUROS_INVALID).toBe(
       'Montant invalide : écrivez un nombre d’euros, par exemple 12 500 ou 12 500,50.',
     );

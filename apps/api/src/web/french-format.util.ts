@@ -1,4 +1,4 @@
-import { frenchMonth } from '@app/common';
+import { formatAmountRange, formatEuros, formatPercent, frenchMonth } from '@app/common';
 
 const DATE = new Intl.DateTimeFormat('fr-FR', {
   timeZone: 'Europe/Paris',
@@ -14,8 +14,6 @@ const DATE_TIME = new Intl.DateTimeFormat('fr-FR', {
   hour: '2-digit',
   minute: '2-digit',
 });
-const INTEGER = new Intl.NumberFormat('fr-FR', { maximumFractionDigits: 0 });
-const PERCENT = new Intl.NumberFormat('fr-FR', { style: 'percent', maximumFractionDigits: 0 });
 
 /**
  * « 15 mars 2027 », « 1er mars 2027 ». A calendar date (YYYY-MM-DD) is read at noon UTC so that no time zone can
@@ -35,27 +33,19 @@ export function frenchDateTime(value: Date | string | null | undefined): string 
   return Number.isNaN(date.getTime()) ? '' : DATE_TIME.format(date);
 }
 
-/** « 72 000 € » from integer cents; cents are shown only when there are some. */
+/** « 72 000 € » from integer cents, or '' (the one money writing: `formatEuros`, @app/common). */
 export function frenchAmount(cents: number | null | undefined): string {
-  if (cents === null || cents === undefined) return '';
-  if (cents % 100 === 0) return `${INTEGER.format(cents / 100)} €`;
-  const precise = new Intl.NumberFormat('fr-FR', { minimumFractionDigits: 2 });
-  return `${precise.format(cents / 100)} €`;
+  return cents === null || cents === undefined ? '' : formatEuros(cents);
 }
 
 /** « de 5 000 € à 72 000 € », « jusqu’à 72 000 € », « à partir de 5 000 € » or ''. */
 export function frenchAmountRange(minCents: number | null, maxCents: number | null): string {
-  if (minCents !== null && maxCents !== null && minCents !== maxCents) {
-    return `de ${frenchAmount(minCents)} à ${frenchAmount(maxCents)}`;
-  }
-  if (maxCents !== null) return `jusqu’à ${frenchAmount(maxCents)}`;
-  if (minCents !== null) return `à partir de ${frenchAmount(minCents)}`;
-  return '';
+  return formatAmountRange(minCents, maxCents) ?? '';
 }
 
-/** « 87 % » from a score in [0, 1]. */
+/** « 87 % » from a score in [0, 1] (`formatPercent`, @app/common). */
 export function frenchPercent(score: number): string {
-  return PERCENT.format(score);
+  return formatPercent(score);
 }
 
 /** « juin 2027 » from `2027-06` or a date in that month; '' when there is none. */

@@ -75,8 +75,6 @@ export class PersonalScoreService {
   private readonly cache = new Map<string, CachedScores>();
   private readonly dictionary = new StemDictionary();
   private readonly analysed = new Map<string, AnalysedCall>();
-  /** A read of every stored row started by a mark, that requests wait for instead of redoing. */
-  private prefetching: Promise<void> | null = null;
 
   constructor(
     private readonly classifier: Classifier,
@@ -84,10 +82,7 @@ export class PersonalScoreService {
     @InjectRepository(Call) private readonly calls: Repository<Call>,
     @InjectRepository(CallClassification)
     private readonly classifications: Repository<CallClassification>,
-  ) {
-    // The list is usually asked for again right after a mark: start reading while it comes.
-    feedback.onMarked(() => this.prefetch());
-  }
+  ) {}
 
   /** Scores of the given calls for the organisation, or null when it has no marks. */
   async scoresFor(
@@ -99,7 +94,6 @@ export class PersonalScoreService {
       this.cache.delete(organisationId);
       return null;
     }
-    if (this.prefetching) await this.prefetching;
     const cached = this.cachedFor(organisationId, model.id);
     const missing = refs.filter((r) => cached.scores.get(r.id)?.contentHash !== r.contentHash);
     if (missing.length > 0) await this.ensureAnalysed(missing);
@@ -161,27 +155,6 @@ export class PersonalScoreService {
     const ids = [...fromText];
     for (let i = 0; i < ids.length; i += TEXT_BATCH) {
       await this.analyseTexts(ids.slice(i, i + TEXT_BATCH));
-    }
-  }
-
-  private prefetch(): void {
-    if (this.prefetching || this.analysed.size > 0) return;
-    this.prefetching = this.readAllStored()
-      .catch((error: unknown) => {
-        this.logger.warn(`Stored terms could not be read ahead: ${(error as Error).message}`);
-      })
-      .finally(() => {
-        this.prefetching = null;
-      });
-  }
-
-  private async readAllStored(): Promise<void> {
-    for await (const batch of this.scanStored()) {
-      for (const row of batch) {
-        if (this.analysed.get(row.call_id)?.contentHash !== row.content_hash) {
-          this.readStored(row, row.content_hash);
-        }
-      }
     }
   }
 

@@ -7,6 +7,7 @@ import { Call } from './call.entity';
 import { CallClassification } from './call-classification.entity';
 import { CallEligibility } from './call-eligibility.entity';
 import { CallFeedback } from './call-feedback.entity';
+import { OrganisationCallScore, OrganisationScoreState } from './organisation-call-score.entity';
 import { CallEvent } from './call-event.entity';
 import { CallSource } from './call-source.entity';
 import { Membership } from './membership.entity';
@@ -60,6 +61,8 @@ export {
   CallClassification,
   CallEligibility,
   CallFeedback,
+  OrganisationCallScore,
+  OrganisationScoreState,
   CallEvent,
   CallSource,
   Membership,
@@ -123,4 +126,6 @@ export const entities = [
   ActivityEntry,
   OrganisationIndicator,
   ImpactReferenceOverride,
+  OrganisationCallScore,
+  OrganisationScoreState,
 ];

@@ -16,6 +16,7 @@ import { AddEligibility1796673291033 } from './1796673291033-add-eligibility.mig
 import { AddFundingLineClaims1796673918397 } from './1796673918397-add-funding-line-claims.migration';
 import { AddActivityAndImpact1796680000000 } from './1796680000000-add-activity-and-impact.migration';
 import { AddSharedPoliteness1796676000000 } from './1796676000000-add-shared-politeness.migration';
+import { AddOrganisationCallScore1796673246754 } from './1796673246754-add-organisation-call-score.migration';
 
 /** Every migration in order, listed by hand (no globs). Never edit one that has run. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -32,6 +33,7 @@ export const migrations: Array<new () => MigrationInterface> = [
   AddCollectifDigest1795488137529,
   AddDigestConsent1796663644580,
   CallSourceIdentityKey1796663792453,
+  AddOrganisationCallScore1796673246754,
   AddEligibility1796673291033,
   AddFundingLineClaims1796673918397,
   AddSharedPoliteness1796676000000,

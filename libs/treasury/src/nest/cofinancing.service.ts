@@ -1,4 +1,10 @@
-import { Clock, territoryCovers } from '@app/common';
+import {
+  Classifier,
+  ORGANISATION_RELEVANT_SQL,
+  ORGANISATION_SCORE_SQL,
+  organisationFigureJoins,
+} from '@app/classifier';
+import { Clock, formatEuros, formatPercent, territoryCovers } from '@app/common';
 import {
   CallEligibilityService,
   eligibilityVerdict,
@@ -12,7 +18,6 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { checkFundingPlan } from '../funding-plan.checker';
 import type { FundingRules } from '../funding-rules.types';
-import { formatEuros } from '../money.util';
 import { ApplicationService } from './application.service';
 import { FUNDING_RULES } from './funding-rules.provider';
 
@@ -72,7 +77,12 @@ export class CofinancingService {
     private readonly applications: ApplicationService,
     private readonly clock: Clock,
     private readonly eligibility: CallEligibilityService,
-  ) {}
+    classifier: Classifier,
+  ) {
+    this.themeLabels = new Map(classifier.definition.themes.map((t) => [t.id, t.label]));
+  }
+
+  private readonly themeLabels: ReadonlyMap<string, string>;
 
   async find(principal: Principal, applicationId: string): Promise<CofinancingResult> {
     const app = await this.applications.findVisible(principal, applicationId);
@@ -86,12 +96,16 @@ export class CofinancingService {
     const linkedThemes = app.callId ? await this.themesOf(app.callId) : new Set<string>();
     const rows = (await this.dataSource.query(
       `SELECT c.id, c.title, c.url, c.funders, c.status, to_char(c.next_deadline, 'YYYY-MM-DD') AS next_deadline,
-              c.rolling, c.territory, c.amount_max_cents, cc.score, cc.relevant, cc.themes
+              c.rolling, c.territory, c.amount_max_cents,
+              ${ORGANISATION_SCORE_SQL} AS score, ${ORGANISATION_RELEVANT_SQL} AS relevant, cc.themes
          FROM call c LEFT JOIN call_classification cc ON cc.call_id = c.id
+         ${organisationFigureJoins('$4')}
         WHERE c.status IN ('open', 'forthcoming')
+          -- « Pas pour nous »: the organisation said so; it is not suggested again.
+          AND f.relevant IS NOT FALSE
           AND ((c.next_deadline >= $1 AND c.next_deadline < $2) OR (c.next_deadline IS NULL AND c.rolling))
           AND ($3::uuid IS NULL OR c.id <> $3::uuid)`,
-      [this.clock.today(), startsOn, app.callId],
+      [this.clock.today(), startsOn, app.callId, principal.organisationId],
     )) as CallRow[];
     const beneficiaries = await this.eligibility.beneficiariesOfMany(rows.map((r) => r.id));
     const legalForm = isLegalForm(organisation.legalForm) ? organisation.legalForm : null;
@@ -103,6 +117,7 @@ export class CofinancingService {
           eligibilityVerdict(legalForm, beneficiaries.get(row.id) ?? []),
           linkedThemes,
           gapCents,
+          this.themeLabels,
         ),
       )
       .filter((c): c is CofinancingCandidate => c !== null)
@@ -132,6 +147,7 @@ function rank(
   eligibility: EligibilityVerdict,
   linkedThemes: Set<string>,
   gapCents: number,
+  themeLabels: ReadonlyMap<string, string>,
 ): CofinancingCandidate | null {
   const reasons: string[] = [];
   let score = 0;
@@ -153,11 +169,13 @@ function rank(
   if (eligibility.verdict === 'eligible') score += 0.05;
   if (row.relevant) {
     reasons.push(
-      `Pertinent pour la médiation numérique (score ${Math.round((row.score ?? 0) * 100)} %)`,
+      `Pertinent pour la médiation numérique (pertinence ${formatPercent(row.score ?? 0)})`,
     );
     score += 0.5 * (row.score ?? 0);
   }
-  const shared = (row.themes ?? []).filter((t) => linkedThemes.has(t.id)).map((t) => t.id);
+  const shared = (row.themes ?? [])
+    .filter((t) => linkedThemes.has(t.id))
+    .map((t) => themeLabels.get(t.id) ?? t.id);
   if (shared.length > 0) {
     reasons.push(`Thèmes communs avec l’appel du dossier : ${shared.join(', ')}`);
     score += Math.min(0.2, 0.07 * shared.length);

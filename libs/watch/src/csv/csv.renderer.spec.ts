@@ -9,6 +9,7 @@ const item = (title: string): FeedItem => ({
   excerpt: '',
   score: 0.82,
   themes: ['mediation_numerique'],
+  themeLabels: ['Médiation numérique'],
   reasons: [],
   nextDeadline: '2027-04-30',
   deadlines: [],
@@ -31,7 +32,7 @@ describe('renderMatchesCsv', () => {
     const lines = csv.slice(1).split('\r\n');
     expect(csv.startsWith('\ufeffTitre;')).toBe(true);
     expect(lines[1]).toBe(
-      '"Appel ""A""; édition 2027";Région;2027-04-30;jusqu’à 72\u00a0000\u00a0€;82\u00a0%;mediation_numerique;shortlisted;;https://financeur.example/a',
+      '"Appel ""A""; édition 2027";Région;2027-04-30;jusqu’à 72\u202f000\u00a0€;82\u00a0%;Médiation numérique;shortlisted;;https://financeur.example/a',
     );
     expect(lines[2].startsWith(`"'=HYPERLINK(""x"")"`)).toBe(true);
   });

@@ -1,4 +1,4 @@
-import { formatAmountRange, formatPercent } from '../french-format.util';
+import { formatAmountRange, formatPercent } from '@app/common';
 import { FeedItem } from '../feed/feed-item.types';
 
 const HEADER = [
@@ -6,7 +6,7 @@ const HEADER = [
   'Financeurs',
   'Date limite',
   'Montant',
-  'Score',
+  'Pertinence',
   'Thèmes',
   'Statut',
   'Note',
@@ -27,7 +27,7 @@ export function renderMatchesCsv(items: readonly FeedItem[]): string {
     item.nextDeadline ?? (item.rolling ? 'au fil de l’eau' : ''),
     formatAmountRange(item.amountMinCents, item.amountMaxCents) ?? '',
     formatPercent(item.score),
-    item.themes.join(', '),
+    item.themeLabels.join(', '),
     item.status,
     item.pick?.annotation || item.notes || '',
     item.url,

@@ -5,7 +5,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { FeedItem } from '../feed/feed-item.types';
 import { FeedQuery } from '../feed/feed.query';
-import { formatAmountRange, formatPercent } from '../french-format.util';
+import { formatAmountRange, formatPercent } from '@app/common';
 import { addDays, Clock, frenchDate, parisDate } from '@app/common';
 import { DEFAULT_COLLECTIF_DIGEST_FREQUENCY } from '../collectif/collectif-digest.constants';
 import { DEADLINE_SOON_DAYS } from '../watch.constants';
@@ -47,7 +47,7 @@ function entry(item: FeedItem, note: string | null): DigestEntry {
   const facts = [
     item.nextDeadline ? `date limite le ${frenchDate(item.nextDeadline)}` : 'sans date limite',
     formatAmountRange(item.amountMinCents, item.amountMaxCents),
-    `score ${formatPercent(item.score)}`,
+    `pertinence ${formatPercent(item.score)}`,
   ].filter(Boolean);
   return { title: item.title, url: item.url, facts: facts.join(' · '), note };
 }

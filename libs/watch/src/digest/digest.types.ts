@@ -1,7 +1,7 @@
 export interface DigestEntry {
   title: string;
   url: string;
-  /** « date limite le 30 avril 2027 · jusqu’à 72 000 € · score 82 % » */
+  /** « date limite le 30 avril 2027 · jusqu’à 72 000 € · pertinence 82 % » */
   facts: string;
   /** The change or the collectif's note, when there is one. */
   note: string | null;

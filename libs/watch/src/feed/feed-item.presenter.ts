@@ -1,5 +1,5 @@
 import { frenchDate } from '@app/common';
-import { formatAmountRange, formatPercent } from '../french-format.util';
+import { formatAmountRange, formatPercent } from '@app/common';
 import { FeedItem } from './feed-item.types';
 import { escapeHtml } from './xml.util';
 
@@ -19,8 +19,8 @@ export function itemFacts(item: FeedItem): Array<[string, string]> {
   ]);
   const amount = formatAmountRange(item.amountMinCents, item.amountMaxCents);
   if (amount) facts.push(['Montant', amount]);
-  facts.push(['Score', formatPercent(item.score)]);
-  if (item.themes.length) facts.push(['Thèmes', item.themes.join(', ')]);
+  facts.push(['Pertinence', formatPercent(item.score)]);
+  if (item.themeLabels.length) facts.push(['Thèmes', item.themeLabels.join(', ')]);
   if (item.reasons.length) facts.push(['Pourquoi', item.reasons.join(' ; ')]);
   if (item.funders.length) facts.push(['Financeur', item.funders.join(', ')]);
   return facts;

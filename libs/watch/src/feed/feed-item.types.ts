@@ -9,8 +9,12 @@ export interface FeedItem {
   /** The first characters of the description, plain text. */
   excerpt: string;
   /** In [0, 1]. */
+  /** The call's relevance for the organisation: the one figure every surface shows. */
   score: number;
+  /** Theme ids (feed categories, JSON). */
   themes: string[];
+  /** The detected themes' French labels, for people. */
+  themeLabels: string[];
   reasons: string[];
   nextDeadline: string | null;
   deadlines: StoredDeadline[];

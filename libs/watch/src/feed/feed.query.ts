@@ -1,3 +1,4 @@
+import { Classifier, ORGANISATION_SCORE_SQL, organisationFigureJoins } from '@app/classifier';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -14,7 +15,7 @@ const CALL_COLUMNS = `
   c.title, c.url, c.funders, left(c.description_text, 600) AS excerpt,
   c.deadlines, c.rolling, c.amount_min_cents, c.amount_max_cents,
   c.updated_at AS call_updated_at,
-  coalesce((SELECT array_agg(t->>'id') FROM jsonb_array_elements(cc.themes) t), '{}') AS themes,
+  coalesce(cc.themes, '[]'::jsonb) AS themes,
   (SELECT count(*) FROM call_event ev WHERE ev.call_id = c.id AND ev.kind = 'changed')::int
     AS revision,
   coalesce(s.follow, false) AS follow, s.notes`;
@@ -32,7 +33,7 @@ interface ItemRow {
   funders: string[];
   excerpt: string;
   score: number | null;
-  themes: string[];
+  themes: Array<{ id: string; score: number }>;
   reasons: string[] | null;
   next_deadline: string | null;
   deadlines: FeedItem['deadlines'];
@@ -54,7 +55,14 @@ interface ItemRow {
 
 const amount = (value: string | null) => (value === null ? null : Number(value));
 
-function toItem(row: ItemRow): FeedItem {
+/** Theme labels by id, and the score from which a theme counts as detected. */
+interface ThemeNames {
+  labels: ReadonlyMap<string, string>;
+  threshold: number;
+}
+
+function toItem(row: ItemRow, names: ThemeNames): FeedItem {
+  const detected = row.themes.filter((t) => t.score >= names.threshold);
   return {
     callId: row.call_id,
     title: row.title,
@@ -62,7 +70,8 @@ function toItem(row: ItemRow): FeedItem {
     funders: row.funders,
     excerpt: row.excerpt,
     score: row.score ?? 0,
-    themes: row.themes,
+    themes: row.themes.map((t) => t.id),
+    themeLabels: detected.map((t) => names.labels.get(t.id) ?? t.id),
     reasons: row.reasons ?? [],
     nextDeadline: row.next_deadline,
     deadlines: row.deadlines,
@@ -88,7 +97,17 @@ function toItem(row: ItemRow): FeedItem {
  */
 @Injectable()
 export class FeedQuery {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly names: ThemeNames;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    classifier: Classifier,
+  ) {
+    this.names = {
+      labels: new Map(classifier.definition.themes.map((t) => [t.id, t.label])),
+      threshold: classifier.definition.settings.themeThreshold,
+    };
+  }
 
   async profileMatches(
     organisationId: string,
@@ -121,7 +140,10 @@ export class FeedQuery {
         ORDER BY ${ORDER[query.sort ?? 'recent']}`,
       params,
     );
-    return { total: Number(rows[0]?.total ?? 0), items: rows.map(toItem) };
+    return {
+      total: Number(rows[0]?.total ?? 0),
+      items: rows.map((row) => toItem(row, this.names)),
+    };
   }
 
   /**
@@ -136,13 +158,13 @@ export class FeedQuery {
     const params: unknown[] = [collectifId, viewerId];
     const where = this.filters(query, params, {
       status: `coalesce(s.status, 'new')`,
-      score: 'coalesce(cc.score, 0)',
+      score: `coalesce(${ORGANISATION_SCORE_SQL}, 0)`,
       callId: 'p.call_id',
     });
     const paging = this.paging(query, params);
     const rows: ItemRow[] = await this.dataSource.query(
       `WITH page AS (
-         SELECT p.call_id, coalesce(cc.score, 0) AS score, NULL::jsonb AS reasons,
+         SELECT p.call_id, coalesce(${ORGANISATION_SCORE_SQL}, 0) AS score, NULL::jsonb AS reasons,
                 greatest(p.picked_at, coalesce(ch.occurred_at, p.picked_at)) AS matched_at,
                 ch.summary AS change_summary, p.id AS pick_id, p.annotation, p.joint_bid,
                 c.next_deadline::text AS next_deadline, coalesce(s.status, 'new') AS status,
@@ -150,6 +172,7 @@ export class FeedQuery {
            FROM shared_pick p
            JOIN call c ON c.id = p.call_id
            LEFT JOIN call_classification cc ON cc.call_id = p.call_id
+           ${organisationFigureJoins('$2', 'p.call_id')}
            LEFT JOIN organisation_call_state s ON s.organisation_id = $2 AND s.call_id = p.call_id
            LEFT JOIN LATERAL (
              SELECT ev.summary, ev.occurred_at FROM call_event ev
@@ -166,7 +189,10 @@ export class FeedQuery {
         ORDER BY ${ORDER[query.sort ?? 'recent']}`,
       params,
     );
-    return { total: Number(rows[0]?.total ?? 0), items: rows.map(toItem) };
+    return {
+      total: Number(rows[0]?.total ?? 0),
+      items: rows.map((row) => toItem(row, this.names)),
+    };
   }
 
   private filters(query: MatchQuery, params: unknown[], columns: Columns): string {

@@ -1,4 +1,4 @@
-import { formatAmountRange } from '../french-format.util';
+import { formatAmountRange } from '@app/common';
 import { itemGuid, itemHtml, itemText, itemTitle } from './feed-item.presenter';
 import { FeedItem, FeedMeta } from './feed-item.types';
 

@@ -1,10 +1,16 @@
+import {
+  CallRankingQuery,
+  Classifier,
+  OrganisationScoreService,
+  type OrganisationFigure,
+} from '@app/classifier';
 import { WatchProfile } from '@app/persistence';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock, parisDate } from '@app/common';
 import { compileProfile } from '../profile/profile.compiler';
-import { matchCall } from '../profile/profile.matcher';
+import { matchCall, type MatchContext } from '../profile/profile.matcher';
 import { PreparedCall } from '../profile/prepared-call';
 import { CompiledProfile, MatchResult } from '../profile/watch-profile.types';
 import { CURSOR_OVERLAP_MS } from '../watch.constants';
@@ -40,15 +46,25 @@ export class WatchMatchService {
   private readonly logger = new Logger(WatchMatchService.name);
   private compiled: { key: string; profiles: CompiledProfile[] } | null = null;
 
+  private readonly themeLabels: ReadonlyMap<string, string>;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
-  ) {}
+    private readonly ranking: CallRankingQuery,
+    private readonly scores: OrganisationScoreService,
+    classifier: Classifier,
+  ) {
+    this.themeLabels = new Map(classifier.definition.themes.map((t) => [t.id, t.label]));
+  }
 
   /** Matches the given calls (or every call changed since the last pass) against all profiles. */
   async refresh(callIds?: string[], now = this.clock.now()): Promise<RefreshOutcome> {
     if (callIds) return this.refreshCalls(callIds, now);
     const [{ started }] = await this.dataSource.query(`SELECT now() AS started`);
+    // Organisations that marked calls since the last pass: their figures first, and the calls
+    // whose figure moved are matched again below (a « pas pour nous » leaves its watches).
+    const moved = await this.scores.refreshStale();
     const position = await this.cursor();
     const since = new Date(position.getTime() - CURSOR_OVERLAP_MS);
     const rows: Array<{ id: string }> = await this.dataSource.query(
@@ -57,7 +73,7 @@ export class WatchMatchService {
       [since],
     );
     const outcome = await this.refreshCalls(
-      rows.map((row) => row.id),
+      [...new Set([...rows.map((row) => row.id), ...moved.changedCallIds])],
       now,
     );
     await this.dataSource.query(
@@ -80,6 +96,7 @@ export class WatchMatchService {
          FROM watch_match WHERE profile_id = $1`,
       [profileId],
     );
+    const figures = await this.ranking.figuresOf([profile.organisationId], null);
     const results: Array<{ match: MatchResult; call: LoadedCall }> = [];
     let afterId: string | null = null;
     let calls = 0;
@@ -92,7 +109,12 @@ export class WatchMatchService {
       });
       calls += batch.length;
       for (const call of batch) {
-        const match = matchCall(compiled, new PreparedCall(call), today);
+        const match = matchCall(
+          compiled,
+          new PreparedCall(call),
+          today,
+          this.contextOf(figures, compiled.organisationId, call.id),
+        );
         if (match) results.push({ match, call });
       }
       if (batch.length < 2000) break;
@@ -104,11 +126,21 @@ export class WatchMatchService {
   }
 
   /** Matching alone, without the database: what the benchmark measures per new call. */
-  matchOne(call: LoadedCall, profiles: readonly CompiledProfile[], today: string): MatchResult[] {
+  matchOne(
+    call: LoadedCall,
+    profiles: readonly CompiledProfile[],
+    today: string,
+    figures: ReadonlyMap<string, OrganisationFigure> = new Map(),
+  ): MatchResult[] {
     const prepared = new PreparedCall(call);
     const results: MatchResult[] = [];
     for (const profile of profiles) {
-      const match = matchCall(profile, prepared, today);
+      const match = matchCall(
+        profile,
+        prepared,
+        today,
+        this.contextOf(figures, profile.organisationId, call.id),
+      );
       if (match) results.push(match);
     }
     return results;
@@ -138,8 +170,12 @@ export class WatchMatchService {
            FROM watch_match WHERE call_id = ANY($1)`,
         [ids],
       );
+      const figures = await this.ranking.figuresOf(
+        [...new Set(profiles.map((p) => p.organisationId))],
+        ids,
+      );
       const results = calls.flatMap((call) =>
-        this.matchOne(call, profiles, today).map((match) => ({ match, call })),
+        this.matchOne(call, profiles, today, figures).map((match) => ({ match, call })),
       );
       const outcome = await this.write(results, existing, now);
       // The feeds render the calls themselves: any profile showing them must change its ETag.
@@ -156,6 +192,15 @@ export class WatchMatchService {
       this.logger.log(`watch matches: ${total.upserted} written, ${total.removed} removed`);
     }
     return total;
+  }
+
+  /** The organisation's figure for the call (the ranking rule's), and the theme labels. */
+  private contextOf(
+    figures: ReadonlyMap<string, OrganisationFigure>,
+    organisationId: string,
+    callId: string,
+  ): MatchContext {
+    return { figure: figures.get(`${organisationId}:${callId}`), themeLabels: this.themeLabels };
   }
 
   /** Upserts what matches, deletes what no longer does; a change after the match re-dates it. */

@@ -88,13 +88,14 @@ describe('matchCall', () => {
   });
 
   it('requires a wanted theme, the minimum score and the minimum amount', () => {
-    expect(matches({ themes: ['mediation_numerique'] })?.score).toBeCloseTo(0.85);
+    // The score is the call's relevance (0.8), never averaged with the theme's correspondance.
+    expect(matches({ themes: ['mediation_numerique'] })?.score).toBeCloseTo(0.8);
     expect(matches({ themes: ['fse'] })).toBeNull();
     expect(matches({ minScore: 0.9 })).toBeNull();
     expect(matches({ minScore: 0.5 }, { classification: null })).toBeNull();
     expect(matches({ minAmountCents: 10_000_000 })).toBeNull();
     expect(matches({ minAmountCents: 1_000_000 })?.reasons).toContain(
-      'montant jusqu’à 72\u00a0000\u00a0€',
+      'montant jusqu’à 72\u202f000\u00a0€',
     );
   });
 
@@ -116,5 +117,23 @@ describe('matchCall', () => {
         { classification: { score: 0.7, themes: [], euFund: 'FSE_PLUS' } },
       ),
     ).not.toBeNull();
+  });
+
+  it('shows the organisation’s figure and drops a call it marked « pas pour nous »', () => {
+    const compiled = compileProfile(profile({ themes: ['mediation_numerique'], minScore: 0.4 }));
+    const prepared = new PreparedCall(call());
+    const labels = new Map([['mediation_numerique', 'Médiation numérique']]);
+    const lowered = matchCall(compiled, prepared, TODAY, {
+      figure: { score: 0.45, relevant: true, mark: null },
+      themeLabels: labels,
+    });
+    expect(lowered?.score).toBe(0.45);
+    expect(lowered?.reasons[0]).toBe('thème « Médiation numérique » (correspondance 90\u00a0%)');
+    expect(lowered?.reasons.join(' ')).not.toContain('mediation_numerique');
+    // Below the watch's minimum for this organisation: not listed, whatever the shared score.
+    const below = { score: 0.37, relevant: false, mark: null };
+    expect(matchCall(compiled, prepared, TODAY, { figure: below })).toBeNull();
+    const dropped = { score: 0.9, relevant: false, mark: false };
+    expect(matchCall(compiled, prepared, TODAY, { figure: dropped })).toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { formatEuros, formatPercent } from '../french-format.util';
+import { formatEuros, formatPercent } from '@app/common';
 import { addDays, frenchDate } from '@app/common';
 import { AUDIENCE_LABELS, OPEN_CALL_STATUSES } from '../watch.constants';
 import { PreparedCall } from './prepared-call';
@@ -6,6 +6,17 @@ import { CompiledProfile, MatchResult } from './watch-profile.types';
 
 /** Score given to a call matched by keywords alone, before the classifier has scored it. */
 const KEYWORD_ONLY_SCORE = 0.5;
+
+/** What the matcher knows of the call for the profile's organisation, beyond the call itself. */
+export interface MatchContext {
+  /**
+   * The organisation's figure for the call when the ranking rule set it apart from the shared
+   * one (a mark, a call close to a marked one, an ineligible call): see `CallRankingQuery`.
+   */
+  figure?: { score: number; relevant: boolean; mark: boolean | null } | null;
+  /** Theme labels by id (the thesaurus'), so reasons read « thème Accessibilité numérique ». */
+  themeLabels?: ReadonlyMap<string, string>;
+}
 
 /**
  * Checks one call against one compiled profile. Cheap set lookups come first and the keyword
@@ -15,9 +26,12 @@ export function matchCall(
   profile: CompiledProfile,
   prepared: PreparedCall,
   today: string,
+  context: MatchContext = {},
 ): MatchResult | null {
   const call = prepared.call;
   if (!OPEN_CALL_STATUSES.includes(call.status)) return null;
+  // « Pas pour nous »: the organisation said so, whatever the profile's criteria.
+  if (context.figure?.mark === false) return null;
   if (call.nextDeadline !== null && call.nextDeadline < today) return null;
   const reasons: string[] = [];
 
@@ -45,7 +59,9 @@ export function matchCall(
   }
 
   const classification = call.classification;
-  if (profile.minScore !== null && (!classification || classification.score < profile.minScore)) {
+  // The one relevance figure of the call for the organisation, as every list shows it.
+  const relevance = classification ? (context.figure?.score ?? classification.score) : null;
+  if (profile.minScore !== null && (relevance === null || relevance < profile.minScore)) {
     return null;
   }
   let bestTheme: { id: string; score: number } | null = null;
@@ -63,23 +79,29 @@ export function matchCall(
   const excludeHit = profile.excludes.find((keyword) => prepared.mentions(keyword.normalised));
   if (excludeHit) return null;
 
-  if (bestTheme) reasons.unshift(`thème ${bestTheme.id} (${formatPercent(bestTheme.score)})`);
+  if (bestTheme) {
+    // The theme's own strength is « correspondance », never a second « pertinence » figure.
+    const label = context.themeLabels?.get(bestTheme.id) ?? bestTheme.id;
+    reasons.unshift(`thème « ${label} » (correspondance ${formatPercent(bestTheme.score)})`);
+  }
   if (includeHit) reasons.unshift(`mot-clé « ${includeHit.raw} »`);
-  if (classification) reasons.push(`pertinence ${formatPercent(classification.score)}`);
   if (call.nextDeadline) reasons.push(`date limite le ${frenchDate(call.nextDeadline)}`);
 
   return {
     profileId: profile.id,
     organisationId: profile.organisationId,
     callId: call.id,
-    score: scoreOf(classification?.score ?? null, bestTheme?.score ?? null, Boolean(includeHit)),
+    score: scoreOf(relevance, Boolean(includeHit)),
     reasons,
   };
 }
 
-/** Relevance, averaged with the best wanted theme when the profile names themes. */
-function scoreOf(relevance: number | null, theme: number | null, keyword: boolean): number {
+/**
+ * The match's score is the call's relevance for the organisation, the figure every surface
+ * shows and the one a profile's minimum applies to: a watch « à 40 % au moins » never lists a
+ * call at 37 %. A call matched by keyword before it is classified shows a neutral figure.
+ */
+function scoreOf(relevance: number | null, keyword: boolean): number {
   if (relevance === null) return keyword ? KEYWORD_ONLY_SCORE : 0;
-  const score = theme === null ? relevance : (relevance + theme) / 2;
-  return Math.round(score * 1000) / 1000;
+  return Math.round(relevance * 1000) / 1000;
 }

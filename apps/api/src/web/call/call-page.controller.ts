@@ -1,4 +1,4 @@
-import { FeedbackService } from '@app/classifier';
+import { FeedbackService, OrganisationScoreService } from '@app/classifier';
 import type { MemberRole } from '@app/persistence';
 import { CallStateService, type CallStatePatch } from '@app/watch';
 import { Body, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
@@ -53,6 +53,7 @@ export class CallPageController {
     private readonly details: WebCallDetailQuery,
     private readonly labels: ThesaurusLabelService,
     private readonly feedback: FeedbackService,
+    private readonly scores: OrganisationScoreService,
     private readonly states: CallStateService,
     private readonly context: WebPageContextService,
     private readonly views: WebViewService,
@@ -127,6 +128,8 @@ export class CallPageController {
     const mark = MARKS[choice];
     if (mark === null) await this.feedback.unmark(request.principal, id);
     else await this.feedback.mark(request.principal, id, mark);
+    // The marked call moves at once; calls like it move on the worker's next pass.
+    await this.scores.applyMark(request.principal.organisationId, id);
     const back = safeNextPath(formText(body, 'retour', 2000));
     const notice = choice === 'retirer' ? 'retire' : choice;
     response.redirect(303, withNotice(back, notice, id));

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { CallRowView } from '../call/call-page.types';
+import { ORGANISATION_SCORE_SQL } from '@app/classifier';
 import {
   CALL_ROW_COLUMNS,
   CallRow,
@@ -58,7 +59,7 @@ export class DashboardQuery {
           `SELECT ${CALL_ROW_COLUMNS} ${from}
           WHERE ${RELEVANT_FOR_US} AND c.status = 'open'
             AND c.next_deadline BETWEEN $2::date AND $2::date + ${DEADLINE_HORIZON_DAYS}
-          ORDER BY c.next_deadline, cc.score DESC LIMIT ${DEADLINES_SHOWN}`,
+          ORDER BY c.next_deadline, ${ORGANISATION_SCORE_SQL} DESC, c.id LIMIT ${DEADLINES_SHOWN}`,
           [organisationId, today],
         ),
         open: await count(run, capped(relevantOpen), [organisationId]),

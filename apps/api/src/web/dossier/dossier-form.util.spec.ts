@@ -61,7 +61,7 @@ describe('dossier-form.util', () => {
       expect(parsed.errors).toEqual([
         {
           field: 'cout',
-          message: 'Montant trop élevé : 100\u202f000\u202f000 € au plus.',
+          message: 'Montant trop élevé : 100\u202f000\u202f000\u00a0€ au plus.',
         },
       ]);
     });
