@@ -18,6 +18,7 @@ import { CollectifDigest } from './collectif-digest.entity';
 import { CollectifMembership } from './collectif-membership.entity';
 import { DigestDelivery } from './digest-delivery.entity';
 import { DigestRecipient } from './digest-recipient.entity';
+import { DigestSchedule } from './digest-schedule.entity';
 import { FeedToken } from './feed-token.entity';
 import { OrganisationCallState } from './organisation-call-state.entity';
 import { SharedPick } from './shared-pick.entity';
@@ -38,6 +39,7 @@ export {
   CollectifMembership,
   DigestDelivery,
   DigestRecipient,
+  DigestSchedule,
   FeedToken,
   OrganisationCallState,
   SharedPick,
@@ -110,4 +112,5 @@ export const entities = [
   SignInThrottle,
   CollectifDigest,
   DigestRecipient,
+  DigestSchedule,
 ];

@@ -12,6 +12,7 @@ import { SharedPickCallIndex1795480094572 } from './1795480094572-shared-pick-ca
 import { AddCollectifDigest1795488137529 } from './1795488137529-add-collectif-digest.migration';
 import { AddDigestConsent1796663644580 } from './1796663644580-add-digest-consent.migration';
 import { CallSourceIdentityKey1796663792453 } from './1796663792453-call-source-identity-key.migration';
+import { WatchAtNationalScale1796720000000 } from './1796720000000-watch-at-national-scale.migration';
 
 /** Every migration in order, listed by hand (no globs). Never edit one that has run. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -28,4 +29,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   AddCollectifDigest1795488137529,
   AddDigestConsent1796663644580,
   CallSourceIdentityKey1796663792453,
+  WatchAtNationalScale1796720000000,
 ];

@@ -1,0 +1,48 @@
+import { MigrationInterface, QueryRunner } from 'typeorm';
+
+/**
+ * Issue 16 (items 3 and 4): digests found by due date and matching driven by what changed.
+ * `digest_schedule` holds one row per digest subject with the time it is next due, so a tick
+ * with nothing due reads one index; calls and classifications are found by an indexed change
+ * time; profiles are found from a call's territories and themes through GIN indexes.
+ */
+export class WatchAtNationalScale1796720000000 implements MigrationInterface {
+  name = 'WatchAtNationalScale1796720000000';
+
+  async up(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(
+      `CREATE TABLE "digest_schedule" ("subject_key" text NOT NULL, "next_due_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT '1970-01-01T00:00:00Z', CONSTRAINT "PK_digest_schedule" PRIMARY KEY ("subject_key"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_digest_schedule_next_due" ON "digest_schedule" ("next_due_at") `,
+    );
+    // Every existing subject is due at once: the current period decides whether it was served.
+    await queryRunner.query(
+      `INSERT INTO "digest_schedule" ("subject_key")
+       SELECT 'profile:' || id FROM watch_profile WHERE digest_frequency <> 'none'
+       UNION SELECT DISTINCT 'collectif:' || collectif_id FROM shared_pick`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_digest_recipient_mail_due" ON "digest_recipient" ("mail_next_attempt_at") WHERE status = 'pending' AND mail_status IN ('due', 'failed')`,
+    );
+    await queryRunner.query(`CREATE INDEX "ix_call_updated_at" ON "call" ("updated_at") `);
+    await queryRunner.query(
+      `CREATE INDEX "ix_call_classification_classified_at" ON "call_classification" ("classified_at") `,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_watch_profile_territories" ON "watch_profile" USING gin ("territories")`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_watch_profile_themes" ON "watch_profile" USING gin ("themes")`,
+    );
+  }
+
+  async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP INDEX "ix_watch_profile_themes"`);
+    await queryRunner.query(`DROP INDEX "ix_watch_profile_territories"`);
+    await queryRunner.query(`DROP INDEX "ix_call_classification_classified_at"`);
+    await queryRunner.query(`DROP INDEX "ix_call_updated_at"`);
+    await queryRunner.query(`DROP INDEX "ix_digest_recipient_mail_due"`);
+    await queryRunner.query(`DROP TABLE "digest_schedule"`);
+  }
+}
