@@ -2,16 +2,64 @@ import { WatchProfile } from '@app/persistence';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Clock, parisDate } from '@app/common';
+import { Clock, parisDate, territoriesCovering, territoriesInside } from '@app/common';
 import { compileProfile } from '../profile/profile.compiler';
 import { matchCall } from '../profile/profile.matcher';
 import { PreparedCall } from '../profile/prepared-call';
-import { CompiledProfile, MatchResult } from '../profile/watch-profile.types';
+import { CompiledProfile, MatchResult, ProfileCriteria } from '../profile/watch-profile.types';
 import { CURSOR_OVERLAP_MS } from '../watch.constants';
 import { LoadedCall, loadCalls, loadCandidateCalls } from './call-loader';
 
-const BATCH = 500;
+/** Calls matched together: one load, one read of their matches, one write. */
+export const MATCH_CALL_BATCH = 100;
+/** Candidate profiles read at a time: memory holds a page, never every profile. */
+const PROFILE_PAGE = 5000;
 const CURSOR = 'calls';
+
+interface ProfileRow {
+  id: string;
+  organisation_id: string;
+  themes: string[];
+  include_keywords: string[];
+  exclude_keywords: string[];
+  territories: string[];
+  audiences: string[];
+  eu_funds: string[];
+  min_amount_cents: string | null;
+  min_score: number | null;
+  deadline_horizon_days: number | null;
+}
+
+const PROFILE_COLUMNS = `id, organisation_id, themes, include_keywords, exclude_keywords, territories,
+  audiences, eu_funds, min_amount_cents, min_score, deadline_horizon_days`;
+
+function toCriteria(row: ProfileRow): ProfileCriteria {
+  return {
+    id: row.id,
+    organisationId: row.organisation_id,
+    themes: row.themes,
+    includeKeywords: row.include_keywords,
+    excludeKeywords: row.exclude_keywords,
+    territories: row.territories,
+    audiences: row.audiences,
+    euFunds: row.eu_funds,
+    minAmountCents: row.min_amount_cents === null ? null : Number(row.min_amount_cents),
+    minScore: row.min_score,
+    deadlineHorizonDays: row.deadline_horizon_days,
+  };
+}
+
+/**
+ * Profile places that may accept a call for `code`: the place itself, what holds it and what it
+ * holds (see `acceptedCallTerritories`), and FR. A superset: the matcher decides exactly.
+ */
+function placesAccepting(code: string): string[] {
+  return [...(territoriesCovering(code) ?? [code]), ...territoriesInside(code), 'FR'];
+}
+
+/** Whether a call concerns everyone, whatever a profile's places. */
+const isAnywhere = (call: LoadedCall) =>
+  call.territory.length === 0 || call.territory.includes('FR');
 
 interface ExistingMatch {
   id: string;
@@ -30,10 +78,12 @@ export interface RefreshOutcome {
 }
 
 /**
- * Keeps watch_match up to date. The worker calls refresh() on calls whose content or
- * classification changed since the last pass (a high-water mark on call.updated_at and
- * call_classification.classified_at, re-scanning a short overlap so a transaction that
- * committed late is not missed); editing a profile re-matches that profile alone.
+ * Keeps watch_match up to date. Candidates come from the calls whose content or classification
+ * changed since the last pass (indexed call.updated_at and call_classification.classified_at
+ * after a persisted cursor, re-scanning a short overlap so a transaction that committed late is
+ * not missed); for each batch of calls, the profiles that may match are read through the GIN
+ * indexes on their territories and themes, a page at a time. Editing a profile re-matches that
+ * profile alone; a range of profiles can be re-matched as one job (thesaurus change).
  */
 @Injectable()
 export class WatchMatchService {
@@ -45,27 +95,58 @@ export class WatchMatchService {
     private readonly clock: Clock,
   ) {}
 
-  /** Matches the given calls (or every call changed since the last pass) against all profiles. */
+  /** Matches the given calls (or every call changed since the last pass) against the profiles. */
   async refresh(callIds?: string[], now = this.clock.now()): Promise<RefreshOutcome> {
     if (callIds) return this.refreshCalls(callIds, now);
+    const changed = await this.changedSinceCursor();
+    const outcome = await this.refreshCalls(changed.callIds, now);
+    await this.advanceCursor(changed.readAt);
+    return outcome;
+  }
+
+  /**
+   * The calls changed since the cursor, from two index range scans; `readAt` is where the cursor
+   * goes once they are matched (the database's clock, as the change times are).
+   */
+  async changedSinceCursor(): Promise<{ callIds: string[]; readAt: Date }> {
     const [{ started }] = await this.dataSource.query(`SELECT now() AS started`);
     const position = await this.cursor();
     const since = new Date(position.getTime() - CURSOR_OVERLAP_MS);
     const rows: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT c.id FROM call c LEFT JOIN call_classification cc ON cc.call_id = c.id
-        WHERE c.updated_at > $1 OR cc.classified_at > $1`,
+      `SELECT id FROM call WHERE updated_at > $1
+       UNION SELECT call_id FROM call_classification WHERE classified_at > $1`,
       [since],
     );
-    const outcome = await this.refreshCalls(
-      rows.map((row) => row.id),
-      now,
-    );
+    return { callIds: rows.map((row) => row.id), readAt: started };
+  }
+
+  /** Moves the cursor forward only: a late, slower pass never moves it back. */
+  async advanceCursor(position: Date): Promise<void> {
     await this.dataSource.query(
       `INSERT INTO watch_cursor (name, position) VALUES ($1, $2)
-       ON CONFLICT (name) DO UPDATE SET position = excluded.position`,
-      [CURSOR, started],
+       ON CONFLICT (name) DO UPDATE SET position = greatest(watch_cursor.position, excluded.position)`,
+      [CURSOR, position],
     );
-    return outcome;
+  }
+
+  /** Re-matches every profile whose id lies in [fromId, toId] (a slice of a full re-match). */
+  async refreshProfileRange(
+    fromId: string,
+    toId: string,
+    now = this.clock.now(),
+  ): Promise<RefreshOutcome> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM watch_profile WHERE id BETWEEN $1 AND $2 ORDER BY id`,
+      [fromId, toId],
+    );
+    const total: RefreshOutcome = { calls: 0, upserted: 0, removed: 0 };
+    for (const row of rows) {
+      const outcome = await this.refreshProfile(row.id, now);
+      total.calls += outcome.calls;
+      total.upserted += outcome.upserted;
+      total.removed += outcome.removed;
+    }
+    return total;
   }
 
   /** Re-matches one profile against every open call (after the profile was created or edited). */
@@ -127,28 +208,9 @@ export class WatchMatchService {
 
   private async refreshCalls(callIds: string[], now: Date): Promise<RefreshOutcome> {
     const total: RefreshOutcome = { calls: 0, upserted: 0, removed: 0 };
-    if (callIds.length === 0) return total;
-    const profiles = await this.compiledProfiles();
-    const today = parisDate(now);
-    for (let start = 0; start < callIds.length; start += BATCH) {
-      const ids = callIds.slice(start, start + BATCH);
-      const calls = await loadCalls(this.dataSource, ids);
-      const existing: ExistingMatch[] = await this.dataSource.query(
-        `SELECT id, profile_id, call_id, score, reasons, matched_at, change_event_id
-           FROM watch_match WHERE call_id = ANY($1)`,
-        [ids],
-      );
-      const results = calls.flatMap((call) =>
-        this.matchOne(call, profiles, today).map((match) => ({ match, call })),
-      );
-      const outcome = await this.write(results, existing, now);
-      // The feeds render the calls themselves: any profile showing them must change its ETag.
-      const touched = new Set([
-        ...existing.map((row) => row.profile_id),
-        ...results.map((result) => result.match.profileId),
-      ]);
-      await this.touchProfiles([...touched]);
-      total.calls += calls.length;
+    for (let start = 0; start < callIds.length; start += MATCH_CALL_BATCH) {
+      const outcome = await this.matchBatch(callIds.slice(start, start + MATCH_CALL_BATCH), now);
+      total.calls += outcome.calls;
       total.upserted += outcome.upserted;
       total.removed += outcome.removed;
     }
@@ -156,6 +218,82 @@ export class WatchMatchService {
       this.logger.log(`watch matches: ${total.upserted} written, ${total.removed} removed`);
     }
     return total;
+  }
+
+  /** One batch of calls: a job of the worker's matching queue. */
+  async matchBatch(ids: string[], now = this.clock.now()): Promise<RefreshOutcome> {
+    if (ids.length === 0) return { calls: 0, upserted: 0, removed: 0 };
+    const today = parisDate(now);
+    const calls = await loadCalls(this.dataSource, ids);
+    const existing: ExistingMatch[] = await this.dataSource.query(
+      `SELECT id, profile_id, call_id, score, reasons, matched_at, change_event_id
+         FROM watch_match WHERE call_id = ANY($1)`,
+      [ids],
+    );
+    const results: Array<{ match: MatchResult; call: LoadedCall }> = [];
+    // Calls for everyone are looked up by theme alone; local calls also by territory.
+    const anywhere = calls.filter(isAnywhere);
+    const local = calls.filter((call) => !isAnywhere(call));
+    for (const group of [anywhere, local]) {
+      if (group.length === 0) continue;
+      const prepared = group.map((call) => new PreparedCall(call));
+      const places =
+        group === local
+          ? [...new Set(group.flatMap((call) => call.territory.flatMap(placesAccepting)))]
+          : null;
+      const themes = [
+        ...new Set(
+          group.flatMap((call) =>
+            (call.classification?.themes ?? []).filter((t) => t.score > 0).map((t) => t.id),
+          ),
+        ),
+      ];
+      for await (const page of this.candidateProfiles(places, themes)) {
+        for (const profile of page) {
+          for (const call of prepared) {
+            const match = matchCall(profile, call, today);
+            if (match) results.push({ match, call: call.call as LoadedCall });
+          }
+        }
+      }
+    }
+    const outcome = await this.write(results, existing, now);
+    // The feeds render the calls themselves: any profile showing them must change its ETag.
+    const touched = new Set([
+      ...existing.map((row) => row.profile_id),
+      ...results.map((result) => result.match.profileId),
+    ]);
+    await this.touchProfiles([...touched]);
+    return { calls: calls.length, ...outcome };
+  }
+
+  /**
+   * Profiles that may match calls for these places (null: for everyone) and these themes, a page
+   * at a time, through the GIN indexes on watch_profile.territories and themes. A profile with
+   * include keywords or without themes may match any topic, so it is always a candidate.
+   */
+  private async *candidateProfiles(
+    places: string[] | null,
+    themes: string[],
+  ): AsyncGenerator<CompiledProfile[]> {
+    let afterId: string | null = null;
+    for (;;) {
+      const params: unknown[] = [themes, afterId, PROFILE_PAGE];
+      const territory = places ? `AND (p.territories = '{}' OR p.territories && $4::text[])` : '';
+      if (places) params.push(places);
+      const rows: ProfileRow[] = await this.dataSource.query(
+        `SELECT ${PROFILE_COLUMNS} FROM watch_profile p
+          WHERE (p.themes = '{}' OR p.include_keywords <> '{}' OR p.themes && $1::text[])
+            ${territory}
+            AND ($2::uuid IS NULL OR p.id > $2::uuid)
+          ORDER BY p.id LIMIT $3`,
+        params,
+      );
+      if (rows.length === 0) return;
+      yield rows.map((row) => compileProfile(toCriteria(row)));
+      if (rows.length < PROFILE_PAGE) return;
+      afterId = rows[rows.length - 1].id;
+    }
   }
 
   /** Upserts what matches, deletes what no longer does; a change after the match re-dates it. */
