@@ -19,14 +19,13 @@ import { generateLinkToken, hashLinkToken, UNSUBSCRIBE_PATH } from './digest-lin
 import { DigestContent, DigestEntry, MAIL_SENDER, MailSender } from './digest.types';
 import { SmtpMailSender } from './smtp-mail.sender';
 
-const LEASE_MS = 5 * 60_000;
 const MAX_BACKOFF_MS = 6 * 3600_000;
 /** Subjects served by one batch (one job): the per-batch queries are shared by this many. */
 export const DIGEST_BATCH_SIZE = 50;
 /** Messages in flight at once per batch: a slow SMTP server must not hold a whole wave. */
 const SEND_CONCURRENCY = 4;
-/** A claimed subject comes due again after this long if its batch never finished (worker killed). */
-const SUBJECT_LEASE_MS = 10 * 60_000;
+/** Messages marked 'sending' together: the most a crash can leave 'uncertain'. */
+const SEND_CHUNK = SEND_CONCURRENCY * 5;
 
 export interface DigestSubject {
   key: string;
@@ -113,6 +112,8 @@ export class DigestService {
   private readonly logger = new Logger(DigestService.name);
   private readonly sender: MailSender | null;
   private readonly baseUrl: string;
+  /** A leased subject or claimed delivery is taken over after this long (worker killed). */
+  private readonly leaseMs: number;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -125,6 +126,7 @@ export class DigestService {
     this.sender =
       sender ?? (config.SMTP_URL ? new SmtpMailSender(config.SMTP_URL, config.MAIL_FROM) : null);
     this.baseUrl = publicBaseUrl(config);
+    this.leaseMs = config.WATCH_JOB_LEASE_SECONDS * 1000;
   }
 
   /** Whether this process can send mail at all (SMTP_URL set or a sender given). */
@@ -172,7 +174,7 @@ export class DigestService {
          WHERE status = 'pending' AND mail_status IN ('due', 'failed')
            AND (mail_status = 'due' OR mail_next_attempt_at <= $1)
          LIMIT 1)`,
-      [now, limit, new Date(now.getTime() + SUBJECT_LEASE_MS)],
+      [now, limit, new Date(now.getTime() + this.leaseMs)],
     );
     return {
       subjectKeys: rows.flatMap((row) => (row.subject_key === null ? [] : [row.subject_key])),
@@ -226,9 +228,10 @@ export class DigestService {
            ON d.subject_key = k.subject_key AND d.period = k.period`,
       [[...periods.keys()], [...periods.values()]],
     );
+    const expired = (row: DeliveryRow) => row.locked_until !== null && row.locked_until < now;
     const claimable = (row: DeliveryRow) =>
       (row.status === 'failed' && row.next_attempt_at !== null && row.next_attempt_at <= now) ||
-      (row.status === 'sending' && row.locked_until !== null && row.locked_until < now);
+      ((row.status === 'sending' || row.status === 'claimed') && expired(row));
     // Who still needs this period's digest, per subject.
     const wanted = new Map<string, string[]>();
     for (const subject of subjects) {
@@ -245,33 +248,54 @@ export class DigestService {
     );
     const claims = await this.claimMany(wanted, periods, contents, now);
     outcome.skipped = claims.filter((claim) => claim.skipped).length;
-    const sent: Array<{ id: string; messageId: string }> = [];
-    await inParallel(
-      claims.filter((claim) => !claim.skipped),
-      SEND_CONCURRENCY,
-      async (claim) => {
-        const unsubscribeUrl = `${this.baseUrl}${UNSUBSCRIBE_PATH}/${claim.token}`;
-        const messageId = `<digest-${claim.id}@vigie.invalid>`;
-        try {
-          await this.sender!.send({
-            ...composeDigest(contents.get(claim.subjectKey)!, unsubscribeUrl),
-            to: [claim.recipient],
-            messageId,
-            headers: {
-              'List-Unsubscribe': `<${unsubscribeUrl}>`,
-              'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-            },
-          });
-          sent.push({ id: claim.id, messageId });
-        } catch (error) {
-          await this.fail(claim.id, error, now);
-          this.logger.warn(
-            `digest ${claim.subjectKey} ${periods.get(claim.subjectKey)} failed: ${(error as Error).message}`,
-          );
-          outcome.failed++;
-        }
-      },
+    const toSend = claims.filter((claim) => !claim.skipped);
+    for (let start = 0; start < toSend.length; start += SEND_CHUNK) {
+      const chunk = toSend.slice(start, start + SEND_CHUNK);
+      outcome.sent += await this.sendChunk(chunk, contents, periods, now, outcome);
+    }
+    await this.reschedule(subjects, periods, now);
+    return outcome;
+  }
+
+  /**
+   * Hands a chunk of claimed messages to the SMTP server, SEND_CONCURRENCY at a time, between two
+   * statements: 'sending' before (what a crash then leaves is 'uncertain', never sent again) and
+   * 'sent' after. Messages still 'claimed' when a worker dies are taken over by another.
+   */
+  private async sendChunk(
+    chunk: Array<{ id: string; subjectKey: string; recipient: string; token: string }>,
+    contents: Map<string, DigestContent>,
+    periods: Map<string, string>,
+    now: Date,
+    outcome: DigestRunOutcome,
+  ): Promise<number> {
+    await this.dataSource.query(
+      `UPDATE digest_delivery SET status = 'sending' WHERE id = ANY($1) AND status = 'claimed'`,
+      [chunk.map((claim) => claim.id)],
     );
+    const sent: Array<{ id: string; messageId: string }> = [];
+    await inParallel(chunk, SEND_CONCURRENCY, async (claim) => {
+      const unsubscribeUrl = `${this.baseUrl}${UNSUBSCRIBE_PATH}/${claim.token}`;
+      const messageId = `<digest-${claim.id}@vigie.invalid>`;
+      try {
+        await this.sender!.send({
+          ...composeDigest(contents.get(claim.subjectKey)!, unsubscribeUrl),
+          to: [claim.recipient],
+          messageId,
+          headers: {
+            'List-Unsubscribe': `<${unsubscribeUrl}>`,
+            'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+          },
+        });
+        sent.push({ id: claim.id, messageId });
+      } catch (error) {
+        await this.fail(claim.id, error, now);
+        this.logger.warn(
+          `digest ${claim.subjectKey} ${periods.get(claim.subjectKey)} failed: ${(error as Error).message}`,
+        );
+        outcome.failed++;
+      }
+    });
     if (sent.length) {
       await this.dataSource.query(
         `UPDATE digest_delivery d SET status = 'sent', message_id = k.message_id, sent_at = now(),
@@ -280,9 +304,7 @@ export class DigestService {
         [sent.map((row) => row.id), sent.map((row) => row.messageId)],
       );
     }
-    outcome.sent = sent.length;
-    await this.reschedule(subjects, periods, now);
-    return outcome;
+    return sent.length;
   }
 
   /** Every subject that sends digests (profiles and collectifs); for pages and tools, not ticks. */
@@ -465,13 +487,13 @@ export class DigestService {
       })),
     );
     if (pairs.length === 0) return [];
-    const lease = new Date(now.getTime() + LEASE_MS);
+    const lease = new Date(now.getTime() + this.leaseMs);
     const columns = [
       pairs.map((pair) => pair.subjectKey),
       pairs.map((pair) => pair.period),
       pairs.map((pair) => pair.recipient),
       pairs.map((pair) => hashLinkToken(pair.token)),
-      pairs.map((pair) => (pair.skipped ? 'skipped' : 'sending')),
+      pairs.map((pair) => (pair.skipped ? 'skipped' : 'claimed')),
     ];
     const inserted: Array<{ id: string; subject_key: string; recipient: string }> =
       await this.dataSource.query(
@@ -479,8 +501,8 @@ export class DigestService {
            (subject_key, period, recipient, unsubscribe_token_hash, status, attempts, locked_until,
             sent_at)
          SELECT k.subject_key, k.period, k.recipient,
-                CASE WHEN k.status = 'sending' THEN k.token_hash END, k.status, 1,
-                CASE WHEN k.status = 'sending' THEN $6::timestamptz END,
+                CASE WHEN k.status = 'claimed' THEN k.token_hash END, k.status, 1,
+                CASE WHEN k.status = 'claimed' THEN $6::timestamptz END,
                 CASE WHEN k.status = 'skipped' THEN now() END
            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[])
                 AS k(subject_key, period, recipient, token_hash, status)
@@ -508,12 +530,14 @@ export class DigestService {
       );
       const [retried]: [Array<{ id: string; subject_key: string; recipient: string }>, number] =
         await this.dataSource.query(
-          `UPDATE digest_delivery d SET status = 'sending', attempts = attempts + 1,
+          `UPDATE digest_delivery d SET status = 'claimed', attempts = attempts + 1,
                   locked_until = $5, unsubscribe_token_hash = k.token_hash
              FROM unnest($1::text[], $2::text[], $3::text[], $4::text[])
                   AS k(subject_key, period, recipient, token_hash)
             WHERE d.subject_key = k.subject_key AND d.period = k.period
-              AND d.recipient = k.recipient AND d.status = 'failed' AND d.next_attempt_at <= $6
+              AND d.recipient = k.recipient
+              AND ((d.status = 'failed' AND d.next_attempt_at <= $6)
+                   OR (d.status = 'claimed' AND d.locked_until < $6))
             RETURNING d.id, d.subject_key, d.recipient`,
           [...otherColumns, lease, now],
         );
@@ -533,11 +557,11 @@ export class DigestService {
     const pending: Array<{ subject_key: string; due: Date | null }> = await this.dataSource.query(
       `SELECT d.subject_key,
               min(CASE WHEN d.status = 'failed' THEN d.next_attempt_at
-                       WHEN d.status = 'sending' THEN d.locked_until END) AS due
+                       WHEN d.status IN ('sending', 'claimed') THEN d.locked_until END) AS due
          FROM digest_delivery d
          JOIN unnest($1::text[], $2::text[]) AS k(subject_key, period)
            ON d.subject_key = k.subject_key AND d.period = k.period
-        WHERE d.status IN ('failed', 'sending')
+        WHERE d.status IN ('failed', 'sending', 'claimed')
         GROUP BY d.subject_key`,
       [[...periods.keys()], [...periods.values()]],
     );
