@@ -20,4 +20,5 @@ export { generateMigration } from './migration-generator';
 export { DATABASE_URL, PersistenceModule } from './persistence.module';
 export { PersistenceException, PersistenceExceptionCode } from './persistence.exception';
 export { buildTypeOrmOptions } from './typeorm-options';
+export { countQueries, type QueryCounter } from './query-counter.util';
 export { CALL_SEARCH_TEXT, callSearchClause, callSearchPatterns } from './call-text-search.util';
