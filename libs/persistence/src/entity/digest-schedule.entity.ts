@@ -19,7 +19,7 @@ export class DigestSchedule {
   @Column({
     name: 'next_due_at',
     type: 'timestamptz',
-    default: () => "'1970-01-01T00:00:00Z'",
+    default: () => "'1970-01-01 00:00:00+00'",
   })
   nextDueAt: Date;
 }

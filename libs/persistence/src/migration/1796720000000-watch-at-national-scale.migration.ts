@@ -11,7 +11,7 @@ export class WatchAtNationalScale1796720000000 implements MigrationInterface {
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      `CREATE TABLE "digest_schedule" ("subject_key" text NOT NULL, "next_due_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT '1970-01-01T00:00:00Z', CONSTRAINT "PK_digest_schedule" PRIMARY KEY ("subject_key"))`,
+      `CREATE TABLE "digest_schedule" ("subject_key" text NOT NULL, "next_due_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT '1970-01-01 00:00:00+00', CONSTRAINT "PK_digest_schedule" PRIMARY KEY ("subject_key"))`,
     );
     await queryRunner.query(
       `CREATE INDEX "ix_digest_schedule_next_due" ON "digest_schedule" ("next_due_at") `,

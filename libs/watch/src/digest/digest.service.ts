@@ -25,7 +25,7 @@ export const DIGEST_BATCH_SIZE = 50;
 /** Messages in flight at once per batch: a slow SMTP server must not hold a whole wave. */
 const SEND_CONCURRENCY = 4;
 /** Messages marked 'sending' together: the most a crash can leave 'uncertain'. */
-const SEND_CHUNK = SEND_CONCURRENCY * 5;
+const SEND_CHUNK = SEND_CONCURRENCY * 2;
 
 export interface DigestSubject {
   key: string;

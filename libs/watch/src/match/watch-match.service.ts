@@ -15,6 +15,9 @@ export const MATCH_CALL_BATCH = 100;
 /** Candidate profiles read at a time: memory holds a page, never every profile. */
 const PROFILE_PAGE = 5000;
 const CURSOR = 'calls';
+/** Profiles matched between two turns of the event loop. */
+const YIELD_EVERY = 250;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 interface ProfileRow {
   id: string;
@@ -249,11 +252,13 @@ export class WatchMatchService {
         ),
       ];
       for await (const page of this.candidateProfiles(places, themes)) {
-        for (const profile of page) {
+        for (let index = 0; index < page.length; index++) {
           for (const call of prepared) {
-            const match = matchCall(profile, call, today);
+            const match = matchCall(page[index], call, today);
             if (match) results.push({ match, call: call.call as LoadedCall });
           }
+          // Matching is CPU work: let the process answer its connections and jobs meanwhile.
+          if (index % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
         }
       }
     }
