@@ -15,6 +15,7 @@ export { WatchProfileService } from './profile/watch-profile.service';
 export {
   MATCH_CALL_BATCH,
   WatchMatchService,
+  type ChangedCalls,
   type RefreshOutcome,
 } from './match/watch-match.service';
 export { WatchQueueService } from './queue/watch-queue.service';

@@ -60,12 +60,12 @@ export class WatchJobConsumer implements OnApplicationBootstrap {
   }
 
   /**
-   * The calls changed since the cursor, as batch jobs; a change of nearly everything (a thesaurus
-   * change re-scores every call) re-matches by profile ranges instead. The cursor moves once the
-   * batches are queued: they are durable and retried, so nothing is lost.
+   * The calls of the change log, as batch jobs; a change of nearly everything (a thesaurus change
+   * re-scores every call) re-matches by profile ranges instead. They leave the log once their
+   * batches are queued: those are durable and retried, so nothing is lost.
    */
   async matchChanges(): Promise<void> {
-    const changed = await this.matches.changedSinceCursor();
+    const changed = await this.matches.changedCalls();
     if (changed.callIds.length > FULL_REMATCH_THRESHOLD) {
       await this.queue.enqueueBatches(
         WatchJobName.RematchProfiles,
@@ -78,7 +78,7 @@ export class WatchJobConsumer implements OnApplicationBootstrap {
       }
       await this.queue.enqueueBatches(WatchJobName.MatchCalls, batches);
     }
-    await this.matches.advanceCursor(changed.readAt);
+    await this.matches.markTaken(changed);
   }
 
   /** Leases the due subjects (one statement when nothing is due) and queues their batches. */

@@ -22,6 +22,7 @@ import { DigestSchedule } from './digest-schedule.entity';
 import { FeedToken } from './feed-token.entity';
 import { OrganisationCallState } from './organisation-call-state.entity';
 import { SharedPick } from './shared-pick.entity';
+import { WatchCallChange } from './watch-call-change.entity';
 import { WatchCursor } from './watch-cursor.entity';
 import { WatchMatch } from './watch-match.entity';
 import { WatchProfile } from './watch-profile.entity';
@@ -43,6 +44,7 @@ export {
   FeedToken,
   OrganisationCallState,
   SharedPick,
+  WatchCallChange,
   WatchCursor,
   WatchMatch,
   WatchProfile,
@@ -100,6 +102,7 @@ export const entities = [
   TreasurySettingsRecord,
   WatchProfile,
   WatchMatch,
+  WatchCallChange,
   WatchCursor,
   OrganisationCallState,
   CollectifMembership,

@@ -35,9 +35,39 @@ export class WatchAtNationalScale1796720000000 implements MigrationInterface {
     await queryRunner.query(
       `CREATE INDEX "ix_watch_profile_themes" ON "watch_profile" USING gin ("themes")`,
     );
+    // The change log of calls for matching: one row per call changed and not matched since,
+    // written by the database itself so no writer of calls or scores can forget it.
+    await queryRunner.query(
+      `CREATE TABLE "watch_call_change" ("call_id" uuid NOT NULL, "changed_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT clock_timestamp(), CONSTRAINT "PK_watch_call_change" PRIMARY KEY ("call_id"))`,
+    );
+    await queryRunner.query(
+      `CREATE INDEX "ix_watch_call_change_changed_at" ON "watch_call_change" ("changed_at") `,
+    );
+    for (const [table, column] of [
+      ['call', 'id'],
+      ['call_classification', 'call_id'],
+    ]) {
+      await queryRunner.query(
+        `CREATE FUNCTION watch_note_${table}_change() RETURNS trigger LANGUAGE plpgsql AS $$
+         BEGIN
+           INSERT INTO watch_call_change (call_id, changed_at) VALUES (NEW.${column}, clock_timestamp())
+           ON CONFLICT (call_id) DO UPDATE SET changed_at = excluded.changed_at;
+           RETURN NULL;
+         END $$`,
+      );
+      await queryRunner.query(
+        `CREATE TRIGGER tr_${table}_watch_change AFTER INSERT OR UPDATE ON "${table}"
+         FOR EACH ROW EXECUTE FUNCTION watch_note_${table}_change()`,
+      );
+    }
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
+    for (const table of ['call', 'call_classification']) {
+      await queryRunner.query(`DROP TRIGGER tr_${table}_watch_change ON "${table}"`);
+      await queryRunner.query(`DROP FUNCTION watch_note_${table}_change()`);
+    }
+    await queryRunner.query(`DROP TABLE "watch_call_change"`);
     await queryRunner.query(`DROP INDEX "ix_watch_profile_themes"`);
     await queryRunner.query(`DROP INDEX "ix_watch_profile_territories"`);
     await queryRunner.query(`DROP INDEX "ix_call_classification_classified_at"`);

@@ -269,12 +269,19 @@ export class DigestService {
     now: Date,
     outcome: DigestRunOutcome,
   ): Promise<number> {
-    await this.dataSource.query(
-      `UPDATE digest_delivery SET status = 'sending' WHERE id = ANY($1) AND status = 'claimed'`,
-      [chunk.map((claim) => claim.id)],
+    // Only what this worker still holds: a claim whose lease ran out may have been taken over
+    // (its token hash, set by each claim, is then another's).
+    const [held]: [Array<{ id: string }>, number] = await this.dataSource.query(
+      `UPDATE digest_delivery d SET status = 'sending'
+         FROM unnest($1::uuid[], $2::text[]) AS k(id, token_hash)
+        WHERE d.id = k.id AND d.status = 'claimed' AND d.unsubscribe_token_hash = k.token_hash
+        RETURNING d.id`,
+      [chunk.map((claim) => claim.id), chunk.map((claim) => hashLinkToken(claim.token))],
     );
+    const mine = new Set(held.map((row) => row.id));
     const sent: Array<{ id: string; messageId: string }> = [];
-    await inParallel(chunk, SEND_CONCURRENCY, async (claim) => {
+    const toSend = chunk.filter((claim) => mine.has(claim.id));
+    await inParallel(toSend, SEND_CONCURRENCY, async (claim) => {
       const unsubscribeUrl = `${this.baseUrl}${UNSUBSCRIBE_PATH}/${claim.token}`;
       const messageId = `<digest-${claim.id}@vigie.invalid>`;
       try {

@@ -7,14 +7,23 @@ import { compileProfile } from '../profile/profile.compiler';
 import { matchCall } from '../profile/profile.matcher';
 import { PreparedCall } from '../profile/prepared-call';
 import { CompiledProfile, MatchResult, ProfileCriteria } from '../profile/watch-profile.types';
-import { CURSOR_OVERLAP_MS } from '../watch.constants';
 import { LoadedCall, loadCalls, loadCandidateCalls } from './call-loader';
 
 /** Calls matched together: one load, one read of their matches, one write. */
 export const MATCH_CALL_BATCH = 100;
 /** Candidate profiles read at a time: memory holds a page, never every profile. */
 const PROFILE_PAGE = 5000;
-const CURSOR = 'calls';
+/** Changes taken from the log by one pass at most; the rest wait for the next. */
+const CHANGE_LOG_LIMIT = 200_000;
+
+export interface ChangedCalls {
+  callIds: string[];
+  /**
+   * Each call's change time as read, as PostgreSQL prints it (to the microsecond, which a Date
+   * would lose): a call changed again after it stays in the log.
+   */
+  changedAt: string[];
+}
 /** Profiles matched between two turns of the event loop. */
 const YIELD_EVERY = 250;
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -81,10 +90,9 @@ export interface RefreshOutcome {
 }
 
 /**
- * Keeps watch_match up to date. Candidates come from the calls whose content or classification
- * changed since the last pass (indexed call.updated_at and call_classification.classified_at
- * after a persisted cursor, re-scanning a short overlap so a transaction that committed late is
- * not missed); for each batch of calls, the profiles that may match are read through the GIN
+ * Keeps watch_match up to date. Candidates come from the change log of calls (watch_call_change,
+ * filled by triggers when a call or its score changes, emptied as passes take it: nothing is
+ * read twice and a late commit is not missed); for each batch of calls, the profiles that may match are read through the GIN
  * indexes on their territories and themes, a page at a time. Editing a profile re-matches that
  * profile alone; a range of profiles can be re-matched as one job (thesaurus change).
  */
@@ -98,37 +106,39 @@ export class WatchMatchService {
     private readonly clock: Clock,
   ) {}
 
-  /** Matches the given calls (or every call changed since the last pass) against the profiles. */
+  /** Matches the given calls (or every call in the change log) against the profiles. */
   async refresh(callIds?: string[], now = this.clock.now()): Promise<RefreshOutcome> {
     if (callIds) return this.refreshCalls(callIds, now);
-    const changed = await this.changedSinceCursor();
+    const changed = await this.changedCalls();
     const outcome = await this.refreshCalls(changed.callIds, now);
-    await this.advanceCursor(changed.readAt);
+    await this.markTaken(changed);
     return outcome;
   }
 
   /**
-   * The calls changed since the cursor, from two index range scans; `readAt` is where the cursor
-   * goes once they are matched (the database's clock, as the change times are).
+   * The calls in the change log (written by triggers on call and call_classification), oldest
+   * change first, read through its index. The caller matches them (or queues their batches),
+   * then `markTaken` removes them from the log.
    */
-  async changedSinceCursor(): Promise<{ callIds: string[]; readAt: Date }> {
-    const [{ started }] = await this.dataSource.query(`SELECT now() AS started`);
-    const position = await this.cursor();
-    const since = new Date(position.getTime() - CURSOR_OVERLAP_MS);
-    const rows: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT id FROM call WHERE updated_at > $1
-       UNION SELECT call_id FROM call_classification WHERE classified_at > $1`,
-      [since],
+  async changedCalls(limit = CHANGE_LOG_LIMIT): Promise<ChangedCalls> {
+    const rows: Array<{ call_id: string; changed_at: string }> = await this.dataSource.query(
+      `SELECT call_id, changed_at::text AS changed_at FROM watch_call_change
+        ORDER BY changed_at LIMIT $1`,
+      [limit],
     );
-    return { callIds: rows.map((row) => row.id), readAt: started };
+    return {
+      callIds: rows.map((row) => row.call_id),
+      changedAt: rows.map((row) => row.changed_at),
+    };
   }
 
-  /** Moves the cursor forward only: a late, slower pass never moves it back. */
-  async advanceCursor(position: Date): Promise<void> {
+  /** Removes what was taken from the log, except the calls that changed again since. */
+  async markTaken(changed: ChangedCalls): Promise<void> {
+    if (changed.callIds.length === 0) return;
     await this.dataSource.query(
-      `INSERT INTO watch_cursor (name, position) VALUES ($1, $2)
-       ON CONFLICT (name) DO UPDATE SET position = greatest(watch_cursor.position, excluded.position)`,
-      [CURSOR, position],
+      `DELETE FROM watch_call_change w USING unnest($1::uuid[], $2::timestamptz[]) AS k(call_id, changed_at)
+        WHERE w.call_id = k.call_id AND w.changed_at = k.changed_at`,
+      [changed.callIds, changed.changedAt],
     );
   }
 
@@ -374,13 +384,5 @@ export class WatchMatchService {
       `UPDATE watch_profile SET feed_changed_at = clock_timestamp() WHERE id = ANY($1)`,
       [profileIds],
     );
-  }
-
-  private async cursor(): Promise<Date> {
-    const rows: Array<{ position: Date }> = await this.dataSource.query(
-      `SELECT position FROM watch_cursor WHERE name = $1`,
-      [CURSOR],
-    );
-    return rows[0]?.position ?? new Date(0);
   }
 }
