@@ -226,8 +226,8 @@ async function matching(db: DataSource, url: string, round: number, workerCount:
         (
           await db.query(
             `SELECT count(*) AS n FROM pgboss.job
-              WHERE name IN ('watch-match-changes', 'watch-match-calls')
-                AND state IN ('created', 'retry', 'active')`,
+              WHERE (name = 'watch-match-calls' AND state IN ('created', 'retry', 'active'))
+                 OR (name = 'watch-match-changes' AND state = 'active')`,
           )
         )[0].n,
       );

@@ -105,7 +105,12 @@ export class WatchQueueService implements OnApplicationShutdown {
     for (const name of Object.values(WatchJobName)) {
       if (await boss.getQueue(name)) continue;
       // Two processes may create it at once: the loser's error is harmless if the queue exists.
-      await boss.createQueue(name, { name, policy: 'standard' }).catch(async (error: Error) => {
+      // The fan-outs queue at most one job ('short'): a tick while one waits adds nothing.
+      const policy =
+        name === WatchJobName.MatchChanges || name === WatchJobName.DigestTick
+          ? 'short'
+          : 'standard';
+      await boss.createQueue(name, { name, policy }).catch(async (error: Error) => {
         if (!(await boss.getQueue(name))) throw error;
       });
     }
