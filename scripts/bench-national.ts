@@ -226,11 +226,11 @@ async function matching(db: DataSource, url: string, round: number, workerCount:
         (
           await db.query(
             `SELECT count(*) AS n FROM pgboss.job
-              WHERE (name = 'watch-match-calls' AND state IN ('created', 'retry', 'active'))
-                 OR (name = 'watch-match-changes' AND state = 'active')`,
+              WHERE name = 'watch-match-calls' AND state IN ('created', 'retry', 'active')`,
           )
         )[0].n,
       );
+    // The log empties only once its batches are queued: empty log and no batch left = done.
     const passed = async () =>
       Number(
         (
