@@ -232,11 +232,7 @@ async function matching(db: DataSource, url: string, round: number, workerCount:
       );
     // The log empties only once its batches are queued: empty log and no batch left = done.
     const passed = async () =>
-      Number(
-        (
-          await db.query(`SELECT count(*) AS n FROM watch_cursor WHERE position > $1`, [changed_at])
-        )[0].n,
-      ) > 0;
+      Number((await db.query(`SELECT count(*) AS n FROM watch_call_change`))[0].n) === 0;
     const deadline = Date.now() + 15 * 60_000;
     while (!((await passed()) && (await busy()) === 0)) {
       if (Date.now() > deadline) throw new Error('matching did not finish in 15 minutes');
