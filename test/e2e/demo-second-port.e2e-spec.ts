@@ -73,7 +73,7 @@ describe('a second demo on another port', () => {
     expect(matchesBefore.length).toBeGreaterThan(0);
     const digest = digestServiceSendingTo(testApp.app, 1);
     const subject = (await digest.subjects()).find(
-      (s) => s.organisationId === structure.organisationId && s.profile,
+      (s) => s.organisationId === structure.organisationId && s.profileId,
     );
     expect(subject).toBeDefined();
     const digestBefore = await digest.content(subject!, NOW);
@@ -96,7 +96,7 @@ describe('a second demo on another port', () => {
     expect(await matches()).toEqual(matchesBefore);
     const feed = await testApp.app
       .get(FeedQuery)
-      .profileMatches(structure.organisationId, subject!.profile!.id, { limit: 200 });
+      .profileMatches(structure.organisationId, subject!.profileId!, { limit: 200 });
     expect(feed.items.filter((item) => item.changeSummary)).toEqual([]);
     const digestAfter = await digest.content(subject!, NOW);
     // The same entries, linking to the calls' new addresses.

@@ -196,4 +196,15 @@ export class VigieConfig {
   @Min(1)
   @Max(3600)
   WATCH_TICK_SECONDS: number;
+
+  /**
+   * Seconds a worker holds a watch job's work (a matching batch, a digest batch and its
+   * deliveries) before another worker may take it over: after a crash, the work resumes this
+   * late. Longer than the slowest batch.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(2)
+  @Max(3600)
+  WATCH_JOB_LEASE_SECONDS: number;
 }

@@ -31,4 +31,5 @@ export type {
 export { JobName } from './job/job-name.constants';
 export { PersistenceException, PersistenceExceptionCode } from './persistence.exception';
 export { buildTypeOrmOptions } from './typeorm-options';
+export { countQueries, type QueryCounter } from './query-counter.util';
 export { CALL_SEARCH_TEXT, callSearchClause, callSearchPatterns } from './call-text-search.util';

@@ -12,7 +12,23 @@ export { compileProfile } from './profile/profile.compiler';
 export { matchCall } from './profile/profile.matcher';
 export { PreparedCall } from './profile/prepared-call';
 export { WatchProfileService } from './profile/watch-profile.service';
-export { WatchMatchService, type RefreshOutcome } from './match/watch-match.service';
+export {
+  MATCH_CALL_BATCH,
+  WatchMatchService,
+  type ChangedCalls,
+  type RefreshOutcome,
+} from './match/watch-match.service';
+export { WatchQueueService } from './queue/watch-queue.service';
+export {
+  DIGEST_TICK_LIMIT,
+  FULL_REMATCH_THRESHOLD,
+  REMATCH_RANGES,
+  WATCH_JOB_CONCURRENCY,
+  WatchJobName,
+  type DigestBatchJob,
+  type MatchCallsJob,
+  type RematchProfilesJob,
+} from './queue/watch-queue.constants';
 export type { LoadedCall } from './match/call-loader';
 export type { FeedItem, FeedMeta, MatchPage, MatchQuery, MatchSort } from './feed/feed-item.types';
 export { FeedQuery } from './feed/feed.query';
@@ -41,7 +57,13 @@ export type {
   PickView,
   SharingSettings,
 } from './collectif/collectif.types';
-export { DigestService, type DigestRunOutcome, type DigestSubject } from './digest/digest.service';
+export {
+  DIGEST_BATCH_SIZE,
+  DigestService,
+  type DigestRunOutcome,
+  type DigestSubject,
+  type DueDigests,
+} from './digest/digest.service';
 export { MAIL_SENDER, type MailSender, type OutgoingMail } from './digest/digest.types';
 export {
   collectifSubjectKey,

@@ -27,6 +27,3 @@ export const OPEN_CALL_STATUSES: readonly string[] = ['open', 'forthcoming'];
 
 /** The digest's "deadlines soon" section and the feeds' alarms look this far ahead. */
 export const DEADLINE_SOON_DAYS = 14;
-
-/** Re-scan window of the matching pass: a transaction committed late is still seen. */
-export const CURSOR_OVERLAP_MS = 10_000;

@@ -8,6 +8,7 @@ import { FeedQuery } from './feed/feed.query';
 import { FeedService } from './feed/feed.service';
 import { WatchMatchService } from './match/watch-match.service';
 import { WatchProfileService } from './profile/watch-profile.service';
+import { WatchQueueService } from './queue/watch-queue.service';
 import { CallStateService } from './state/call-state.service';
 
 const services = [
@@ -20,6 +21,7 @@ const services = [
   CollectifService,
   DigestService,
   DigestConsentService,
+  WatchQueueService,
 ];
 
 /** Watch profiles, matches, collectifs and feeds, for the Nest processes. */

@@ -1,7 +1,11 @@
 import { WatchModule } from '@app/watch';
 import { Module } from '@nestjs/common';
-import { WatchJob } from './watch.job';
+import { WatchJobConsumer } from './watch-job.consumer';
+import { WatchTickCron } from './watch-tick.cron';
 
-/** Matches changed calls to watch profiles and sends the digests (issue 6). */
-@Module({ imports: [WatchModule], providers: [WatchJob] })
+/**
+ * Matches changed calls to watch profiles and sends the digests (issues 6 and 16): a cron
+ * enqueues, pg-boss jobs do the work on whichever worker is free.
+ */
+@Module({ imports: [WatchModule], providers: [WatchTickCron, WatchJobConsumer] })
 export class WatchJobModule {}

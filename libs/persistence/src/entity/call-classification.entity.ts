@@ -74,6 +74,7 @@ export class CallClassification {
   @Column({ name: 'content_hash', type: 'text' })
   contentHash: string;
 
+  @Index('ix_call_classification_classified_at')
   @Column({ name: 'classified_at', type: 'timestamptz' })
   classifiedAt: Date;
 }

@@ -117,6 +117,8 @@ export class Call {
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 
+  /** Indexed: the matching pass reads the calls changed since its cursor. */
+  @Index('ix_call_updated_at')
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
 }

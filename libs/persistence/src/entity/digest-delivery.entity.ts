@@ -1,6 +1,11 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 
-export type DigestDeliveryStatus = 'sending' | 'sent' | 'failed' | 'skipped' | 'uncertain';
+/**
+ * 'claimed': held by a worker, not attempted yet (taken over when its lease ends); 'sending': handed
+ * to the SMTP server (a crash there leaves it 'uncertain', never sent twice).
+ */
+export type DigestDeliveryStatus =
+  'claimed' | 'sending' | 'sent' | 'failed' | 'skipped' | 'uncertain';
 
 /**
  * One digest per subject (a profile or a collectif's shared feed), period and recipient: the

@@ -63,6 +63,8 @@ export class DigestRecipient {
   @Column({ name: 'mail_attempts', type: 'integer', default: 0 })
   mailAttempts: number;
 
+  /** Partial index: a digest tick finds the confirmation e-mails due in one lookup. */
+  @Index('ix_digest_recipient_mail_due', { synchronize: false })
   @Column({ name: 'mail_next_attempt_at', type: 'timestamptz', nullable: true })
   mailNextAttemptAt: Date | null;
 

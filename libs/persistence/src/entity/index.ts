@@ -20,9 +20,11 @@ import { CollectifDigest } from './collectif-digest.entity';
 import { CollectifMembership } from './collectif-membership.entity';
 import { DigestDelivery } from './digest-delivery.entity';
 import { DigestRecipient } from './digest-recipient.entity';
+import { DigestSchedule } from './digest-schedule.entity';
 import { FeedToken } from './feed-token.entity';
 import { OrganisationCallState } from './organisation-call-state.entity';
 import { SharedPick } from './shared-pick.entity';
+import { WatchCallChange } from './watch-call-change.entity';
 import { WatchCursor } from './watch-cursor.entity';
 import { WatchMatch } from './watch-match.entity';
 import { WatchProfile } from './watch-profile.entity';
@@ -46,9 +48,11 @@ export {
   CollectifMembership,
   DigestDelivery,
   DigestRecipient,
+  DigestSchedule,
   FeedToken,
   OrganisationCallState,
   SharedPick,
+  WatchCallChange,
   WatchCursor,
   WatchMatch,
   WatchProfile,
@@ -111,6 +115,7 @@ export const entities = [
   TreasurySettingsRecord,
   WatchProfile,
   WatchMatch,
+  WatchCallChange,
   WatchCursor,
   OrganisationCallState,
   CollectifMembership,
@@ -128,4 +133,5 @@ export const entities = [
   ImpactReferenceOverride,
   OrganisationCallScore,
   OrganisationScoreState,
+  DigestSchedule,
 ];

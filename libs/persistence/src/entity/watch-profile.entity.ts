@@ -33,7 +33,8 @@ export class WatchProfile {
   @Column({ type: 'text' })
   name: string;
 
-  /** Thesaurus theme ids; empty = any theme. */
+  /** Thesaurus theme ids; empty = any theme. GIN-indexed: matching finds profiles by theme. */
+  @Index('ix_watch_profile_themes', { synchronize: false })
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   themes: string[];
 
@@ -44,7 +45,8 @@ export class WatchProfile {
   @Column({ name: 'exclude_keywords', type: 'text', array: true, default: () => "'{}'" })
   excludeKeywords: string[];
 
-  /** INSEE codes the organisation works in; empty = anywhere. */
+  /** INSEE codes the organisation works in; empty = anywhere. GIN-indexed (matching). */
+  @Index('ix_watch_profile_territories', { synchronize: false })
   @Column({ type: 'text', array: true, default: () => "'{}'" })
   territories: string[];
 

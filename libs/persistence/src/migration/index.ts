@@ -17,6 +17,7 @@ import { AddFundingLineClaims1796673918397 } from './1796673918397-add-funding-l
 import { AddActivityAndImpact1796680000000 } from './1796680000000-add-activity-and-impact.migration';
 import { AddSharedPoliteness1796676000000 } from './1796676000000-add-shared-politeness.migration';
 import { AddOrganisationCallScore1796673246754 } from './1796673246754-add-organisation-call-score.migration';
+import { WatchAtNationalScale1796720000000 } from './1796720000000-watch-at-national-scale.migration';
 
 /** Every migration in order, listed by hand (no globs). Never edit one that has run. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -38,4 +39,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   AddFundingLineClaims1796673918397,
   AddSharedPoliteness1796676000000,
   AddActivityAndImpact1796680000000,
+  WatchAtNationalScale1796720000000,
 ];

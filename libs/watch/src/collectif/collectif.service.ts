@@ -16,6 +16,7 @@ import { CallStateService } from '../state/call-state.service';
 import { collectifSubjectKey, DigestConsentService } from '../digest/digest-consent.service';
 import { normalisedRecipients } from '../digest/digest-recipient.util';
 import { DEFAULT_COLLECTIF_DIGEST_FREQUENCY } from './collectif-digest.constants';
+import { markDigestDue } from '../digest/digest-schedule.util';
 import { WatchException } from '../watch.exception';
 import {
   CollectifDigestInput,
@@ -146,6 +147,8 @@ export class CollectifService {
       throw TenancyException.notFound('Appel à projets / call');
     }
     const existing = await this.picks.findOneBy({ collectifId, callId: input.callId });
+    // A first pick makes the collectif a digest subject (a later one costs one look).
+    await markDigestDue(this.digests.manager, collectifSubjectKey(collectifId));
     return this.picks.save({
       ...(existing ?? this.picks.create({ collectifId, callId: input.callId })),
       ...(input.annotation !== undefined ? { annotation: input.annotation } : {}),
@@ -289,6 +292,7 @@ export class CollectifService {
          SET frequency = EXCLUDED.frequency, recipients = EXCLUDED.recipients, updated_at = now()`,
       [collectifId, stored.frequency, stored.recipients],
     );
+    await markDigestDue(this.digests.manager, collectifSubjectKey(collectifId));
     await this.consents.sync(
       collectifId,
       collectifSubjectKey(collectifId),

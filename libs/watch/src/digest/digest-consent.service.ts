@@ -11,6 +11,7 @@ import {
 } from './digest-link.util';
 import { escapeHtml } from '../feed/xml.util';
 import { MailSender } from './digest.types';
+import { markDigestDue } from './digest-schedule.util';
 
 const LEASE_MS = 5 * 60_000;
 const RETRY_MS = 60_000;
@@ -151,6 +152,89 @@ export class DigestConsentService {
    * Sends the confirmation e-mails that are due. Stops at the first failure: when the server
    * is down the others wait for the next pass instead of each waiting for a timeout.
    */
+  /**
+   * `deliverable` for a batch of subjects in two queries (the people of their organisations,
+   * the stored states of their addresses), so a digest wave costs a bounded number of queries
+   * per subject. Without an explicit list, the recipients are the owners and members of the
+   * organisation (and, for a collectif, of its accepted structures). Keyed by subject.
+   */
+  async deliverableMany(
+    subjects: ReadonlyArray<{
+      organisationId: string;
+      subjectKey: string;
+      recipients: string[];
+    }>,
+  ): Promise<Map<string, string[]>> {
+    const result = new Map<string, string[]>();
+    if (subjects.length === 0) return result;
+    const organisations = [...new Set(subjects.map((subject) => subject.organisationId))];
+    const collectifs = organisations.map((id) =>
+      subjects.some(
+        (subject) => subject.organisationId === id && isCollectifKey(subject.subjectKey),
+      ),
+    );
+    const people: Array<{ organisation_id: string; email: string; role: string }> =
+      await this.dataSource.query(
+        `SELECT DISTINCT k.id AS organisation_id, lower(u.email) AS email, m.role
+           FROM unnest($1::uuid[], $2::boolean[]) AS k(id, collectif)
+           JOIN membership m ON m.organisation_id = k.id
+             OR (k.collectif AND m.organisation_id IN (
+                   SELECT member_id FROM collectif_membership
+                    WHERE collectif_id = k.id AND status = 'accepted'))
+           JOIN user_account u ON u.id = m.user_id
+          WHERE u.email IS NOT NULL
+          ORDER BY 1, 2`,
+        [organisations, collectifs],
+      );
+    const states: Array<{ subject_key: string; email: string; status: DigestRecipientState }> =
+      await this.dataSource.query(
+        `SELECT subject_key, email, status FROM digest_recipient WHERE subject_key = ANY($1)`,
+        [subjects.map((subject) => subject.subjectKey)],
+      );
+    for (const subject of subjects) {
+      const stored = new Map(
+        states
+          .filter((row) => row.subject_key === subject.subjectKey)
+          .map((row) => [row.email, row.status]),
+      );
+      const own = people.filter((row) => row.organisation_id === subject.organisationId);
+      if (subject.recipients.length === 0) {
+        const computed = [
+          ...new Set(
+            own
+              .filter((row) => row.role === 'owner' || row.role === 'member')
+              .map((row) => row.email),
+          ),
+        ];
+        result.set(
+          subject.subjectKey,
+          computed.filter((email) => stored.get(email) !== 'unsubscribed'),
+        );
+        continue;
+      }
+      const members = new Set(own.map((row) => row.email));
+      const unknown = subject.recipients.filter(
+        (email) => !members.has(email) && !stored.has(email),
+      );
+      if (unknown.length) {
+        await this.dataSource.query(
+          `INSERT INTO digest_recipient (organisation_id, subject_key, email, status, mail_status)
+           SELECT $1, $2, email, 'pending', 'due' FROM unnest($3::text[]) AS email
+           ON CONFLICT ON CONSTRAINT uq_digest_recipient_subject_email DO NOTHING`,
+          [subject.organisationId, subject.subjectKey, unknown],
+        );
+      }
+      result.set(
+        subject.subjectKey,
+        subject.recipients.filter((email) => {
+          const state = stored.get(email);
+          return state !== 'unsubscribed' && (members.has(email) || state === 'confirmed');
+        }),
+      );
+    }
+    return result;
+  }
+
   async sendDue(
     sender: MailSender,
     baseUrl: string,
@@ -243,6 +327,8 @@ export class DigestConsentService {
         [hashLinkToken(token), now],
       );
     if (!rows[0]) return null;
+    // The confirmed address gets this period's digest: the subject is looked at again.
+    await markDigestDue(this.dataSource, rows[0].subject_key);
     return {
       email: rows[0].email,
       digestName: await this.digestName(rows[0].subject_key),

@@ -8,16 +8,76 @@ import { WatchProfile } from '@app/persistence';
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { Clock, parisDate } from '@app/common';
+import { Clock, parisDate, territoriesCovering, territoriesInside } from '@app/common';
 import { compileProfile } from '../profile/profile.compiler';
 import { matchCall, type MatchContext } from '../profile/profile.matcher';
 import { PreparedCall } from '../profile/prepared-call';
-import { CompiledProfile, MatchResult } from '../profile/watch-profile.types';
-import { CURSOR_OVERLAP_MS } from '../watch.constants';
+import { CompiledProfile, MatchResult, ProfileCriteria } from '../profile/watch-profile.types';
 import { LoadedCall, loadCalls, loadCandidateCalls } from './call-loader';
 
-const BATCH = 500;
-const CURSOR = 'calls';
+/** Calls matched together: one load, one read of their matches, one write. */
+export const MATCH_CALL_BATCH = 100;
+/** Candidate profiles read at a time: memory holds a page, never every profile. */
+const PROFILE_PAGE = 5000;
+/** Changes taken from the log by one pass at most; the rest wait for the next. */
+const CHANGE_LOG_LIMIT = 200_000;
+
+export interface ChangedCalls {
+  callIds: string[];
+  /**
+   * Each call's change time as read, as PostgreSQL prints it (to the microsecond, which a Date
+   * would lose): a call changed again after it stays in the log.
+   */
+  changedAt: string[];
+}
+/** Profiles matched between two turns of the event loop. */
+const YIELD_EVERY = 250;
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+interface ProfileRow {
+  id: string;
+  organisation_id: string;
+  themes: string[];
+  include_keywords: string[];
+  exclude_keywords: string[];
+  territories: string[];
+  audiences: string[];
+  eu_funds: string[];
+  min_amount_cents: string | null;
+  min_score: number | null;
+  deadline_horizon_days: number | null;
+}
+
+const PROFILE_COLUMNS = `id, organisation_id, themes, include_keywords, exclude_keywords, territories,
+  audiences, eu_funds, min_amount_cents, min_score, deadline_horizon_days`;
+
+function toCriteria(row: ProfileRow): ProfileCriteria {
+  return {
+    id: row.id,
+    organisationId: row.organisation_id,
+    themes: row.themes,
+    includeKeywords: row.include_keywords,
+    excludeKeywords: row.exclude_keywords,
+    territories: row.territories,
+    audiences: row.audiences,
+    euFunds: row.eu_funds,
+    minAmountCents: row.min_amount_cents === null ? null : Number(row.min_amount_cents),
+    minScore: row.min_score,
+    deadlineHorizonDays: row.deadline_horizon_days,
+  };
+}
+
+/**
+ * Profile places that may accept a call for `code`: the place itself, what holds it and what it
+ * holds (see `acceptedCallTerritories`), and FR. A superset: the matcher decides exactly.
+ */
+function placesAccepting(code: string): string[] {
+  return [...(territoriesCovering(code) ?? [code]), ...territoriesInside(code), 'FR'];
+}
+
+/** Whether a call concerns everyone, whatever a profile's places. */
+const isAnywhere = (call: LoadedCall) =>
+  call.territory.length === 0 || call.territory.includes('FR');
 
 interface ExistingMatch {
   id: string;
@@ -36,10 +96,11 @@ export interface RefreshOutcome {
 }
 
 /**
- * Keeps watch_match up to date. The worker calls refresh() on calls whose content or
- * classification changed since the last pass (a high-water mark on call.updated_at and
- * call_classification.classified_at, re-scanning a short overlap so a transaction that
- * committed late is not missed); editing a profile re-matches that profile alone.
+ * Keeps watch_match up to date. Candidates come from the change log of calls (watch_call_change,
+ * filled by triggers when a call or its score changes, emptied as passes take it: nothing is
+ * read twice and a late commit is not missed); for each batch of calls, the profiles that may match are read through the GIN
+ * indexes on their territories and themes, a page at a time. Editing a profile re-matches that
+ * profile alone; a range of profiles can be re-matched as one job (thesaurus change).
  */
 @Injectable()
 export class WatchMatchService {
@@ -58,30 +119,71 @@ export class WatchMatchService {
     this.themeLabels = new Map(classifier.definition.themes.map((t) => [t.id, t.label]));
   }
 
-  /** Matches the given calls (or every call changed since the last pass) against all profiles. */
+  /** Matches the given calls (or every call in the change log) against the profiles. */
   async refresh(callIds?: string[], now = this.clock.now()): Promise<RefreshOutcome> {
     if (callIds) return this.refreshCalls(callIds, now);
-    const [{ started }] = await this.dataSource.query(`SELECT now() AS started`);
     // Organisations that marked calls since the last pass: their figures first, and the calls
-    // whose figure moved are matched again below (a « pas pour nous » leaves its watches).
-    const moved = await this.scores.refreshStale();
-    const position = await this.cursor();
-    const since = new Date(position.getTime() - CURSOR_OVERLAP_MS);
-    const rows: Array<{ id: string }> = await this.dataSource.query(
-      `SELECT c.id FROM call c LEFT JOIN call_classification cc ON cc.call_id = c.id
-        WHERE c.updated_at > $1 OR cc.classified_at > $1`,
-      [since],
-    );
-    const outcome = await this.refreshCalls(
-      [...new Set([...rows.map((row) => row.id), ...moved.changedCallIds])],
-      now,
-    );
-    await this.dataSource.query(
-      `INSERT INTO watch_cursor (name, position) VALUES ($1, $2)
-       ON CONFLICT (name) DO UPDATE SET position = excluded.position`,
-      [CURSOR, started],
-    );
+    // whose figure moved are matched again (a « pas pour nous » leaves its watches).
+    const moved = await this.refreshFigures();
+    const changed = await this.changedCalls();
+    const outcome = await this.refreshCalls([...new Set([...changed.callIds, ...moved])], now);
+    await this.markTaken(changed);
     return outcome;
+  }
+
+  /**
+   * Brings up to date the figures of organisations that marked calls since the last pass (the
+   * ranking rule's, issue 15); returns the calls whose figure moved, to be matched again.
+   */
+  async refreshFigures(): Promise<string[]> {
+    return (await this.scores.refreshStale()).changedCallIds;
+  }
+
+  /**
+   * The calls in the change log (written by triggers on call and call_classification), oldest
+   * change first, read through its index. The caller matches them (or queues their batches),
+   * then `markTaken` removes them from the log.
+   */
+  async changedCalls(limit = CHANGE_LOG_LIMIT): Promise<ChangedCalls> {
+    const rows: Array<{ call_id: string; changed_at: string }> = await this.dataSource.query(
+      `SELECT call_id, changed_at::text AS changed_at FROM watch_call_change
+        ORDER BY changed_at LIMIT $1`,
+      [limit],
+    );
+    return {
+      callIds: rows.map((row) => row.call_id),
+      changedAt: rows.map((row) => row.changed_at),
+    };
+  }
+
+  /** Removes what was taken from the log, except the calls that changed again since. */
+  async markTaken(changed: ChangedCalls): Promise<void> {
+    if (changed.callIds.length === 0) return;
+    await this.dataSource.query(
+      `DELETE FROM watch_call_change w USING unnest($1::uuid[], $2::timestamptz[]) AS k(call_id, changed_at)
+        WHERE w.call_id = k.call_id AND w.changed_at = k.changed_at`,
+      [changed.callIds, changed.changedAt],
+    );
+  }
+
+  /** Re-matches every profile whose id lies in [fromId, toId] (a slice of a full re-match). */
+  async refreshProfileRange(
+    fromId: string,
+    toId: string,
+    now = this.clock.now(),
+  ): Promise<RefreshOutcome> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(
+      `SELECT id FROM watch_profile WHERE id BETWEEN $1 AND $2 ORDER BY id`,
+      [fromId, toId],
+    );
+    const total: RefreshOutcome = { calls: 0, upserted: 0, removed: 0 };
+    for (const row of rows) {
+      const outcome = await this.refreshProfile(row.id, now);
+      total.calls += outcome.calls;
+      total.upserted += outcome.upserted;
+      total.removed += outcome.removed;
+    }
+    return total;
   }
 
   /** Re-matches one profile against every open call (after the profile was created or edited). */
@@ -159,32 +261,9 @@ export class WatchMatchService {
 
   private async refreshCalls(callIds: string[], now: Date): Promise<RefreshOutcome> {
     const total: RefreshOutcome = { calls: 0, upserted: 0, removed: 0 };
-    if (callIds.length === 0) return total;
-    const profiles = await this.compiledProfiles();
-    const today = parisDate(now);
-    for (let start = 0; start < callIds.length; start += BATCH) {
-      const ids = callIds.slice(start, start + BATCH);
-      const calls = await loadCalls(this.dataSource, ids);
-      const existing: ExistingMatch[] = await this.dataSource.query(
-        `SELECT id, profile_id, call_id, score, reasons, matched_at, change_event_id
-           FROM watch_match WHERE call_id = ANY($1)`,
-        [ids],
-      );
-      const figures = await this.ranking.figuresOf(
-        [...new Set(profiles.map((p) => p.organisationId))],
-        ids,
-      );
-      const results = calls.flatMap((call) =>
-        this.matchOne(call, profiles, today, figures).map((match) => ({ match, call })),
-      );
-      const outcome = await this.write(results, existing, now);
-      // The feeds render the calls themselves: any profile showing them must change its ETag.
-      const touched = new Set([
-        ...existing.map((row) => row.profile_id),
-        ...results.map((result) => result.match.profileId),
-      ]);
-      await this.touchProfiles([...touched]);
-      total.calls += calls.length;
+    for (let start = 0; start < callIds.length; start += MATCH_CALL_BATCH) {
+      const outcome = await this.matchBatch(callIds.slice(start, start + MATCH_CALL_BATCH), now);
+      total.calls += outcome.calls;
       total.upserted += outcome.upserted;
       total.removed += outcome.removed;
     }
@@ -201,6 +280,95 @@ export class WatchMatchService {
     callId: string,
   ): MatchContext {
     return { figure: figures.get(`${organisationId}:${callId}`), themeLabels: this.themeLabels };
+  }
+
+  /** One batch of calls: a job of the worker's matching queue. */
+  async matchBatch(ids: string[], now = this.clock.now()): Promise<RefreshOutcome> {
+    if (ids.length === 0) return { calls: 0, upserted: 0, removed: 0 };
+    const today = parisDate(now);
+    const calls = await loadCalls(this.dataSource, ids);
+    const existing: ExistingMatch[] = await this.dataSource.query(
+      `SELECT id, profile_id, call_id, score, reasons, matched_at, change_event_id
+         FROM watch_match WHERE call_id = ANY($1)`,
+      [ids],
+    );
+    const results: Array<{ match: MatchResult; call: LoadedCall }> = [];
+    // Calls for everyone are looked up by theme alone; local calls also by territory.
+    const anywhere = calls.filter(isAnywhere);
+    const local = calls.filter((call) => !isAnywhere(call));
+    for (const group of [anywhere, local]) {
+      if (group.length === 0) continue;
+      const prepared = group.map((call) => new PreparedCall(call));
+      const places =
+        group === local
+          ? [...new Set(group.flatMap((call) => call.territory.flatMap(placesAccepting)))]
+          : null;
+      const themes = [
+        ...new Set(
+          group.flatMap((call) =>
+            (call.classification?.themes ?? []).filter((t) => t.score > 0).map((t) => t.id),
+          ),
+        ),
+      ];
+      for await (const page of this.candidateProfiles(places, themes)) {
+        // The organisations' own figures (the ranking rule's), so a match shows the lists' number.
+        const figures = await this.ranking.figuresOf(
+          [...new Set(page.map((profile) => profile.organisationId))],
+          ids,
+        );
+        for (let index = 0; index < page.length; index++) {
+          for (const call of prepared) {
+            const profile = page[index];
+            const match = matchCall(
+              profile,
+              call,
+              today,
+              this.contextOf(figures, profile.organisationId, call.call.id),
+            );
+            if (match) results.push({ match, call: call.call as LoadedCall });
+          }
+          // Matching is CPU work: let the process answer its connections and jobs meanwhile.
+          if (index % YIELD_EVERY === YIELD_EVERY - 1) await yieldToEventLoop();
+        }
+      }
+    }
+    const outcome = await this.write(results, existing, now);
+    // The feeds render the calls themselves: any profile showing them must change its ETag.
+    const touched = new Set([
+      ...existing.map((row) => row.profile_id),
+      ...results.map((result) => result.match.profileId),
+    ]);
+    await this.touchProfiles([...touched]);
+    return { calls: calls.length, ...outcome };
+  }
+
+  /**
+   * Profiles that may match calls for these places (null: for everyone) and these themes, a page
+   * at a time, through the GIN indexes on watch_profile.territories and themes. A profile with
+   * include keywords or without themes may match any topic, so it is always a candidate.
+   */
+  private async *candidateProfiles(
+    places: string[] | null,
+    themes: string[],
+  ): AsyncGenerator<CompiledProfile[]> {
+    let afterId: string | null = null;
+    for (;;) {
+      const params: unknown[] = [themes, afterId, PROFILE_PAGE];
+      const territory = places ? `AND (p.territories = '{}' OR p.territories && $4::text[])` : '';
+      if (places) params.push(places);
+      const rows: ProfileRow[] = await this.dataSource.query(
+        `SELECT ${PROFILE_COLUMNS} FROM watch_profile p
+          WHERE (p.themes = '{}' OR p.include_keywords <> '{}' OR p.themes && $1::text[])
+            ${territory}
+            AND ($2::uuid IS NULL OR p.id > $2::uuid)
+          ORDER BY p.id LIMIT $3`,
+        params,
+      );
+      if (rows.length === 0) return;
+      yield rows.map((row) => compileProfile(toCriteria(row)));
+      if (rows.length < PROFILE_PAGE) return;
+      afterId = rows[rows.length - 1].id;
+    }
   }
 
   /** Upserts what matches, deletes what no longer does; a change after the match re-dates it. */
@@ -276,13 +444,5 @@ export class WatchMatchService {
       `UPDATE watch_profile SET feed_changed_at = clock_timestamp() WHERE id = ANY($1)`,
       [profileIds],
     );
-  }
-
-  private async cursor(): Promise<Date> {
-    const rows: Array<{ position: Date }> = await this.dataSource.query(
-      `SELECT position FROM watch_cursor WHERE name = $1`,
-      [CURSOR],
-    );
-    return rows[0]?.position ?? new Date(0);
   }
 }

@@ -13,6 +13,7 @@ import {
   profileSubjectKey,
 } from '../digest/digest-consent.service';
 import { normalisedRecipients } from '../digest/digest-recipient.util';
+import { markDigestDue } from '../digest/digest-schedule.util';
 import { WatchException } from '../watch.exception';
 import { WatchProfileInput } from './watch-profile.types';
 
@@ -48,6 +49,7 @@ export class WatchProfileService {
       this.profiles.create({ name: 'Ma veille', ...fields, organisationId }),
     );
     await this.syncConsents(organisationId, profile.id, fields.digestRecipients);
+    await markDigestDue(this.profiles.manager, profileSubjectKey(profile.id));
     await this.matches.refreshProfile(profile.id);
     return this.get(organisationId, profile.id);
   }
@@ -61,6 +63,7 @@ export class WatchProfileService {
     const fields = await this.validated(input);
     await this.profiles.save({ ...profile, ...fields });
     await this.syncConsents(organisationId, id, fields.digestRecipients);
+    await markDigestDue(this.profiles.manager, profileSubjectKey(id));
     await this.matches.refreshProfile(id);
     return this.get(organisationId, id);
   }
