@@ -131,7 +131,7 @@ describe('buildTreasuryChart', () => {
       '2028-01',
       '2028-07',
     ]);
-    expect(wide.amountTicks[0].label).toMatch(/^-15\s000\s€$/);
+    expect(wide.amountTicks[0].label).toMatch(/^−15\s000\s€$/);
     expect(wide.thresholdY).toBeNull();
     // Every point stays inside the plot.
     for (const p of narrow.expected.points) {
