@@ -873,10 +873,38 @@ export interface components {
             /** @enum {string} */
             status: "up" | "down";
         };
+        WorkersHealthView: {
+            /** @description Workers that beat in the last 3 minutes */
+            active: number;
+            /** Format: date-time */
+            lastBeatAt: string | null;
+        };
+        BackgroundTaskView: {
+            /**
+             * @description pg-boss queue name
+             * @example classification-score
+             */
+            task: string;
+            /** Format: date-time */
+            lastRunAt: string | null;
+            lastDurationMs: number | null;
+            /** @enum {string|null} */
+            lastOutcome: "completed" | "failed" | null;
+            /** @description Message only, credentials redacted */
+            lastError: string | null;
+            /** Format: date-time */
+            lastErrorAt: string | null;
+            queued: number;
+            active: number;
+        };
         HealthReport: {
             /** @enum {string} */
             status: "ok" | "degraded";
             database: components["schemas"]["DatabaseHealthView"];
+            /** @description With the operator token (Bearer METRICS_TOKEN) only */
+            workers?: components["schemas"]["WorkersHealthView"];
+            /** @description With the operator token only: each background task’s last run */
+            tasks?: components["schemas"]["BackgroundTaskView"][];
         };
         OrganisationView: {
             id: string;
@@ -2150,6 +2178,8 @@ export interface components {
             excerpt: string;
             score: number;
             themes: string[];
+            /** @description the themes in French, in the order of `themes` */
+            themeLabels: string[];
             reasons: string[];
             nextDeadline: string | null;
             deadlines: components["schemas"]["StoredDeadlineView"][];
@@ -2277,6 +2307,8 @@ export interface components {
             excerpt: string;
             score: number;
             themes: string[];
+            /** @description the themes in French, in the order of `themes` */
+            themeLabels: string[];
             reasons: string[];
             nextDeadline: string | null;
             deadlines: components["schemas"]["StoredDeadlineView"][];
@@ -2358,7 +2390,9 @@ export interface operations {
     HealthController_check: {
         parameters: {
             query?: never;
-            header?: never;
+            header: {
+                authorization: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -2377,6 +2411,15 @@ export interface operations {
                      *       }
                      *     } */
                     "application/json": components["schemas"]["HealthReport"];
+                };
+            };
+            /** @description Bad input: unknown parameter, wrong type or out-of-range value; `message` and `details.errors` name the field at fault */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiErrorView"];
                 };
             };
             /** @description The database does not answer (details in the log). */
@@ -5327,8 +5370,11 @@ export interface operations {
                      *           "themes": [
                      *             "mediation_numerique"
                      *           ],
+                     *           "themeLabels": [
+                     *             "Médiation numérique"
+                     *           ],
                      *           "reasons": [
-                     *             "thème mediation_numerique",
+                     *             "thème « Médiation numérique » (correspondance 80 %)",
                      *             "territoire : Puy-de-Dôme"
                      *           ],
                      *           "nextDeadline": "2027-04-15",

@@ -56,6 +56,8 @@ export class FeedItemView {
   @ApiProperty({ description: 'the first characters of the description' }) excerpt: string;
   @ApiProperty({ minimum: 0, maximum: 1 }) score: number;
   @ApiProperty({ type: [String] }) themes: string[];
+  @ApiProperty({ type: [String], description: 'the themes in French, in the order of `themes`' })
+  themeLabels: string[];
   @ApiProperty({ type: [String] }) reasons: string[];
   @ApiProperty({ type: String, nullable: true }) nextDeadline: string | null;
   @ApiProperty({ type: [StoredDeadlineView] }) deadlines: StoredDeadlineView[];
@@ -178,7 +180,8 @@ export const MATCH_PAGE_EXAMPLE: MatchPageView = {
       excerpt: 'Soutien aux actions de médiation numérique portées par les associations et EPN.',
       score: 0.8,
       themes: ['mediation_numerique'],
-      reasons: ['thème mediation_numerique', 'territoire : Puy-de-Dôme'],
+      themeLabels: ['Médiation numérique'],
+      reasons: ['thème « Médiation numérique » (correspondance 80 %)', 'territoire : Puy-de-Dôme'],
       nextDeadline: '2027-04-15',
       deadlines: [{ date: '2027-04-15' }],
       rolling: false,
