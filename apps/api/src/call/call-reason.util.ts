@@ -47,6 +47,9 @@ export function reasonOf(explanation: readonly Reason[], relevant: boolean): str
   if (relevant) {
     return `Pertinent : ${[...strongest(explanation, positive, MAX_QUOTED), ...feedback].join(' ; ')}`;
   }
+  // Who may apply decides before any vocabulary: its words say why the call is out.
+  const ineligible = explanation.find((e) => e.kind === 'eligibility');
+  if (ineligible) return `Écarté : ${[ineligible.match, ...feedback].join(' ; ')}`;
   const against = strongest(explanation, negative, 2);
   if (against.length > 0 || feedback.length > 0) {
     return `Écarté : ${[...against, ...feedback].join(' ; ')}`;

@@ -56,6 +56,7 @@ export class ThesaurusLabelService {
 
   private conceptLabel(concept: string): string {
     if (concept === 'feedback') return 'vos avis sur des appels proches';
+    if (concept === 'eligibility') return 'qui peut déposer';
     if (concept.startsWith('semantic:')) {
       const theme = concept.slice('semantic:'.length);
       return `vocabulaire proche : ${this.themeLabels.get(theme) ?? theme}`;
