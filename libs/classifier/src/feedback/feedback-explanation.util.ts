@@ -1,3 +1,5 @@
+import { ELIGIBILITY_REASON_KIND } from '../ranking/call-ranking.rule';
+
 /** How many of the shared reasons a personal explanation keeps beside every feedback reason. */
 export const KEPT_SHARED_REASONS = 6;
 
@@ -17,5 +19,8 @@ export function withFeedbackReasons<T extends Reason>(
 ): T[] {
   return [...shared, ...feedback]
     .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight))
-    .filter((e, i) => i < KEPT_SHARED_REASONS || e.kind === 'feedback' || e.kind === 'eligibility');
+    .filter(
+      (e, i) =>
+        i < KEPT_SHARED_REASONS || e.kind === 'feedback' || e.kind === ELIGIBILITY_REASON_KIND,
+    );
 }

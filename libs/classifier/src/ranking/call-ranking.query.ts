@@ -86,7 +86,7 @@ export const ORGANISATION_RELEVANT_SQL = `COALESCE(f.relevant,
 /** Why the figure differs: the feedback reasons, plus the eligibility words when not eligible. */
 export const ORGANISATION_REASONS_SQL = `(COALESCE(o.reasons, '[]'::jsonb) || CASE
   WHEN e.call_id IS NULL THEN '[]'::jsonb
-  ELSE jsonb_build_array(jsonb_build_object('concept', 'eligibility', 'field', 'eligibility',
+  ELSE jsonb_build_array(jsonb_build_object('concept', '${ELIGIBILITY_REASON_KIND}', 'field', 'eligibility',
     'match', e.summary, 'weight', 0, 'kind', '${ELIGIBILITY_REASON_KIND}', 'theme', NULL,
     'snippet', e.summary)) END)`;
 

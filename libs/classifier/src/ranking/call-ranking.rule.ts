@@ -28,8 +28,11 @@ export interface RankedRelevance {
  */
 export const NOT_ELIGIBLE_FACTOR = 0.5;
 
-/** The kind of the reason entry that carries the eligibility words in a list's reasons. */
-export const ELIGIBILITY_REASON_KIND = 'eligibility';
+/**
+ * The kind (and concept) of the reason entry that carries the verdict for the organisation's
+ * legal form in a list's reasons; not `eligibility`, the thesaurus' own rules on audiences.
+ */
+export const ELIGIBILITY_REASON_KIND = 'legal_form';
 
 /**
  * The one ranking rule, in this order: the organisation's own mark wins (it knows whether the

@@ -1,5 +1,8 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
+/** Tables whose rows move a call's figure for an organisation: noted for watch matching. */
+const NOTED_TABLES = ['legal_form_call_verdict', 'call_feedback'];
+
 /**
  * The calls each legal form may not apply to (issue 15 item 1): the ranking joins it through
  * the organisation's legal form. Filled from call_eligibility as it is (re)computed; the
@@ -20,19 +23,22 @@ export class LegalFormCallVerdict1796730000000 implements MigrationInterface {
     );
     // Watch matches follow the verdicts: a verdict written or dropped notes its call for
     // matching (like a call or its score), and a legal-form change re-matches the profiles.
-    await queryRunner.query(
-      `CREATE FUNCTION watch_note_legal_form_call_verdict_change() RETURNS trigger LANGUAGE plpgsql AS $$
-       BEGIN
-         INSERT INTO watch_call_change (call_id, changed_at)
-         VALUES (CASE WHEN TG_OP = 'DELETE' THEN OLD.call_id ELSE NEW.call_id END, clock_timestamp())
-         ON CONFLICT (call_id) DO UPDATE SET changed_at = excluded.changed_at;
-         RETURN NULL;
-       END $$`,
-    );
-    await queryRunner.query(
-      `CREATE TRIGGER tr_legal_form_call_verdict_watch_change AFTER INSERT OR DELETE ON "legal_form_call_verdict"
-       FOR EACH ROW EXECUTE FUNCTION watch_note_legal_form_call_verdict_change()`,
-    );
+    // A mark too: « pertinent » on a call its legal form may not apply to brings it back.
+    for (const table of NOTED_TABLES) {
+      await queryRunner.query(
+        `CREATE FUNCTION watch_note_${table}_change() RETURNS trigger LANGUAGE plpgsql AS $$
+         BEGIN
+           INSERT INTO watch_call_change (call_id, changed_at)
+           VALUES (CASE WHEN TG_OP = 'DELETE' THEN OLD.call_id ELSE NEW.call_id END, clock_timestamp())
+           ON CONFLICT (call_id) DO UPDATE SET changed_at = excluded.changed_at;
+           RETURN NULL;
+         END $$`,
+      );
+      await queryRunner.query(
+        `CREATE TRIGGER tr_${table}_watch_change AFTER INSERT OR UPDATE OR DELETE ON "${table}"
+         FOR EACH ROW EXECUTE FUNCTION watch_note_${table}_change()`,
+      );
+    }
     await queryRunner.query(`ALTER TABLE "organisation" ADD "matched_legal_form" text`);
     // Every stored extraction is re-read once, which writes its verdicts.
     await queryRunner.query(`UPDATE "call_eligibility" SET "version" = 'stale:' || "version"`);
@@ -40,10 +46,10 @@ export class LegalFormCallVerdict1796730000000 implements MigrationInterface {
 
   async down(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`ALTER TABLE "organisation" DROP COLUMN "matched_legal_form"`);
-    await queryRunner.query(
-      `DROP TRIGGER tr_legal_form_call_verdict_watch_change ON "legal_form_call_verdict"`,
-    );
-    await queryRunner.query(`DROP FUNCTION watch_note_legal_form_call_verdict_change()`);
+    for (const table of NOTED_TABLES) {
+      await queryRunner.query(`DROP TRIGGER tr_${table}_watch_change ON "${table}"`);
+      await queryRunner.query(`DROP FUNCTION watch_note_${table}_change()`);
+    }
     await queryRunner.query(
       `ALTER TABLE "legal_form_call_verdict" DROP CONSTRAINT "FK_4b1c59e9a3c35559dfeb6f3f3eb"`,
     );
