@@ -114,6 +114,25 @@ describe('CallRankingQuery with eligibility', () => {
       expect.stringMatching(/^Non éligible : réservé aux communes/),
     ]);
 
+    // The counts follow the same rule, exact (the API) and capped (the pages).
+    for (const relevance of ['relevant', 'not_relevant', 'all'] as const) {
+      for (const countCap of [undefined, 1000]) {
+        const page = await ranking.rank(
+          association.id,
+          { statuses: ['open'], relevance },
+          { offset: 0, limit: 50, countCap },
+        );
+        expect({ relevance, countCap, total: page.total }).toEqual({
+          relevance,
+          countCap,
+          total: page.items.length,
+        });
+      }
+    }
+    expect(
+      (await ranking.rank(association.id, { statuses: ['open'] }, { offset: 0, limit: 50 })).total,
+    ).toBe(2);
+
     const commune = await organisation('Mairie', 'commune');
     expect((await list(commune.id)).map((i) => i.id)).toContain(calls.communes.id);
     expect((await list(commune.id)).map((i) => i.id)).not.toContain(calls.entreprises.id);

@@ -149,12 +149,20 @@ export class CallRankingQuery {
       WHERE ${sharedWhere}`;
     const sharedCondition = [wanted('cc.relevant'), state.shared].join(' AND ');
     const ownCondition = [wanted(ORGANISATION_RELEVANT_SQL), state.own].join(' AND ');
+    // The calls its legal form may not apply to can be many (a call for communes only is out
+    // for every association): a list of relevant calls needs only those relevant by the shared
+    // score (the ones it must leave out and count apart); the others stay out anyway.
+    const ineligibleNeeded =
+      relevance === 'relevant'
+        ? `AND EXISTS (SELECT 1 FROM call_classification vc
+                        WHERE vc.call_id = v.call_id AND vc.relevant)`
+        : '';
     // The organisation's own calls, read once (a few hundred rows): their page candidates and
     // both corrections of the shared count come from this one pass.
     const own = `FROM (SELECT call_id FROM organisation_call_score WHERE organisation_id = $1
                         UNION SELECT call_id FROM call_feedback WHERE organisation_id = $1
-                        UNION SELECT call_id FROM legal_form_call_verdict
-                               WHERE legal_form = ${legalFormOf('$1')}) adj
+                        UNION SELECT v.call_id FROM legal_form_call_verdict v
+                               WHERE v.legal_form = ${legalFormOf('$1')} ${ineligibleNeeded}) adj
         JOIN call c ON c.id = adj.call_id
         JOIN call_classification cc ON cc.call_id = c.id
         ${organisationFigureJoins('$1')}
