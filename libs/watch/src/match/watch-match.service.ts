@@ -226,7 +226,6 @@ export class WatchMatchService {
          FROM watch_match WHERE profile_id = $1`,
       [profileId],
     );
-    const figures = await this.ranking.figuresOf([profile.organisationId], null);
     const results: Array<{ match: MatchResult; call: LoadedCall }> = [];
     let afterId: string | null = null;
     let calls = 0;
@@ -238,6 +237,12 @@ export class WatchMatchService {
         limit: 2000,
       });
       calls += batch.length;
+      // Per batch, not for every call at once: the calls its legal form may not apply to can
+      // be most calls (index lookups on these ids instead of reading them all per profile).
+      const figures = await this.ranking.figuresOf(
+        [profile.organisationId],
+        batch.map((call) => call.id),
+      );
       for (const call of batch) {
         const match = matchCall(
           compiled,
