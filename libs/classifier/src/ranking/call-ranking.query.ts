@@ -124,6 +124,9 @@ export class CallRankingQuery {
   ): Promise<RankedPage> {
     const parameters: unknown[] = [organisationId];
     const common = this.filterClauses(filter, parameters);
+    // Read first, so an organisation without a legal form runs the very query it ran before
+    // (the verdict clauses cost the planner a good plan even when they match nothing).
+    const legalForm = await this.legalFormLiteral(organisationId);
     const relevance = filter.relevance ?? 'relevant';
     // `=` rather than `IS`: PostgreSQL walks the (relevant, score) index only for `=`.
     const wanted = (column: string) =>
@@ -136,8 +139,12 @@ export class CallRankingQuery {
       `NOT EXISTS (SELECT 1 FROM organisation_call_score x
                     WHERE x.organisation_id = $1 AND x.call_id = c.id)`,
       `NOT EXISTS (SELECT 1 FROM call_feedback x WHERE x.organisation_id = $1 AND x.call_id = c.id)`,
-      `NOT EXISTS (SELECT 1 FROM legal_form_call_verdict x
-                    WHERE x.legal_form = ${legalFormOf('$1')} AND x.call_id = c.id)`,
+      ...(legalForm
+        ? [
+            `NOT EXISTS (SELECT 1 FROM legal_form_call_verdict x
+                          WHERE x.legal_form = ${legalForm} AND x.call_id = c.id)`,
+          ]
+        : []),
     ].join(' AND ');
     const deadline = `COALESCE(c.next_deadline, DATE '9999-12-31')`;
     const order = (score: string, relevant: string, deadlineCol: string, id: string) =>
@@ -157,12 +164,18 @@ export class CallRankingQuery {
         ? `AND EXISTS (SELECT 1 FROM call_classification vc
                         WHERE vc.call_id = v.call_id AND vc.relevant)`
         : '';
+    // A capped count of relevant calls never needs them: they are neither on the page nor
+    // counted (the anti-joined shared rows already leave them out).
+    const ineligible =
+      legalForm && !(relevance === 'relevant' && page.countCap !== undefined)
+        ? `UNION SELECT v.call_id FROM legal_form_call_verdict v
+          WHERE v.legal_form = ${legalForm} ${ineligibleNeeded}`
+        : '';
     // The organisation's own calls, read once (a few hundred rows): their page candidates and
     // both corrections of the shared count come from this one pass.
     const own = `FROM (SELECT call_id FROM organisation_call_score WHERE organisation_id = $1
                         UNION SELECT call_id FROM call_feedback WHERE organisation_id = $1
-                        UNION SELECT v.call_id FROM legal_form_call_verdict v
-                               WHERE v.legal_form = ${legalFormOf('$1')} ${ineligibleNeeded}) adj
+                        ${ineligible}) adj
         JOIN call c ON c.id = adj.call_id
         JOIN call_classification cc ON cc.call_id = c.id
         ${organisationFigureJoins('$1')}
@@ -273,6 +286,20 @@ export class CallRankingQuery {
         },
       ]),
     );
+  }
+
+  /**
+   * The organisation's legal form as an SQL literal, or null: inlined rather than a parameter
+   * because not every query of a page names it (PostgreSQL must type each parameter); only the
+   * closed list's shape (lower-case words) is ever inlined.
+   */
+  private async legalFormLiteral(organisationId: string): Promise<string | null> {
+    const [row]: Array<{ legal_form: string | null }> = await this.dataSource.query(
+      `SELECT legal_form FROM organisation WHERE id = $1`,
+      [organisationId],
+    );
+    const legalForm = row?.legal_form ?? null;
+    return legalForm !== null && /^[a-z_]+$/.test(legalForm) ? `'${legalForm}'` : null;
   }
 
   private filterClauses(filter: CallRankingFilter, parameters: unknown[]): string[] {
