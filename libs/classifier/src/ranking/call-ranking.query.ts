@@ -139,10 +139,12 @@ export class CallRankingQuery {
       `NOT EXISTS (SELECT 1 FROM organisation_call_score x
                     WHERE x.organisation_id = $1 AND x.call_id = c.id)`,
       `NOT EXISTS (SELECT 1 FROM call_feedback x WHERE x.organisation_id = $1 AND x.call_id = c.id)`,
+      // `OFFSET 0` keeps it a probe per walked row: pulled up as a join, PostgreSQL hashes
+      // every not-eligible call of the legal form (measured 2x slower on a capped count).
       ...(legalForm
         ? [
             `NOT EXISTS (SELECT 1 FROM legal_form_call_verdict x
-                          WHERE x.legal_form = ${legalForm} AND x.call_id = c.id)`,
+                          WHERE x.legal_form = ${legalForm} AND x.call_id = c.id OFFSET 0)`,
           ]
         : []),
     ].join(' AND ');
