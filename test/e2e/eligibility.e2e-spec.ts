@@ -1,4 +1,7 @@
+import { CallClassificationService } from '@app/classifier';
+import { CallEligibilityService } from '@app/eligibility';
 import { CallEligibility, Call, Organisation } from '@app/persistence';
+import { WatchMatchService } from '@app/watch';
 import { createTestApp, TestApp } from '@app/testing';
 import type { Page } from 'playwright-core';
 import request from 'supertest';
@@ -181,6 +184,84 @@ describe('Eligibility', () => {
     const unset = await browser.get(`/appels/${forCompanies.id}`);
     expect(unset.text).toContain('href="/equipe#forme-juridique"');
     await setLegalForm('association').expect(200);
+  });
+
+  it('keeps a call reserved to businesses out of an association’s lists and watch, unless marked « pertinent »', async () => {
+    const dataSource = testApp.app.get(DataSource);
+    const digital =
+      'Inclusion numérique : ateliers de médiation numérique et accompagnement aux démarches en ligne des publics éloignés du numérique.';
+    const open = {
+      status: 'open',
+      nextDeadline: '2099-02-15',
+      deadlines: [{ date: '2099-02-15' }],
+    };
+    const business = await createCall(dataSource, {
+      ...open,
+      title: 'Médiation numérique en entreprise',
+      descriptionText: `${digital} Réservé aux entreprises.`,
+    });
+    const forUs = await createCall(dataSource, {
+      ...open,
+      title: 'Médiation numérique associative',
+      descriptionText: `${digital} Ouvert aux associations.`,
+    });
+    // The worker's pass: shared scores, then who may apply.
+    await testApp.app.get(CallClassificationService).scorePending();
+    await testApp.app.get(CallEligibilityService).computePending();
+    const watch = await http()
+      .post('/api/watches')
+      .set(auth())
+      .send({ name: 'Médiation', themes: ['mediation_numerique'] })
+      .expect(201);
+    const matched = async () => {
+      await testApp.app.get(WatchMatchService).refresh(undefined);
+      const body = (
+        await http().get(`/api/watches/${watch.body.id}/matches`).set(auth()).expect(200)
+      ).body as { items: Array<{ callId: string }> };
+      return body.items.map((item) => item.callId);
+    };
+    const web = new WebClient(testApp);
+    await web.signIn(owner);
+    const lists = async (apiQuery: string, pageQuery: string) => {
+      const fromApi = (await http().get(`/api/calls?${apiQuery}`).set(auth()).expect(200)).body
+        .items as Array<{ id: string; relevant: boolean; reason: string }>;
+      const page = await web.get(`/appels?${pageQuery}`);
+      expect(page.status).toBe(200);
+      const onPage = [...page.text.matchAll(/href="\/appels\/([0-9a-f-]{36})"/g)].map((m) => m[1]);
+      // One read side: the REST list and the page agree item for item.
+      expect(onPage).toEqual(fromApi.map((item) => item.id));
+      return fromApi;
+    };
+
+    await setLegalForm(null).expect(200);
+    const unknown = await lists('relevant=true&limit=100', '');
+    // Without a legal form nothing changes: both calls are relevant by their shared score.
+    expect(unknown.map((i) => i.id)).toEqual(expect.arrayContaining([business.id, forUs.id]));
+    expect(await matched()).toEqual(expect.arrayContaining([business.id, forUs.id]));
+
+    await setLegalForm('association').expect(200);
+    const asAssociation = await lists('relevant=true&limit=100', '');
+    expect(asAssociation.map((i) => i.id)).toContain(forUs.id);
+    expect(asAssociation.map((i) => i.id)).not.toContain(business.id);
+    const listedOut = (await lists('relevant=all&limit=100', 'pertinence=tous')).find(
+      (i) => i.id === business.id,
+    );
+    expect(listedOut).toMatchObject({
+      relevant: false,
+      reason: 'Écarté : Non éligible : réservé aux entreprises (« Réservé aux entreprises »)',
+    });
+    const watched = await matched();
+    expect(watched).toContain(forUs.id);
+    expect(watched).not.toContain(business.id);
+
+    await http()
+      .post(`/api/calls/${business.id}/feedback`)
+      .set(auth())
+      .send({ relevant: true })
+      .expect(200);
+    expect((await lists('relevant=true&limit=100', '')).map((i) => i.id)).toContain(business.id);
+    expect(await matched()).toContain(business.id);
+    await http().delete(`/api/calls/${business.id}/feedback`).set(auth());
   });
 
   (chromiumAvailable ? describe : describe.skip)('in a real browser', () => {

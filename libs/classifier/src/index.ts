@@ -80,12 +80,10 @@ export {
   toClassifiableCall,
   type CallText,
 } from './nest/classifiable-call.util';
-export {
-  OrganisationScoreService,
-  type EligibilityLookup,
-} from './nest/organisation-score.service';
+export { OrganisationScoreService } from './nest/organisation-score.service';
 export {
   CallRankingQuery,
+  ORGANISATION_REASONS_SQL,
   ORGANISATION_RELEVANT_SQL,
   ORGANISATION_SCORE_SQL,
   organisationFigureJoins,
@@ -95,6 +93,7 @@ export {
   type RankedPage,
 } from './ranking/call-ranking.query';
 export {
+  ELIGIBILITY_REASON_KIND,
   NOT_ELIGIBLE_FACTOR,
   differsFromShared,
   rankCall,

@@ -1,3 +1,4 @@
+import { ELIGIBILITY_REASON_KIND } from '@app/classifier';
 import { reasonOf } from './call-reason.util';
 
 const entry = (match: string, weight: number, kind = 'concept', field = 'title') => ({
@@ -31,6 +32,18 @@ describe(reasonOf.name, () => {
       true,
     );
     expect(reason).toBe('Pertinent : proche de 3 appels que vous avez marqués pertinents');
+  });
+
+  it('says first that the organisation’s legal form may not apply, with the call’s words', () => {
+    const summary = 'Non éligible : réservé aux entreprises (« réservé aux TPE et PME »)';
+    const explanation = [
+      entry('médiation numérique', 3),
+      entry('voirie', -2, 'negative'),
+      entry(summary, 0, ELIGIBILITY_REASON_KIND, 'eligibility'),
+    ];
+    expect(reasonOf(explanation, false)).toBe(`Écarté : ${summary}`);
+    // Marked « pertinent », the call is in: its words say why, not the verdict.
+    expect(reasonOf(explanation, true)).toBe('Pertinent : « médiation numérique » (titre)');
   });
 
   it('names the negative signals that kept a call out', () => {

@@ -1,3 +1,5 @@
+import { ELIGIBILITY_REASON_KIND } from '@app/classifier';
+
 /** An explanation entry, fresh from the classifier or read back from the database. */
 interface Reason {
   field: string;
@@ -47,6 +49,9 @@ export function reasonOf(explanation: readonly Reason[], relevant: boolean): str
   if (relevant) {
     return `Pertinent : ${[...strongest(explanation, positive, MAX_QUOTED), ...feedback].join(' ; ')}`;
   }
+  // Who may apply decides before any vocabulary: its words say why the call is out.
+  const ineligible = explanation.find((e) => e.kind === ELIGIBILITY_REASON_KIND);
+  if (ineligible) return `Écarté : ${[ineligible.match, ...feedback].join(' ; ')}`;
   const against = strongest(explanation, negative, 2);
   if (against.length > 0 || feedback.length > 0) {
     return `Écarté : ${[...against, ...feedback].join(' ; ')}`;

@@ -1,3 +1,5 @@
+import { ELIGIBILITY_REASON_KIND } from '../ranking/call-ranking.rule';
+
 /** How many of the shared reasons a personal explanation keeps beside every feedback reason. */
 export const KEPT_SHARED_REASONS = 6;
 
@@ -9,7 +11,7 @@ interface Reason {
 /**
  * A call's personal explanation from its stored shared one (strongest first) and its feedback
  * entries: the order `classify` gives (a stable sort by |weight| with the feedback pushed last),
- * cut to the strongest reasons plus every feedback one.
+ * cut to the strongest reasons plus every feedback one and the eligibility words (weight 0).
  */
 export function withFeedbackReasons<T extends Reason>(
   shared: readonly T[],
@@ -17,5 +19,8 @@ export function withFeedbackReasons<T extends Reason>(
 ): T[] {
   return [...shared, ...feedback]
     .sort((a, b) => Math.abs(b.weight) - Math.abs(a.weight))
-    .filter((e, i) => i < KEPT_SHARED_REASONS || e.kind === 'feedback');
+    .filter(
+      (e, i) =>
+        i < KEPT_SHARED_REASONS || e.kind === 'feedback' || e.kind === ELIGIBILITY_REASON_KIND,
+    );
 }

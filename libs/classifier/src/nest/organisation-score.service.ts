@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { differsFromShared, rankCall, type EligibilityVerdict } from '../ranking/call-ranking.rule';
+import { differsFromShared, rankCall } from '../ranking/call-ranking.rule';
 import { FeedbackService } from './feedback.service';
 import { PersonalScoreService, type ScoredCallRef } from './personal-score.service';
 
@@ -28,19 +28,9 @@ interface StateRow {
 }
 
 /**
- * Where an eligibility verdict would come from: given the organisation and calls, the verdict
- * of each. The default knows nothing (every call `unknown`); issue 15 item 1 plugs in here.
- */
-export type EligibilityLookup = (
-  organisationId: string,
-  callIds: readonly string[],
-) => Promise<Map<string, EligibilityVerdict>>;
-
-const UNKNOWN_ELIGIBILITY: EligibilityLookup = () => Promise.resolve(new Map());
-
-/**
  * Keeps `organisation_call_score` true to the ranking rule: for each organisation, the calls
- * whose relevance differs from the shared one (marked, close to a marked call). The worker
+ * whose relevance differs from the shared one (marked, close to a marked call); eligibility is
+ * joined on read (see ORGANISATION_SCORE_SQL). The worker
  * redoes an organisation when its marks changed and scores newly classified calls; a mark
  * made through the API re-scores the marked call at once so it leaves the lists immediately.
  * Each call returns the ids whose figure changed, for the watch matches to follow.
@@ -48,18 +38,12 @@ const UNKNOWN_ELIGIBILITY: EligibilityLookup = () => Promise.resolve(new Map());
 @Injectable()
 export class OrganisationScoreService {
   private readonly logger = new Logger(OrganisationScoreService.name);
-  private eligibility: EligibilityLookup = UNKNOWN_ELIGIBILITY;
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly feedback: FeedbackService,
     private readonly personal: PersonalScoreService,
   ) {}
-
-  /** The eligibility slot (issue 15 item 1): a verdict per call for the organisation. */
-  useEligibility(lookup: EligibilityLookup): void {
-    this.eligibility = lookup;
-  }
 
   /**
    * Every organisation whose stored scores are out of date: marks changed since they were
@@ -174,10 +158,6 @@ export class OrganisationScoreService {
           [refs.map((r) => r.id)],
         );
     const sharedOf = new Map(shared.map((s) => [s.call_id, s]));
-    const verdicts = await this.eligibility(
-      organisationId,
-      refs.map((r) => r.id),
-    );
     const rows: ScoreRow[] = [];
     for (const ref of refs) {
       const mine = personal?.get(ref.id);
@@ -188,7 +168,10 @@ export class OrganisationScoreService {
         relevant: base.relevant,
         adjusted: (mine?.feedback.length ?? 0) > 0,
         mark: markOf.get(ref.id) ?? null,
-        eligibility: verdicts.get(ref.id),
+        // Not here: a verdict depends only on the legal form and the call, so the ranking SQL
+        // joins it (legal_form_call_verdict) and applies that part of the rule on read; storing
+        // it per organisation would cost a row per organisation per ineligible call.
+        eligibility: undefined,
       };
       if (!differsFromShared(input)) continue;
       rows.push({

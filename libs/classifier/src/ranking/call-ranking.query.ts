@@ -8,6 +8,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Classifier } from '../classifier';
+import { ELIGIBILITY_REASON_KIND, NOT_ELIGIBLE_FACTOR } from './call-ranking.rule';
 
 /** Which calls a list shows, as every surface (API, pages, feeds, finder) asks for them. */
 export interface CallRankingFilter {
@@ -52,6 +53,8 @@ export interface OrganisationFigure {
   score: number;
   relevant: boolean;
   mark: boolean | null;
+  /** Its legal form may not apply to the call (`legal_form_call_verdict`). */
+  notEligible: boolean;
   reasons: StoredExplanationEntry[];
 }
 
@@ -68,16 +71,33 @@ interface RankedRow {
 
 /**
  * The organisation's figure for a call, in SQL, given `cc` (call_classification), `o`
- * (organisation_call_score) and `f` (call_feedback) joined for the organisation: the stored
- * rule's result, with a mark applied at once even before its row is written.
+ * (organisation_call_score), `f` (call_feedback) and `e` (legal_form_call_verdict) joined for
+ * the organisation: `rankCall` in SQL — the mark wins, then a call its legal form may not apply
+ * to is not relevant and its score halved (unless marked « pertinent »), then the stored
+ * figure, else the shared one. `o` never holds eligibility (a verdict depends only on the
+ * legal form and the call, so it is joined, not stored per organisation).
+ * The halving rounds like `Math.round` on the decimal score (numeric, half up).
  */
-export const ORGANISATION_SCORE_SQL = 'COALESCE(o.score, cc.score)';
-export const ORGANISATION_RELEVANT_SQL = 'COALESCE(f.relevant, o.relevant, cc.relevant)';
+export const ORGANISATION_SCORE_SQL = `(CASE WHEN e.call_id IS NOT NULL AND f.relevant IS NOT TRUE
+  THEN (floor(COALESCE(o.score, cc.score)::numeric * ${NOT_ELIGIBLE_FACTOR * 1000} + 0.5) / 1000)::real
+  ELSE COALESCE(o.score, cc.score) END)`;
+export const ORGANISATION_RELEVANT_SQL = `COALESCE(f.relevant,
+  CASE WHEN e.call_id IS NOT NULL THEN FALSE END, o.relevant, cc.relevant)`;
+/** Why the figure differs: the feedback reasons, plus the eligibility words when not eligible. */
+export const ORGANISATION_REASONS_SQL = `(COALESCE(o.reasons, '[]'::jsonb) || CASE
+  WHEN e.call_id IS NULL THEN '[]'::jsonb
+  ELSE jsonb_build_array(jsonb_build_object('concept', '${ELIGIBILITY_REASON_KIND}', 'field', 'eligibility',
+    'match', e.summary, 'weight', 0, 'kind', '${ELIGIBILITY_REASON_KIND}', 'theme', NULL,
+    'snippet', e.summary)) END)`;
 
-/** The joins that give `o` and `f` for the organisation `param` (a placeholder such as `$1`). */
+/** The organisation's legal form, for the verdict join (`param` the organisation). */
+const legalFormOf = (param: string) => `(SELECT legal_form FROM organisation WHERE id = ${param})`;
+
+/** The joins that give `o`, `f` and `e` for the organisation `param` (a placeholder such as `$1`). */
 export const organisationFigureJoins = (param: string, call = 'c.id'): string => `
   LEFT JOIN organisation_call_score o ON o.organisation_id = ${param} AND o.call_id = ${call}
-  LEFT JOIN call_feedback f ON f.organisation_id = ${param} AND f.call_id = ${call}`;
+  LEFT JOIN call_feedback f ON f.organisation_id = ${param} AND f.call_id = ${call}
+  LEFT JOIN legal_form_call_verdict e ON e.legal_form = ${legalFormOf(param)} AND e.call_id = ${call}`;
 
 /**
  * The one read side of the calls for an organisation: filters, the ranking rule and paging,
@@ -104,6 +124,9 @@ export class CallRankingQuery {
   ): Promise<RankedPage> {
     const parameters: unknown[] = [organisationId];
     const common = this.filterClauses(filter, parameters);
+    // Read first, so an organisation without a legal form runs the very query it ran before
+    // (the verdict clauses cost the planner a good plan even when they match nothing).
+    const legalForm = await this.legalFormLiteral(organisationId);
     const relevance = filter.relevance ?? 'relevant';
     // `=` rather than `IS`: PostgreSQL walks the (relevant, score) index only for `=`.
     const wanted = (column: string) =>
@@ -116,6 +139,14 @@ export class CallRankingQuery {
       `NOT EXISTS (SELECT 1 FROM organisation_call_score x
                     WHERE x.organisation_id = $1 AND x.call_id = c.id)`,
       `NOT EXISTS (SELECT 1 FROM call_feedback x WHERE x.organisation_id = $1 AND x.call_id = c.id)`,
+      // `OFFSET 0` keeps it a probe per walked row: pulled up as a join, PostgreSQL hashes
+      // every not-eligible call of the legal form (measured 2x slower on a capped count).
+      ...(legalForm
+        ? [
+            `NOT EXISTS (SELECT 1 FROM legal_form_call_verdict x
+                          WHERE x.legal_form = ${legalForm} AND x.call_id = c.id OFFSET 0)`,
+          ]
+        : []),
     ].join(' AND ');
     const deadline = `COALESCE(c.next_deadline, DATE '9999-12-31')`;
     const order = (score: string, relevant: string, deadlineCol: string, id: string) =>
@@ -127,10 +158,26 @@ export class CallRankingQuery {
       WHERE ${sharedWhere}`;
     const sharedCondition = [wanted('cc.relevant'), state.shared].join(' AND ');
     const ownCondition = [wanted(ORGANISATION_RELEVANT_SQL), state.own].join(' AND ');
+    // The calls its legal form may not apply to can be many (a call for communes only is out
+    // for every association): a list of relevant calls needs only those relevant by the shared
+    // score (the ones it must leave out and count apart); the others stay out anyway.
+    const ineligibleNeeded =
+      relevance === 'relevant'
+        ? `AND EXISTS (SELECT 1 FROM call_classification vc
+                        WHERE vc.call_id = v.call_id AND vc.relevant)`
+        : '';
+    // A capped count of relevant calls never needs them: they are neither on the page nor
+    // counted (the anti-joined shared rows already leave them out).
+    const ineligible =
+      legalForm && !(relevance === 'relevant' && page.countCap !== undefined)
+        ? `UNION SELECT v.call_id FROM legal_form_call_verdict v
+          WHERE v.legal_form = ${legalForm} ${ineligibleNeeded}`
+        : '';
     // The organisation's own calls, read once (a few hundred rows): their page candidates and
     // both corrections of the shared count come from this one pass.
     const own = `FROM (SELECT call_id FROM organisation_call_score WHERE organisation_id = $1
-                        UNION SELECT call_id FROM call_feedback WHERE organisation_id = $1) adj
+                        UNION SELECT call_id FROM call_feedback WHERE organisation_id = $1
+                        ${ineligible}) adj
         JOIN call c ON c.id = adj.call_id
         JOIN call_classification cc ON cc.call_id = c.id
         ${organisationFigureJoins('$1')}
@@ -138,7 +185,7 @@ export class CallRankingQuery {
     const rowsSql = `
       WITH own AS MATERIALIZED (
         SELECT c.id, ${ORGANISATION_SCORE_SQL} AS score, ${ORGANISATION_RELEVANT_SQL} AS relevant,
-               f.relevant AS mark, o.reasons, ${deadline} AS deadline,
+               f.relevant AS mark, ${ORGANISATION_REASONS_SQL} AS reasons, ${deadline} AS deadline,
                (${sharedCondition}) AS counted_shared, (${ownCondition}) AS counted_own
           ${own})
       SELECT r.id, r.score, r.relevant, r.mark, r.reasons,
@@ -210,19 +257,23 @@ export class CallRankingQuery {
       score: number;
       relevant: boolean;
       mark: boolean | null;
+      not_eligible: boolean;
       reasons: StoredExplanationEntry[] | null;
     }> = await this.dataSource.query(
       `SELECT k.organisation_id, k.call_id, ${ORGANISATION_SCORE_SQL} AS score,
-              ${ORGANISATION_RELEVANT_SQL} AS relevant, f.relevant AS mark, o.reasons
+              ${ORGANISATION_RELEVANT_SQL} AS relevant, f.relevant AS mark,
+              e.call_id IS NOT NULL AS not_eligible, ${ORGANISATION_REASONS_SQL} AS reasons
          FROM (SELECT organisation_id, call_id FROM organisation_call_score
                 WHERE organisation_id = ANY($1) AND ($2::uuid[] IS NULL OR call_id = ANY($2))
                UNION
                SELECT organisation_id, call_id FROM call_feedback
-                WHERE organisation_id = ANY($1) AND ($2::uuid[] IS NULL OR call_id = ANY($2))) k
+                WHERE organisation_id = ANY($1) AND ($2::uuid[] IS NULL OR call_id = ANY($2))
+               UNION
+               SELECT g.id, v.call_id FROM organisation g
+                 JOIN legal_form_call_verdict v ON v.legal_form = g.legal_form
+                WHERE g.id = ANY($1) AND ($2::uuid[] IS NULL OR v.call_id = ANY($2))) k
          JOIN call_classification cc ON cc.call_id = k.call_id
-         LEFT JOIN organisation_call_score o
-                ON o.organisation_id = k.organisation_id AND o.call_id = k.call_id
-         LEFT JOIN call_feedback f ON f.organisation_id = k.organisation_id AND f.call_id = k.call_id`,
+         ${organisationFigureJoins('k.organisation_id', 'k.call_id')}`,
       [organisationIds, callIds],
     );
     return new Map(
@@ -232,10 +283,25 @@ export class CallRankingQuery {
           score: Number(row.score),
           relevant: row.relevant,
           mark: row.mark,
+          notEligible: row.not_eligible,
           reasons: row.reasons ?? [],
         },
       ]),
     );
+  }
+
+  /**
+   * The organisation's legal form as an SQL literal, or null: inlined rather than a parameter
+   * because not every query of a page names it (PostgreSQL must type each parameter); only the
+   * closed list's shape (lower-case words) is ever inlined.
+   */
+  private async legalFormLiteral(organisationId: string): Promise<string | null> {
+    const [row]: Array<{ legal_form: string | null }> = await this.dataSource.query(
+      `SELECT legal_form FROM organisation WHERE id = $1`,
+      [organisationId],
+    );
+    const legalForm = row?.legal_form ?? null;
+    return legalForm !== null && /^[a-z_]+$/.test(legalForm) ? `'${legalForm}'` : null;
   }
 
   private filterClauses(filter: CallRankingFilter, parameters: unknown[]): string[] {

@@ -29,13 +29,21 @@ export interface RankedRelevance {
 export const NOT_ELIGIBLE_FACTOR = 0.5;
 
 /**
+ * The kind (and concept) of the reason entry that carries the verdict for the organisation's
+ * legal form in a list's reasons; not `eligibility`, the thesaurus' own rules on audiences.
+ */
+export const ELIGIBILITY_REASON_KIND = 'legal_form';
+
+/**
  * The one ranking rule, in this order: the organisation's own mark wins (it knows whether the
  * call is for it), then eligibility (a call it may not apply to is not relevant, whatever its
  * vocabulary), then the score learnt from its marks, else the shared score.
  *
- * The list queries read the result from `organisation_call_score`, where only calls for which
- * this rule differs from the shared classification are stored (see `differsFromShared`);
- * `EFFECTIVE_RELEVANT_SQL` applies the mark part on the fly for a mark not stored yet.
+ * The list queries read the marks' part from `organisation_call_score`, where only calls for
+ * which it differs from the shared classification are stored (see `differsFromShared`), and
+ * apply the mark and the eligibility parts on read (`ORGANISATION_SCORE_SQL`,
+ * `ORGANISATION_RELEVANT_SQL`, joined to `legal_form_call_verdict` by the legal form): the
+ * integration spec checks that SQL against this function.
  */
 export function rankCall(input: RankingInput): RankedRelevance {
   const score =

@@ -7,11 +7,11 @@ import {
 } from '@app/persistence';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { extractEligibility } from '../eligibility.extractor';
 import type { Beneficiary, EligibilityVerdict, EligibilityVocabulary } from '../eligibility.types';
 import { eligibilityVerdict } from '../eligibility.verdict';
-import { isLegalForm, type LegalForm } from '../legal-form.constants';
+import { LEGAL_FORMS, isLegalForm, type LegalForm } from '../legal-form.constants';
 import { ELIGIBILITY_VOCABULARY } from './eligibility-vocabulary.provider';
 
 /** Keyset start: every uuid sorts after it. */
@@ -148,8 +148,42 @@ export class CallEligibilityService {
         this.logger.error(`Eligibility of call ${call.id} failed: ${(error as Error).message}`);
       }
     }
-    if (rows.length > 0) await this.eligibilities.upsert(rows, ['callId']);
+    if (rows.length > 0) {
+      await this.eligibilities.manager.transaction(async (manager) => {
+        await manager.getRepository(CallEligibility).upsert(rows, ['callId']);
+        await this.storeVerdicts(manager, rows);
+      });
+    }
     return rows;
+  }
+
+  /**
+   * The calls each legal form may not apply to, for the ranking (`legal_form_call_verdict`):
+   * a verdict depends only on (legal form, call), so a dozen forms times the few excluding
+   * calls replace a row per organisation per call.
+   */
+  private async storeVerdicts(manager: EntityManager, rows: CallEligibility[]): Promise<void> {
+    const forms: string[] = [];
+    const callIds: string[] = [];
+    const summaries: string[] = [];
+    for (const row of rows) {
+      for (const legalForm of LEGAL_FORMS) {
+        const verdict = eligibilityVerdict(legalForm, row.beneficiaries as Beneficiary[]);
+        if (verdict.verdict !== 'not_eligible') continue;
+        forms.push(legalForm);
+        callIds.push(row.callId);
+        summaries.push(verdict.summary);
+      }
+    }
+    await manager.query(`DELETE FROM legal_form_call_verdict WHERE call_id = ANY($1::uuid[])`, [
+      rows.map((row) => row.callId),
+    ]);
+    if (forms.length === 0) return;
+    await manager.query(
+      `INSERT INTO legal_form_call_verdict (legal_form, call_id, summary)
+       SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[])`,
+      [forms, callIds, summaries],
+    );
   }
 
   /** The structured « bénéficiaires » labels each source gave (kept in its snapshot). */

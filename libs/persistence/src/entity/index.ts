@@ -6,6 +6,7 @@ import { TreasurySettingsRecord } from './treasury-settings.entity';
 import { Call } from './call.entity';
 import { CallClassification } from './call-classification.entity';
 import { CallEligibility } from './call-eligibility.entity';
+import { LegalFormCallVerdict } from './legal-form-call-verdict.entity';
 import { CallFeedback } from './call-feedback.entity';
 import { OrganisationCallScore, OrganisationScoreState } from './organisation-call-score.entity';
 import { CallEvent } from './call-event.entity';
@@ -64,6 +65,7 @@ export {
   Call,
   CallClassification,
   CallEligibility,
+  LegalFormCallVerdict,
   CallFeedback,
   OrganisationCallScore,
   OrganisationScoreState,
@@ -108,6 +110,7 @@ export const entities = [
   CallEvent,
   CallClassification,
   CallEligibility,
+  LegalFormCallVerdict,
   CallFeedback,
   Application,
   ApplicationEvent,

@@ -31,6 +31,13 @@ export class Organisation {
   @Column({ name: 'legal_form', type: 'text', nullable: true })
   legalForm: string | null;
 
+  /**
+   * The legal form its watch matches were last computed with: a change of `legalForm` re-matches
+   * its profiles on the next worker pass (which calls it may apply to moved).
+   */
+  @Column({ name: 'matched_legal_form', type: 'text', nullable: true })
+  matchedLegalForm: string | null;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

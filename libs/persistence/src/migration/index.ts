@@ -18,6 +18,7 @@ import { AddActivityAndImpact1796680000000 } from './1796680000000-add-activity-
 import { AddSharedPoliteness1796676000000 } from './1796676000000-add-shared-politeness.migration';
 import { AddOrganisationCallScore1796673246754 } from './1796673246754-add-organisation-call-score.migration';
 import { WatchAtNationalScale1796720000000 } from './1796720000000-watch-at-national-scale.migration';
+import { LegalFormCallVerdict1796730000000 } from './1796730000000-legal-form-call-verdict.migration';
 
 /** Every migration in order, listed by hand (no globs). Never edit one that has run. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -40,4 +41,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   AddSharedPoliteness1796676000000,
   AddActivityAndImpact1796680000000,
   WatchAtNationalScale1796720000000,
+  LegalFormCallVerdict1796730000000,
 ];

@@ -136,7 +136,35 @@ export class WatchMatchService {
    * ranking rule's, issue 15); returns the calls whose figure moved, to be matched again.
    */
   async refreshFigures(): Promise<string[]> {
-    return (await this.scores.refreshStale()).changedCallIds;
+    const moved = (await this.scores.refreshStale()).changedCallIds;
+    await this.rematchLegalFormChanges();
+    return moved;
+  }
+
+  /**
+   * Re-matches the profiles of organisations whose legal form changed since their matches were
+   * computed (which calls they may apply to moved): a few profiles, rarely, instead of every
+   * call its old and new legal forms may not apply to against every profile.
+   */
+  async rematchLegalFormChanges(now = this.clock.now()): Promise<number> {
+    const changed: Array<{ id: string; legal_form: string | null }> = await this.dataSource.query(
+      `SELECT id, legal_form FROM organisation
+        WHERE legal_form IS DISTINCT FROM matched_legal_form`,
+    );
+    for (const organisation of changed) {
+      const profiles: Array<{ id: string }> = await this.dataSource.query(
+        `SELECT id FROM watch_profile WHERE organisation_id = $1 ORDER BY id`,
+        [organisation.id],
+      );
+      for (const profile of profiles) await this.refreshProfile(profile.id, now);
+      // Only the form matched: a change made meanwhile is taken on the next pass.
+      await this.dataSource.query(
+        `UPDATE organisation SET matched_legal_form = legal_form
+          WHERE id = $1 AND legal_form IS NOT DISTINCT FROM $2`,
+        [organisation.id, organisation.legal_form],
+      );
+    }
+    return changed.length;
   }
 
   /**
@@ -198,7 +226,6 @@ export class WatchMatchService {
          FROM watch_match WHERE profile_id = $1`,
       [profileId],
     );
-    const figures = await this.ranking.figuresOf([profile.organisationId], null);
     const results: Array<{ match: MatchResult; call: LoadedCall }> = [];
     let afterId: string | null = null;
     let calls = 0;
@@ -210,6 +237,12 @@ export class WatchMatchService {
         limit: 2000,
       });
       calls += batch.length;
+      // Per batch, not for every call at once: the calls its legal form may not apply to can
+      // be most calls (index lookups on these ids instead of reading them all per profile).
+      const figures = await this.ranking.figuresOf(
+        [profile.organisationId],
+        batch.map((call) => call.id),
+      );
       for (const call of batch) {
         const match = matchCall(
           compiled,

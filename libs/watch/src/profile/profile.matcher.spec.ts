@@ -136,4 +136,14 @@ describe('matchCall', () => {
     const dropped = { score: 0.9, relevant: false, mark: false };
     expect(matchCall(compiled, prepared, TODAY, { figure: dropped })).toBeNull();
   });
+
+  it('drops a call the organisation’s legal form may not apply to, unless marked « pertinent »', () => {
+    const compiled = compileProfile(profile({ themes: ['mediation_numerique'] }));
+    const prepared = new PreparedCall(call());
+    const ineligible = { score: 0.45, relevant: false, mark: null, notEligible: true };
+    expect(matchCall(compiled, prepared, TODAY)).not.toBeNull();
+    expect(matchCall(compiled, prepared, TODAY, { figure: ineligible })).toBeNull();
+    const wanted = { ...ineligible, score: 0.9, relevant: true, mark: true };
+    expect(matchCall(compiled, prepared, TODAY, { figure: wanted })?.score).toBe(0.9);
+  });
 });

@@ -13,7 +13,12 @@ export interface MatchContext {
    * The organisation's figure for the call when the ranking rule set it apart from the shared
    * one (a mark, a call close to a marked one, an ineligible call): see `CallRankingQuery`.
    */
-  figure?: { score: number; relevant: boolean; mark: boolean | null } | null;
+  figure?: {
+    score: number;
+    relevant: boolean;
+    mark: boolean | null;
+    notEligible?: boolean;
+  } | null;
   /** Theme labels by id (the thesaurus'), so reasons read « thème Accessibilité numérique ». */
   themeLabels?: ReadonlyMap<string, string>;
 }
@@ -32,6 +37,8 @@ export function matchCall(
   if (!OPEN_CALL_STATUSES.includes(call.status)) return null;
   // « Pas pour nous »: the organisation said so, whatever the profile's criteria.
   if (context.figure?.mark === false) return null;
+  // Its legal form may not apply (the ranking rule): out, unless it marked the call « pertinent ».
+  if (context.figure?.notEligible && context.figure.mark !== true) return null;
   if (call.nextDeadline !== null && call.nextDeadline < today) return null;
   const reasons: string[] = [];
 

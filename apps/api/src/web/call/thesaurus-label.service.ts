@@ -1,4 +1,4 @@
-import { Classifier } from '@app/classifier';
+import { Classifier, ELIGIBILITY_REASON_KIND } from '@app/classifier';
 import { Injectable } from '@nestjs/common';
 import type { StoredExplanationEntry, StoredThemeScore } from '@app/persistence';
 import type { ReasonView, ThemeLabel } from './call-page.types';
@@ -56,6 +56,7 @@ export class ThesaurusLabelService {
 
   private conceptLabel(concept: string): string {
     if (concept === 'feedback') return 'vos avis sur des appels proches';
+    if (concept === ELIGIBILITY_REASON_KIND) return 'qui peut déposer (forme juridique)';
     if (concept.startsWith('semantic:')) {
       const theme = concept.slice('semantic:'.length);
       return `vocabulaire proche : ${this.themeLabels.get(theme) ?? theme}`;

@@ -1,5 +1,6 @@
 import {
   CallRankingQuery,
+  ORGANISATION_REASONS_SQL,
   ORGANISATION_RELEVANT_SQL,
   ORGANISATION_SCORE_SQL,
   organisationFigureJoins,
@@ -48,7 +49,8 @@ export interface CallRow {
 export const CALL_ROW_COLUMNS = `
   c.id, c.title, c.funders, to_char(c.next_deadline, 'YYYY-MM-DD') AS next_deadline, c.rolling,
   c.amount_min_cents, c.amount_max_cents, c.status, ${ORGANISATION_SCORE_SQL} AS score,
-  ${ORGANISATION_RELEVANT_SQL} AS relevant, cc.themes, cc.explanation, o.reasons AS own_reasons,
+  ${ORGANISATION_RELEVANT_SQL} AS relevant, cc.themes, cc.explanation,
+  ${ORGANISATION_REASONS_SQL} AS own_reasons,
   COALESCE(cc.eu_fund, c.eu_fund) AS eu_fund, f.relevant AS my_mark,
   s.status AS my_status, s.follow AS following`;
 
