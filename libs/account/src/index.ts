@@ -12,7 +12,6 @@ export { AccountPurgeService, type AccountPurgeCounts } from './account-purge.se
 export { ANONYMOUS_CSRF_COOKIE, ANONYMOUS_CSRF_TTL_MS, SESSION_COOKIE } from './account.constants';
 export { AnonymousCsrfService } from './anonymous-csrf.service';
 export { AccountPurgeQueueService } from './queue/account-purge-queue.service';
-export { ACCOUNT_PURGE_QUEUE } from './queue/account-purge-queue.constants';
 export { normaliseEmail } from './email.util';
 export {
   PASSWORD_MIN_LENGTH,

@@ -112,6 +112,6 @@ export {
 } from './run/source.service';
 export type { SourceRunReport, RunTrigger, RunOptions } from './run/source-run-report.types';
 export { createCrawlerFetcher } from './run/crawler-fetcher.util';
-export { IngestionQueueService, type QueueRole } from './queue/ingestion-queue.service';
-export { INGESTION_QUEUE, type RunSourceJob } from './queue/ingestion-queue.constants';
+export { IngestionQueueService } from './queue/ingestion-queue.service';
+export type { RunSourceJob } from './queue/ingestion-queue.constants';
 export { dueOccurrence } from './queue/due-occurrence.util';

@@ -7,7 +7,7 @@ import { CallStoreService } from './store/call-store.service';
 
 /**
  * Sources, crawling runs and the call store, for the Nest processes. Needs the global
- * PersistenceModule (DataSource, DATABASE_URL) and ConfigModule (VigieConfig). The queue
+ * PersistenceModule (DataSource, BackgroundJobService) and ConfigModule (VigieConfig). The queue
  * starts only when used: the CLI never opens it, the api only enqueues.
  */
 @Module({

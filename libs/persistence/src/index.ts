@@ -20,7 +20,6 @@ export * from './entity';
 export { generateMigration } from './migration-generator';
 export { DATABASE_URL, JOB_ROLE, PersistenceModule } from './persistence.module';
 export { BackgroundJobService } from './job/background-job.service';
-export { ensureQueue } from './job/ensure-queue.util';
 export { BackgroundTaskStatusService } from './job/background-task-status.service';
 export type {
   BackgroundTaskStatus,

@@ -1,4 +1,5 @@
 import { AccountPurgeQueueService, AccountPurgeService } from '@app/account';
+import { BackgroundJobService } from '@app/persistence';
 import { createTestDatabase, TestDatabase } from '@app/testing';
 import { AccountPurgeConsumer } from './account-purge.consumer';
 import { AccountPurgeCron } from './account-purge.cron';
@@ -25,19 +26,20 @@ async function keys(database: TestDatabase, sql: string): Promise<string[]> {
 
 describe('account purge job (issue 17, finding 7)', () => {
   let database: TestDatabase;
-  let queue: AccountPurgeQueueService;
+  let jobs: BackgroundJobService;
 
   beforeAll(async () => {
     database = await createTestDatabase();
   });
   afterAll(async () => {
-    await queue?.onApplicationShutdown();
+    await jobs?.onApplicationShutdown();
     await database.drop();
   });
 
   it('finding 7: the purge job removes expired rows and keeps live ones; crons enqueue one job per slot', async () => {
     await seed(database);
-    queue = new AccountPurgeQueueService(database.url);
+    jobs = new BackgroundJobService(database.url, 'worker');
+    const queue = new AccountPurgeQueueService(jobs);
     const cron = new AccountPurgeCron(queue);
     // Two workers' crons in the same slot: one job.
     expect(await cron.tick()).toEqual(expect.any(String));

@@ -44,7 +44,7 @@ export class IngestionScheduleCron implements OnApplicationBootstrap {
       return await this.jobs.enqueue(
         JobName.INGESTION_SCHEDULE,
         {},
-        { slotSeconds: this.config.INGESTION_TICK_SECONDS, expireInSeconds: 5 * 60 },
+        { slotSeconds: this.config.INGESTION_TICK_SECONDS },
       );
     } catch (error) {
       this.logger.error(`Ingestion tick not enqueued: ${(error as Error).message}`);

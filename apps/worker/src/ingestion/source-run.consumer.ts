@@ -1,11 +1,6 @@
 import { vigieMetrics } from '@app/common';
 import { VigieConfig } from '@app/config';
-import {
-  INGESTION_QUEUE,
-  IngestionQueueService,
-  WatchService,
-  type RunSourceJob,
-} from '@app/ingestion';
+import { IngestionQueueService, WatchService, type RunSourceJob } from '@app/ingestion';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 
 /** Runs the queued sources, a few at a time per worker process. */
@@ -20,16 +15,14 @@ export class SourceRunConsumer implements OnApplicationBootstrap {
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.start('worker');
     // A run left `running` by a killed process is re-run now rather than at its next window
     // (only when its lock is free: another live worker may still be running it).
     for (const { sourceId, runId } of await this.watch.orphanedRuns()) {
       if (await this.queue.enqueueRecovery(sourceId, runId))
         this.logger.warn(`Source ${sourceId}: re-running the run interrupted (${runId})`);
     }
-    await this.queue.consume(this.config.INGESTION_CONCURRENCY, (job) =>
-      vigieMetrics.timeJob(INGESTION_QUEUE, () => this.run(job)),
-    );
+    // Timed per job by BackgroundJobService (vigie_job_duration_seconds).
+    await this.queue.consume(this.config.INGESTION_CONCURRENCY, (job) => this.run(job));
   }
 
   private async run(job: RunSourceJob): Promise<void> {

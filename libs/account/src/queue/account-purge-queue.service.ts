@@ -1,74 +1,27 @@
-import { DATABASE_URL, ensureQueue } from '@app/persistence';
-import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import PgBoss from 'pg-boss';
-import {
-  ACCOUNT_PURGE_EXPIRE_SECONDS,
-  ACCOUNT_PURGE_QUEUE,
-  ACCOUNT_PURGE_SLOT_SECONDS,
-} from './account-purge-queue.constants';
+import { BackgroundJobService, JobName } from '@app/persistence';
+import { Injectable } from '@nestjs/common';
+import { ACCOUNT_PURGE_SLOT_SECONDS } from './account-purge-queue.constants';
 
 /**
- * The account clean-up as a pg-boss job: crons only enqueue (one job per slot, through a
- * singleton key), workers consume. Started lazily, so the api, which never purges, never
- * connects.
+ * The account clean-up as the `account-purge` job (BackgroundJobService): crons only enqueue
+ * (one job per slot, through a singleton key), workers consume. The api never purges, so it
+ * never connects for it.
  */
 @Injectable()
-export class AccountPurgeQueueService implements OnApplicationShutdown {
-  private readonly logger = new Logger(AccountPurgeQueueService.name);
-  private starting: Promise<PgBoss> | null = null;
-
-  constructor(@Inject(DATABASE_URL) private readonly databaseUrl: string) {}
+export class AccountPurgeQueueService {
+  constructor(private readonly jobs: BackgroundJobService) {}
 
   /** Returns the job id, or null when this slot's purge is already queued. */
-  async enqueue(): Promise<string | null> {
-    const boss = await this.start();
-    return boss.send(
-      ACCOUNT_PURGE_QUEUE,
+  enqueue(): Promise<string | null> {
+    return this.jobs.enqueue(
+      JobName.ACCOUNT_PURGE,
       {},
-      {
-        singletonKey: ACCOUNT_PURGE_QUEUE,
-        singletonSeconds: ACCOUNT_PURGE_SLOT_SECONDS,
-        retryLimit: 1,
-        expireInSeconds: ACCOUNT_PURGE_EXPIRE_SECONDS,
-      },
+      { slotSeconds: ACCOUNT_PURGE_SLOT_SECONDS },
     );
   }
 
-  async consume(handler: () => Promise<unknown>): Promise<void> {
-    const boss = await this.start('worker');
-    await boss.work(ACCOUNT_PURGE_QUEUE, { batchSize: 1, pollingIntervalSeconds: 5 }, async () => {
-      await handler();
-    });
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    if (!this.starting) return;
-    const boss = await this.starting.catch(() => null);
-    this.starting = null;
-    await boss
-      ?.stop({ graceful: true, wait: true, timeout: 10_000 })
-      .catch((error: Error) => this.logger.warn(`pg-boss stop: ${error.message}`));
-  }
-
-  private start(role: 'producer' | 'worker' = 'producer'): Promise<PgBoss> {
-    this.starting ??= this.open(role).catch((error: Error) => {
-      this.starting = null;
-      throw error;
-    });
-    return this.starting;
-  }
-
-  private async open(role: 'producer' | 'worker'): Promise<PgBoss> {
-    const boss = new PgBoss({
-      connectionString: this.databaseUrl,
-      max: 2,
-      schedule: false,
-      supervise: role === 'worker',
-      application_name: `vigie-account-purge-${role}`,
-    });
-    boss.on('error', (error) => this.logger.error(`pg-boss: ${error.message}`));
-    await boss.start();
-    await ensureQueue(boss, ACCOUNT_PURGE_QUEUE);
-    return boss;
+  /** Runs the queued purges (workers only). */
+  consume(handler: () => Promise<unknown>): Promise<void> {
+    return this.jobs.work(JobName.ACCOUNT_PURGE, () => handler(), { pollingIntervalSeconds: 5 });
   }
 }

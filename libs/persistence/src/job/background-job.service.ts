@@ -1,34 +1,48 @@
 import { vigieMetrics } from '@app/common';
-import { Inject, Injectable, Logger, OnApplicationShutdown, Optional } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationShutdown,
+  Optional,
+} from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import { DATABASE_URL, JOB_ROLE } from '../persistence.tokens';
 import type { EnqueueOptions, JobRole, WorkOptions } from './background-job.types';
 import { ensureQueue } from './ensure-queue.util';
+import {
+  DEFAULT_JOB_EXPIRE_SECONDS,
+  JOB_EXPIRE_SECONDS,
+  JOB_STOP_TIMEOUT_MS,
+  type JobName,
+} from './job-name.constants';
 
-/** A job whose worker vanished (kill -9, lost machine) is failed and retried after this long. */
-const DEFAULT_EXPIRE_SECONDS = 15 * 60;
-const STOP_TIMEOUT_MS = 15_000;
+/** pg-boss's own pool: polls and job state changes only, the work itself uses TypeORM's pool. */
+const POOL_SIZE = 4;
 
 /**
- * The one way background work runs (issue 16, item 1): every periodic or bulk task is a pg-boss
- * job. Crons (any number of workers) only `enqueue`, with a slot that keeps one job per period;
- * `work` binds a handler that whichever worker is free runs. Each finished job stays in pg-boss's
- * own tables, which is what BackgroundTaskStatusService reads: a new queue shows on /health and
- * the Sources page without registering anywhere. One pg-boss per process, started lazily (the
- * api connects only when it first enqueues or reads).
+ * The one way background work runs (issue 16, item 1), and the only owner of a pg-boss in a
+ * process: every periodic or bulk task is a pg-boss job. Crons (any number of workers) only
+ * `enqueue`, with a slot or an id that keeps one job per period or window; `work` binds a
+ * handler that whichever worker is free runs. The domain queues (crawls, watch, account purge)
+ * are thin services over this one, so a process opens one pool and, in a worker, runs one
+ * maintenance loop. Each finished job stays in pg-boss's own tables, which is what
+ * BackgroundTaskStatusService reads: a new queue shows on /health and the Sources page without
+ * registering anywhere. Started lazily (the api connects only when it first enqueues).
  */
 @Injectable()
-export class BackgroundJobService implements OnApplicationShutdown {
+export class BackgroundJobService implements BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(BackgroundJobService.name);
   private starting: Promise<PgBoss> | null = null;
   private readonly created = new Map<string, Promise<void>>();
 
   constructor(
     @Inject(DATABASE_URL) private readonly databaseUrl: string,
-    @Optional() @Inject(JOB_ROLE) private readonly role: JobRole = 'producer',
+    @Optional() @Inject(JOB_ROLE) readonly role: JobRole = 'producer',
   ) {}
 
-  /** Returns the job id, or null when the slot already has its job. */
+  /** Returns the job id, or null when the slot (or the id) already has its job. */
   async enqueue(
     queue: string,
     data: object = {},
@@ -36,20 +50,35 @@ export class BackgroundJobService implements OnApplicationShutdown {
   ): Promise<string | null> {
     const boss = await this.queue(queue);
     return boss.send(queue, data, {
-      ...(options.slotSeconds
-        ? { singletonKey: options.key ?? queue, singletonSeconds: options.slotSeconds }
-        : {}),
-      retryLimit: options.retryLimit ?? 1,
-      expireInSeconds: options.expireInSeconds ?? DEFAULT_EXPIRE_SECONDS,
+      ...(options.id ? { id: options.id } : {}),
+      ...jobOptions(queue, options),
     });
   }
 
-  /** Runs `handler` for each job of `queue`; a throw fails the job (retried up to its limit). */
+  /** Enqueues one job per payload in one insert (the batches of a fan-out). */
+  async enqueueMany(
+    queue: string,
+    payloads: object[],
+    options: EnqueueOptions = {},
+  ): Promise<void> {
+    if (payloads.length === 0) return;
+    const boss = await this.queue(queue);
+    await boss.insert(
+      payloads.map((data) => ({ name: queue, data, ...jobOptions(queue, options) })),
+    );
+  }
+
+  /**
+   * Runs `handler` for each job of `queue`, `concurrency` at a time in this process, timed in
+   * the job metrics; a throw fails the job (retried up to its limit). Workers only.
+   */
   async work<T extends object>(
     queue: string,
     handler: (data: T) => Promise<unknown>,
     options: WorkOptions = {},
   ): Promise<void> {
+    if (this.role !== 'worker')
+      throw new Error(`Only a worker runs jobs (${queue} bound in a ${this.role} process)`);
     const boss = await this.queue(queue);
     for (let lane = 0; lane < (options.concurrency ?? 1); lane++) {
       await boss.work<T>(
@@ -62,12 +91,18 @@ export class BackgroundJobService implements OnApplicationShutdown {
     }
   }
 
+  /** Stops before the other shutdown hooks: jobs in progress still have their database pool. */
+  async beforeApplicationShutdown(): Promise<void> {
+    await this.onApplicationShutdown();
+  }
+
   async onApplicationShutdown(): Promise<void> {
     if (!this.starting) return;
     const boss = await this.starting.catch(() => null);
     this.starting = null;
+    this.created.clear();
     await boss
-      ?.stop({ graceful: true, wait: true, timeout: STOP_TIMEOUT_MS })
+      ?.stop({ graceful: true, wait: true, timeout: JOB_STOP_TIMEOUT_MS })
       .catch((error: Error) => this.logger.warn(`pg-boss stop: ${error.message}`));
   }
 
@@ -96,8 +131,9 @@ export class BackgroundJobService implements OnApplicationShutdown {
   private async open(): Promise<PgBoss> {
     const boss = new PgBoss({
       connectionString: this.databaseUrl,
-      max: 3,
+      max: POOL_SIZE,
       schedule: false,
+      // Maintenance (expiring the jobs of dead workers, archiving) runs in workers only.
       supervise: this.role === 'worker',
       application_name: `vigie-jobs-${this.role}`,
     });
@@ -105,4 +141,17 @@ export class BackgroundJobService implements OnApplicationShutdown {
     await boss.start();
     return boss;
   }
+}
+
+function jobOptions(queue: string, options: EnqueueOptions): Omit<PgBoss.JobInsert, 'name' | 'id'> {
+  return {
+    ...(options.slotSeconds
+      ? { singletonKey: options.key ?? queue, singletonSeconds: options.slotSeconds }
+      : {}),
+    retryLimit: options.retryLimit ?? 1,
+    ...(options.retryDelaySeconds !== undefined ? { retryDelay: options.retryDelaySeconds } : {}),
+    ...(options.retryBackoff ? { retryBackoff: true } : {}),
+    expireInSeconds:
+      options.expireInSeconds ?? JOB_EXPIRE_SECONDS[queue as JobName] ?? DEFAULT_JOB_EXPIRE_SECONDS,
+  };
 }

@@ -3,20 +3,33 @@ export type JobRole = 'producer' | 'worker';
 
 export interface EnqueueOptions {
   /**
+   * The job's id (a UUID): enqueuing the same id again adds nothing, whoever enqueues. A source's
+   * schedule window derives its id from (source, window), so every worker may enqueue it.
+   */
+  id?: string;
+  /**
    * At most one job of this queue (and `key`) per slot of this many seconds, whoever enqueues:
    * every worker's cron may tick, one job results.
    */
   slotSeconds?: number;
   /** Separates the slots (a source id); the queue name when absent. */
   key?: string;
-  /** A job still active after this long is failed and retried (its worker is presumed dead). */
+  /**
+   * A job still active after this long is failed and retried (its worker is presumed dead);
+   * the queue's JOB_EXPIRE_SECONDS when absent.
+   */
   expireInSeconds?: number;
+  /** Retries after a failure; 1 when absent, 0 when a retry would be wrong (a manual run). */
   retryLimit?: number;
+  retryDelaySeconds?: number;
+  /** Doubles the delay at each retry. */
+  retryBackoff?: boolean;
 }
 
 export interface WorkOptions {
   /** Jobs of this queue run at the same time in this process. */
   concurrency?: number;
+  /** How often an idle lane asks for a job; 2 s when absent. */
   pollingIntervalSeconds?: number;
 }
 

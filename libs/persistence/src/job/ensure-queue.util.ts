@@ -1,5 +1,6 @@
 import type PgBoss from 'pg-boss';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { SHORT_QUEUES } from './job-name.constants';
 
 const ATTEMPTS = 8;
 
@@ -8,13 +9,17 @@ const ATTEMPTS = 8;
  * attaches a partition to `pgboss.job` and adds foreign keys to `pgboss.queue`, so processes
  * starting at once and creating different queues can deadlock (PostgreSQL aborts one of them),
  * and two creating the same queue race. Both are harmless when retried: the loser tries again
- * after a random pause, or finds the queue created by the winner.
+ * after a random pause, or finds the queue created by the winner. The policy is the queue's
+ * (SHORT_QUEUES), set at creation only.
  */
 export async function ensureQueue(boss: PgBoss, name: string): Promise<void> {
   for (let attempt = 1; ; attempt++) {
     if (await boss.getQueue(name)) return;
     try {
-      await boss.createQueue(name, { name, policy: 'standard' });
+      await boss.createQueue(name, {
+        name,
+        policy: SHORT_QUEUES.has(name) ? 'short' : 'standard',
+      });
       return;
     } catch (error) {
       if (await boss.getQueue(name)) return;
