@@ -1,4 +1,4 @@
-import { BackgroundJobService } from '@app/persistence';
+import { BackgroundJobService, JobName } from '@app/persistence';
 import { createTestApp, TestApp } from '@app/testing';
 import request from 'supertest';
 import { createOrganisation } from '../factories/organisation.factory';
@@ -29,6 +29,8 @@ describe('operations: task status and metrics', () => {
     await jobs.work('e2e-quick-task', async () => undefined);
     await jobs.enqueue('e2e-nightly-report', {}, { retryLimit: 0 });
     await jobs.enqueue('e2e-quick-task');
+    // A queue of JobName, waiting for a worker: it shows under its French name.
+    await jobs.enqueue(JobName.WATCH_DIGEST_TICK);
     const deadline = Date.now() + 30_000;
     for (;;) {
       const [{ n }] = await testApp.database.dataSource.query(
@@ -93,5 +95,6 @@ describe('operations: task status and metrics', () => {
     expect(row).toContain('SMTP refused');
     expect(row).not.toContain('hunter22');
     expect(page.text).toMatch(/<th scope="row">e2e-quick-task<\/th>[\s\S]*?Réussie/);
+    expect(page.text).toContain('<th scope="row">Veille : préparation des résumés</th>');
   });
 });

@@ -9,6 +9,9 @@ import { frenchDuration } from '../french-format.util';
 import { BACKGROUND_TASK_LABELS } from './background-task-label.constants';
 import { SourceHealthQuery } from './source-health.query';
 
+/** By any queue name: one created by a test or a script has no French name. */
+const TASK_LABELS: Readonly<Record<string, string>> = BACKGROUND_TASK_LABELS;
+
 const HEALTH_LABELS = {
   ok: 'En bonne santé',
   failing: 'En échec',
@@ -44,7 +47,7 @@ export class SourcePageController {
       healthLabels: HEALTH_LABELS,
       tasks: tasks.map((task) => ({
         ...task,
-        label: BACKGROUND_TASK_LABELS[task.task] ?? task.task,
+        label: TASK_LABELS[task.task] ?? task.task,
         duration: frenchDuration(task.lastDurationMs),
       })),
     });
