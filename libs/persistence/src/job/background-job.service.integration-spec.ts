@@ -82,7 +82,7 @@ describe(BackgroundJobService.name, () => {
     );
   });
 
-  it('runs a worker handler on each job, and a producer refuses to run any', async () => {
+  it('runs the one handler of a queue on each job, and a producer refuses to run any', async () => {
     const seen: number[] = [];
     await jobs.work<{ n: number }>(
       'test-work',
@@ -97,6 +97,9 @@ describe(BackgroundJobService.name, () => {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     expect(seen.sort()).toEqual([1, 2]);
+    await expect(jobs.work('test-work', async () => undefined)).rejects.toThrow(
+      /already has its handler/,
+    );
 
     const producer = new BackgroundJobService(database.url, 'producer');
     await expect(producer.work('test-work', async () => undefined)).rejects.toThrow(

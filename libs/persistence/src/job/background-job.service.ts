@@ -36,6 +36,7 @@ export class BackgroundJobService implements BeforeApplicationShutdown, OnApplic
   private readonly logger = new Logger(BackgroundJobService.name);
   private starting: Promise<PgBoss> | null = null;
   private readonly created = new Map<string, Promise<void>>();
+  private readonly handled = new Set<string>();
 
   constructor(
     @Inject(DATABASE_URL) private readonly databaseUrl: string,
@@ -70,7 +71,8 @@ export class BackgroundJobService implements BeforeApplicationShutdown, OnApplic
 
   /**
    * Runs `handler` for each job of `queue`, `concurrency` at a time in this process, timed in
-   * the job metrics; a throw fails the job (retried up to its limit). Workers only.
+   * the job metrics; a throw fails the job (retried up to its limit). Workers only, and one
+   * handler per queue (style guide §10): more throughput is `concurrency`, not a second handler.
    */
   async work<T extends object>(
     queue: string,
@@ -79,7 +81,12 @@ export class BackgroundJobService implements BeforeApplicationShutdown, OnApplic
   ): Promise<void> {
     if (this.role !== 'worker')
       throw new Error(`Only a worker runs jobs (${queue} bound in a ${this.role} process)`);
-    const boss = await this.queue(queue);
+    if (this.handled.has(queue)) throw new Error(`${queue} already has its handler`);
+    this.handled.add(queue);
+    const boss = await this.queue(queue).catch((error: Error) => {
+      this.handled.delete(queue);
+      throw error;
+    });
     for (let lane = 0; lane < (options.concurrency ?? 1); lane++) {
       await boss.work<T>(
         queue,
@@ -101,6 +108,7 @@ export class BackgroundJobService implements BeforeApplicationShutdown, OnApplic
     const boss = await this.starting.catch(() => null);
     this.starting = null;
     this.created.clear();
+    this.handled.clear();
     await boss
       ?.stop({ graceful: true, wait: true, timeout: JOB_STOP_TIMEOUT_MS })
       .catch((error: Error) => this.logger.warn(`pg-boss stop: ${error.message}`));
