@@ -105,7 +105,8 @@ describe(BackgroundJobService.name, () => {
     await expect(producer.work('test-work', async () => undefined)).rejects.toThrow(
       /Only a worker runs jobs/,
     );
-    // It refused before connecting: nothing to stop.
+    // It refused before connecting: nothing to stop; once stopped, it opens nothing again.
     await producer.onApplicationShutdown();
+    await expect(producer.enqueue('test-work')).rejects.toThrow(/stopping/);
   }, 30_000);
 });

@@ -37,6 +37,8 @@ export class BackgroundJobService implements BeforeApplicationShutdown, OnApplic
   private starting: Promise<PgBoss> | null = null;
   private readonly created = new Map<string, Promise<void>>();
   private readonly handled = new Set<string>();
+  /** Set at shutdown: a cron ticking while the process stops must not open a new pg-boss. */
+  private stopped = false;
 
   constructor(
     @Inject(DATABASE_URL) private readonly databaseUrl: string,
@@ -104,6 +106,7 @@ export class BackgroundJobService implements BeforeApplicationShutdown, OnApplic
   }
 
   async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
     if (!this.starting) return;
     const boss = await this.starting.catch(() => null);
     this.starting = null;
@@ -129,6 +132,7 @@ export class BackgroundJobService implements BeforeApplicationShutdown, OnApplic
   }
 
   private start(): Promise<PgBoss> {
+    if (this.stopped) return Promise.reject(new Error('The job queue is stopping'));
     this.starting ??= this.open().catch((error: Error) => {
       this.starting = null;
       throw error;
