@@ -70,6 +70,8 @@ describe('Watch jobs when a worker is killed', () => {
     SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
     WATCH_TICK_SECONDS: '1',
     WATCH_JOB_LEASE_SECONDS: '3',
+    // The kill is noticed at the first maintenance pass after the lease: keep the wait short.
+    JOB_MAINTENANCE_SECONDS: '2',
     LOG_LEVEL: 'warn',
   });
 

@@ -23,7 +23,10 @@ export class WorkerModule {
       imports: [
         ConfigModule.forRoot(config),
         loggingModule(config.LOG_LEVEL, 'worker'),
-        PersistenceModule.forRoot(databaseUrl, { jobRole: 'worker' }),
+        PersistenceModule.forRoot(databaseUrl, {
+          jobRole: 'worker',
+          jobMaintenanceSeconds: config.JOB_MAINTENANCE_SECONDS,
+        }),
         ScheduleModule.forRoot(),
         IngestionJobModule,
         ClassificationJobModule,

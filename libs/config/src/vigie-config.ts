@@ -207,4 +207,16 @@ export class VigieConfig {
   @Min(2)
   @Max(3600)
   WATCH_JOB_LEASE_SECONDS: number;
+
+  /**
+   * Seconds between two passes of the job queue's maintenance in a worker: a job whose worker
+   * died (kill -9, lost machine) is failed and retried at the first pass after its lease ends,
+   * so a crash costs up to the lease plus this long. pg-boss's own default, 120, doubled the
+   * wait after a crash for nothing; a pass is a few indexed statements.
+   */
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  JOB_MAINTENANCE_SECONDS: number;
 }

@@ -18,7 +18,12 @@ export {
 } from './embedded-database';
 export * from './entity';
 export { generateMigration } from './migration-generator';
-export { DATABASE_URL, JOB_ROLE, PersistenceModule } from './persistence.module';
+export {
+  DATABASE_URL,
+  JOB_MAINTENANCE_SECONDS,
+  JOB_ROLE,
+  PersistenceModule,
+} from './persistence.module';
 export { BackgroundJobService } from './job/background-job.service';
 export { BackgroundTaskStatusService } from './job/background-task-status.service';
 export type {

@@ -4,10 +4,10 @@ import { entities } from './entity';
 import { BackgroundJobService } from './job/background-job.service';
 import type { JobRole } from './job/background-job.types';
 import { BackgroundTaskStatusService } from './job/background-task-status.service';
-import { DATABASE_URL, JOB_ROLE } from './persistence.tokens';
+import { DATABASE_URL, JOB_MAINTENANCE_SECONDS, JOB_ROLE } from './persistence.tokens';
 import { buildTypeOrmOptions } from './typeorm-options';
 
-export { DATABASE_URL, JOB_ROLE } from './persistence.tokens';
+export { DATABASE_URL, JOB_MAINTENANCE_SECONDS, JOB_ROLE } from './persistence.tokens';
 
 /**
  * The database connection for a Nest process; repositories of every entity are injectable, and
@@ -16,7 +16,10 @@ export { DATABASE_URL, JOB_ROLE } from './persistence.tokens';
 @Global()
 @Module({})
 export class PersistenceModule {
-  static forRoot(url: string, options: { jobRole?: JobRole } = {}): DynamicModule {
+  static forRoot(
+    url: string,
+    options: { jobRole?: JobRole; jobMaintenanceSeconds?: number } = {},
+  ): DynamicModule {
     const feature = TypeOrmModule.forFeature(entities);
     return {
       module: PersistenceModule,
@@ -28,6 +31,7 @@ export class PersistenceModule {
       providers: [
         { provide: DATABASE_URL, useValue: url },
         { provide: JOB_ROLE, useValue: options.jobRole ?? 'producer' },
+        { provide: JOB_MAINTENANCE_SECONDS, useValue: options.jobMaintenanceSeconds ?? null },
         BackgroundJobService,
         BackgroundTaskStatusService,
       ],

@@ -8,7 +8,7 @@ import {
   Optional,
 } from '@nestjs/common';
 import PgBoss from 'pg-boss';
-import { DATABASE_URL, JOB_ROLE } from '../persistence.tokens';
+import { DATABASE_URL, JOB_MAINTENANCE_SECONDS, JOB_ROLE } from '../persistence.tokens';
 import type { EnqueueOptions, JobRole, WorkOptions } from './background-job.types';
 import { ensureQueue } from './ensure-queue.util';
 import {
@@ -43,6 +43,9 @@ export class BackgroundJobService implements BeforeApplicationShutdown, OnApplic
   constructor(
     @Inject(DATABASE_URL) private readonly databaseUrl: string,
     @Optional() @Inject(JOB_ROLE) readonly role: JobRole = 'producer',
+    @Optional()
+    @Inject(JOB_MAINTENANCE_SECONDS)
+    private readonly maintenanceSeconds: number | null = null,
   ) {}
 
   /** Returns the job id, or null when the slot (or the id) already has its job. */
@@ -147,6 +150,7 @@ export class BackgroundJobService implements BeforeApplicationShutdown, OnApplic
       schedule: false,
       // Maintenance (expiring the jobs of dead workers, archiving) runs in workers only.
       supervise: this.role === 'worker',
+      ...(this.maintenanceSeconds ? { maintenanceIntervalSeconds: this.maintenanceSeconds } : {}),
       application_name: `vigie-jobs-${this.role}`,
     });
     boss.on('error', (error) => this.logger.error(`pg-boss: ${error.message}`));
