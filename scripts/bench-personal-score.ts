@@ -150,7 +150,7 @@ async function underLoad(
   headers: Record<string, string>,
   connections: number,
   seconds: number,
-): Promise<{ p50: number; p95: number; rate: number; errors: number }> {
+): Promise<{ p50: number; p95: number; rate: number; errors: number; timeouts: number }> {
   const times: number[] = [];
   let errors = 0;
   const result = await autocannon({
@@ -166,10 +166,12 @@ async function underLoad(
   });
   times.sort((a, b) => a - b);
   return {
-    p50: percentile(times, 50),
-    p95: percentile(times, 95),
+    p50: times.length ? percentile(times, 50) : NaN,
+    p95: times.length ? percentile(times, 95) : NaN,
     rate: result.requests.average,
     errors,
+    // autocannon gives up on a request after 10 s: those are in no percentile.
+    timeouts: result.timeouts,
   };
 }
 
@@ -340,7 +342,7 @@ async function main(): Promise<void> {
           );
           console.log(
             `${route.label.padEnd(44)} p50 ${load.p50.toFixed(0)} ms, p95 ${load.p95.toFixed(0)} ms, ` +
-              `${load.rate.toFixed(0)} req/s${load.errors ? `, ${load.errors} errors` : ''} (load ${loadavg()[0].toFixed(1)})`,
+              `${load.rate.toFixed(0)} req/s${load.errors ? `, ${load.errors} errors` : ''}${load.timeouts ? `, ${load.timeouts} timeouts (10 s)` : ''} (load ${loadavg()[0].toFixed(1)})`,
           );
         }
       } finally {
