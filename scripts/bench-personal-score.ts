@@ -334,6 +334,16 @@ async function main(): Promise<void> {
           `${connections} connections, ${seconds} s each (autocannon, API in its own process):`,
         );
         for (const route of routes) {
+          // The previous route's requests still queued in the API (autocannon stops sending,
+          // the API still runs what it accepted) would load this one: wait until they are done.
+          for (let waited = 0; waited < 60; waited++) {
+            const [{ busy }] = await db.query(
+              `SELECT count(*)::int AS busy FROM pg_stat_activity
+                WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`,
+            );
+            if (busy === 0) break;
+            await new Promise((done) => setTimeout(done, 500));
+          }
           const load = await underLoad(
             `${server.base}${route.path}`,
             route.headers,
