@@ -336,12 +336,12 @@ async function main(): Promise<void> {
         for (const route of routes) {
           // The previous route's requests still queued in the API (autocannon stops sending,
           // the API still runs what it accepted) would load this one: wait until they are done.
-          for (let waited = 0; waited < 60; waited++) {
+          for (let waited = 0, idle = 0; waited < 120 && idle < 2; waited++) {
             const [{ busy }] = await db.query(
               `SELECT count(*)::int AS busy FROM pg_stat_activity
                 WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`,
             );
-            if (busy === 0) break;
+            idle = busy === 0 ? idle + 1 : 0;
             await new Promise((done) => setTimeout(done, 500));
           }
           const load = await underLoad(
