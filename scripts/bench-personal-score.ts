@@ -1,5 +1,7 @@
 // node scripts/build.mjs && node dist/scripts/bench-personal-score.js [--calls 20000] [--marks 50] [--runs 40]
 //   [--keep] [--database NAME] (keep the filled database; reuse one kept)
+//   [--matches 300] [--connections 50 --seconds 10] (the watch routes; autocannon, 0: skip)
+//   [--list 0] (skip the per-query table of GET /api/calls)
 //
 // GET /api/calls for an organisation with marks, side by side with one without (issue 15
 // item 4), after the worker's pass has stored the organisation's figures; on real PostgreSQL
@@ -11,10 +13,14 @@ import { CallClassificationService, OrganisationScoreService } from '@app/classi
 import { loadConfig } from '@app/config';
 import { connectDataSource, runMigrations } from '@app/persistence';
 import { OrganisationService } from '@app/tenancy';
+import { FeedTokenService } from '@app/watch';
 import { INestApplication } from '@nestjs/common';
+import autocannon from 'autocannon';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { NestFactory } from '@nestjs/core';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
@@ -116,6 +122,59 @@ async function measure(
   return { p50: percentile(times, 50), p95: percentile(times, 95) };
 }
 
+/** The API in a process of its own, so the load generator does not share its event loop. */
+async function startApi(url: string): Promise<{ child: ChildProcess; base: string }> {
+  const port = 20_000 + Math.floor(Math.random() * 20_000);
+  const child = spawn(process.execPath, [resolve(__dirname, '../apps/api/src/main.js')], {
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  await new Promise<void>((done, fail) => {
+    child.once('exit', (code) => fail(new Error(`the API stopped (code ${code})`)));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('listening')) done();
+    });
+  });
+  return { child, base: `http://127.0.0.1:${port}` };
+}
+
+/** p50 and p95 of every response during `seconds` at `connections` concurrent connections. */
+async function underLoad(
+  url: string,
+  headers: Record<string, string>,
+  connections: number,
+  seconds: number,
+): Promise<{ p50: number; p95: number; rate: number; errors: number; timeouts: number }> {
+  const times: number[] = [];
+  let errors = 0;
+  const result = await autocannon({
+    url,
+    headers,
+    connections,
+    duration: seconds,
+    setupClient: (client) =>
+      client.on('response', (status: number, _bytes: number, time: number) => {
+        if (status >= 400) errors++;
+        times.push(time);
+      }),
+  });
+  times.sort((a, b) => a - b);
+  return {
+    p50: times.length ? percentile(times, 50) : NaN,
+    p95: times.length ? percentile(times, 95) : NaN,
+    rate: result.requests.average,
+    errors,
+    // autocannon gives up on a request after 10 s: those are in no percentile.
+    timeouts: result.timeouts,
+  };
+}
+
 async function main(): Promise<void> {
   const count = arg('calls', 20_000);
   const marks = arg('marks', 50);
@@ -197,14 +256,17 @@ async function main(): Promise<void> {
     console.log(
       `${'GET /api/calls?…'.padEnd(44)} ${'no marks p50/p95'.padStart(18)} ${`${marks} marks p50/p95`.padStart(18)}  ratio p95`,
     );
-    for (const query of [
-      'relevant=true&limit=20',
-      'relevant=all&limit=20',
-      'relevant=true&limit=20&offset=200',
-      'relevant=true&limit=20&sort=deadline',
-      'relevant=true&limit=20&territory=63',
-      'relevant=true&limit=20&q=numérique',
-    ]) {
+    // --list 0: skip this table (to measure only the watch routes and the load).
+    for (const query of arg('list', 1) === 0
+      ? []
+      : [
+          'relevant=true&limit=20',
+          'relevant=all&limit=20',
+          'relevant=true&limit=20&offset=200',
+          'relevant=true&limit=20&sort=deadline',
+          'relevant=true&limit=20&territory=63',
+          'relevant=true&limit=20&q=numérique',
+        ]) {
       const without = await measure(get(plain.apiKey, query), runs);
       const withMarks = await measure(get(marking.apiKey, query), runs);
       const cell = (m: { p50: number; p95: number }) =>
@@ -212,6 +274,90 @@ async function main(): Promise<void> {
       console.log(
         `${query.padEnd(44)} ${cell(without)} ${cell(withMarks)}  ${(withMarks.p95 / without.p95).toFixed(2)}×`,
       );
+    }
+    // The watch routes, seeded like bench:national: a profile of the organisation without
+    // marks with --matches matched calls (some set aside), and a feed token.
+    const matches = arg('matches', 300);
+    const db = app.get(DataSource);
+    const [profile]: Array<{ id: string }> = await db.query(
+      `INSERT INTO watch_profile (organisation_id, name, themes, territories, min_score)
+       VALUES ($1, 'Veille du banc d’essai', ARRAY['mediation_numerique'], ARRAY['63'], 0.3)
+       RETURNING id`,
+      [plain.organisation.id],
+    );
+    await db.query(
+      `INSERT INTO watch_match (profile_id, organisation_id, call_id, score, reasons, matched_at)
+       SELECT $1, $2, id, 0.6, '["thème"]'::jsonb, now() - (row_number() OVER ()) * interval '1 minute'
+         FROM (SELECT id FROM call ORDER BY id LIMIT $3) c`,
+      [profile.id, plain.organisation.id, matches],
+    );
+    await db.query(
+      `INSERT INTO organisation_call_state (organisation_id, call_id, status)
+       SELECT organisation_id, call_id, 'dismissed' FROM watch_match
+        WHERE profile_id = $1 ORDER BY call_id LIMIT 10`,
+      [profile.id],
+    );
+    await db.query('ANALYZE watch_match');
+    const { token } = await app.get(FeedTokenService).issue(plain.organisation.id, profile.id);
+    const routes: Array<{ label: string; path: string; headers: Record<string, string> }> = [
+      { label: 'GET /api/calls', path: '/api/calls', headers: headersOf(plain.apiKey) },
+      {
+        label: 'GET /api/calls (50 marks)',
+        path: '/api/calls',
+        headers: headersOf(marking.apiKey),
+      },
+      {
+        label: `GET /api/watches/:id/matches (${matches})`,
+        path: `/api/watches/${profile.id}/matches`,
+        headers: headersOf(plain.apiKey),
+      },
+      { label: 'GET /feeds/:token.rss', path: `/feeds/${token}.rss`, headers: {} },
+      { label: 'GET /health', path: '/health', headers: {} },
+    ];
+    console.log('');
+    for (const route of routes.slice(2, 4)) {
+      const m = await measure(
+        () => fetch(`${booted.base}${route.path}`, { headers: route.headers }),
+        runs,
+      );
+      console.log(
+        `${route.label.padEnd(44)} ${`${m.p50.toFixed(0)} / ${m.p95.toFixed(0)} ms`.padStart(18)}`,
+      );
+    }
+    const connections = arg('connections', 0);
+    if (connections > 0) {
+      const seconds = arg('seconds', 10);
+      const server = await startApi(url);
+      try {
+        console.log('');
+        console.log(
+          `${connections} connections, ${seconds} s each (autocannon, API in its own process):`,
+        );
+        for (const route of routes) {
+          // The previous route's requests still queued in the API (autocannon stops sending,
+          // the API still runs what it accepted) would load this one: wait until they are done.
+          for (let waited = 0, idle = 0; waited < 120 && idle < 2; waited++) {
+            const [{ busy }] = await db.query(
+              `SELECT count(*)::int AS busy FROM pg_stat_activity
+                WHERE datname = current_database() AND state = 'active' AND pid <> pg_backend_pid()`,
+            );
+            idle = busy === 0 ? idle + 1 : 0;
+            await new Promise((done) => setTimeout(done, 500));
+          }
+          const load = await underLoad(
+            `${server.base}${route.path}`,
+            route.headers,
+            connections,
+            seconds,
+          );
+          console.log(
+            `${route.label.padEnd(44)} p50 ${load.p50.toFixed(0)} ms, p95 ${load.p95.toFixed(0)} ms, ` +
+              `${load.rate.toFixed(0)} req/s${load.errors ? `, ${load.errors} errors` : ''}${load.timeouts ? `, ${load.timeouts} timeouts (10 s)` : ''} (load ${loadavg()[0].toFixed(1)})`,
+          );
+        }
+      } finally {
+        server.child.kill('SIGTERM');
+      }
     }
   } finally {
     if (app) await app.close();

@@ -233,6 +233,81 @@ describe('Calls API', () => {
     expect(all.items.find((i) => i.id === calls.roads.id)?.relevant).toBe(true);
   });
 
+  it('hides the calls the organisation set aside unless state asks for them, as /appels does', async () => {
+    const before = (await list(epn)).map((i) => i.id);
+    expect(before).toContain(calls.fse.id);
+    await http()
+      .patch(`/api/calls/${calls.fse.id}/state`)
+      .set('Authorization', `Bearer ${epn.apiKey}`)
+      .send({ status: 'dismissed' })
+      .expect(200);
+    const total = async (query: string) =>
+      ((await get(epn, `/api/calls?limit=100${query}`).expect(200)).body as CallList).total;
+    try {
+      // Hidden by default, whatever the relevance asked for, and from the count too.
+      expect((await list(epn)).map((i) => i.id)).toEqual(
+        before.filter((id) => id !== calls.fse.id),
+      );
+      expect(await total('')).toBe(before.length - 1);
+      expect((await list(epn, '&relevant=all')).map((i) => i.id)).not.toContain(calls.fse.id);
+      // Shown on demand: all of them (« tous »), or only the set-aside ones (« écartés »).
+      expect((await list(epn, '&state=all')).map((i) => i.id)).toEqual(before);
+      expect(await total('&state=all')).toBe(before.length);
+      expect((await list(epn, '&state=set_aside')).map((i) => i.id)).toEqual([calls.fse.id]);
+      // Another organisation's state never hides anything.
+      expect((await list(centre)).map((i) => i.id)).toContain(calls.fse.id);
+      await get(epn, '/api/calls?state=dismissed').expect(400);
+    } finally {
+      await http()
+        .patch(`/api/calls/${calls.fse.id}/state`)
+        .set('Authorization', `Bearer ${epn.apiKey}`)
+        .send({ status: 'new' })
+        .expect(200);
+    }
+    expect((await list(epn)).map((i) => i.id)).toEqual(before);
+  });
+
+  it('stops counting past 1,000 calls and says the total is a lower bound', async () => {
+    const db = testApp.database.dataSource;
+    // 1,005 withdrawn calls (a status no other test lists), scored as the classifier would.
+    await db.query(
+      `INSERT INTO call (fingerprint, title, url, description_text, status, content_hash,
+                         first_seen_at, last_seen_at, last_changed_at)
+       SELECT 'many-' || g, 'Appel retiré ' || g, 'https://many.test/' || g, '', 'withdrawn',
+              'many-' || g, now(), now(), now()
+         FROM generate_series(1, 1005) g`,
+    );
+    await db.query(
+      `INSERT INTO call_classification (call_id, version, score, relevant, content_hash, classified_at)
+       SELECT id, 'test', 0.5, true, content_hash, now() FROM call WHERE fingerprint LIKE 'many-%'`,
+    );
+    try {
+      const page = async (query: string) =>
+        (await get(epn, `/api/calls?status=withdrawn&${query}`).expect(200)).body as CallList;
+      expect(await page('limit=20')).toMatchObject({ total: 1000, totalIsLowerBound: true });
+      // Never less than what was shown: counting goes on to the end of the page asked for,
+      // and is exact once it reaches the last call.
+      expect(await page('limit=100&offset=850')).toMatchObject({
+        total: 1000,
+        totalIsLowerBound: true,
+      });
+      const last = await page('limit=20&offset=1000');
+      expect(last).toMatchObject({ total: 1005, totalIsLowerBound: false });
+      expect(last.items).toHaveLength(5);
+      expect(await page('limit=20&offset=990')).toMatchObject({
+        total: 1005,
+        totalIsLowerBound: false,
+      });
+      // 42, 142…942, 420…429, 1042 does not exist: 20 calls, counted exactly.
+      expect(await page('limit=20&q=retir%C3%A9%2042')).toMatchObject({
+        total: 20,
+        totalIsLowerBound: false,
+      });
+    } finally {
+      await db.query(`DELETE FROM call WHERE fingerprint LIKE 'many-%'`);
+    }
+  });
+
   it('refuses bad filters, naming the parameter', async () => {
     for (const [query, name] of [
       ['limit=101', 'limit'],

@@ -91,6 +91,24 @@ describe('Watch profiles and feeds', () => {
     expect(matches.items[0].reasons.join(' ')).toContain('thème « Médiation numérique »');
   });
 
+  it('gives each match its deadline in every order, and filters on it', async () => {
+    // The call is joined before the page is cut only when the order or a filter needs it.
+    const matches = async (query: string): Promise<Matches> =>
+      (await http().get(`/api/watches/${profileId}/matches?${query}`).set(auth(epn)).expect(200))
+        .body;
+    const deadlines = new Set<string | null>();
+    for (const sort of ['recent', 'score', 'deadline']) {
+      const page = await matches(`sort=${sort}`);
+      expect(page.items.map((i) => i.callId)).toEqual([matchingCallId]);
+      deadlines.add(page.items[0].nextDeadline);
+    }
+    expect([...deadlines]).toHaveLength(1);
+    const deadline = [...deadlines][0]!;
+    expect(deadline).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect((await matches(`deadlineBefore=${deadline}`)).total).toBe(1);
+    expect((await matches('deadlineBefore=2026-01-01')).total).toBe(0);
+  });
+
   it('serves an RSS 2.0 feed that a feed reader parses, with score, amount and deadline', async () => {
     const response = await http().get(path(feeds.rss)).expect(200);
     expect(response.headers['content-type']).toContain('application/rss+xml');

@@ -81,10 +81,10 @@ describe('one read side for the calls, on the demo', () => {
   it('lists the same calls in the same order in GET /api/calls and on /appels', async () => {
     const pairs: Array<[string, string]> = [
       ['relevant=true&limit=20', ''],
-      ['relevant=all&limit=20', 'pertinence=tous'],
-      ['relevant=all&limit=20&offset=20', 'pertinence=tous&page=2'],
-      ['relevant=all&limit=20&q=numérique', 'pertinence=tous&q=num%C3%A9rique'],
-      ['relevant=all&limit=20&territory=63', 'pertinence=tous&territoire=63'],
+      ['relevant=all&state=all&limit=20', 'pertinence=tous'],
+      ['relevant=all&state=all&limit=20&offset=20', 'pertinence=tous&page=2'],
+      ['relevant=all&state=all&limit=20&q=numérique', 'pertinence=tous&q=num%C3%A9rique'],
+      ['relevant=all&state=all&limit=20&territory=63', 'pertinence=tous&territoire=63'],
       ['relevant=true&limit=20&theme=mediation_numerique', 'theme=mediation_numerique'],
     ];
     let compared = 0;
@@ -94,6 +94,40 @@ describe('one read side for the calls, on the demo', () => {
       compared += fromApi.length;
     }
     expect(compared).toBeGreaterThan(40);
+  });
+
+  it('hides a call set aside from both lists by default, and shows it in both on demand', async () => {
+    const shown = (await api('relevant=true&limit=20')).items.map((i) => i.id);
+    const second = shown[1];
+    expect(second).toBeDefined();
+    await http()
+      .patch(`/api/calls/${second}/state`)
+      .set('Authorization', `Bearer ${structure.apiKey}`)
+      .send({ status: 'dismissed' })
+      .expect(200);
+    try {
+      const pairs: Array<[string, string]> = [
+        ['relevant=true&limit=20', ''],
+        ['relevant=all&state=all&limit=20', 'pertinence=tous'],
+        ['relevant=all&state=set_aside&limit=20', 'pertinence=ecartes'],
+      ];
+      for (const [apiQuery, pageQuery] of pairs) {
+        const fromApi = (await api(apiQuery)).items.map((i) => i.id);
+        expect({ apiQuery, ids: await page(pageQuery) }).toEqual({ apiQuery, ids: fromApi });
+      }
+      expect(await page('')).not.toContain(second);
+      expect((await api('relevant=true&limit=20')).items.map((i) => i.id)).not.toContain(second);
+      expect(await page('pertinence=ecartes')).toEqual([second]);
+      expect((await api('relevant=all&state=all&limit=100')).items.map((i) => i.id)).toContain(
+        second,
+      );
+    } finally {
+      await http()
+        .patch(`/api/calls/${second}/state`)
+        .set('Authorization', `Bearer ${structure.apiKey}`)
+        .send({ status: 'new' })
+        .expect(200);
+    }
   });
 
   it('removes the top call of a watch marked « pas pour nous » from its RSS, /appels and the API in one pass', async () => {

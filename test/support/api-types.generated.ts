@@ -139,7 +139,7 @@ export interface paths {
         };
         /**
          * Calls scored for your organisation (rules + your own marks)
-         * @description Paginated in the body: `total` (all pages), `limit`, `offset`.
+         * @description Paginated in the body: `total` (all pages), `limit`, `offset`. Counting stops past 1,000 calls (or past the page asked for): `totalIsLowerBound` then says there are more than `total`. The calls you set aside are hidden unless `state` asks for them.
          */
         get: operations["CallController_list"];
         put?: never;
@@ -1107,8 +1107,10 @@ export interface components {
             myFeedback: components["schemas"]["MyFeedbackView"] | null;
         };
         CallListView: {
-            /** @description calls matching the filters, all pages */
+            /** @description calls matching the filters, all pages; when `totalIsLowerBound`, at least this many (counting stops past 1,000 calls, or past the end of the page asked for if further) */
             total: number;
+            /** @description true when counting stopped: there are more than `total` calls (page on until a page comes back shorter than `limit`) */
+            totalIsLowerBound: boolean;
             limit: number;
             offset: number;
             items: components["schemas"]["CallListItemView"][];
@@ -3034,6 +3036,8 @@ export interface operations {
                 status?: ("forthcoming" | "open" | "closed" | "withdrawn")[];
                 /** @description true (default): relevant for you; false: the others; all: both */
                 relevant?: "true" | "false" | "all";
+                /** @description not_dismissed (default): hides the calls you set aside (status dismissed); all: shows them too; set_aside: only those and the calls you marked « pas pour nous »; followed: the calls you follow or shortlisted — as the « pertinents », « tous », « écartés » and « suivis » tabs of /appels */
+                state?: "not_dismissed" | "all" | "set_aside" | "followed";
                 /** @description next deadline on or before (YYYY-MM-DD) */
                 deadlineBefore?: string;
                 /** @description next deadline on or after (YYYY-MM-DD) */
@@ -3058,6 +3062,7 @@ export interface operations {
                 content: {
                     /** @example {
                      *       "total": 1,
+                     *       "totalIsLowerBound": false,
                      *       "limit": 20,
                      *       "offset": 0,
                      *       "items": [

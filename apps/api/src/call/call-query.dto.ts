@@ -25,6 +25,10 @@ export type CallSort = (typeof CALL_SORTS)[number];
 export const RELEVANCE_FILTERS = ['true', 'false', 'all'] as const;
 export type RelevanceFilter = (typeof RELEVANCE_FILTERS)[number];
 
+/** The organisation's own state of the calls, as the tabs of `/appels` filter it. */
+export const CALL_STATE_FILTERS = ['not_dismissed', 'all', 'set_aside', 'followed'] as const;
+export type CallStateFilter = (typeof CALL_STATE_FILTERS)[number];
+
 /** `a,b` or `?x=a&x=b` → ['a', 'b']. */
 const toList = ({ value }: { value: unknown }): unknown =>
   (Array.isArray(value) ? value : [value])
@@ -83,6 +87,15 @@ export class ListCallsQueryDto {
   @IsOptional()
   @IsIn(RELEVANCE_FILTERS)
   relevant?: RelevanceFilter;
+
+  @ApiPropertyOptional({
+    description:
+      'not_dismissed (default): hides the calls you set aside (status dismissed); all: shows them too; set_aside: only those and the calls you marked « pas pour nous »; followed: the calls you follow or shortlisted — as the « pertinents », « tous », « écartés » and « suivis » tabs of /appels',
+    enum: CALL_STATE_FILTERS,
+  })
+  @IsOptional()
+  @IsIn(CALL_STATE_FILTERS)
+  state?: CallStateFilter;
 
   @ApiPropertyOptional({ description: 'next deadline on or before (YYYY-MM-DD)' })
   @IsOptional()

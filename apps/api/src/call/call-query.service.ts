@@ -1,6 +1,7 @@
 import {
   CallRankingQuery,
   Classifier,
+  type CallRankingFilter,
   FeedbackService,
   type RankedCall,
   PersonalScoreService,
@@ -28,12 +29,26 @@ import type {
   MyFeedbackView,
   ThemeScoreView,
 } from './call.dto';
-import type { CallStatus, ListCallsQueryDto } from './call-query.dto';
+import type { CallStateFilter, CallStatus, ListCallsQueryDto } from './call-query.dto';
 import { reasonOf } from './call-reason.util';
 import { safeDescriptionHtml } from './description-html.util';
 
 const DEFAULT_STATUSES: CallStatus[] = ['open', 'forthcoming'];
 const DEFAULT_LIMIT = 20;
+/**
+ * The list's total stops counting past this many calls (`totalIsLowerBound`), like the pages'
+ * « plus de 1 000 »: an exact count of a wide filter joins every call (a sequential scan of
+ * 200,000 rows on each page asked for), the page itself only walks an index to its end.
+ */
+export const API_COUNT_CAP = 1000;
+
+/** `state=` as the ranking filters it: the same four views as the tabs of `/appels`. */
+const STATE_FILTER: Record<CallStateFilter, CallRankingFilter['state']> = {
+  not_dismissed: 'not_dismissed',
+  all: null,
+  set_aside: 'set_aside',
+  followed: 'followed',
+};
 
 const amountsOf = (call: Call): CallAmountsView => ({
   minCents: call.amountMinCents,
@@ -83,12 +98,16 @@ export class CallQueryService {
         deadlineAfter: query.deadlineAfter,
         coveringTerritories: query.territory ? coveringOf(query.territory) : null,
         relevance: wanted === 'all' ? 'all' : wanted === 'true' ? 'relevant' : 'not_relevant',
+        // The calls the organisation set aside stay hidden unless asked for, as on `/appels`.
+        state: STATE_FILTER[query.state ?? 'not_dismissed'],
         sort: query.sort === 'deadline' ? 'deadline' : 'score',
       },
-      { offset, limit },
+      // Never below the end of the page asked for, so a total never says less than was shown:
+      // counting to there costs what walking to the page costs anyway.
+      { offset, limit, countCap: Math.max(API_COUNT_CAP, offset + limit) },
     );
     const items = await this.items(principal, ranked.items);
-    return { total: ranked.total, limit, offset, items };
+    return { total: ranked.total, totalIsLowerBound: ranked.totalCapped, limit, offset, items };
   }
 
   async detail(principal: Principal, callId: string): Promise<CallDetailView> {

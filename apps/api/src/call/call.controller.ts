@@ -31,7 +31,8 @@ export class CallController {
   @Get()
   @ApiOperation({
     summary: 'Calls scored for your organisation (rules + your own marks)',
-    description: 'Paginated in the body: `total` (all pages), `limit`, `offset`.',
+    description:
+      'Paginated in the body: `total` (all pages), `limit`, `offset`. Counting stops past 1,000 calls (or past the page asked for): `totalIsLowerBound` then says there are more than `total`. The calls you set aside are hidden unless `state` asks for them.',
   })
   @ApiOkResponse({ type: CallListView, example: CALL_LIST_EXAMPLE })
   list(

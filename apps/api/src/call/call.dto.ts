@@ -51,7 +51,16 @@ export class CallListItemView {
 }
 
 export class CallListView {
-  @ApiProperty({ description: 'calls matching the filters, all pages' }) total: number;
+  @ApiProperty({
+    description:
+      'calls matching the filters, all pages; when `totalIsLowerBound`, at least this many (counting stops past 1,000 calls, or past the end of the page asked for if further)',
+  })
+  total: number;
+  @ApiProperty({
+    description:
+      'true when counting stopped: there are more than `total` calls (page on until a page comes back shorter than `limit`)',
+  })
+  totalIsLowerBound: boolean;
   @ApiProperty() limit: number;
   @ApiProperty() offset: number;
   @ApiProperty({ type: [CallListItemView] }) items: CallListItemView[];
@@ -159,6 +168,7 @@ export class FeedbackView {
 /** The example of GET /api/calls in the document (checked against the schema by the contract test). */
 export const CALL_LIST_EXAMPLE: CallListView = {
   total: 1,
+  totalIsLowerBound: false,
   limit: 20,
   offset: 0,
   items: [

@@ -132,6 +132,30 @@ describe('CallRankingQuery with eligibility', () => {
     expect(
       (await ranking.rank(association.id, { statuses: ['open'] }, { offset: 0, limit: 50 })).total,
     ).toBe(2);
+    // A cap below the count gives the cap as a lower bound; at the count, the exact total.
+    const every = (
+      await ranking.rank(
+        association.id,
+        { statuses: ['open'], relevance: 'all' },
+        {
+          offset: 0,
+          limit: 50,
+        },
+      )
+    ).total;
+    expect(every).toBeGreaterThan(2);
+    for (const countCap of [1, every - 1, every]) {
+      const page = await ranking.rank(
+        association.id,
+        { statuses: ['open'], relevance: 'all' },
+        { offset: 0, limit: 50, countCap },
+      );
+      expect({ countCap, total: page.total, capped: page.totalCapped }).toEqual({
+        countCap,
+        total: countCap,
+        capped: countCap < every,
+      });
+    }
 
     const commune = await organisation('Mairie', 'commune');
     expect((await list(commune.id)).map((i) => i.id)).toContain(calls.communes.id);

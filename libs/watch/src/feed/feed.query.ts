@@ -121,18 +121,24 @@ export class FeedQuery {
       callId: 'm.call_id',
     });
     const paging = this.paging(query, params);
+    // The call is read for the page's rows only, unless the order or a filter needs its
+    // deadline: joined for every match, it cost one lookup per match before the page was cut
+    // (29 of 30 ms for a profile with 300 matches at 200,000 calls; `count(*) OVER ()` reads
+    // every match anyway). A match always has its call (foreign key, on delete cascade).
+    const needsCall = query.sort === 'deadline' || Boolean(query.deadlineBefore);
     const rows: ItemRow[] = await this.dataSource.query(
       `WITH page AS (
          SELECT m.call_id, m.score, m.reasons, m.matched_at, m.change_summary,
-                c.next_deadline::text AS next_deadline, coalesce(s.status, 'new') AS status,
-                count(*) OVER () AS total
+                ${needsCall ? 'c.next_deadline::text' : 'NULL::text'} AS next_deadline,
+                coalesce(s.status, 'new') AS status, count(*) OVER () AS total
            FROM watch_match m
-           JOIN call c ON c.id = m.call_id
+           ${needsCall ? 'JOIN call c ON c.id = m.call_id' : ''}
            LEFT JOIN organisation_call_state s
                   ON s.organisation_id = m.organisation_id AND s.call_id = m.call_id
           WHERE m.organisation_id = $1 AND m.profile_id = $2 AND ${where}
           ORDER BY ${ORDER[query.sort ?? 'recent']} ${paging})
-       SELECT page.*, ${CALL_COLUMNS}
+       SELECT page.call_id, page.score, page.reasons, page.matched_at, page.change_summary,
+              page.status, page.total, c.next_deadline::text AS next_deadline, ${CALL_COLUMNS}
          FROM page
          JOIN call c ON c.id = page.call_id
          LEFT JOIN call_classification cc ON cc.call_id = page.call_id
