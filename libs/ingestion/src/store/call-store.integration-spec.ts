@@ -5,7 +5,7 @@ import { createTestDatabase, repoRoot, type TestDatabase } from '@app/testing';
 import { join } from 'node:path';
 import { startFixtureServer, type FixtureServer } from '../../../../test/fixture-server';
 import { SourceService } from '../run/source.service';
-import { WatchService } from '../run/watch.service';
+import { SourceCrawlService } from '../run/source-crawl.service';
 import type { NormalisedCall } from '../call/normalised-call';
 import { CallStoreService } from './call-store.service';
 import { emptySeenBatch } from './call-store.types';
@@ -15,15 +15,15 @@ const TODAY = '2027-01-15';
 describe(CallStoreService.name, () => {
   let database: TestDatabase;
   let server: FixtureServer;
-  let watch: WatchService;
+  let crawler: SourceCrawlService;
   const config = {
     CRAWLER_CONTACT: 'tests@vigie.invalid',
     CRAWLER_MIN_DELAY_MS: 0,
     CRAWLER_ALLOW_HOSTS: ['127.0.0.1'],
   } as VigieConfig;
 
-  const runAll = () => watch.runAll('cli', { referenceDate: TODAY });
-  const runOne = (id: string) => watch.runSource(id, 'cli', { referenceDate: TODAY });
+  const runAll = () => crawler.runAll('cli', { referenceDate: TODAY });
+  const runOne = (id: string) => crawler.runSource(id, 'cli', { referenceDate: TODAY });
   const events = () =>
     database.dataSource.getRepository(CallEvent).find({ order: { occurredAt: 'ASC' } });
   const callOf = async (sourceId: string, externalIdPart: string) => {
@@ -45,7 +45,7 @@ describe(CallStoreService.name, () => {
     await sources.importFile(join(repoRoot, 'config', 'sources.demo.yaml'), {
       vars: { FIXTURE_BASE_URL: server.baseUrl },
     });
-    watch = new WatchService(
+    crawler = new SourceCrawlService(
       database.dataSource,
       new CallStoreService(database.dataSource),
       config,
@@ -53,7 +53,7 @@ describe(CallStoreService.name, () => {
     );
   });
   afterAll(async () => {
-    await watch?.onApplicationShutdown();
+    await crawler?.onApplicationShutdown();
     await server?.close();
     await database?.drop();
   });
@@ -209,14 +209,14 @@ describe(`${CallStoreService.name}: a site that moves`, () => {
   let after: FixtureServer;
   let sources: SourceService;
   let store: CallStoreService;
-  let watch: WatchService;
+  let crawler: SourceCrawlService;
   const config = {
     CRAWLER_CONTACT: 'tests@vigie.invalid',
     CRAWLER_MIN_DELAY_MS: 0,
     CRAWLER_ALLOW_HOSTS: ['127.0.0.1'],
   } as VigieConfig;
   const DEMO_SOURCES = join(repoRoot, 'config', 'sources.demo.yaml');
-  const runAll = () => watch.runAll('cli', { referenceDate: TODAY });
+  const runAll = () => crawler.runAll('cli', { referenceDate: TODAY });
   const calls = () => database.dataSource.getRepository(Call).find({ order: { id: 'ASC' } });
   const links = () => database.dataSource.getRepository(CallSource).find({ order: { id: 'ASC' } });
   const events = () =>
@@ -228,12 +228,12 @@ describe(`${CallStoreService.name}: a site that moves`, () => {
     after = await startFixtureServer({ today: TODAY });
     sources = new SourceService(database.dataSource);
     store = new CallStoreService(database.dataSource);
-    watch = new WatchService(database.dataSource, store, config, clockFor(TODAY));
+    crawler = new SourceCrawlService(database.dataSource, store, config, clockFor(TODAY));
     await sources.importFile(DEMO_SOURCES, { vars: { FIXTURE_BASE_URL: before.baseUrl } });
     await runAll();
   });
   afterAll(async () => {
-    await watch?.onApplicationShutdown();
+    await crawler?.onApplicationShutdown();
     await before?.close();
     await after?.close();
     await database?.drop();

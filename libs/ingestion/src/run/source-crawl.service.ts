@@ -37,8 +37,8 @@ const INTERRUPTED =
  * touches another, nor the calls already stored.
  */
 @Injectable()
-export class WatchService implements OnApplicationShutdown {
-  private readonly logger = new Logger(WatchService.name);
+export class SourceCrawlService implements OnApplicationShutdown {
+  private readonly logger = new Logger(SourceCrawlService.name);
   private fetcher: Fetcher | null = null;
   /** Where sources' secrets are read (auth.secretEnv); replaced in tests. */
   private env: NodeJS.ProcessEnv = process.env;
