@@ -73,6 +73,7 @@ export class ConnectorRun implements AsyncIterable<ConnectorOutput> {
       bytes: 0,
       pages: 0,
       calls: 0,
+      stillListed: 0,
       itemErrors: 0,
       sourceError: null,
       documents: 0,
