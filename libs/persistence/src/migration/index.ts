@@ -19,6 +19,7 @@ import { AddSharedPoliteness1796676000000 } from './1796676000000-add-shared-pol
 import { AddOrganisationCallScore1796673246754 } from './1796673246754-add-organisation-call-score.migration';
 import { WatchAtNationalScale1796720000000 } from './1796720000000-watch-at-national-scale.migration';
 import { LegalFormCallVerdict1796730000000 } from './1796730000000-legal-form-call-verdict.migration';
+import { BoundedConnectorState1796740000000 } from './1796740000000-bounded-connector-state.migration';
 
 /** Every migration in order, listed by hand (no globs). Never edit one that has run. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -42,4 +43,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   AddActivityAndImpact1796680000000,
   WatchAtNationalScale1796720000000,
   LegalFormCallVerdict1796730000000,
+  BoundedConnectorState1796740000000,
 ];
