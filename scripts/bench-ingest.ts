@@ -28,6 +28,7 @@ import {
   FetchRequest,
   FetchResponse,
   isConnectorError,
+  isStillListed,
   runSource,
   SourceDefinition,
 } from '@app/ingestion';
@@ -398,6 +399,8 @@ export function connectorPass(fetcher: Fetcher): IngestPass {
         let failures = 0;
         for await (const output of run) {
           if (isConnectorError(output)) failures++;
+          // Calls on unchanged pages come together, by their ids.
+          else if (isStillListed(output)) calls += output.externalIds.length;
           else calls++;
         }
         states.set(url, run.state);

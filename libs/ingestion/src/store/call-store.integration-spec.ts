@@ -538,12 +538,20 @@ describe(`${CallStoreService.name}: bounded connector state`, () => {
 
   it('moves status and next deadline with the calendar on a 304 run, as an unchanged upsert does', async () => {
     const eventsBefore = await events();
+    const steadyBefore = await callOf('idf-habitat-insalubre');
+    const fabriqueBefore = await callOf('ge-fabrique-territoire');
     await runAll('2027-04-01');
     const fabrique = await callOf('ge-fabrique-territoire');
     // Its last deadline was 2027-03-31 (Paris): closed now, nothing left to come.
     expect(fabrique).toMatchObject({ status: 'closed', nextDeadline: null });
+    // updated_at tells the matching pass; a call whose status did not move keeps it.
+    expect(fabrique.updatedAt.getTime()).toBeGreaterThan(fabriqueBefore.updatedAt.getTime());
     const leader = await callOf('na-leader-services-ruraux');
+    // Its first session passed: the second is next.
     expect(leader).toMatchObject({ status: 'open', nextDeadline: '2027-06-15' });
+    const steady = await callOf('idf-habitat-insalubre');
+    expect(steady).toMatchObject({ status: 'open', nextDeadline: '2027-05-05' });
+    expect(steady.updatedAt).toEqual(steadyBefore.updatedAt);
     expect(await events()).toBe(eventsBefore);
     await runAll();
     expect(await callOf('ge-fabrique-territoire')).toMatchObject({
@@ -619,6 +627,8 @@ describe(`${CallStoreService.name}: bounded connector state`, () => {
     const stored = await database.dataSource
       .getRepository(Call)
       .findBy({ id: In([...ids, sharedId]) });
+    const shown = stored.find((c) => c.id === sharedId)!;
+    expect(stored.filter((c) => c.updatedAt > shown.updatedAt)).toHaveLength(50);
     expect(
       stored
         .filter((c) => c.status === 'withdrawn')

@@ -458,7 +458,7 @@ export class CallStoreService {
           WHERE id = ANY($1::uuid[]) AND status <> 'withdrawn'
           ORDER BY id FOR UPDATE
        ), withdrawn AS (
-         UPDATE call c SET status = 'withdrawn', last_changed_at = $3
+         UPDATE call c SET status = 'withdrawn', last_changed_at = $3, updated_at = now()
            FROM before
           WHERE c.id = before.id
             AND NOT EXISTS (SELECT 1 FROM call_source cs WHERE cs.call_id = c.id AND cs.missing_runs < $4::int)
@@ -479,7 +479,7 @@ export class CallStoreService {
   /**
    * Calls the source still lists on unchanged pages (the connector's `still-listed`): seen now,
    * no longer missing, and their status and next deadline moved with the calendar as an
-   * unchanged upsert would — in three statements, whatever their number. Returns the external
+   * unchanged upsert would — in a handful of statements, whatever their number. Returns the external
    * ids the store cannot take as unchanged (unknown, or withdrawn): only a full read brings them.
    */
   async markStillListed(
@@ -490,14 +490,16 @@ export class CallStoreService {
   ): Promise<StillListedOutcome> {
     if (externalIds.length === 0) return { seen: 0, needFullRead: [] };
     const today = options.today ?? parisDate(seenAt);
-    const rows: Array<StoredSighting & { external_id: string; keyless: boolean }> =
-      await this.dataSource.query(
-        `SELECT cs.id AS link_id, cs.external_id, cs.call_id, c.status, cs.identity_key IS NULL AS keyless,
+    const rows: Array<
+      StoredSighting & { external_id: string; keyless: boolean; call_hash: string }
+    > = await this.dataSource.query(
+      `SELECT cs.id AS link_id, cs.external_id, cs.call_id, c.status, c.content_hash AS call_hash,
+          cs.identity_key IS NULL AS keyless,
           c.next_deadline::text AS next_deadline, c.opens_at::text AS opens_at, c.deadlines, c.rolling
         FROM call_source cs JOIN call c ON c.id = cs.call_id
         WHERE cs.source_id = $1 AND cs.external_id = ANY($2::text[])`,
-        [sourceId, externalIds],
-      );
+      [sourceId, externalIds],
+    );
     const listed = rows.filter((row) => row.status !== 'withdrawn');
     const known = new Set(listed.map((row) => row.external_id));
     const needFullRead = externalIds.filter((id) => !known.has(id));
@@ -508,22 +510,37 @@ export class CallStoreService {
       [listed.map((row) => row.link_id), seenAt],
     );
     await this.giveIdentityKeys(listed.filter((row) => row.keyless).map((row) => row.link_id));
-    const calls = new Map<string, { status: string; next: string | null }>();
-    for (const row of listed) {
-      const dates = { opensAt: row.opens_at, deadlines: row.deadlines, rolling: row.rolling };
-      calls.set(row.call_id, {
-        status: statusFromDates(dates, today),
-        next: nextDeadline(dates, today),
-      });
-    }
-    const ids = [...calls.keys()];
     await this.dataSource.query(
-      `UPDATE call c SET last_seen_at = greatest(c.last_seen_at, $2), status = u.status,
-          next_deadline = u.next_deadline::date
-        FROM unnest($1::uuid[], $3::text[], $4::text[]) AS u(id, status, next_deadline)
-        WHERE c.id = u.id AND c.status <> 'withdrawn'`,
-      [ids, seenAt, ids.map((id) => calls.get(id)!.status), ids.map((id) => calls.get(id)!.next)],
+      'UPDATE call SET last_seen_at = greatest(last_seen_at, $2) WHERE id = ANY($1::uuid[])',
+      [[...new Set(listed.map((row) => row.call_id))], seenAt],
     );
+    const moved = listed
+      .map((row) => {
+        const dates = { opensAt: row.opens_at, deadlines: row.deadlines, rolling: row.rolling };
+        return {
+          id: row.call_id,
+          hash: row.call_hash,
+          status: statusFromDates(dates, today),
+          next: nextDeadline(dates, today),
+          row,
+        };
+      })
+      .filter((call) => call.status !== call.row.status || call.next !== call.row.next_deadline);
+    if (moved.length) {
+      // As the upsert's calendar move: updated_at tells the matching pass the call changed. A
+      // call merged meanwhile by another source (other content hash) already has its status.
+      await this.dataSource.query(
+        `UPDATE call c SET status = u.status, next_deadline = u.next_deadline::date, updated_at = now()
+          FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS u(id, content_hash, status, next_deadline)
+          WHERE c.id = u.id AND c.content_hash = u.content_hash AND c.status <> 'withdrawn'`,
+        [
+          moved.map((call) => call.id),
+          moved.map((call) => call.hash),
+          moved.map((call) => call.status),
+          moved.map((call) => call.next),
+        ],
+      );
+    }
     return { seen: listed.length, needFullRead };
   }
 
