@@ -3,7 +3,6 @@ import type { CallDraft } from '../call/call-draft.types';
 import type { FetchRequest } from '../fetch/fetcher.types';
 import {
   isConnectorError,
-  isStillListed,
   type ConnectorContext,
   type ConnectorOutput,
   type ListedItem,
@@ -92,27 +91,28 @@ async function* unchangedListing(
       unchanged.push(item.id);
       continue;
     }
-    const draft = item.retry ? await draftOf(item.id) : undefined;
-    if (item.retry && !draft) continue;
     let output: ConnectorOutput;
     try {
-      if (draft) {
+      if (item.retry) {
+        // No call came of it last time: read in full, summary and page.
+        const draft = await draftOf(item.id);
+        if (!draft) continue;
         output = await readItem(context, draft, false);
       } else {
         const detail = await readDetailPage(context, item.url!, true);
-        const rebuilt = detail && (await draftOf(item.id));
-        output = !detail
-          ? stillListed(context, [item.id])
-          : rebuilt
-            ? callOrError(context, mergeDetail(rebuilt, detail))
-            : stillListed(context, []);
+        if (!detail) {
+          unchanged.push(item.id);
+          continue;
+        }
+        const draft = await draftOf(item.id);
+        if (!draft) continue;
+        output = callOrError(context, mergeDetail(draft, detail));
       }
     } catch (error) {
       output = itemError(context, error, item.url ?? null, item.id);
     }
     if (isConnectorError(output)) kept.retry = true;
-    if (isStillListed(output)) unchanged.push(...output.externalIds);
-    else yield output;
+    yield output;
   }
   if (unchanged.length) yield stillListed(context, unchanged);
   rememberPage(context, request.url, page, { items, next: previous.next ?? null });

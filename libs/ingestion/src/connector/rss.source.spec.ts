@@ -107,6 +107,7 @@ describe(RssConnector.name, () => {
     expect(second.stats.notModified).toBe(second.stats.requests);
     expect(calls(outputs)).toEqual([]);
     expect(listedIds(outputs).sort()).toEqual(before.map((call) => call.externalId).sort());
+    expect(second.stats.stillListed).toBe(before.length);
     for (const state of [first.state, second.state]) {
       const json = JSON.stringify(state);
       expect(json).not.toMatch(/"(text|detail|fields)":/);
@@ -119,6 +120,22 @@ describe(RssConnector.name, () => {
       expect(before.every((call) => state.pages[call.url!]?.hash)).toBe(true);
     }
     expect(second.state).toEqual(first.state);
+  });
+
+  it('reads again, under a feed that answered 304, the item whose page failed last time', async () => {
+    server.setFault('/na/aides/na-voirie-communale', 'error-200');
+    const fetcher = createTestFetcher();
+    const first = runSource(source, fetcher, undefined, { referenceDate });
+    const firstOutputs = await first.collect();
+    expect(firstOutputs.filter(isConnectorError)).toHaveLength(1);
+    server.setFault('/na/aides/na-voirie-communale', null);
+    const second = runSource(source, fetcher, first.state, { referenceDate });
+    const outputs = await second.collect();
+    expect(outputs.filter(isConnectorError)).toEqual([]);
+    expect(calls(outputs).map((call) => call.url)).toEqual([
+      expect.stringMatching(/na-voirie-communale$/),
+    ]);
+    expect(listedIds(outputs)).toHaveLength(calls(firstOutputs).length);
   });
 
   it('reads everything again from a state saved with whole page texts (before hashes)', async () => {
