@@ -97,7 +97,7 @@ export interface ConnectorOptions {
   now?: () => number;
 }
 
-/** The per-run context every connector works through: fetching with the cache, counting. */
+/** The per-run context every connector works through: the last run's state, the next one, counting. */
 export interface ConnectorContext {
   source: SourceDefinition;
   fetcher: Fetcher;
