@@ -23,11 +23,12 @@ import {
   ConnectorState,
   emptyConnectorState,
   SourceService,
-  WatchService,
+  SourceCrawlService,
   Fetcher,
   FetchRequest,
   FetchResponse,
   isConnectorError,
+  isStillListed,
   runSource,
   SourceDefinition,
 } from '@app/ingestion';
@@ -398,6 +399,8 @@ export function connectorPass(fetcher: Fetcher): IngestPass {
         let failures = 0;
         for await (const output of run) {
           if (isConnectorError(output)) failures++;
+          // Calls on unchanged pages come together, by their ids.
+          else if (isStillListed(output)) calls += output.externalIds.length;
           else calls++;
         }
         states.set(url, run.state);
@@ -432,7 +435,7 @@ function benchSource(url: string, index: number): SourceDefinition {
 }
 
 /**
- * The worker's pipeline: WatchService.runSource per feed (connector, upsert of each call in its
+ * The worker's pipeline: SourceCrawlService.runSource per feed (connector, upsert of each call in its
  * own transaction with history, withdrawals, run record, health), on a scratch database.
  */
 export async function pipelinePass(
@@ -446,17 +449,17 @@ export async function pipelinePass(
     CRAWLER_ALLOW_HOSTS: [],
   } as unknown as VigieConfig;
   await new SourceService(dataSource).importDefinitions(feedUrls.map(benchSource));
-  const watch = new WatchService(
+  const crawler = new SourceCrawlService(
     dataSource,
     new CallStoreService(dataSource),
     config,
     new SystemClock(),
   );
-  watch.useFetcher(fetcher);
+  crawler.useFetcher(fetcher);
   return async (feeds) => {
     const reports = await Promise.all(
       feeds.map((_, index) =>
-        watch.runSource(`bench-${index}`, 'cli', { referenceDate: '2027-01-01' }),
+        crawler.runSource(`bench-${index}`, 'cli', { referenceDate: '2027-01-01' }),
       ),
     );
     return {

@@ -1,4 +1,4 @@
-import { WatchService } from '@app/ingestion';
+import { SourceCrawlService } from '@app/ingestion';
 import { Membership, User } from '@app/persistence';
 import { ApiKeyService, OrganisationService } from '@app/tenancy';
 import { getRepositoryToken } from '@nestjs/typeorm';
@@ -108,7 +108,7 @@ describe('sources admin API', () => {
     const waiting = `En attente de son jeton : définissez la variable d’environnement ${variable}. Demandez la clé au financeur.`;
     expect(created.body.waitingForToken).toBe(waiting);
 
-    const report = await testApp.app.get(WatchService).runSource(definition.id, 'cli');
+    const report = await testApp.app.get(SourceCrawlService).runSource(definition.id, 'cli');
     expect(report).toMatchObject({ status: 'skipped', runId: null, skippedReason: waiting });
     const detail = await http()
       .get(`/api/sources/${definition.id}`)

@@ -115,6 +115,30 @@ describe('ingestion end to end', () => {
         /OK — (\d+) lus, 0 nouveaux, 0 modifiés, \1 inchangés, 0 retirés, 0 en échec/,
       );
     }
+    // Answered from 304s: what the crawler keeps between runs is validators and hashes, no page.
+    const states = (await query('SELECT connector_state::text AS state FROM source')) as Array<{
+      state: string;
+    }>;
+    for (const { state } of states) expect(state).not.toMatch(/"(text|detail)":|<\/|\\u003c/);
+    const seenBefore = await count(
+      `SELECT count(*) AS n FROM call WHERE status NOT IN ('withdrawn') AND last_seen_at > now() - interval '1 hour'`,
+    );
+    expect(seenBefore).toBe(published.length);
+
+    // A third unchanged run: still nothing withdrawn, every call still seen.
+    const third = await runVigie(['watch', '--once', '--json'], env);
+    expect(third.code).toBe(0);
+    const thirdReports = JSON.parse(third.stdout) as Array<{
+      withdrawn: number;
+      fetched: number;
+      unchanged: number;
+      notModified: number;
+    }>;
+    expect(thirdReports.map((r) => r.withdrawn)).toEqual(Array(6).fill(0));
+    expect(thirdReports.every((r) => r.unchanged === r.fetched)).toBe(true);
+    expect(thirdReports.reduce((sum, r) => sum + r.notModified, 0)).toBeGreaterThan(0);
+    expect(await count(`SELECT count(*) AS n FROM call WHERE status = 'withdrawn'`)).toBe(0);
+    expect(await count(`SELECT count(*) AS n FROM call_source WHERE missing_runs > 0`)).toBe(0);
   });
 
   it('records one change event when a deadline moves on the server', async () => {

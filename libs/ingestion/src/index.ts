@@ -103,7 +103,7 @@ export { mergeFields, fieldsOf } from './store/call-merge.util';
 export type { CallFields } from './store/call-fields.types';
 
 // Runs, sources, queue
-export { WatchService } from './run/watch.service';
+export { SourceCrawlService } from './run/source-crawl.service';
 export {
   SourceService,
   parseDefinition,

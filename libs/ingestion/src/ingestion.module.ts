@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { IngestionQueueService } from './queue/ingestion-queue.service';
 import { SourceService } from './run/source.service';
-import { WatchService } from './run/watch.service';
+import { SourceCrawlService } from './run/source-crawl.service';
 import { CallExportService } from './store/call-export.service';
 import { CallStoreService } from './store/call-store.service';
 
@@ -15,14 +15,14 @@ import { CallStoreService } from './store/call-store.service';
     CallStoreService,
     CallExportService,
     SourceService,
-    WatchService,
+    SourceCrawlService,
     IngestionQueueService,
   ],
   exports: [
     CallStoreService,
     CallExportService,
     SourceService,
-    WatchService,
+    SourceCrawlService,
     IngestionQueueService,
   ],
 })

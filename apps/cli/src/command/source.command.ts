@@ -3,7 +3,7 @@ import { CallEligibilityService } from '@app/eligibility';
 import {
   CallExportService,
   SourceService,
-  WatchService,
+  SourceCrawlService,
   waitingForSecretMessage,
   waitsForSecret,
   type SourceDefinition,
@@ -78,7 +78,7 @@ function watchCommand(): Command {
     .action(async (options: { once: boolean; source?: string; json?: boolean }) => {
       const progress = createProgress('collecte');
       const reports = await withCliContext(async ({ app }) => {
-        const runs = await app.get(WatchService).runAll('cli', {
+        const runs = await app.get(SourceCrawlService).runAll('cli', {
           sourceId: options.source,
           onReport: (report, done, total) =>
             progress.step(done, total, `${report.sourceId} ${progressWord(report)}`),

@@ -1,7 +1,7 @@
 import { CallClassificationService } from '@app/classifier';
 import { CallEligibilityService } from '@app/eligibility';
 import { projectRoot, VigieConfig } from '@app/config';
-import { createCrawlerFetcher, SourceService, WatchService } from '@app/ingestion';
+import { createCrawlerFetcher, SourceService, SourceCrawlService } from '@app/ingestion';
 import { Call } from '@app/persistence';
 import { INestApplicationContext } from '@nestjs/common';
 import { getRepositoryToken } from '@nestjs/typeorm';
@@ -61,8 +61,8 @@ export async function seedDemoSources(
         vars: { FIXTURE_BASE_URL: server.baseUrl },
       });
     const ids = [...imported.created, ...imported.updated, ...imported.unchanged];
-    const watch = app.get(WatchService);
-    watch.useFetcher(
+    const crawler = app.get(SourceCrawlService);
+    crawler.useFetcher(
       createCrawlerFetcher({
         ...config,
         CRAWLER_ALLOW_HOSTS: allowHosts,
@@ -71,7 +71,7 @@ export async function seedDemoSources(
     );
     say(`Collecte des ${ids.length} sources de démonstration sur ${server.baseUrl}…`);
     for (const id of ids) {
-      const report = await watch.runSource(id, 'demo', { referenceDate: options.today });
+      const report = await crawler.runSource(id, 'demo', { referenceDate: options.today });
       if (report.sourceError) say(`  ${id} : ${report.sourceError}`);
     }
     const scored = await app.get(CallClassificationService).scorePending();

@@ -1,5 +1,5 @@
 import { VigieConfig } from '@app/config';
-import { IngestionQueueService, WatchService } from '@app/ingestion';
+import { IngestionQueueService, SourceCrawlService } from '@app/ingestion';
 import { BackgroundJobService, JobName } from '@app/persistence';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
@@ -18,7 +18,7 @@ export class IngestionScheduleCron implements OnApplicationBootstrap {
 
   constructor(
     private readonly queue: IngestionQueueService,
-    private readonly watch: WatchService,
+    private readonly crawler: SourceCrawlService,
     private readonly jobs: BackgroundJobService,
     private readonly scheduler: SchedulerRegistry,
     private readonly config: VigieConfig,
@@ -57,7 +57,7 @@ export class IngestionScheduleCron implements OnApplicationBootstrap {
    * the job, shown on /health, and the next tick tries again.
    */
   async run(): Promise<void> {
-    for (const { sourceId, runId } of await this.watch.orphanedRuns()) {
+    for (const { sourceId, runId } of await this.crawler.orphanedRuns()) {
       if (await this.queue.enqueueRecovery(sourceId, runId))
         this.logger.warn(`Source ${sourceId}: its worker died during run ${runId}; re-running it`);
     }

@@ -1,6 +1,6 @@
 import { vigieMetrics } from '@app/common';
 import { VigieConfig } from '@app/config';
-import { IngestionQueueService, WatchService, type RunSourceJob } from '@app/ingestion';
+import { IngestionQueueService, SourceCrawlService, type RunSourceJob } from '@app/ingestion';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 
 /** Runs the queued sources, a few at a time per worker process. */
@@ -10,14 +10,14 @@ export class SourceRunConsumer implements OnApplicationBootstrap {
 
   constructor(
     private readonly queue: IngestionQueueService,
-    private readonly watch: WatchService,
+    private readonly crawler: SourceCrawlService,
     private readonly config: VigieConfig,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
     // A run left `running` by a killed process is re-run now rather than at its next window
     // (only when its lock is free: another live worker may still be running it).
-    for (const { sourceId, runId } of await this.watch.orphanedRuns()) {
+    for (const { sourceId, runId } of await this.crawler.orphanedRuns()) {
       if (await this.queue.enqueueRecovery(sourceId, runId))
         this.logger.warn(`Source ${sourceId}: re-running the run interrupted (${runId})`);
     }
@@ -26,7 +26,7 @@ export class SourceRunConsumer implements OnApplicationBootstrap {
   }
 
   private async run(job: RunSourceJob): Promise<void> {
-    const report = await this.watch.runSource(job.sourceId, job.trigger);
+    const report = await this.crawler.runSource(job.sourceId, job.trigger);
     if (report.status === 'skipped') {
       this.logger.log(
         `Source ${job.sourceId}: skipped, ${report.skippedReason ?? 'already being crawled by another process'}`,

@@ -1,7 +1,7 @@
 import { departementsOf } from '@app/common';
 import type { NormalisedCall } from '../call/normalised-call';
 import { runSource } from '../connector/connector.registry';
-import { isConnectorError } from '../connector/connector.types';
+import { isConnectorError, isStillListed } from '../connector/connector.types';
 import { waitingForSecretMessage, waitsForSecret } from '../connector/source-auth.util';
 import type { Fetcher } from '../fetch/fetcher.types';
 import type { SourceDefinition, SourceEvidence } from '../source/source.types';
@@ -111,6 +111,8 @@ async function checkOne(
   });
   const itemErrors: string[] = [];
   for await (const output of run) {
+    // A run without state has no unchanged page: every call comes in full.
+    if (isStillListed(output)) continue;
     if (!isConnectorError(output)) {
       report.calls.push(output);
       continue;

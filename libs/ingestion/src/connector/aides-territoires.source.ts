@@ -3,10 +3,10 @@ import { territoryCodesFromNames, territoryName } from '../extract/territory.ext
 import { IngestionException, IngestionExceptionCode } from '../source/ingestion.exception';
 import type { AidesTerritoiresPerimeter } from '../source/source.types';
 import type { Connector, ConnectorContext, ConnectorOutput } from './connector.types';
-import { callOrError, joinHtml, sourceError } from './connector-output.util';
+import { joinHtml, sourceError } from './connector-output.util';
 import { asString, asStrings } from './dot-path.util';
 import { parseJson } from './error-page.util';
-import { jsonPages } from './json-pages.util';
+import { jsonListing } from './json-pages.util';
 import { fetchPage } from './page-fetch.util';
 import { resolveUrl } from './selector-read.util';
 
@@ -31,23 +31,22 @@ export class AidesTerritoiresConnector implements Connector {
       );
       const first = new URL(context.source.url);
       if (perimeterId !== null) first.searchParams.set('perimeter_id', String(perimeterId));
-      let pages = 0;
-      for await (const page of jsonPages(
+      yield* jsonListing(
         context,
         { type: 'next', items: 'results', next: 'next', total: 'count' },
-        first.toString(),
-      )) {
-        if (pages++ === 0 && page.items.length === 0) {
-          throw new IngestionException(
-            IngestionExceptionCode.EMPTY_LISTING,
-            `${page.url} : aucune aide dans la réponse (count 0) ; vérifiez les filtres et le périmètre de la source`,
-            { url: page.url },
-          );
-        }
-        for (const record of page.items) {
-          yield callOrError(context, draftFromAid(record as AidRecord, page.url));
-        }
-      }
+        (record, pageUrl) => draftFromAid(record as AidRecord, pageUrl),
+        {
+          startUrl: first.toString(),
+          checkFirst: (items, url) => {
+            if (items.length > 0) return;
+            throw new IngestionException(
+              IngestionExceptionCode.EMPTY_LISTING,
+              `${url} : aucune aide dans la réponse (count 0) ; vérifiez les filtres et le périmètre de la source`,
+              { url },
+            );
+          },
+        },
+      );
     } catch (error) {
       yield sourceError(context, error, context.source.url);
     }

@@ -12,11 +12,12 @@ import { loadSources, parseSources } from '../source/source.loader';
 import type { SourceDefinition, SourceKind } from '../source/source.types';
 import { AidesTerritoiresConnector } from './aides-territoires.source';
 import { runSource } from './connector.registry';
-import { isConnectorError, type ConnectorOutput } from './connector.types';
+import { isCall, isConnectorError, isStillListed, type ConnectorOutput } from './connector.types';
 
 const referenceDate = '2026-11-01';
-const calls = (outputs: ConnectorOutput[]) =>
-  outputs.filter((o): o is NormalisedCall => !isConnectorError(o));
+const calls = (outputs: ConnectorOutput[]): NormalisedCall[] => outputs.filter(isCall);
+const listedIds = (outputs: ConnectorOutput[]) =>
+  outputs.filter(isStillListed).flatMap((output) => output.externalIds);
 
 /** Serves one saved payload for any URL, as the real API would have. */
 function payloadFetcher(text: string): Fetcher {
@@ -92,6 +93,40 @@ describe('API connectors (Opendatasoft, JSON, Aides-territoires, EU SEDIA)', () 
     });
     expect(mediation.url).toBe(`${server.baseUrl}/idf/aides/idf-mediation-quartiers`);
   });
+
+  it.each([
+    ['opendatasoft', 'ods', 'occ-tiers-lieux-2027'],
+    ['json', 'json', 'idf-mediation-quartiers'],
+    ['aides-territoires', 'at', 'at-conseiller-numerique'],
+  ] as const)(
+    '%s: an unchanged API costs 304s and yields every call as still listed, page after page',
+    async (kind, feed, changedId) => {
+      const fetcher = createTestFetcher();
+      const first = runSource(sources[kind], fetcher, undefined, { referenceDate });
+      const before = calls(await first.collect());
+      expect(before).toHaveLength(server.calls(feed).length);
+      const second = runSource(sources[kind], fetcher, first.state, { referenceDate });
+      const unchanged = await second.collect();
+      expect(calls(unchanged)).toEqual([]);
+      expect(unchanged.filter(isConnectorError)).toEqual([]);
+      expect(listedIds(unchanged).sort()).toEqual(before.map((c) => c.externalId).sort());
+      expect(second.stats.pages).toBe(first.stats.pages);
+      const json = JSON.stringify(second.state);
+      expect(json).not.toMatch(/"(text|detail|fields)":|results/);
+      expect(second.state).toEqual(first.state);
+
+      // One call moves: its page is read in full, the others stay still listed.
+      server.setDeadline(changedId, '2027-09-30');
+      const third = runSource(sources[kind], fetcher, second.state, { referenceDate });
+      const outputs = await third.collect();
+      const title = server.calls(feed).find((c) => c.id === changedId)!.title;
+      const moved = calls(outputs).find((c) => c.title === title);
+      expect(moved?.deadlines.map((d) => d.date)).toEqual(['2027-09-30']);
+      expect([...calls(outputs).map((c) => c.externalId), ...listedIds(outputs)].sort()).toEqual(
+        before.map((c) => c.externalId).sort(),
+      );
+    },
+  );
 
   it('json: an endless API is stopped by maxPages', async () => {
     server.setFault('/idf/', 'endless');

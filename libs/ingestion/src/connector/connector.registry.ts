@@ -51,7 +51,7 @@ const DEFAULT_OPTIONS = {
 
 /**
  * One run of a source: iterate it for calls and errors, then read `stats` and `state`
- * (the state to pass to the next run: validators and cached bodies of the pages seen).
+ * (the state to pass to the next run: validators, hashes and item keys of the pages seen).
  */
 export class ConnectorRun implements AsyncIterable<ConnectorOutput> {
   readonly stats: ConnectorRunStats;
@@ -73,6 +73,7 @@ export class ConnectorRun implements AsyncIterable<ConnectorOutput> {
       bytes: 0,
       pages: 0,
       calls: 0,
+      stillListed: 0,
       itemErrors: 0,
       sourceError: null,
       documents: 0,

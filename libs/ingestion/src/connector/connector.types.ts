@@ -1,4 +1,3 @@
-import type { CallDraft } from '../call/call-draft.types';
 import type { NormalisedCall } from '../call/normalised-call';
 import type { Fetcher } from '../fetch/fetcher.types';
 import type { IngestionExceptionCode } from '../source/ingestion.exception';
@@ -6,32 +5,49 @@ import type { SourceDefinition, SourceKind } from '../source/source.types';
 import type { TokenCache } from './source-auth.util';
 
 /**
- * A page as last fetched: validators for the next conditional request and what a 304 needs
- * to stand in for the body. A call's own page keeps only the fields read from it (a few KB),
- * not its text: a crawl of thousands of pages must not hold them all in memory.
+ * A page as last fetched, kept between runs: validators for the next conditional request, a
+ * hash of the body, and the few facts derived from it that let a run carry on without it. Never
+ * the body itself: at a thousand sources the state is rewritten often and must stay small.
  */
-export interface CachedPage {
+export interface PageState {
   etag: string | null;
   lastModified: string | null;
-  /** Decoded body of a page re-read on a 304 (feed, listing, API page), or a PDF's text. */
-  text?: string;
-  /** A call's own page: what was read from it, so a 304 skips the HTML altogether. */
-  detail?: CachedDetail;
+  /** Hash of the body: a server that ignores validators but sends the same bytes is unchanged too. */
+  hash: string;
+  /** A listing, feed or API page: the items it listed, in order. */
+  items?: ListedItem[];
+  /** A paginated listing: the page read after this one (null: the last). */
+  next?: string | null;
+  /** A call's own page: the documents it links to, re-checked on their own when it is unchanged. */
+  documents?: string[];
 }
 
-/** The fields a detail page gave and its document links (documents are re-checked on their own). */
-export interface CachedDetail {
-  fields: Partial<CallDraft>;
-  documentLinks: Array<{ url: string; title: string }>;
+/** What a listing page said of one item, enough to know on a 304 whether it changed. */
+export interface ListedItem {
+  /** The call's external id. */
+  id: string;
+  /** Its own page, when the source follows links. */
+  url?: string;
+  /** Hash of the listing's summary of it (a card, a feed item), when its own page is followed. */
+  hash?: string;
+  /** It gave no call last time (an unreadable page, no title): read it again in full. */
+  retry?: true;
+}
+
+/** What a source's previous run left: JSON-serialisable, kept by the caller between runs. */
+export interface ConnectorState {
+  pages: Record<string, PageState>;
 }
 
 /**
- * What a source's previous run left: JSON-serialisable, kept by the caller between runs.
- * A 304 reuses what was read from the page, so an unchanged source costs headers only and
- * still yields every call (nothing looks withdrawn).
+ * Calls the source still lists, unchanged since the last run (their pages answered 304 or the
+ * same bytes): the caller marks them seen and moves their status with the calendar, with no body
+ * read or parsed. Nothing looks withdrawn because a page did not change.
  */
-export interface ConnectorState {
-  pages: Record<string, CachedPage>;
+export interface StillListed {
+  kind: 'still-listed';
+  sourceId: string;
+  externalIds: string[];
 }
 
 /** A failure that did not stop the run: one item (scope item) or the source itself (scope source). */
@@ -45,7 +61,7 @@ export interface ConnectorItemError {
   externalId: string | null;
 }
 
-export type ConnectorOutput = NormalisedCall | ConnectorItemError;
+export type ConnectorOutput = NormalisedCall | ConnectorItemError | StillListed;
 
 export interface ConnectorRunStats {
   sourceId: string;
@@ -56,6 +72,8 @@ export interface ConnectorRunStats {
   bytes: number;
   pages: number;
   calls: number;
+  /** Calls yielded as still listed (unchanged pages), not rebuilt. */
+  stillListed: number;
   itemErrors: number;
   /** Set when the whole source failed (bad listing, loop); calls seen before it stand. */
   sourceError: string | null;
@@ -79,7 +97,7 @@ export interface ConnectorOptions {
   now?: () => number;
 }
 
-/** The per-run context every connector works through: fetching with the cache, counting. */
+/** The per-run context every connector works through: the last run's state, the next one, counting. */
 export interface ConnectorContext {
   source: SourceDefinition;
   fetcher: Fetcher;
@@ -92,10 +110,18 @@ export interface ConnectorContext {
 
 export interface Connector {
   readonly kind: SourceKind;
-  /** Yields each call or error in source order; throws only on programming errors. */
+  /** Yields each call, unchanged calls or error in source order; throws only on programming errors. */
   run(context: ConnectorContext): AsyncIterable<ConnectorOutput>;
 }
 
 export function isConnectorError(output: ConnectorOutput): output is ConnectorItemError {
   return (output as ConnectorItemError).kind === 'error';
+}
+
+export function isStillListed(output: ConnectorOutput): output is StillListed {
+  return (output as StillListed).kind === 'still-listed';
+}
+
+export function isCall(output: ConnectorOutput): output is NormalisedCall {
+  return !isConnectorError(output) && !isStillListed(output);
 }

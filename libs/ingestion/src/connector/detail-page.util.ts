@@ -5,9 +5,9 @@ import { htmlToText } from '../extract/html-text.util';
 import { extractPdfText } from '../extract/pdf-text.extractor';
 import { IngestionException, IngestionExceptionCode } from '../source/ingestion.exception';
 import type { CallField, DetailSpec, Selector } from '../source/source.types';
-import type { CachedDetail, ConnectorContext } from './connector.types';
+import type { ConnectorContext } from './connector.types';
 import { assertNotErrorPage } from './error-page.util';
-import { cacheDerivedText, cacheDetail, fetchPage } from './page-fetch.util';
+import { fetchPage, isPageState, rememberPage, type FetchedPage } from './page-fetch.util';
 import { readAll, readHtml, readOne, resolveUrl } from './selector-read.util';
 import { parseSelector } from '../source/selector.util';
 
@@ -19,19 +19,68 @@ const DEFAULT_DETAIL: DetailSpec = {
 const FALLBACK_TITLE = 'h1';
 const FALLBACK_DESCRIPTION = ['article', '.content', 'body'];
 
+interface ParsedDetail {
+  fields: Partial<CallDraft>;
+  documentLinks: Array<{ url: string; title: string }>;
+}
+
 /**
  * Reads a call's own page with the source's detail selectors, then its linked PDF documents.
- * On a 304 the fields cached from the last read stand in for the page (no HTML parsing);
- * documents are still checked, each with its own conditional request.
+ * With `ifChanged`, the page is asked conditionally: unchanged, and its documents unchanged too
+ * (each asked the same way), it gives null — the call is as stored, nothing is parsed. A page
+ * read in full has its documents read in full, since the call is rebuilt from them.
  */
 export async function readDetailPage(
   context: ConnectorContext,
   url: string,
-): Promise<Partial<CallDraft>> {
-  const page = await fetchPage(context, { url }, 'detail');
-  const detail = page.cached?.detail ?? parseDetail(context, page.text, page.url, url);
-  cacheDetail(context, url, detail);
-  return { ...detail.fields, documents: await readDocuments(context, detail.documentLinks) };
+  ifChanged = false,
+): Promise<Partial<CallDraft> | null> {
+  const before = context.previous.pages[url];
+  const since = ifChanged && isPageState(before) ? before : undefined;
+  let page = await fetchPage(context, { url }, since);
+  const fetchedDocuments = new Map<string, FetchedPage>();
+  if (since && page.unchanged) {
+    const documents = since.documents ?? [];
+    if (await documentsUnchanged(context, documents, fetchedDocuments)) {
+      rememberPage(context, url, page, documents.length ? { documents } : {});
+      return null;
+    }
+    // A règlement changed under an unchanged page: the call is rebuilt, so the page is read.
+    if (!page.text) page = await fetchPage(context, { url });
+  }
+  const detail = parseDetail(context, page.text, page.url, url);
+  const links = detail.documentLinks.slice(0, context.options.maxDocumentsPerCall);
+  rememberPage(context, url, page, links.length ? { documents: links.map((l) => l.url) } : {});
+  return { ...detail.fields, documents: await readDocuments(context, links, fetchedDocuments) };
+}
+
+/**
+ * The documents of an unchanged page, each asked conditionally: true when none changed. One that
+ * cannot be read keeps its stored text (it was read before), said in the stats.
+ */
+async function documentsUnchanged(
+  context: ConnectorContext,
+  urls: string[],
+  fetched: Map<string, FetchedPage>,
+): Promise<boolean> {
+  let unchanged = true;
+  for (const url of urls) {
+    const before = context.previous.pages[url];
+    if (!isPageState(before)) return false;
+    try {
+      const page = await fetchPage(context, { url }, before);
+      if (!page.unchanged) {
+        fetched.set(url, page);
+        unchanged = false;
+        continue;
+      }
+      rememberPage(context, url, page);
+    } catch (error) {
+      context.stats.documentErrors.push((error as Error).message);
+      context.next.pages[url] = before;
+    }
+  }
+  return unchanged;
 }
 
 function parseDetail(
@@ -39,7 +88,7 @@ function parseDetail(
   html: string,
   pageUrl: string,
   url: string,
-): CachedDetail {
+): ParsedDetail {
   const $ = load(html);
   assertNotErrorPage($, url);
   const spec: DetailSpec = { ...DEFAULT_DETAIL, ...(context.source.detail ?? {}) };
@@ -104,12 +153,13 @@ function documentLinks(
 async function readDocuments(
   context: ConnectorContext,
   links: Array<{ url: string; title: string }>,
+  fetched: Map<string, FetchedPage>,
 ): Promise<CallDocument[]> {
   const documents: CallDocument[] = [];
-  for (const link of links.slice(0, context.options.maxDocumentsPerCall)) {
+  for (const link of links) {
     const document: CallDocument = { url: link.url, ...(link.title ? { title: link.title } : {}) };
     try {
-      document.text = await documentText(context, link.url);
+      document.text = await documentText(context, link.url, fetched.get(link.url));
       context.stats.documents++;
     } catch (error) {
       // An unreadable règlement must not cost the call: keep the link, say why in the stats.
@@ -120,17 +170,20 @@ async function readDocuments(
   return documents;
 }
 
-async function documentText(context: ConnectorContext, url: string): Promise<string> {
-  const page = await fetchPage(context, { url });
-  if (page.notModified) return page.text;
+/** A document's text, read in full (its state keeps validators and hash only, never the text). */
+async function documentText(
+  context: ConnectorContext,
+  url: string,
+  fetched: FetchedPage | undefined,
+): Promise<string> {
+  const page = fetched ?? (await fetchPage(context, { url }));
+  rememberPage(context, url, page);
   if (!page.body) return page.text;
   try {
-    const text = await extractPdfText(page.body, {
+    return await extractPdfText(page.body, {
       maxBytes: context.options.maxDocumentBytes,
       maxPages: context.options.maxDocumentPages,
     });
-    cacheDerivedText(context, url, text);
-    return text;
   } catch (error) {
     throw new IngestionException(
       IngestionExceptionCode.DOCUMENT_UNREADABLE,

@@ -9,12 +9,15 @@ import type { NormalisedCall } from '../call/normalised-call';
 import { loadSources } from '../source/source.loader';
 import type { SourceDefinition } from '../source/source.types';
 import { runSource } from './connector.registry';
-import { isConnectorError, type ConnectorOutput } from './connector.types';
+import { isCall, isConnectorError, isStillListed, type ConnectorOutput } from './connector.types';
 import { HtmlConnector } from './html.source';
 
 const referenceDate = '2026-11-01';
-const calls = (outputs: ConnectorOutput[]) =>
-  outputs.filter((o): o is NormalisedCall => !isConnectorError(o));
+const calls = (outputs: ConnectorOutput[]): NormalisedCall[] => outputs.filter(isCall);
+const listedIds = (outputs: ConnectorOutput[]) =>
+  outputs.filter(isStillListed).flatMap((output) => output.externalIds);
+const idOf = (callId: string) => (calls: NormalisedCall[]) =>
+  calls.find((call) => call.url!.endsWith(`/${callId}/`))!.externalId;
 
 describe(HtmlConnector.name, () => {
   let server: FixtureServer;
@@ -126,5 +129,69 @@ describe(HtmlConnector.name, () => {
       'Transformation digitale des PME industrielles',
     );
     expect(found).toHaveLength(server.calls('html').length);
+  });
+
+  it('answers an unchanged run from 304s: every call still listed, no page parsed, no body kept', async () => {
+    const fetcher = createTestFetcher();
+    const first = runSource(source, fetcher, undefined, { referenceDate });
+    const before = calls(await first.collect());
+    const second = runSource(source, fetcher, first.state, { referenceDate });
+    const outputs = await second.collect();
+    expect(second.stats.notModified).toBe(second.stats.requests);
+    // Listing pages, call pages and règlements alike: all asked, none read.
+    expect(second.stats.requests).toBe(first.stats.requests);
+    expect(outputs.filter(isConnectorError)).toEqual([]);
+    expect(calls(outputs)).toEqual([]);
+    expect(listedIds(outputs).sort()).toEqual(before.map((call) => call.externalId).sort());
+    const json = JSON.stringify(second.state);
+    expect(json).not.toMatch(/"(text|detail|fields)":/);
+    expect(json).not.toMatch(/Date limite|Grand Est/);
+    expect(second.state).toEqual(first.state);
+  });
+
+  it('reads the one call page that changed under an unchanged listing, with its card', async () => {
+    // Two rounds: the card shows a category, not a date, so only the call's page moves.
+    const rounds = (second: string) => [
+      { date: '2027-03-31', label: '1re session' },
+      { date: second, label: '2e session' },
+    ];
+    server.setDeadline('ge-fabrique-territoire', rounds('2027-09-30'));
+    const fetcher = createTestFetcher();
+    const first = runSource(source, fetcher, undefined, { referenceDate });
+    const before = calls(await first.collect());
+    server.setDeadline('ge-fabrique-territoire', rounds('2027-10-15'));
+    const second = runSource(source, fetcher, first.state, { referenceDate });
+    const outputs = await second.collect();
+    const changed = calls(outputs);
+    expect(changed).toHaveLength(1);
+    expect(changed[0].deadlines.map((d) => d.date)).toEqual(['2027-03-31', '2027-10-15']);
+    // Rebuilt with its card: the very call a crawl from scratch reads today.
+    const scratch = calls(
+      await runSource(source, createTestFetcher(), undefined, { referenceDate }).collect(),
+    );
+    expect(changed[0]).toEqual(scratch.find((call) => call.externalId === changed[0].externalId));
+    expect(changed[0].externalId).toBe(idOf('ge-fabrique-territoire')(before));
+    expect(listedIds(outputs)).toHaveLength(before.length - 1);
+    expect(listedIds(outputs)).not.toContain(changed[0].externalId);
+  });
+
+  it('reads a call again when only its règlement changed, with the PDF’s new date', async () => {
+    const fetcher = createTestFetcher();
+    const first = runSource(source, fetcher, undefined, { referenceDate });
+    const before = calls(await first.collect());
+    server.setDeadline('ge-inclusion-numerique-aidants', '2027-03-12');
+    const second = runSource(source, fetcher, first.state, { referenceDate });
+    const outputs = await second.collect();
+    const changed = calls(outputs);
+    expect(changed.map((call) => call.title)).toEqual([
+      'Former les aidants numériques du Grand Est',
+    ]);
+    expect(changed[0].deadlines).toEqual([{ date: '2027-03-12', time: '23:59' }]);
+    expect(changed[0].documents[0].text).toMatch(/Date limite de dépôt/);
+    const scratch = calls(
+      await runSource(source, createTestFetcher(), undefined, { referenceDate }).collect(),
+    );
+    expect(changed[0]).toEqual(scratch.find((call) => call.externalId === changed[0].externalId));
+    expect(listedIds(outputs)).toHaveLength(before.length - 1);
   });
 });

@@ -3,10 +3,12 @@ import { load } from 'cheerio';
 import type { CallDraft } from '../call/call-draft.types';
 import { parseSelector } from '../source/selector.util';
 import type { Connector, ConnectorContext, ConnectorOutput } from './connector.types';
-import { callOrError, itemError, sourceError } from './connector-output.util';
-import { fieldsFromSelectors, mergeDetail, readDetailPage } from './detail-page.util';
+import { sourceError } from './connector-output.util';
+import { fieldsFromSelectors } from './detail-page.util';
 import { assertNotErrorPage } from './error-page.util';
-import { fetchPage } from './page-fetch.util';
+import { readListingPage, type ListedPage } from './listing-page.util';
+import type { FetchedPage } from './page-fetch.util';
+import type { FetchRequest } from '../fetch/fetcher.types';
 import { PaginationGuard } from './pagination.guard';
 import { readOne, resolveUrl } from './selector-read.util';
 
@@ -16,63 +18,55 @@ export class HtmlConnector implements Connector {
 
   async *run(context: ConnectorContext): AsyncIterable<ConnectorOutput> {
     const { source } = context;
-    const listing = source.listing!;
     const guard = new PaginationGuard(source);
     let pageUrl: string | null = source.url;
     let first = true;
     while (pageUrl) {
-      let drafts: CallDraft[];
-      let nextUrl: string | null = null;
       try {
         guard.visit(pageUrl);
         // The entry's method, query and body go with the first listing page; `next` links carry them.
-        const page = await fetchPage(
-          context,
-          first ? sourceRequest(source, pageUrl) : { url: pageUrl },
-        );
+        const request: FetchRequest = first ? sourceRequest(source, pageUrl) : { url: pageUrl };
         first = false;
-        context.stats.pages++;
-        const $ = load(page.text);
-        assertNotErrorPage($, pageUrl);
-        const cards = $(listing.item).toArray();
-        const base = page.url;
-        drafts = cards.map((card, index) => {
-          const cardNode = $(card);
-          const linkSelector = listing.link ?? (cardNode.is('a') ? '@href' : 'a@href');
-          const href = readOne($, linkSelector, cardNode);
-          const url = href ? resolveUrl(href, base) : null;
-          const fields = fieldsFromSelectors($, listing.fields ?? {}, cardNode, base);
-          return {
-            externalId: url ?? `${pageUrl}#${index}`,
-            url,
-            title: null,
-            ...fields,
-            extraTexts: [cardNode.text().replace(/\s+/g, ' ').trim()],
-          };
-        });
-        const nextHref = listing.next
-          ? readOne(
-              $,
-              listing.next.includes('@') ? listing.next : `${parseSelector(listing.next).css}@href`,
-            )
-          : null;
-        nextUrl = nextHref ? resolveUrl(nextHref, base) : null;
+        const url: string = pageUrl;
+        const step = yield* readListingPage(context, request, (page) =>
+          parseListing(context, page, url),
+        );
+        pageUrl = step.next;
       } catch (error) {
         yield sourceError(context, error, pageUrl);
         return;
       }
-      for (const draft of drafts) yield await this.complete(context, draft);
-      pageUrl = nextUrl;
     }
   }
+}
 
-  private async complete(context: ConnectorContext, draft: CallDraft): Promise<ConnectorOutput> {
-    if (!context.source.follow || !draft.url) return callOrError(context, draft);
-    try {
-      const detail = await readDetailPage(context, draft.url);
-      return callOrError(context, mergeDetail(draft, detail));
-    } catch (error) {
-      return itemError(context, error, draft.url, draft.externalId);
-    }
-  }
+/** The cards of one listing page (each call's summary and link) and its next-page link. */
+function parseListing(context: ConnectorContext, page: FetchedPage, pageUrl: string): ListedPage {
+  const listing = context.source.listing!;
+  const $ = load(page.text);
+  assertNotErrorPage($, pageUrl);
+  const base = page.url;
+  const drafts = $(listing.item)
+    .toArray()
+    .map((card, index): CallDraft => {
+      const cardNode = $(card);
+      const linkSelector = listing.link ?? (cardNode.is('a') ? '@href' : 'a@href');
+      const href = readOne($, linkSelector, cardNode);
+      const url = href ? resolveUrl(href, base) : null;
+      const fields = fieldsFromSelectors($, listing.fields ?? {}, cardNode, base);
+      return {
+        externalId: url ?? `${pageUrl}#${index}`,
+        url,
+        title: null,
+        ...fields,
+        extraTexts: [cardNode.text().replace(/\s+/g, ' ').trim()],
+      };
+    });
+  const nextHref = listing.next
+    ? readOne(
+        $,
+        listing.next.includes('@') ? listing.next : `${parseSelector(listing.next).css}@href`,
+      )
+    : null;
+  return { drafts, next: nextHref ? resolveUrl(nextHref, base) : null };
 }

@@ -1,37 +1,39 @@
+import { createHash } from 'node:crypto';
 import { IngestionException, IngestionExceptionCode } from '../source/ingestion.exception';
 import type { FetchRequest, FetchResponse } from '../fetch/fetcher.types';
-import type { CachedDetail, CachedPage, ConnectorContext } from './connector.types';
+import type { ConnectorContext, PageState } from './connector.types';
 
 export interface FetchedPage {
   url: string;
+  /** The decoded body; empty on a 304. */
   text: string;
   body: Buffer | null;
   contentType: string | null;
-  notModified: boolean;
-  /** On a 304: the cache entry that stands in for the body. */
-  cached?: CachedPage;
+  /** Same as at the last run: a 304, or the same bytes. `text` is empty on a 304 only. */
+  unchanged: boolean;
+  /** Validators and hash to remember for the next run. */
+  etag: string | null;
+  lastModified: string | null;
+  hash: string;
 }
 
-/** What the caller reuses on a 304: the text (default) or a detail page's fields. */
-export type CacheUse = 'text' | 'detail';
-
 /**
- * GET (or POST) through the fetcher with the validators of the last run; a 304 gives back the
- * cached entry. Non-2xx statuses and transport failures become IngestionExceptions naming the URL.
+ * GET (or POST) through the fetcher. Given the page's last state (`since`), a GET carries its
+ * validators: a caller passes it only when it can do without the body, since a 304 has none.
+ * Non-2xx statuses and transport failures become IngestionExceptions naming the URL.
  */
 export async function fetchPage(
   context: ConnectorContext,
   request: FetchRequest,
-  use: CacheUse = 'text',
+  since?: PageState,
 ): Promise<FetchedPage> {
-  const cacheable = (request.method ?? 'GET') === 'GET';
-  const cached = cacheable ? usableCache(context.previous.pages[request.url], use) : undefined;
+  const conditional =
+    since && (request.method ?? 'GET') === 'GET' && (since.etag || since.lastModified)
+      ? { etag: since.etag, lastModified: since.lastModified }
+      : undefined;
   let response: FetchResponse;
   try {
-    response = await context.fetcher.fetch({
-      ...request,
-      ...(cached ? { conditional: { etag: cached.etag, lastModified: cached.lastModified } } : {}),
-    });
+    response = await context.fetcher.fetch({ ...request, ...(conditional ? { conditional } : {}) });
   } catch (error) {
     context.stats.requests++;
     if (error instanceof IngestionException) throw error;
@@ -45,16 +47,17 @@ export async function fetchPage(
   }
   context.stats.requests++;
   context.stats.bytes += response.bytes;
-  if (response.notModified && cached) {
+  if (response.notModified && since && conditional) {
     context.stats.notModified++;
-    context.next.pages[request.url] = cached;
     return {
       url: request.url,
-      text: cached.text ?? '',
+      text: '',
       body: null,
       contentType: null,
-      notModified: true,
-      cached,
+      unchanged: true,
+      etag: response.etag ?? since.etag,
+      lastModified: response.lastModified ?? since.lastModified,
+      hash: since.hash,
     };
   }
   if (response.status < 200 || response.status >= 300) {
@@ -67,38 +70,43 @@ export async function fetchPage(
       },
     );
   }
-  if (cacheable && (response.etag || response.lastModified)) {
-    context.next.pages[request.url] = {
-      etag: response.etag,
-      lastModified: response.lastModified,
-      text: response.text,
-    };
-  }
+  const hash = bodyHash(response);
   return {
     url: response.url || request.url,
     text: response.text,
     body: response.body,
     contentType: response.contentType,
-    notModified: false,
+    unchanged: since?.hash === hash,
+    etag: response.etag,
+    lastModified: response.lastModified,
+    hash,
   };
 }
 
-/** A conditional request only pays off when the entry holds what the caller will reuse. */
-function usableCache(entry: CachedPage | undefined, use: CacheUse): CachedPage | undefined {
-  if (!entry) return undefined;
-  if (entry.text !== undefined) return entry;
-  return use === 'detail' && entry.detail ? entry : undefined;
+/** 128 bits of SHA-256, enough to tell two versions of a page apart. */
+function bodyHash(response: FetchResponse): string {
+  const bytes = response.body?.length ? response.body : Buffer.from(response.text);
+  return createHash('sha256').update(bytes).digest('base64url').slice(0, 22);
 }
 
-/** Replaces a page's cached text by what was read from it (a detail page's fields). */
-export function cacheDetail(context: ConnectorContext, url: string, detail: CachedDetail): void {
-  const entry = context.next.pages[url];
-  if (entry)
-    context.next.pages[url] = { etag: entry.etag, lastModified: entry.lastModified, detail };
+/** Keeps a page's state for the next run (pages not remembered in a run are forgotten). */
+export function rememberPage(
+  context: ConnectorContext,
+  url: string,
+  page: Pick<FetchedPage, 'etag' | 'lastModified' | 'hash'>,
+  facts: Omit<PageState, 'etag' | 'lastModified' | 'hash'> = {},
+): void {
+  context.next.pages[url] = {
+    etag: page.etag,
+    lastModified: page.lastModified,
+    hash: page.hash,
+    ...facts,
+  };
 }
 
-/** Remembers derived text (a PDF's) under the URL's validators, for reuse on a 304. */
-export function cacheDerivedText(context: ConnectorContext, url: string, text: string): void {
-  const entry = context.next.pages[url];
-  if (entry) context.next.pages[url] = { ...entry, text };
+/** A state entry this version can use (older ones held whole bodies and no hash: ignored). */
+export function isPageState(value: unknown): value is PageState {
+  return (
+    typeof value === 'object' && value !== null && typeof (value as PageState).hash === 'string'
+  );
 }

@@ -10,12 +10,19 @@ import type { NormalisedCall } from '../call/normalised-call';
 import { loadSources } from '../source/source.loader';
 import type { SourceDefinition } from '../source/source.types';
 import { runSource } from './connector.registry';
-import { isConnectorError, type ConnectorOutput } from './connector.types';
+import {
+  isCall,
+  isConnectorError,
+  isStillListed,
+  type ConnectorOutput,
+  type ConnectorState,
+} from './connector.types';
 import { RssConnector } from './rss.source';
 
 const referenceDate = '2026-11-01';
-const calls = (outputs: ConnectorOutput[]) =>
-  outputs.filter((o): o is NormalisedCall => !isConnectorError(o));
+const calls = (outputs: ConnectorOutput[]): NormalisedCall[] => outputs.filter(isCall);
+const listedIds = (outputs: ConnectorOutput[]) =>
+  outputs.filter(isStillListed).flatMap((output) => output.externalIds);
 
 describe(RssConnector.name, () => {
   let server: FixtureServer;
@@ -66,49 +73,86 @@ describe(RssConnector.name, () => {
     });
   });
 
-  it('answers a second run from 304s, still yielding every call, and sees a moved deadline', async () => {
+  it('answers a second run from 304s: the unchanged calls come as still listed, the moved deadline in full', async () => {
     const fetcher = createTestFetcher();
     const first = runSource(source, fetcher, undefined, { referenceDate });
-    await first.collect();
+    const before = calls(await first.collect());
     server.setDeadline('na-reemploi-materiel-informatique', '2027-02-28');
     const second = runSource(source, fetcher, first.state, { referenceDate });
-    const found = calls(await second.collect());
-    expect(found).toHaveLength(server.calls('rss').length);
-    // Only the moved call's page changed: the feed (summaries only) and the other pages are 304.
-    expect(second.stats.notModified).toBe(second.stats.requests - 1);
-    expect(found.find((c) => c.title.startsWith('AAP Réemploi'))!.deadlines).toEqual([
-      { date: '2027-02-28' },
-    ]);
+    const outputs = await second.collect();
+    const found = calls(outputs);
+    // Only the moved call's page changed: the feed (summaries only) and the other pages are 304;
+    // the feed is then read once in full, since the rebuilt call takes its item's summary too.
+    expect(second.stats.notModified).toBe(second.stats.requests - 2);
+    expect(second.stats.requests).toBe(first.stats.requests + 1);
+    expect(found).toHaveLength(1);
+    expect(found[0].title).toMatch(/^AAP Réemploi/);
+    expect(found[0].deadlines).toEqual([{ date: '2027-02-28' }]);
+    // Every other call is still on the source: none may look withdrawn.
+    expect(listedIds(outputs).sort()).toEqual(
+      before
+        .map((call) => call.externalId)
+        .filter((id) => id !== found[0].externalId)
+        .sort(),
+    );
+    expect(outputs.filter(isConnectorError)).toEqual([]);
   });
 
-  it('answers an unchanged run with the same calls from the fields it kept, not from the pages’ HTML', async () => {
+  it('keeps validators and hashes in its state, never a page body', async () => {
     const fetcher = createTestFetcher();
     const first = runSource(source, fetcher, undefined, { referenceDate });
     const before = calls(await first.collect());
     const second = runSource(source, fetcher, first.state, { referenceDate });
-    const after = calls(await second.collect());
+    const outputs = await second.collect();
     expect(second.stats.notModified).toBe(second.stats.requests);
-    expect(after).toEqual(before);
-    const itemPages = before.map((call) => second.state.pages[call.url]);
-    expect(itemPages.every((page) => page?.detail && page.text === undefined)).toBe(true);
+    expect(calls(outputs)).toEqual([]);
+    expect(listedIds(outputs).sort()).toEqual(before.map((call) => call.externalId).sort());
+    expect(second.stats.stillListed).toBe(before.length);
+    for (const state of [first.state, second.state]) {
+      const json = JSON.stringify(state);
+      expect(json).not.toMatch(/"(text|detail|fields)":/);
+      // Validators, a hash and the items' keys: well under a kilobyte per page.
+      expect(json.length).toBeLessThan(Object.keys(state.pages).length * 400);
+      const feed = state.pages[source.url];
+      expect(feed.items!.map((item) => item.id).sort()).toEqual(
+        before.map((call) => call.externalId).sort(),
+      );
+      expect(before.every((call) => state.pages[call.url!]?.hash)).toBe(true);
+    }
+    expect(second.state).toEqual(first.state);
   });
 
-  it('still reads a state saved with whole page texts (before fields were cached)', async () => {
+  it('reads again, under a feed that answered 304, the item whose page failed last time', async () => {
+    server.setFault('/na/aides/na-voirie-communale', 'error-200');
+    const fetcher = createTestFetcher();
+    const first = runSource(source, fetcher, undefined, { referenceDate });
+    const firstOutputs = await first.collect();
+    expect(firstOutputs.filter(isConnectorError)).toHaveLength(1);
+    server.setFault('/na/aides/na-voirie-communale', null);
+    const second = runSource(source, fetcher, first.state, { referenceDate });
+    const outputs = await second.collect();
+    expect(outputs.filter(isConnectorError)).toEqual([]);
+    expect(calls(outputs).map((call) => call.url)).toEqual([
+      expect.stringMatching(/na-voirie-communale$/),
+    ]);
+    expect(listedIds(outputs)).toHaveLength(calls(firstOutputs).length);
+  });
+
+  it('reads everything again from a state saved with whole page texts (before hashes)', async () => {
     const fetcher = createTestFetcher();
     const first = runSource(source, fetcher, undefined, { referenceDate });
     const before = calls(await first.collect());
-    const legacy = { pages: { ...first.state.pages } };
-    for (const call of before) {
-      const page = await fetcher.fetch({ url: call.url });
-      legacy.pages[call.url] = {
-        etag: page.etag,
-        lastModified: page.lastModified,
-        text: page.text,
-      };
-    }
+    const legacy = {
+      pages: Object.fromEntries(
+        Object.entries(first.state.pages).map(([url, page]) => [
+          url,
+          { etag: page.etag, lastModified: page.lastModified, text: '<rss/>' },
+        ]),
+      ),
+    } as unknown as ConnectorState;
     const second = runSource(source, fetcher, legacy, { referenceDate });
     expect(calls(await second.collect())).toEqual(before);
-    expect(second.stats.notModified).toBe(second.stats.requests);
+    expect(second.stats.notModified).toBe(0);
   });
 
   it('turns a malformed feed into one clear source error', async () => {

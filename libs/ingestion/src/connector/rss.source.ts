@@ -3,9 +3,8 @@ import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import type { CallDraft } from '../call/call-draft.types';
 import { IngestionException, IngestionExceptionCode } from '../source/ingestion.exception';
 import type { Connector, ConnectorContext, ConnectorOutput } from './connector.types';
-import { callOrError, itemError, sourceError } from './connector-output.util';
-import { mergeDetail, readDetailPage } from './detail-page.util';
-import { fetchPage } from './page-fetch.util';
+import { sourceError } from './connector-output.util';
+import { readListingPage } from './listing-page.util';
 import { resolveUrl } from './selector-read.util';
 
 type XmlNode = Record<string, unknown>;
@@ -28,34 +27,16 @@ export class RssConnector implements Connector {
 
   async *run(context: ConnectorContext): AsyncIterable<ConnectorOutput> {
     const { source } = context;
-    let items: XmlNode[];
-    let feedUrl = source.url;
     try {
-      const page = await fetchPage(
-        context,
-        sourceRequest(source, source.url, {
-          accept: 'application/rss+xml, application/atom+xml, application/xml, text/xml',
-        }),
-      );
-      feedUrl = page.url;
-      context.stats.pages++;
-      items = parseFeed(page.text, source.url);
+      const request = sourceRequest(source, source.url, {
+        accept: 'application/rss+xml, application/atom+xml, application/xml, text/xml',
+      });
+      yield* readListingPage(context, request, (page) => ({
+        drafts: parseFeed(page.text, source.url).map((item) => draftFromItem(item, page.url)),
+        next: null,
+      }));
     } catch (error) {
       yield sourceError(context, error, source.url);
-      return;
-    }
-    for (const item of items) {
-      const draft = draftFromItem(item, feedUrl);
-      if (source.follow && draft.url) {
-        try {
-          const detail = await readDetailPage(context, draft.url);
-          yield callOrError(context, mergeDetail(draft, detail));
-        } catch (error) {
-          yield itemError(context, error, draft.url, draft.externalId);
-        }
-        continue;
-      }
-      yield callOrError(context, draft);
     }
   }
 }

@@ -1,11 +1,13 @@
 import { clockFor } from '@app/common';
 import type { VigieConfig } from '@app/config';
-import { Call, CallEvent, CallSource, Source } from '@app/persistence';
+import { Call, CallEvent, CallSource, countQueries, Source } from '@app/persistence';
 import { createTestDatabase, repoRoot, type TestDatabase } from '@app/testing';
 import { join } from 'node:path';
+import { In } from 'typeorm';
+import { sourceDefinition } from '../../../../test/factories/source.factory';
 import { startFixtureServer, type FixtureServer } from '../../../../test/fixture-server';
 import { SourceService } from '../run/source.service';
-import { WatchService } from '../run/watch.service';
+import { SourceCrawlService } from '../run/source-crawl.service';
 import type { NormalisedCall } from '../call/normalised-call';
 import { CallStoreService } from './call-store.service';
 import { emptySeenBatch } from './call-store.types';
@@ -15,15 +17,15 @@ const TODAY = '2027-01-15';
 describe(CallStoreService.name, () => {
   let database: TestDatabase;
   let server: FixtureServer;
-  let watch: WatchService;
+  let crawler: SourceCrawlService;
   const config = {
     CRAWLER_CONTACT: 'tests@vigie.invalid',
     CRAWLER_MIN_DELAY_MS: 0,
     CRAWLER_ALLOW_HOSTS: ['127.0.0.1'],
   } as VigieConfig;
 
-  const runAll = () => watch.runAll('cli', { referenceDate: TODAY });
-  const runOne = (id: string) => watch.runSource(id, 'cli', { referenceDate: TODAY });
+  const runAll = () => crawler.runAll('cli', { referenceDate: TODAY });
+  const runOne = (id: string) => crawler.runSource(id, 'cli', { referenceDate: TODAY });
   const events = () =>
     database.dataSource.getRepository(CallEvent).find({ order: { occurredAt: 'ASC' } });
   const callOf = async (sourceId: string, externalIdPart: string) => {
@@ -45,7 +47,7 @@ describe(CallStoreService.name, () => {
     await sources.importFile(join(repoRoot, 'config', 'sources.demo.yaml'), {
       vars: { FIXTURE_BASE_URL: server.baseUrl },
     });
-    watch = new WatchService(
+    crawler = new SourceCrawlService(
       database.dataSource,
       new CallStoreService(database.dataSource),
       config,
@@ -53,7 +55,7 @@ describe(CallStoreService.name, () => {
     );
   });
   afterAll(async () => {
-    await watch?.onApplicationShutdown();
+    await crawler?.onApplicationShutdown();
     await server?.close();
     await database?.drop();
   });
@@ -209,14 +211,14 @@ describe(`${CallStoreService.name}: a site that moves`, () => {
   let after: FixtureServer;
   let sources: SourceService;
   let store: CallStoreService;
-  let watch: WatchService;
+  let crawler: SourceCrawlService;
   const config = {
     CRAWLER_CONTACT: 'tests@vigie.invalid',
     CRAWLER_MIN_DELAY_MS: 0,
     CRAWLER_ALLOW_HOSTS: ['127.0.0.1'],
   } as VigieConfig;
   const DEMO_SOURCES = join(repoRoot, 'config', 'sources.demo.yaml');
-  const runAll = () => watch.runAll('cli', { referenceDate: TODAY });
+  const runAll = () => crawler.runAll('cli', { referenceDate: TODAY });
   const calls = () => database.dataSource.getRepository(Call).find({ order: { id: 'ASC' } });
   const links = () => database.dataSource.getRepository(CallSource).find({ order: { id: 'ASC' } });
   const events = () =>
@@ -228,12 +230,12 @@ describe(`${CallStoreService.name}: a site that moves`, () => {
     after = await startFixtureServer({ today: TODAY });
     sources = new SourceService(database.dataSource);
     store = new CallStoreService(database.dataSource);
-    watch = new WatchService(database.dataSource, store, config, clockFor(TODAY));
+    crawler = new SourceCrawlService(database.dataSource, store, config, clockFor(TODAY));
     await sources.importFile(DEMO_SOURCES, { vars: { FIXTURE_BASE_URL: before.baseUrl } });
     await runAll();
   });
   afterAll(async () => {
-    await watch?.onApplicationShutdown();
+    await crawler?.onApplicationShutdown();
     await before?.close();
     await after?.close();
     await database?.drop();
@@ -440,4 +442,218 @@ describe(`${CallStoreService.name}: a site that moves`, () => {
       await store.flushSeen(seen);
     });
   });
+});
+
+describe(`${CallStoreService.name}: bounded connector state`, () => {
+  let database: TestDatabase;
+  let server: FixtureServer;
+  let sources: SourceService;
+  let store: CallStoreService;
+  let crawler: SourceCrawlService;
+  const config = {
+    CRAWLER_CONTACT: 'tests@vigie.invalid',
+    CRAWLER_MIN_DELAY_MS: 0,
+    CRAWLER_ALLOW_HOSTS: ['127.0.0.1'],
+  } as VigieConfig;
+  const runAll = (today = TODAY) => crawler.runAll('cli', { referenceDate: today });
+  const calls = () => database.dataSource.getRepository(Call).find({ order: { id: 'ASC' } });
+  const events = () => database.dataSource.getRepository(CallEvent).count();
+  /** Every write of a source's connector_state (an UPDATE naming the column), with its size. */
+  const stateWrites = async () =>
+    (await database.dataSource.query('SELECT source_id FROM state_write')) as unknown[];
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    server = await startFixtureServer({ today: TODAY });
+    sources = new SourceService(database.dataSource);
+    store = new CallStoreService(database.dataSource);
+    crawler = new SourceCrawlService(database.dataSource, store, config, clockFor(TODAY));
+    await sources.importFile(join(repoRoot, 'config', 'sources.demo.yaml'), {
+      vars: { FIXTURE_BASE_URL: server.baseUrl },
+    });
+    await database.dataSource.query(`
+      CREATE TABLE state_write (source_id text NOT NULL);
+      CREATE FUNCTION note_state_write() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN INSERT INTO state_write VALUES (NEW.id); RETURN NEW; END $$;
+      CREATE TRIGGER trg_state_write BEFORE UPDATE OF connector_state ON source
+        FOR EACH ROW EXECUTE FUNCTION note_state_write();`);
+  });
+  afterAll(async () => {
+    await crawler?.onApplicationShutdown();
+    await server?.close();
+    await database?.drop();
+  });
+
+  it('keeps validators, hashes and item keys in connector_state, never a page body', async () => {
+    const reports = await runAll();
+    expect(reports.every((r) => r.status === 'succeeded')).toBe(true);
+    const rows: Array<{ id: string; state: string }> = await database.dataSource.query(
+      'SELECT id, connector_state::text AS state FROM source ORDER BY id',
+    );
+    for (const row of rows) {
+      expect(row.state).not.toMatch(/"(text|detail|fields)":/);
+      // No prose of any page: descriptions, règlements and titles stay in the call tables.
+      expect(row.state).not.toMatch(/Date limite|numérique|<\/|\\u003c/i);
+    }
+    // The first run wrote each source's state, once (what the trigger sees).
+    expect((await stateWrites()).length).toBe(rows.length);
+    const bytes = rows.reduce((sum, row) => sum + row.state.length, 0);
+    const pages = rows.reduce(
+      (sum, row) => sum + Object.keys(JSON.parse(row.state).pages).length,
+      0,
+    );
+    // Validators, a hash and the items' keys: a few hundred bytes a page at most.
+    expect(bytes / pages).toBeLessThan(400);
+    process.stdout.write(`connector_state: ${bytes} bytes for ${pages} pages\n`);
+  });
+
+  it('keeps every call open and seen over runs where every page answers 304, withdrawing none, rewriting no state', async () => {
+    const before = await calls();
+    const writesBefore = (await stateWrites()).length;
+    const eventsBefore = await events();
+    for (let run = 0; run < 3; run++) {
+      const startedAt = new Date();
+      const reports = await runAll();
+      for (const report of reports) {
+        expect(report).toMatchObject({ status: 'succeeded', withdrawn: 0, failed: 0, created: 0 });
+        expect(report.unchanged).toBe(report.fetched);
+      }
+      // The feed, the listing and every call page and règlement: asked, all unchanged.
+      for (const id of ['demo-nouvelle-aquitaine-rss', 'demo-grand-est-html']) {
+        const report = reports.find((r) => r.sourceId === id)!;
+        expect(report.notModified).toBe(report.requests);
+      }
+      const after = await calls();
+      expect(after.map((c) => [c.id, c.status, c.nextDeadline])).toEqual(
+        before.map((c) => [c.id, c.status, c.nextDeadline]),
+      );
+      expect(after.filter((c) => c.lastSeenAt < startedAt)).toEqual([]);
+      const links = await database.dataSource.getRepository(CallSource).find();
+      expect(links.filter((l) => l.lastSeenAt < startedAt || l.missingRuns > 0)).toEqual([]);
+    }
+    expect(before.filter((c) => c.status === 'withdrawn')).toEqual([]);
+    expect((await stateWrites()).length).toBe(writesBefore);
+    expect(await events()).toBe(eventsBefore);
+  });
+
+  it('moves status and next deadline with the calendar on a 304 run, as an unchanged upsert does', async () => {
+    const eventsBefore = await events();
+    const steadyBefore = await callOf('idf-habitat-insalubre');
+    const fabriqueBefore = await callOf('ge-fabrique-territoire');
+    await runAll('2027-04-01');
+    const fabrique = await callOf('ge-fabrique-territoire');
+    // Its last deadline was 2027-03-31 (Paris): closed now, nothing left to come.
+    expect(fabrique).toMatchObject({ status: 'closed', nextDeadline: null });
+    // updated_at tells the matching pass; a call whose status did not move keeps it.
+    expect(fabrique.updatedAt.getTime()).toBeGreaterThan(fabriqueBefore.updatedAt.getTime());
+    const leader = await callOf('na-leader-services-ruraux');
+    // Its first session passed: the second is next.
+    expect(leader).toMatchObject({ status: 'open', nextDeadline: '2027-06-15' });
+    const steady = await callOf('idf-habitat-insalubre');
+    expect(steady).toMatchObject({ status: 'open', nextDeadline: '2027-05-05' });
+    expect(steady.updatedAt).toEqual(steadyBefore.updatedAt);
+    expect(await events()).toBe(eventsBefore);
+    await runAll();
+    expect(await callOf('ge-fabrique-territoire')).toMatchObject({
+      status: 'open',
+      nextDeadline: '2027-03-31',
+    });
+  });
+
+  it('stores the change of a call page under a listing that answered 304', async () => {
+    const rounds = (second: string) => [
+      { date: '2027-03-31', label: '1re session' },
+      { date: second, label: '2e session' },
+    ];
+    server.setDeadline('ge-france-services-demat', rounds('2027-09-30'));
+    await crawler.runSource('demo-grand-est-html', 'cli', { referenceDate: TODAY });
+    server.setDeadline('ge-france-services-demat', rounds('2027-10-15'));
+    const asked = server.requests.length;
+    const report = await crawler.runSource('demo-grand-est-html', 'cli', {
+      referenceDate: TODAY,
+    });
+    expect(report).toMatchObject({ changed: 1, created: 0, withdrawn: 0, failed: 0 });
+    const listing = server.requests
+      .slice(asked)
+      .filter((r) => r.path.startsWith('/grandest/aides/?') || r.path === '/grandest/aides/');
+    expect(listing.map((r) => r.status)).toEqual([304, 200]);
+    const call = await callOf('ge-france-services-demat');
+    expect(call.deadlines.map((d) => d.date)).toEqual(['2027-03-31', '2027-10-15']);
+    const changed = await database.dataSource
+      .getRepository(CallEvent)
+      .findBy({ callId: call.id, kind: 'changed' });
+    expect(changed.at(-1)!.summary).toMatch(/15\/10\/2027/);
+  });
+
+  it('withdraws 50 calls missing for two runs in one statement, not the one another source still lists', async () => {
+    const [first, second] = [sourceDefinition(), sourceDefinition()];
+    await sources.create(first);
+    await sources.create(second);
+    const [link] = await database.dataSource
+      .getRepository(CallSource)
+      .find({ where: { sourceId: 'demo-nouvelle-aquitaine-rss' }, take: 1 });
+    const base = link.snapshot as unknown as NormalisedCall;
+    const sighting = (id: string, title: string): NormalisedCall => ({
+      ...base,
+      externalId: id,
+      url: `https://retraits.invalid/${id}`,
+      title,
+    });
+    const gone = Array.from({ length: 50 }, (_, i) =>
+      sighting(`gone-${i}`, `Appel témoin ${i} ${'xyzw'.repeat(i % 7)} retiré en fin de test`),
+    );
+    const ids: string[] = [];
+    for (const call of gone)
+      ids.push((await store.upsert(String(first.id), call, new Date(), { today: TODAY })).callId);
+    const shared = sighting('shared', 'Appel publié par deux sources et toujours listé');
+    const sharedId = (await store.upsert(String(first.id), shared, new Date(), { today: TODAY }))
+      .callId;
+    expect(
+      (await store.upsert(String(second.id), shared, new Date(), { today: TODAY })).callId,
+    ).toBe(sharedId);
+    expect(new Set(ids).size).toBe(50);
+
+    expect((await store.markMissing(String(first.id), [], new Date())).withdrawn).toBe(0);
+    const counter = countQueries(database.dataSource);
+    let outcome;
+    try {
+      outcome = await store.markMissing(String(first.id), [], new Date());
+    } finally {
+      counter.stop();
+    }
+    expect(outcome).toEqual({ missing: 51, withdrawn: 50 });
+    // The sightings' count, then the withdrawal: one statement, whatever the number of calls.
+    expect(counter.count).toBe(2);
+    const stored = await database.dataSource
+      .getRepository(Call)
+      .findBy({ id: In([...ids, sharedId]) });
+    const shown = stored.find((c) => c.id === sharedId)!;
+    expect(stored.filter((c) => c.updatedAt > shown.updatedAt)).toHaveLength(50);
+    expect(
+      stored
+        .filter((c) => c.status === 'withdrawn')
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual([...ids].sort());
+    const withdrawn = await database.dataSource
+      .getRepository(CallEvent)
+      .findBy({ callId: In([...ids, sharedId]), kind: 'withdrawn' });
+    expect(withdrawn).toHaveLength(50);
+    expect(withdrawn[0]).toMatchObject({
+      sourceId: first.id,
+      changes: [{ field: 'status', from: 'open', to: 'withdrawn' }],
+      summary: `retiré : absent de ${String(first.name)} lors de 2 collectes successives`,
+    });
+    // Already withdrawn: a third run writes no second event.
+    expect((await store.markMissing(String(first.id), [], new Date())).withdrawn).toBe(0);
+  });
+
+  async function callOf(fixtureId: string): Promise<Call> {
+    const link = await database.dataSource
+      .getRepository(CallSource)
+      .createQueryBuilder('cs')
+      .where('cs.external_id LIKE :part', { part: `%${fixtureId}%` })
+      .getOneOrFail();
+    return database.dataSource.getRepository(Call).findOneByOrFail({ id: link.callId });
+  }
 });

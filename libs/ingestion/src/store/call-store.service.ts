@@ -15,6 +15,7 @@ import {
   MISSING_RUNS_BEFORE_WITHDRAWN,
   type MissingOutcome,
   type SeenBatch,
+  type StillListedOutcome,
   type UpsertOptions,
   type UpsertResult,
 } from './call-store.types';
@@ -181,7 +182,6 @@ export class CallStoreService {
         RETURNING call_id, missing_runs`,
         [sourceId, runStartedAt, seen],
       );
-    let withdrawn = 0;
     const reached = [
       ...new Set(
         rows
@@ -189,9 +189,9 @@ export class CallStoreService {
           .map((row) => row.call_id),
       ),
     ];
-    for (const callId of reached) {
-      if (await this.withdrawIfUnlisted(callId, sourceId, runStartedAt)) withdrawn++;
-    }
+    const withdrawn = reached.length
+      ? await this.withdrawUnlisted(reached, sourceId, runStartedAt)
+      : 0;
     return { missing: rows.length, withdrawn };
   }
 
@@ -430,35 +430,118 @@ export class CallStoreService {
     };
   }
 
-  private async withdrawIfUnlisted(callId: string, sourceId: string, at: Date): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
-      const call = await manager
-        .getRepository(Call)
-        .findOne({ where: { id: callId }, lock: { mode: 'pessimistic_write' } });
-      if (!call || call.status === 'withdrawn') return false;
-      const listed = await manager
-        .getRepository(CallSource)
-        .createQueryBuilder('cs')
-        .where('cs.call_id = :callId AND cs.missing_runs < :limit', {
-          callId,
-          limit: MISSING_RUNS_BEFORE_WITHDRAWN,
-        })
-        .getCount();
-      if (listed > 0) return false;
-      await manager.update(Call, { id: callId }, { status: 'withdrawn', lastChangedAt: at });
-      const change: FieldChange = { field: 'status', from: call.status, to: 'withdrawn' };
-      const sourceName = await this.sourceName(manager, sourceId);
-      await this.addEvent(
-        manager,
-        callId,
-        sourceId,
-        at,
-        'withdrawn',
-        [change],
-        `retiré : absent de ${sourceName} lors de ${MISSING_RUNS_BEFORE_WITHDRAWN} collectes successives`,
+  /** Sightings stored before the identity key existed get it from their snapshot, once. */
+  private async giveIdentityKeys(linkIds: string[]): Promise<void> {
+    if (linkIds.length === 0) return;
+    const rows: Array<{ id: string; snapshot: NormalisedCall }> = await this.dataSource.query(
+      'SELECT id, snapshot FROM call_source WHERE id = ANY($1::uuid[])',
+      [linkIds],
+    );
+    await this.dataSource.query(
+      `UPDATE call_source cs SET identity_key = u.key
+        FROM unnest($1::uuid[], $2::text[]) AS u(id, key) WHERE cs.id = u.id`,
+      [rows.map((row) => row.id), rows.map((row) => callIdentityKey(row.snapshot))],
+    );
+  }
+
+  /**
+   * Withdraws, in one statement, the calls no source lists any more (every sighting missing for
+   * MISSING_RUNS_BEFORE_WITHDRAWN runs): status `withdrawn`, and a `withdrawn` event each with
+   * the status change, as the feeds and the change log read them. A call another source still
+   * lists is left as it is. Returns how many were withdrawn.
+   */
+  private async withdrawUnlisted(callIds: string[], sourceId: string, at: Date): Promise<number> {
+    // An INSERT … RETURNING comes back as its rows (an UPDATE's as [rows, rowCount]).
+    const rows: Array<{ call_id: string }> = await this.dataSource.query(
+      `WITH before AS (
+         SELECT id, status FROM call
+          WHERE id = ANY($1::uuid[]) AND status <> 'withdrawn'
+          ORDER BY id FOR UPDATE
+       ), withdrawn AS (
+         UPDATE call c SET status = 'withdrawn', last_changed_at = $3, updated_at = now()
+           FROM before
+          WHERE c.id = before.id
+            AND NOT EXISTS (SELECT 1 FROM call_source cs WHERE cs.call_id = c.id AND cs.missing_runs < $4::int)
+         RETURNING c.id, before.status AS previous
+       )
+       INSERT INTO call_event (call_id, source_id, occurred_at, kind, changes, summary)
+       SELECT id, $2, $3, 'withdrawn',
+              jsonb_build_array(jsonb_build_object('field', 'status', 'from', previous, 'to', 'withdrawn')),
+              'retiré : absent de ' || coalesce((SELECT name FROM source WHERE id = $2), $2)
+                || ' lors de ' || $4::int::text || ' collectes successives'
+         FROM withdrawn
+       RETURNING call_id`,
+      [callIds, sourceId, at, MISSING_RUNS_BEFORE_WITHDRAWN],
+    );
+    return rows.length;
+  }
+
+  /**
+   * Calls the source still lists on unchanged pages (the connector's `still-listed`): seen now,
+   * no longer missing, and their status and next deadline moved with the calendar as an
+   * unchanged upsert would — in a handful of statements, whatever their number. Returns the external
+   * ids the store cannot take as unchanged (unknown, or withdrawn): only a full read brings them.
+   */
+  async markStillListed(
+    sourceId: string,
+    externalIds: string[],
+    seenAt: Date,
+    options: Pick<UpsertOptions, 'today'> = {},
+  ): Promise<StillListedOutcome> {
+    if (externalIds.length === 0) return { seen: 0, needFullRead: [] };
+    const today = options.today ?? parisDate(seenAt);
+    const rows: Array<
+      StoredSighting & { external_id: string; keyless: boolean; call_hash: string }
+    > = await this.dataSource.query(
+      `SELECT cs.id AS link_id, cs.external_id, cs.call_id, c.status, c.content_hash AS call_hash,
+          cs.identity_key IS NULL AS keyless,
+          c.next_deadline::text AS next_deadline, c.opens_at::text AS opens_at, c.deadlines, c.rolling
+        FROM call_source cs JOIN call c ON c.id = cs.call_id
+        WHERE cs.source_id = $1 AND cs.external_id = ANY($2::text[])`,
+      [sourceId, externalIds],
+    );
+    const listed = rows.filter((row) => row.status !== 'withdrawn');
+    const known = new Set(listed.map((row) => row.external_id));
+    const needFullRead = externalIds.filter((id) => !known.has(id));
+    if (listed.length === 0) return { seen: 0, needFullRead };
+    await this.dataSource.query(
+      `UPDATE call_source SET last_seen_at = greatest(last_seen_at, $2), missing_runs = 0
+        WHERE id = ANY($1::uuid[])`,
+      [listed.map((row) => row.link_id), seenAt],
+    );
+    await this.giveIdentityKeys(listed.filter((row) => row.keyless).map((row) => row.link_id));
+    await this.dataSource.query(
+      'UPDATE call SET last_seen_at = greatest(last_seen_at, $2) WHERE id = ANY($1::uuid[])',
+      [[...new Set(listed.map((row) => row.call_id))], seenAt],
+    );
+    const moved = listed
+      .map((row) => {
+        const dates = { opensAt: row.opens_at, deadlines: row.deadlines, rolling: row.rolling };
+        return {
+          id: row.call_id,
+          hash: row.call_hash,
+          status: statusFromDates(dates, today),
+          next: nextDeadline(dates, today),
+          row,
+        };
+      })
+      .filter((call) => call.status !== call.row.status || call.next !== call.row.next_deadline);
+    if (moved.length) {
+      // As the upsert's calendar move: updated_at tells the matching pass the call changed. A
+      // call merged meanwhile by another source (other content hash) already has its status.
+      await this.dataSource.query(
+        `UPDATE call c SET status = u.status, next_deadline = u.next_deadline::date, updated_at = now()
+          FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS u(id, content_hash, status, next_deadline)
+          WHERE c.id = u.id AND c.content_hash = u.content_hash AND c.status <> 'withdrawn'`,
+        [
+          moved.map((call) => call.id),
+          moved.map((call) => call.hash),
+          moved.map((call) => call.status),
+          moved.map((call) => call.next),
+        ],
       );
-      return true;
-    });
+    }
+    return { seen: listed.length, needFullRead };
   }
 
   private async sourceName(manager: EntityManager, sourceId: string): Promise<string> {

@@ -50,5 +50,12 @@ export interface MissingOutcome {
   withdrawn: number;
 }
 
+export interface StillListedOutcome {
+  /** Sightings marked seen. */
+  seen: number;
+  /** External ids the store has no listed call for: the source's pages must be read in full. */
+  needFullRead: string[];
+}
+
 /** Two unseen successful runs and the source no longer lists the call. */
 export const MISSING_RUNS_BEFORE_WITHDRAWN = 2;

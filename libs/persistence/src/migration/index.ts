@@ -20,6 +20,7 @@ import { AddOrganisationCallScore1796673246754 } from './1796673246754-add-organ
 import { WatchAtNationalScale1796720000000 } from './1796720000000-watch-at-national-scale.migration';
 import { LegalFormCallVerdict1796730000000 } from './1796730000000-legal-form-call-verdict.migration';
 import { ReadSideIndexes1796740000000 } from './1796740000000-read-side-indexes.migration';
+import { BoundedConnectorState1796750000000 } from './1796750000000-bounded-connector-state.migration';
 
 /** Every migration in order, listed by hand (no globs). Never edit one that has run. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -44,4 +45,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   WatchAtNationalScale1796720000000,
   LegalFormCallVerdict1796730000000,
   ReadSideIndexes1796740000000,
+  BoundedConnectorState1796750000000,
 ];

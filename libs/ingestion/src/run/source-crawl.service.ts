@@ -1,14 +1,17 @@
 import { VigieConfig } from '@app/config';
 import { Source, SourceRun, type SourceRunError } from '@app/persistence';
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { isDeepStrictEqual } from 'node:util';
 import { DataSource } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { emptyConnectorState, runSource } from '../connector/connector.registry';
 import {
   isConnectorError,
+  isStillListed,
   type ConnectorRunStats,
   type ConnectorState,
 } from '../connector/connector.types';
+import { isPageState } from '../connector/page-fetch.util';
 import { Clock } from '@app/common';
 import { toReferenceDate } from '../extract/paris-date.util';
 import type { Fetcher } from '../fetch/fetcher.types';
@@ -37,8 +40,8 @@ const INTERRUPTED =
  * touches another, nor the calls already stored.
  */
 @Injectable()
-export class WatchService implements OnApplicationShutdown {
-  private readonly logger = new Logger(WatchService.name);
+export class SourceCrawlService implements OnApplicationShutdown {
+  private readonly logger = new Logger(SourceCrawlService.name);
   private fetcher: Fetcher | null = null;
   /** Where sources' secrets are read (auth.secretEnv); replaced in tests. */
   private env: NodeJS.ProcessEnv = process.env;
@@ -184,6 +187,18 @@ export class WatchService implements OnApplicationShutdown {
     const seenBatch = emptySeenBatch();
     const today = options.referenceDate ?? this.clock.today();
     const previous = connectorStateOf(source.connectorState);
+    /** Calls on unchanged pages, marked seen together (and before markMissing). */
+    let stillListed: string[] = [];
+    /** A call the store could not take (unknown, withdrawn, failed to store): read all next time. */
+    let readAllNextTime = false;
+    const flushStillListed = async () => {
+      if (stillListed.length === 0) return;
+      const ids = stillListed;
+      stillListed = [];
+      const outcome = await this.store.markStillListed(source.id, ids, new Date(), { today });
+      report.unchanged += outcome.seen;
+      if (outcome.needFullRead.length) readAllNextTime = true;
+    };
     const connectorRun = runSource(
       source.definition as unknown as SourceDefinition,
       this.crawlerFetcher(),
@@ -195,6 +210,13 @@ export class WatchService implements OnApplicationShutdown {
     );
     try {
       for await (const output of readAhead(connectorRun)) {
+        if (isStillListed(output)) {
+          for (const id of output.externalIds) seen.add(id);
+          report.fetched += output.externalIds.length;
+          stillListed.push(...output.externalIds);
+          if (stillListed.length >= SEEN_BATCH_SIZE) await flushStillListed();
+          continue;
+        }
         if (isConnectorError(output)) {
           if (output.externalId) seen.add(output.externalId);
           if (output.scope === 'source') report.sourceError = `${output.code}: ${output.message}`;
@@ -219,6 +241,7 @@ export class WatchService implements OnApplicationShutdown {
           if (seenBatch.linkIds.length >= SEEN_BATCH_SIZE) await this.store.flushSeen(seenBatch);
         } catch (error) {
           report.failed++;
+          readAllNextTime = true;
           pushError(report, {
             code: 'STORE_FAILED',
             message: (error as Error).message,
@@ -237,20 +260,26 @@ export class WatchService implements OnApplicationShutdown {
     }
     copyStats(report, connectorRun.stats);
     await this.store.flushSeen(seenBatch);
+    try {
+      await flushStillListed();
+    } catch (error) {
+      // Not marked seen: these calls must not count as missing either, so no withdrawal this run.
+      report.sourceError = `STORE_FAILED: ${(error as Error).message}`;
+      pushError(report, { code: 'STORE_FAILED', message: (error as Error).message });
+    }
     if (!report.sourceError) {
       const missing = await this.store.markMissing(source.id, seen, startedAt);
       report.withdrawn = missing.withdrawn;
     }
     report.status = report.sourceError ? 'failed' : 'succeeded';
-    await this.finish(
-      source,
-      run.id,
-      report,
-      startedAt,
-      report.sourceError
+    await this.finish(source, run.id, report, startedAt, nextState());
+    /** What the next run starts from; an empty state makes it read every page in full. */
+    function nextState(): ConnectorState {
+      if (readAllNextTime) return emptyConnectorState();
+      return report.sourceError
         ? { pages: { ...previous.pages, ...connectorRun.state.pages } }
-        : connectorRun.state,
-    );
+        : connectorRun.state;
+    }
     this.logger.log(
       `Source ${source.id}: ${report.status}, ${report.fetched} fetched, ${report.created} new, ${report.changed} changed`,
     );
@@ -265,6 +294,9 @@ export class WatchService implements OnApplicationShutdown {
     state: ConnectorState,
   ): Promise<void> {
     const finishedAt = new Date();
+    // An unchanged source costs no rewrite of its state (jsonb rows are rewritten whole).
+    const serialised = JSON.parse(JSON.stringify(state)) as ConnectorState;
+    const stateChanged = !isDeepStrictEqual(serialised, source.connectorState);
     await this.dataSource.transaction(async (manager) => {
       await manager.update(SourceRun, { id: runId }, {
         status: report.status === 'succeeded' ? 'succeeded' : 'failed',
@@ -296,7 +328,7 @@ export class WatchService implements OnApplicationShutdown {
           };
       await manager.update(Source, { id: source.id }, {
         lastRunAt: startedAt,
-        connectorState: state,
+        ...(stateChanged ? { connectorState: serialised } : {}),
         ...health,
       } as unknown as QueryDeepPartialEntity<Source>);
     });
@@ -346,9 +378,13 @@ function copyStats(report: SourceRunReport, stats: ConnectorRunStats): void {
   if (!report.sourceError && stats.sourceError) report.sourceError = stats.sourceError;
 }
 
+/** The stored state, without entries this version cannot use (whole bodies from before hashes). */
 function connectorStateOf(value: unknown): ConnectorState {
   const pages = (value as Partial<ConnectorState> | null)?.pages;
-  return pages && typeof pages === 'object' ? { pages } : emptyConnectorState();
+  if (!pages || typeof pages !== 'object') return emptyConnectorState();
+  return {
+    pages: Object.fromEntries(Object.entries(pages).filter(([, page]) => isPageState(page))),
+  };
 }
 
 function emptyReport(sourceId: string, runId: string | null): SourceRunReport {
