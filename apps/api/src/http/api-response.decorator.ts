@@ -1,5 +1,5 @@
-import { applyDecorators, type Type, UseInterceptors } from '@nestjs/common';
-import { ApiHeader, ApiResponse } from '@nestjs/swagger';
+import { applyDecorators, HttpCode, type Type, UseInterceptors } from '@nestjs/common';
+import { ApiHeader, ApiNoContentResponse, ApiResponse } from '@nestjs/swagger';
 import { ApiErrorView } from './api-error.dto';
 import { VersionEtagInterceptor } from './version-etag.interceptor';
 
@@ -72,4 +72,9 @@ export function VersionedEdit(
     AnswersVersion(response, status),
     ApiErrors(403, 409),
   );
+}
+
+/** A route that answers 204 with no body, documented with what it did. */
+export function AnswersNoContent(description: string): MethodDecorator {
+  return applyDecorators(HttpCode(204), ApiNoContentResponse({ description }));
 }
