@@ -232,9 +232,7 @@ export class ImpactPageController {
       'impact-indicators',
       {
         indicators: await this.impact.indicators(request.principal),
-        canEdit: DOSSIER_EDITORS.includes(request.principal.role),
-        notice: state.notice ?? null,
-        errors: state.errors ?? [],
+        ...editOutcome(request, DOSSIER_EDITORS, state),
         form: state.form ?? { cle: '', libelle: '', unite: '', definition: '', financeur: '' },
       },
       status,
@@ -325,9 +323,7 @@ export class ImpactPageController {
       'impact-references',
       {
         references: await this.impact.references(request.principal),
-        canEdit: (REFERENCE_EDITORS as string[]).includes(request.principal.role),
-        notice: state.notice ?? null,
-        errors: state.errors ?? [],
+        ...editOutcome(request, REFERENCE_EDITORS, state),
         typed: state.typed ?? null,
       },
       status,
@@ -409,6 +405,19 @@ export class ImpactPageController {
     }
     response.redirect(303, `/dossiers/${id}?fait=activite#activite`);
   }
+}
+
+/** Whether this member may edit the page's values, and how the last edit went. */
+function editOutcome(
+  request: SignedInRequest,
+  editors: readonly MemberRole[],
+  state: { notice?: string | null; errors?: FieldError[] },
+): { canEdit: boolean; notice: string | null; errors: FieldError[] } {
+  return {
+    canEdit: editors.includes(request.principal.role),
+    notice: state.notice ?? null,
+    errors: state.errors ?? [],
+  };
 }
 
 /** The service's field-level refusals next to their form fields; anything else is rethrown. */
