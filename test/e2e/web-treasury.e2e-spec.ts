@@ -68,6 +68,20 @@ function decode(value: string): string {
     .replace(/&amp;/g, '&');
 }
 
+/**
+ * 30 000 € in January 2027; 120 000 € spent over 2027 (10 000 €/month) against a 30 % FSE+
+ * advance of 21 600 € paid in February: 51 600 € − 6 × 10 000 € < 0 in June 2027.
+ */
+const STARTING_SETTINGS = {
+  openingBalanceCents: 3_000_000,
+  openingMonth: '2027-01',
+  minimumCashCents: 1_000_000,
+  recurring: [
+    { label: 'Salaires et charges', direction: 'out', amountCents: 850_000 },
+    { label: 'Adhésions et prestations', direction: 'in', amountCents: 850_000 },
+  ],
+};
+
 describe('Web « Trésorerie »', () => {
   let testApp: TestApp;
   let epn: OrganisationFixture;
@@ -81,6 +95,29 @@ describe('Web « Trésorerie »', () => {
   const settingsOf = (organisationId: string) =>
     testApp.app.get(TreasurySettingsService).get(organisationId);
 
+  /** The settings as the API stores them (PUT, the API key of the organisation). */
+  const putSettings = (settings: object) =>
+    request(testApp.app.getHttpServer())
+      .put('/api/treasury/settings')
+      .set('Authorization', `Bearer ${epn.apiKey}`)
+      .send(settings)
+      .expect(200);
+
+  /**
+   * The owner's settings form sent back with some fields changed: the page refuses it (400)
+   * and stores nothing.
+   */
+  async function refusedSettings(overrides: Record<string, string>): Promise<request.Response> {
+    const before = await settingsOf(epn.organisationId);
+    const browser = await signedIn(testApp, owner);
+    const form = await browser.get('/tresorerie/reglages');
+    expect(form.status).toBe(200);
+    const refused = await browser.post('/tresorerie/reglages', settingsForm(form.text, overrides));
+    expect(refused.status).toBe(400);
+    expect(await settingsOf(epn.organisationId)).toEqual(before);
+    return refused;
+  }
+
   beforeAll(async () => {
     testApp = await createTestApp();
     epn = await createOrganisation(testApp.app, { name: 'EPN Les Olympiades' });
@@ -90,21 +127,7 @@ describe('Web « Trésorerie »', () => {
     viewer = await createWebUser(testApp.app, epn.organisationId, 'viewer');
     member = await createWebUser(testApp.app, epn.organisationId, 'member');
     outsider = await createWebUser(testApp.app, other.organisationId, 'owner');
-    // 30 000 € in January 2027; 120 000 € spent over 2027 (10 000 €/month) against a 30 % FSE+
-    // advance of 21 600 € paid in February: 51 600 € − 6 × 10 000 € < 0 in June 2027.
-    await request(testApp.app.getHttpServer())
-      .put('/api/treasury/settings')
-      .set('Authorization', `Bearer ${epn.apiKey}`)
-      .send({
-        openingBalanceCents: 3_000_000,
-        openingMonth: '2027-01',
-        minimumCashCents: 1_000_000,
-        recurring: [
-          { label: 'Salaires et charges', direction: 'out', amountCents: 850_000 },
-          { label: 'Adhésions et prestations', direction: 'in', amountCents: 850_000 },
-        ],
-      })
-      .expect(200);
+    await putSettings(STARTING_SETTINGS);
     fseId = (
       await createApplication(
         testApp.app,
@@ -234,59 +257,34 @@ describe('Web « Trésorerie »', () => {
   });
 
   it('refuses a bad amount with a 400, keeps what was typed, and stores nothing', async () => {
-    const before = await settingsOf(epn.organisationId);
-    const browser = await signedIn(testApp, owner);
-    const form = await browser.get('/tresorerie/reglages');
-    expect(form.status).toBe(200);
-    const refused = await browser.post(
-      '/tresorerie/reglages',
-      settingsForm(form.text, { solde: 'trente mille', 'flux-0-montant': 'huit mille' }),
-    );
-    expect(refused.status).toBe(400);
+    const refused = await refusedSettings({
+      solde: 'trente mille',
+      'flux-0-montant': 'huit mille',
+    });
     expect(refused.text).toContain('value="trente mille"');
     expect(refused.text).toContain('aria-describedby="solde-hint solde-error" aria-invalid="true"');
     expect(refused.text).toContain('Montant invalide : écrivez un nombre d’euros');
     expect(refused.text).toContain('value="huit mille"');
     expect(refused.text).toContain('<a href="#flux-0-montant">');
-    expect(await settingsOf(epn.organisationId)).toEqual(before);
   });
 
   it('refuses an absurd amount, and what the treasury’s own checks refuse, next to its field', async () => {
-    const before = await settingsOf(epn.organisationId);
-    const browser = await signedIn(testApp, owner);
-    const form = await browser.get('/tresorerie/reglages');
     // An absurd amount is caught by the form (item 9: one wording in euros)…
-    const absurd = await browser.post(
-      '/tresorerie/reglages',
-      settingsForm(form.text, { seuil: '200000000' }),
-    );
-    expect(absurd.status).toBe(400);
+    const absurd = await refusedSettings({ seuil: '200000000' });
     expect(absurd.text).toContain('<a href="#seuil">');
     expect(absurd.text).toContain('value="200000000"');
     // …a flow ending before it starts, by the treasury's own checks.
-    const refused = await browser.post(
-      '/tresorerie/reglages',
-      settingsForm(form.text, { 'flux-1-fin': '2026-01', 'flux-1-debut': '2027-01' }),
-    );
-    expect(refused.status).toBe(400);
+    const refused = await refusedSettings({ 'flux-1-fin': '2026-01', 'flux-1-debut': '2027-01' });
     expect(refused.text).toContain('<a href="#flux-1-fin">');
-    expect(await settingsOf(epn.organisationId)).toEqual(before);
   });
 
   it('item 9: says in euros what is wrong with an amount, the same way for every money field', async () => {
-    const before = await settingsOf(epn.organisationId);
-    const browser = await signedIn(testApp, owner);
-    const form = await browser.get('/tresorerie/reglages');
-    const refused = await browser.post(
-      '/tresorerie/reglages',
-      settingsForm(form.text, {
-        solde: '999999999999999999',
-        seuil: '1 000 000 000',
-        'flux-0-montant': '1 000 000 000',
-        'flux-1-montant': 'huit mille',
-      }),
-    );
-    expect(refused.status).toBe(400);
+    const refused = await refusedSettings({
+      solde: '999999999999999999',
+      seuil: '1 000 000 000',
+      'flux-0-montant': '1 000 000 000',
+      'flux-1-montant': 'huit mille',
+    });
     const tooLarge = 'Montant trop élevé : 100\u202f000\u202f000\u00a0€ au plus.';
     const invalid =
       'Montant invalide : écrivez un nombre d’euros, par exemple 12 500 ou 12 500,50.';
@@ -295,24 +293,15 @@ describe('Web « Trésorerie »', () => {
     }
     expect(refused.text).toContain(`<a href="#flux-1-montant">${invalid}</a>`);
     expect(refused.text).not.toContain('centimes');
-    expect(await settingsOf(epn.organisationId)).toEqual(before);
   });
 
   it('finding 5: refuses an opening month or a flow month outside 2000–2100, next to its field', async () => {
-    const before = await settingsOf(epn.organisationId);
-    const browser = await signedIn(testApp, owner);
-    const form = await browser.get('/tresorerie/reglages');
-    const refused = await browser.post(
-      '/tresorerie/reglages',
-      settingsForm(form.text, { mois: '0001-01', 'flux-0-fin': '9999-12' }),
-    );
-    expect(refused.status).toBe(400);
+    const refused = await refusedSettings({ mois: '0001-01', 'flux-0-fin': '9999-12' });
     expect(refused.text).toContain('<a href="#mois">');
     expect(refused.text).toContain('aria-describedby="mois-hint mois-error" aria-invalid="true"');
     expect(refused.text).toContain('<a href="#flux-0-fin">');
     expect(refused.text).toContain('L’année doit être comprise entre 2000 et 2100.');
     expect(refused.text).toContain('value="0001-01"');
-    expect(await settingsOf(epn.organisationId)).toEqual(before);
   });
 
   it('never lets a viewer or a member change the settings', async () => {
@@ -368,33 +357,17 @@ describe('Web « Trésorerie »', () => {
     expect(page.text).toContain('Réglages de trésorerie enregistrés');
     expect(page.text).toMatch(/Seuil d’alerte : 15\s000\s€/);
     // Put back what the other tests expect.
-    await request(testApp.app.getHttpServer())
-      .put('/api/treasury/settings')
-      .set('Authorization', `Bearer ${epn.apiKey}`)
-      .send({
-        openingBalanceCents: 3_000_000,
-        openingMonth: '2027-01',
-        minimumCashCents: 1_000_000,
-        recurring: [
-          { label: 'Salaires et charges', direction: 'out', amountCents: 850_000 },
-          { label: 'Adhésions et prestations', direction: 'in', amountCents: 850_000 },
-        ],
-      })
-      .expect(200);
+    await putSettings(STARTING_SETTINGS);
   });
 
   it('keeps the user’s values when someone else saved in between (409)', async () => {
     const browser = await signedIn(testApp, owner);
     const form = await browser.get('/tresorerie/reglages');
-    await request(testApp.app.getHttpServer())
-      .put('/api/treasury/settings')
-      .set('Authorization', `Bearer ${epn.apiKey}`)
-      .send({
-        openingBalanceCents: 2_500_000,
-        openingMonth: '2027-01',
-        minimumCashCents: 1_000_000,
-      })
-      .expect(200);
+    await putSettings({
+      openingBalanceCents: 2_500_000,
+      openingMonth: '2027-01',
+      minimumCashCents: 1_000_000,
+    });
     const late = await browser.post(
       '/tresorerie/reglages',
       settingsForm(form.text, { seuil: '5000' }),
