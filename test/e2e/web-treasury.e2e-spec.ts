@@ -6,13 +6,6 @@ import { createOrganisation, OrganisationFixture } from '../factories/organisati
 import { createWebUser, WebUserFixture } from '../factories/user.factory';
 import { WebClient } from '../support/web-client.util';
 
-/** A signed-in web client (the sign-in itself checked). */
-async function signedIn(testApp: TestApp, user: WebUserFixture): Promise<WebClient> {
-  const client = new WebClient(testApp);
-  expect((await client.signIn(user)).status).toBe(303);
-  return client;
-}
-
 /** « −8 400 € », « 21 600 € », « 1 234,56 € » → cents. */
 function centsOf(text: string): number {
   const cleaned = text
@@ -109,7 +102,7 @@ describe('Web « Trésorerie »', () => {
    */
   async function refusedSettings(overrides: Record<string, string>): Promise<request.Response> {
     const before = await settingsOf(epn.organisationId);
-    const browser = await signedIn(testApp, owner);
+    const browser = await WebClient.signedIn(testApp, owner);
     const form = await browser.get('/tresorerie/reglages');
     expect(form.status).toBe(200);
     const refused = await browser.post('/tresorerie/reglages', settingsForm(form.text, overrides));
@@ -166,7 +159,7 @@ describe('Web « Trésorerie »', () => {
   });
 
   it('shows the chart, the table and the warnings in French', async () => {
-    const browser = await signedIn(testApp, viewer);
+    const browser = await WebClient.signedIn(testApp, viewer);
     const page = await browser.get('/tresorerie');
     expect(page.status).toBe(200);
     expect(page.text).toContain('<h1>Trésorerie</h1>');
@@ -193,7 +186,7 @@ describe('Web « Trésorerie »', () => {
   });
 
   it('item 10: the threshold warning gives the true lowest point, the one of « Besoin de trésorerie maximal »', async () => {
-    const browser = await signedIn(testApp, viewer);
+    const browser = await WebClient.signedIn(testApp, viewer);
     const page = await browser.get('/tresorerie');
     const text = page.text.replace(/\s+/g, ' ').replace(/[\u00a0\u202f]/g, ' ');
     const peak =
@@ -208,7 +201,7 @@ describe('Web « Trésorerie »', () => {
   });
 
   it('puts the most urgent treasury warnings on the dashboard, labelled, with the way to the rest', async () => {
-    const browser = await signedIn(testApp, viewer);
+    const browser = await WebClient.signedIn(testApp, viewer);
     const page = await browser.get('/tableau-de-bord');
     const section = /<section aria-labelledby="tresorerie">[\s\S]*?<\/section>/.exec(
       page.text,
@@ -229,7 +222,7 @@ describe('Web « Trésorerie »', () => {
   });
 
   it('lets the horizon be chosen', async () => {
-    const browser = await signedIn(testApp, member);
+    const browser = await WebClient.signedIn(testApp, member);
     const page = await browser.get('/tresorerie?horizon=12');
     expect(pageClosings(page.text)).toHaveLength(12);
     expect(page.text).toContain('<option value="12" selected>');
@@ -238,7 +231,7 @@ describe('Web « Trésorerie »', () => {
   });
 
   it('exports a CSV with the same closing balances as the page, and a real XLSX', async () => {
-    const browser = await signedIn(testApp, accountant);
+    const browser = await WebClient.signedIn(testApp, accountant);
     const page = await browser.get('/tresorerie?horizon=36');
     const csv = await browser.get('/tresorerie/export.csv?horizon=36');
     expect(csv.status).toBe(200);
@@ -307,7 +300,7 @@ describe('Web « Trésorerie »', () => {
   it('never lets a viewer or a member change the settings', async () => {
     const before = await settingsOf(epn.organisationId);
     for (const user of [viewer, member]) {
-      const browser = await signedIn(testApp, user);
+      const browser = await WebClient.signedIn(testApp, user);
       await browser.get('/tresorerie');
       const form = await browser.get('/tresorerie/reglages');
       expect(form.status).toBe(403);
@@ -324,7 +317,7 @@ describe('Web « Trésorerie »', () => {
   });
 
   it('adds a row without saving, then saves the threshold and removes a flow', async () => {
-    const browser = await signedIn(testApp, accountant);
+    const browser = await WebClient.signedIn(testApp, accountant);
     const form = await browser.get('/tresorerie/reglages');
     const withRow = await browser.post(
       '/tresorerie/reglages',
@@ -361,7 +354,7 @@ describe('Web « Trésorerie »', () => {
   });
 
   it('keeps the user’s values when someone else saved in between (409)', async () => {
-    const browser = await signedIn(testApp, owner);
+    const browser = await WebClient.signedIn(testApp, owner);
     const form = await browser.get('/tresorerie/reglages');
     await putSettings({
       openingBalanceCents: 2_500_000,
@@ -383,7 +376,7 @@ describe('Web « Trésorerie »', () => {
   });
 
   it('never shows one organisation’s treasury to another', async () => {
-    const browser = await signedIn(testApp, outsider);
+    const browser = await WebClient.signedIn(testApp, outsider);
     const page = await browser.get('/tresorerie');
     expect(page.status).toBe(200);
     expect(page.text).toContain('Pour commencer');
