@@ -1,16 +1,6 @@
-import {
-  buildDist,
-  createTestDatabase,
-  runVigie,
-  TEST_TODAY,
-  type TestDatabase,
-} from '@app/testing';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { DEMO_SOURCES, runVigie, TEST_TODAY, useCrawlSandbox } from '@app/testing';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startFixtureServer, type FixtureServer } from '../fixture-server';
-
-const DEMO_SOURCES = join(__dirname, '..', '..', 'config', 'sources.demo.yaml');
 
 /** A source whose feed the fixture server does not have: its run fails, the others go on. */
 const BROKEN_SOURCE = `
@@ -28,59 +18,42 @@ const BROKEN_SOURCE = `
  * lines when piped), JSON alone on stdout. A real process against a real PostgreSQL.
  */
 describe('vigie exit codes, progress and --json', () => {
-  let database: TestDatabase;
-  let server: FixtureServer;
-  let folder: string;
-  let env: NodeJS.ProcessEnv;
+  const sandbox = useCrawlSandbox('vigie-cli-exit-', { today: TEST_TODAY });
   let sourcesFile: string;
 
-  beforeAll(async () => {
-    buildDist();
-    database = await createTestDatabase();
-    server = await startFixtureServer({ today: TEST_TODAY });
-    folder = mkdtempSync(join(tmpdir(), 'vigie-cli-exit-'));
-    env = {
-      DATABASE_URL: database.url,
-      VIGIE_HOME: join(folder, 'home'),
-      FIXTURE_BASE_URL: server.baseUrl,
-      CRAWLER_ALLOW_HOSTS: '127.0.0.1',
-      CRAWLER_MIN_DELAY_MS: '0',
-      LOG_LEVEL: 'warn',
-    };
+  beforeAll(() => {
     // The first demo source (an RSS feed with detail pages), then the broken one.
     const demo = readFileSync(DEMO_SOURCES, 'utf8');
     const firstSource = demo.slice(0, demo.indexOf('\n  - id: demo-grand-est-html'));
-    sourcesFile = join(folder, 'sources.yaml');
+    sourcesFile = join(sandbox.folder, 'sources.yaml');
     writeFileSync(sourcesFile, `${firstSource}\n${BROKEN_SOURCE}`);
-  });
-  afterAll(async () => {
-    await server?.close();
-    await database?.drop();
-    rmSync(folder, { recursive: true, force: true });
   });
 
   it('documents its exit codes in --help', async () => {
-    const help = await runVigie(['--help'], env);
+    const help = await runVigie(['--help'], sandbox.env);
     expect(help.code).toBe(0);
     expect(help.stdout).toMatch(/Codes de sortie/);
     expect(help.stdout).toMatch(/^\s+2\s+usage ou entrée invalide/m);
   });
 
   it('exits 2 on bad usage or input, saying why', async () => {
-    const unknownOption = await runVigie(['sources:list', '--bogus'], env);
+    const unknownOption = await runVigie(['sources:list', '--bogus'], sandbox.env);
     expect(unknownOption.code).toBe(2);
     expect(unknownOption.stderr).toMatch(/--bogus/);
-    const missingFile = await runVigie(['sources:import', join(folder, 'absent.yaml')], env);
+    const missingFile = await runVigie(
+      ['sources:import', join(sandbox.folder, 'absent.yaml')],
+      sandbox.env,
+    );
     expect(missingFile.code).toBe(2);
     expect(missingFile.stderr).toMatch(/absent\.yaml/);
   });
 
   it('exits 1 when a source fails in watch --once, summary printed, one progress line per source on stderr', async () => {
-    const imported = await runVigie(['sources:import', sourcesFile, '--json'], env);
+    const imported = await runVigie(['sources:import', sourcesFile, '--json'], sandbox.env);
     expect(imported.code).toBe(0);
     expect(JSON.parse(imported.stdout).created).toHaveLength(2);
 
-    const run = await runVigie(['watch', '--once'], env);
+    const run = await runVigie(['watch', '--once'], sandbox.env);
     expect(run.code).toBe(1);
     expect(run.stdout).toMatch(/demo-nouvelle-aquitaine-rss : OK/);
     expect(run.stdout).toMatch(/demo-broken-rss : ÉCHEC/);
@@ -98,7 +71,7 @@ describe('vigie exit codes, progress and --json', () => {
   it('exits 0 when all the work succeeded, with only the JSON on stdout', async () => {
     const run = await runVigie(
       ['watch', '--once', '--json', '--source', 'demo-nouvelle-aquitaine-rss'],
-      env,
+      sandbox.env,
     );
     expect(run.code).toBe(0);
     const reports = JSON.parse(run.stdout) as Array<{ sourceId: string; status: string }>;
@@ -109,10 +82,12 @@ describe('vigie exit codes, progress and --json', () => {
   });
 
   it('rescores with progress on stderr and a JSON report on stdout', async () => {
-    await database.dataSource.query('DELETE FROM call_classification');
-    const stored = Number((await database.dataSource.query('SELECT count(*) AS n FROM call'))[0].n);
+    await sandbox.database.dataSource.query('DELETE FROM call_classification');
+    const stored = Number(
+      (await sandbox.database.dataSource.query('SELECT count(*) AS n FROM call'))[0].n,
+    );
     expect(stored).toBeGreaterThan(0);
-    const run = await runVigie(['calls:rescore', '--json'], env);
+    const run = await runVigie(['calls:rescore', '--json'], sandbox.env);
     expect(run.code).toBe(0);
     const report = JSON.parse(run.stdout) as {
       scored: number;

@@ -1,20 +1,14 @@
 import {
-  buildDist,
-  createTestDatabase,
-  repoRoot,
   runVigie,
-  startProcess,
+  startWorker,
   stopProcess,
   TEST_TODAY,
-  type TestDatabase,
+  useCrawlSandbox,
+  waitFor,
+  writeDemoSources,
 } from '@app/testing';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse, stringify } from 'yaml';
-import { startFixtureServer, type FixtureServer } from '../fixture-server';
 
-const WORKER = join(repoRoot, 'dist', 'apps', 'worker', 'src', 'main.js');
 const DELAY_MS = 300;
 /** Three sources the fixture server publishes on one host (127.0.0.1:port). */
 const SOURCES = ['demo-occitanie-ods', 'demo-ile-de-france-json', 'demo-eu-sedia'];
@@ -22,63 +16,25 @@ const START_TIMEOUT_MS = 120_000;
 /** The longest pause of this process's event loop the timing check forgives. */
 const STALL_ALLOWANCE_MS = 1_000;
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-}
-
 /** Issue 16, faults: politeness holds across worker processes, not only inside one. */
 describe('three workers crawling three sources of one host', () => {
-  let database: TestDatabase;
-  let server: FixtureServer;
-  let folder: string;
-
-  beforeAll(async () => {
-    buildDist();
-    database = await createTestDatabase();
-    server = await startFixtureServer({ today: TEST_TODAY });
-    folder = mkdtempSync(join(tmpdir(), 'vigie-politeness-'));
-  });
-  afterAll(async () => {
-    await server?.close();
-    await database?.drop();
-    rmSync(folder, { recursive: true, force: true });
-  });
+  const sandbox = useCrawlSandbox('vigie-politeness-', { today: TEST_TODAY });
 
   it(
     'never send that host two requests closer than CRAWLER_MIN_DELAY_MS',
     async () => {
-      const demo = parse(readFileSync(join(repoRoot, 'config', 'sources.demo.yaml'), 'utf8')) as {
-        sources: Array<Record<string, unknown>>;
-      };
-      const file = join(folder, 'one-host.yaml');
-      writeFileSync(
-        file,
-        stringify({
-          sources: demo.sources
-            .filter((source) => SOURCES.includes(source.id as string))
-            .map((source) => ({ ...source, schedule: '*/2 * * * * *' })),
-        }),
-      );
+      const file = join(sandbox.folder, 'one-host.yaml');
+      writeDemoSources(file, SOURCES);
       const env = {
-        DATABASE_URL: database.url,
-        VIGIE_HOME: join(folder, 'home'),
-        FIXTURE_BASE_URL: server.baseUrl,
-        CRAWLER_ALLOW_HOSTS: '127.0.0.1',
+        ...sandbox.env,
         CRAWLER_MIN_DELAY_MS: String(DELAY_MS),
         INGESTION_TICK_SECONDS: '1',
-        LOG_LEVEL: 'warn',
       };
       expect((await runVigie(['sources:import', file], env)).code).toBe(0);
-      const workers = await Promise.all(
-        [1, 2, 3].map(() => startProcess([WORKER], env, /Vigie worker running/, START_TIMEOUT_MS)),
-      );
+      const workers = await Promise.all([1, 2, 3].map(() => startWorker(env, START_TIMEOUT_MS)));
       try {
         await waitFor(async () => {
-          const [{ n }] = await database.dataSource.query(
+          const [{ n }] = await sandbox.database.dataSource.query(
             `SELECT count(DISTINCT source_id)::int AS n FROM source_run WHERE status = 'succeeded'`,
           );
           return n === SOURCES.length;
@@ -86,7 +42,9 @@ describe('three workers crawling three sources of one host', () => {
       } finally {
         await Promise.all(workers.map((worker) => stopProcess(worker.child, 'SIGTERM')));
       }
-      const times = server.requests.map((request) => request.receivedAt).sort((a, b) => a - b);
+      const times = sandbox.server.requests
+        .map((request) => request.receivedAt)
+        .sort((a, b) => a - b);
       const gaps = times.slice(1).map((time, index) => time - times[index]);
       // Enough requests that three unco-ordinated workers would have collided.
       expect(times.length).toBeGreaterThanOrEqual(6);
@@ -101,7 +59,9 @@ describe('three workers crawling three sources of one host', () => {
         0.8,
       );
       // And the crawls stored what they read.
-      const [{ n: calls }] = await database.dataSource.query(`SELECT count(*)::int AS n FROM call`);
+      const [{ n: calls }] = await sandbox.database.dataSource.query(
+        `SELECT count(*)::int AS n FROM call`,
+      );
       expect(calls).toBeGreaterThan(0);
     },
     4 * START_TIMEOUT_MS,

@@ -1,34 +1,28 @@
 import { connectDataSource } from '@app/persistence';
 import {
   buildDist,
+  crawlEnv,
   freePort,
   repoRoot,
   runVigie,
+  startApi,
   startProcess,
+  startWorker,
   stopProcess,
   TEST_TODAY,
+  waitFor,
+  writeDemoSources,
 } from '@app/testing';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse, stringify } from 'yaml';
 import { startFixtureServer, type FixtureServer } from '../fixture-server';
 
-const API = join(repoRoot, 'dist', 'apps', 'api', 'src', 'main.js');
-const WORKER = join(repoRoot, 'dist', 'apps', 'worker', 'src', 'main.js');
 const SOURCE = 'demo-ile-de-france-json';
 const START_TIMEOUT_MS = 120_000;
 const OPERATOR_TOKEN = 'operator-token-for-tests-0123';
-
-async function waitFor<T>(check: () => Promise<T | null>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check().catch(() => null);
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 300));
-  }
-}
+/** While PostgreSQL is down, a check that throws is only "not yet". */
+const RETRY = { intervalMs: 300, retryErrors: true };
 
 const EMBEDDED = join(repoRoot, 'dist', 'libs', 'persistence', 'src', 'embedded-database.js');
 
@@ -77,29 +71,13 @@ describe('PostgreSQL restarted under a running api and worker', () => {
       const home = join(folder, 'pg');
       let database = await startPostgres(home, await freePort());
       const port = await freePort();
-      const env = {
-        DATABASE_URL: database.url,
-        VIGIE_HOME: join(folder, 'home'),
+      const env = crawlEnv(database.url, folder, server.baseUrl, {
         PORT: String(port),
-        FIXTURE_BASE_URL: server.baseUrl,
-        CRAWLER_ALLOW_HOSTS: '127.0.0.1',
-        CRAWLER_MIN_DELAY_MS: '0',
         INGESTION_TICK_SECONDS: '1',
         METRICS_TOKEN: OPERATOR_TOKEN,
-        LOG_LEVEL: 'warn',
-      };
-      const demo = parse(readFileSync(join(repoRoot, 'config', 'sources.demo.yaml'), 'utf8')) as {
-        sources: Array<Record<string, unknown>>;
-      };
+      });
       const file = join(folder, 'json.yaml');
-      writeFileSync(
-        file,
-        stringify({
-          sources: demo.sources
-            .filter((source) => source.id === SOURCE)
-            .map((source) => ({ ...source, schedule: '*/2 * * * * *' })),
-        }),
-      );
+      writeDemoSources(file, [SOURCE]);
       const processes: Array<Awaited<ReturnType<typeof startProcess>>> = [];
       const health = async (token?: string) => {
         const response = await fetch(`http://127.0.0.1:${port}/health`, {
@@ -123,18 +101,22 @@ describe('PostgreSQL restarted under a running api and worker', () => {
         expect((await runVigie(['sources:import', file], env)).code).toBe(0);
         processes.push(
           ...(await Promise.all([
-            startProcess([API], env, /Vigie API listening/, START_TIMEOUT_MS),
-            startProcess([WORKER], env, /Vigie worker running/, START_TIMEOUT_MS),
+            startApi(env, START_TIMEOUT_MS),
+            startWorker(env, START_TIMEOUT_MS),
           ])),
         );
-        await waitFor(() => succeededSince(new Date(0)), 60_000);
+        await waitFor(() => succeededSince(new Date(0)), 60_000, RETRY);
         expect((await health()).status).toBe(200);
 
         await database.stop();
-        const down = await waitFor(async () => {
-          const answer = await health(OPERATOR_TOKEN);
-          return answer.status === 503 ? answer : null;
-        }, 30_000);
+        const down = await waitFor(
+          async () => {
+            const answer = await health(OPERATOR_TOKEN);
+            return answer.status === 503 ? answer : null;
+          },
+          30_000,
+          RETRY,
+        );
         expect(JSON.parse(down.text)).toEqual({ status: 'degraded', database: { status: 'down' } });
         const url = new URL(database.url);
         for (const secret of [url.password, url.port, database.url])
@@ -143,9 +125,9 @@ describe('PostgreSQL restarted under a running api and worker', () => {
         database = await startPostgres(home, Number(url.port));
         expect(new URL(database.url).port).toBe(url.port);
         const back = new Date();
-        await waitFor(async () => ((await health()).status === 200 ? true : null), 60_000);
+        await waitFor(async () => ((await health()).status === 200 ? true : null), 60_000, RETRY);
         // The worker's queue and crons reconnect by themselves: crawls go on.
-        await waitFor(() => succeededSince(back), 60_000);
+        await waitFor(() => succeededSince(back), 60_000, RETRY);
         const detail = JSON.parse((await health(OPERATOR_TOKEN)).text);
         expect(detail.tasks.map((task: { task: string }) => task.task)).toContain(
           'ingestion-run-source',

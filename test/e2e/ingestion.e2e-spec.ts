@@ -1,20 +1,14 @@
 import {
-  buildDist,
-  createTestDatabase,
-  repoRoot,
+  DEMO_SOURCES,
   runVigie,
-  startProcess,
+  startWorker,
   stopProcess,
   TEST_TODAY,
-  type TestDatabase,
+  useCrawlSandbox,
+  waitFor,
 } from '@app/testing';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { startFixtureServer, type FixtureServer } from '../fixture-server';
-
-const WORKER = join(repoRoot, 'dist', 'apps', 'worker', 'src', 'main.js');
-const DEMO_SOURCES = join(repoRoot, 'config', 'sources.demo.yaml');
 
 interface Row {
   [column: string]: unknown;
@@ -25,37 +19,14 @@ interface Row {
  * in each connector's shape, on a real PostgreSQL.
  */
 describe('ingestion end to end', () => {
-  let database: TestDatabase;
-  let server: FixtureServer;
-  let folder: string;
-  let env: NodeJS.ProcessEnv;
+  const sandbox = useCrawlSandbox('vigie-ingestion-', { today: TEST_TODAY });
   const query = (sql: string, params: unknown[] = []): Promise<Row[]> =>
-    database.dataSource.query(sql, params);
+    sandbox.database.dataSource.query(sql, params);
   const count = async (sql: string, params: unknown[] = []) =>
     Number((await query(sql, params))[0].n);
 
-  beforeAll(async () => {
-    buildDist();
-    database = await createTestDatabase();
-    server = await startFixtureServer({ today: TEST_TODAY });
-    folder = mkdtempSync(join(tmpdir(), 'vigie-ingestion-'));
-    env = {
-      DATABASE_URL: database.url,
-      VIGIE_HOME: join(folder, 'home'),
-      FIXTURE_BASE_URL: server.baseUrl,
-      CRAWLER_ALLOW_HOSTS: '127.0.0.1',
-      CRAWLER_MIN_DELAY_MS: '0',
-      LOG_LEVEL: 'warn',
-    };
-  });
-  afterAll(async () => {
-    await server?.close();
-    await database?.drop();
-    rmSync(folder, { recursive: true, force: true });
-  });
-
   it('refuses a sources file with a typo, naming file and line, and imports nothing', async () => {
-    const file = join(folder, 'typo.yaml');
+    const file = join(sandbox.folder, 'typo.yaml');
     writeFileSync(
       file,
       readFileSync(DEMO_SOURCES, 'utf8').replace(
@@ -63,7 +34,7 @@ describe('ingestion end to end', () => {
         '    folow: true\n    detail:\n      title: h1.headline-aide',
       ),
     );
-    const result = await runVigie(['sources:import', file], env);
+    const result = await runVigie(['sources:import', file], sandbox.env);
     expect(result.code).not.toBe(0);
     expect(result.stderr).toMatch(
       new RegExp(
@@ -74,11 +45,11 @@ describe('ingestion end to end', () => {
   });
 
   it('imports the sources, finds every call with its deadlines and funders, then finds them unchanged', async () => {
-    const imported = await runVigie(['sources:import', DEMO_SOURCES], env);
+    const imported = await runVigie(['sources:import', DEMO_SOURCES], sandbox.env);
     expect(imported.stderr).not.toMatch(/Erreur/);
     expect(imported.stdout).toContain('6 créée(s)');
 
-    const first = await runVigie(['watch', '--once', '--json'], env);
+    const first = await runVigie(['watch', '--once', '--json'], sandbox.env);
     expect(first.code).toBe(0);
     const reports = JSON.parse(first.stdout) as Array<{
       sourceId: string;
@@ -94,7 +65,7 @@ describe('ingestion end to end', () => {
       funders: string[];
       deadlines: Array<{ date: string }>;
     }>;
-    const published = server.calls();
+    const published = sandbox.server.calls();
     expect(calls).toHaveLength(published.length);
     for (const fixture of published) {
       const stored = calls.find((call) => call.title === fixture.title);
@@ -105,7 +76,7 @@ describe('ingestion end to end', () => {
       );
     }
 
-    const second = await runVigie(['watch', '--once'], env);
+    const second = await runVigie(['watch', '--once'], sandbox.env);
     expect(second.code).toBe(0);
     for (const line of second.stdout
       .trim()
@@ -142,8 +113,8 @@ describe('ingestion end to end', () => {
   });
 
   it('records one change event when a deadline moves on the server', async () => {
-    server.setDeadline('occ-irrigation', '2027-09-30');
-    const run = await runVigie(['watch', '--once', '--source', 'demo-occitanie-ods'], env);
+    sandbox.server.setDeadline('occ-irrigation', '2027-09-30');
+    const run = await runVigie(['watch', '--once', '--source', 'demo-occitanie-ods'], sandbox.env);
     expect(run.stdout).toContain('1 modifiés');
     const events = await query(
       `SELECT e.summary, e.changes FROM call_event e JOIN call c ON c.id = e.call_id WHERE e.kind = 'changed' AND c.title = $1`,
@@ -151,30 +122,27 @@ describe('ingestion end to end', () => {
     );
     expect(events).toHaveLength(1);
     expect(events[0].summary).toContain('au 30/09/2027');
-    const exported = await runVigie(['calls:export', '--format', 'jsonl'], env);
+    const exported = await runVigie(['calls:export', '--format', 'jsonl'], sandbox.env);
     const lines = exported.stdout
       .trim()
       .split('\n')
       .map((line) => JSON.parse(line) as { title: string; history: Array<{ kind: string }> });
-    expect(lines).toHaveLength(server.calls().length);
+    expect(lines).toHaveLength(sandbox.server.calls().length);
     expect(
       lines.find((l) => l.title.startsWith('Modernisation'))?.history.map((h) => h.kind),
     ).toEqual(['created', 'changed']);
   });
 
   it('crawls each source once per window with two workers at once', async () => {
-    const file = join(folder, 'fast.yaml');
+    const file = join(sandbox.folder, 'fast.yaml');
     writeFileSync(
       file,
       readFileSync(DEMO_SOURCES, 'utf8').replace(/schedule: "[^"]+"/g, 'schedule: "*/4 * * * * *"'),
     );
-    expect((await runVigie(['sources:import', file], env)).code).toBe(0);
+    expect((await runVigie(['sources:import', file], sandbox.env)).code).toBe(0);
     const callsBefore = await count('SELECT count(*) AS n FROM call');
-    const fast = { ...env, INGESTION_TICK_SECONDS: '1' };
-    const workers = await Promise.all([
-      startProcess([WORKER], fast, /Vigie worker running/),
-      startProcess([WORKER], fast, /Vigie worker running/),
-    ]);
+    const fast = { ...sandbox.env, INGESTION_TICK_SECONDS: '1' };
+    const workers = await Promise.all([startWorker(fast), startWorker(fast)]);
     try {
       await waitFor(
         async () =>
@@ -215,11 +183,11 @@ describe('ingestion end to end', () => {
   });
 
   it('loses nothing when a worker is killed mid-run and restarted', async () => {
-    server.setDeadline('ge-accessibilite-numerique', '2027-10-15');
+    sandbox.server.setDeadline('ge-accessibilite-numerique', '2027-10-15');
     // A slow crawl (politeness pause) so the kill lands in the middle of the Grand Est listing.
-    const slow = { ...env, INGESTION_TICK_SECONDS: '1', CRAWLER_MIN_DELAY_MS: '400' };
+    const slow = { ...sandbox.env, INGESTION_TICK_SECONDS: '1', CRAWLER_MIN_DELAY_MS: '400' };
     const before = new Date();
-    const worker = await startProcess([WORKER], slow, /Vigie worker running/);
+    const worker = await startWorker(slow);
     await waitFor(
       async () =>
         (await count(
@@ -235,11 +203,7 @@ describe('ingestion end to end', () => {
     );
     expect(left).toHaveLength(1);
 
-    const restarted = await startProcess(
-      [WORKER],
-      { ...env, INGESTION_TICK_SECONDS: '1' },
-      /Vigie worker running/,
-    );
+    const restarted = await startWorker({ ...sandbox.env, INGESTION_TICK_SECONDS: '1' });
     try {
       await waitFor(
         async () =>
@@ -270,33 +234,19 @@ describe('ingestion end to end', () => {
         call[0].id,
       ]),
     ).toBe(1);
-    expect(await count('SELECT count(*) AS n FROM call')).toBe(server.calls().length);
+    expect(await count('SELECT count(*) AS n FROM call')).toBe(sandbox.server.calls().length);
   });
 });
 
 describe('ingestion of a source with a key', () => {
-  let database: TestDatabase;
-  let server: FixtureServer;
-  let folder: string;
-  let env: NodeJS.ProcessEnv;
   const SECRET = 'e2e-key-0c4b9a';
+  const sandbox = useCrawlSandbox('vigie-ingestion-key-', {
+    env: { E2E_DEMO_AT_API_KEY: SECRET },
+  });
 
   beforeAll(async () => {
-    buildDist();
-    database = await createTestDatabase();
-    server = await startFixtureServer();
-    folder = mkdtempSync(join(tmpdir(), 'vigie-ingestion-key-'));
-    env = {
-      DATABASE_URL: database.url,
-      VIGIE_HOME: join(folder, 'home'),
-      FIXTURE_BASE_URL: server.baseUrl,
-      CRAWLER_ALLOW_HOSTS: '127.0.0.1',
-      CRAWLER_MIN_DELAY_MS: '0',
-      LOG_LEVEL: 'warn',
-      E2E_DEMO_AT_API_KEY: SECRET,
-    };
     // The demo Aides-territoires source, asking for a key in a header.
-    const file = join(folder, 'sources.yaml');
+    const file = join(sandbox.folder, 'sources.yaml');
     writeFileSync(
       file,
       readFileSync(DEMO_SOURCES, 'utf8').replace(
@@ -304,18 +254,13 @@ describe('ingestion of a source with a key', () => {
         '    territory: ["63"]\n    auth: { kind: header, secretEnv: E2E_DEMO_AT_API_KEY, header: X-Api-Key, howToGet: "Demandez la clé." }\n',
       ),
     );
-    expect((await runVigie(['sources:import', file], env)).code).toBe(0);
+    expect((await runVigie(['sources:import', file], sandbox.env)).code).toBe(0);
   }, 120_000);
-  afterAll(async () => {
-    await server?.close();
-    await database?.drop();
-    rmSync(folder, { recursive: true, force: true });
-  });
 
   const atCalls = async () =>
     Number(
       (
-        await database.dataSource.query(
+        await sandbox.database.dataSource.query(
           `SELECT count(*) AS n FROM call c JOIN call_source cs ON cs.call_id = c.id
             WHERE cs.source_id = 'demo-aides-territoires' AND c.status <> 'withdrawn'`,
         )
@@ -323,14 +268,14 @@ describe('ingestion of a source with a key', () => {
     );
 
   it('a refused key fails that source only, in French, without the key, and keeps its calls', async () => {
-    const first = await runVigie(['watch', '--once', '--json'], env);
+    const first = await runVigie(['watch', '--once', '--json'], sandbox.env);
     expect(first.code).toBe(0);
     const stored = await atCalls();
-    expect(stored).toBe(server.calls('at').length);
+    expect(stored).toBe(sandbox.server.calls('at').length);
 
-    server.setFault('/aides-territoires/', 'status-401');
+    sandbox.server.setFault('/aides-territoires/', 'status-401');
     for (let run = 0; run < 2; run++) {
-      const refused = await runVigie(['watch', '--once', '--json'], env);
+      const refused = await runVigie(['watch', '--once', '--json'], sandbox.env);
       expect(refused.code).toBe(1);
       expect(refused.stdout + refused.stderr).not.toContain(SECRET);
       const reports = JSON.parse(refused.stdout) as Array<{
@@ -349,7 +294,7 @@ describe('ingestion of a source with a key', () => {
     }
     // Two failed runs withdraw nothing.
     expect(await atCalls()).toBe(stored);
-    const listed = await runVigie(['sources:list', '--json'], env);
+    const listed = await runVigie(['sources:list', '--json'], sandbox.env);
     expect(listed.stdout).not.toContain(SECRET);
     expect(
       (JSON.parse(listed.stdout) as Array<{ id: string; lastError: string }>).find(
@@ -359,7 +304,7 @@ describe('ingestion of a source with a key', () => {
   }, 180_000);
 
   it('without the key the source is not crawled and says which variable to set', async () => {
-    const noKey = { ...env, E2E_DEMO_AT_API_KEY: '' };
+    const noKey = { ...sandbox.env, E2E_DEMO_AT_API_KEY: '' };
     const run = await runVigie(['watch', '--once', '--source', 'demo-aides-territoires'], noKey);
     expect(run.stdout).toContain(
       'demo-aides-territoires : non collectée — En attente de son jeton : définissez la variable d’environnement E2E_DEMO_AT_API_KEY. Demandez la clé.',
@@ -368,12 +313,3 @@ describe('ingestion of a source with a key', () => {
     expect(listed.stdout).toContain('en attente de son jeton (E2E_DEMO_AT_API_KEY)');
   }, 120_000);
 });
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (await check()) return;
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`Condition not met after ${timeoutMs} ms`);
-}

@@ -2,8 +2,8 @@ import {
   buildDist,
   createTestDatabase,
   freePort,
-  repoRoot,
-  startProcess,
+  startApi,
+  startWorker,
   stopProcess,
   type TestDatabase,
 } from '@app/testing';
@@ -12,8 +12,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildTypeOrmOptions } from '@app/persistence';
 
-const API = join(repoRoot, 'dist', 'apps', 'api', 'src', 'main.js');
-const WORKER = join(repoRoot, 'dist', 'apps', 'worker', 'src', 'main.js');
 /** Five Node processes starting at once on a shared 2-core machine take a while. */
 const START_TIMEOUT_MS = 120_000;
 
@@ -42,17 +40,8 @@ describe('two api processes and three workers started at once on an empty databa
       };
       const ports = [await freePort(), await freePort()];
       const started = await Promise.allSettled([
-        ...ports.map((port) =>
-          startProcess(
-            [API],
-            { ...env, PORT: String(port) },
-            /Vigie API listening/,
-            START_TIMEOUT_MS,
-          ),
-        ),
-        ...[1, 2, 3].map(() =>
-          startProcess([WORKER], env, /Vigie worker running/, START_TIMEOUT_MS),
-        ),
+        ...ports.map((port) => startApi({ ...env, PORT: String(port) }, START_TIMEOUT_MS)),
+        ...[1, 2, 3].map(() => startWorker(env, START_TIMEOUT_MS)),
       ]);
       const processes = started.flatMap((result) =>
         result.status === 'fulfilled' ? [result.value] : [],

@@ -43,6 +43,11 @@ describe('Treasury: claims, matching and delays (issue 21)', () => {
   });
   afterAll(() => testApp.close());
 
+  /** The application as the API stored it, with its lines' ids. */
+  async function store(body: Parameters<typeof createApplication>[2]): Promise<Stored> {
+    return (await createApplication(testApp.app, epn.apiKey, body)) as unknown as Stored;
+  }
+
   async function plan(id: string, query = 'from=2026-01&months=36'): Promise<Projection> {
     const response = await http()
       .get(`/api/applications/${id}/treasury?${query}`)
@@ -108,11 +113,7 @@ describe('Treasury: claims, matching and delays (issue 21)', () => {
   }
 
   it('LEADER with partial co-financing: the interim claim brings 4 000 €, not 26 880 €; the rest moves to the balance', async () => {
-    const app = (await createApplication(
-      testApp.app,
-      epn.apiKey,
-      leaderBody('LEADER cofinancement partiel'),
-    )) as unknown as Stored;
+    const app = await store(leaderBody('LEADER cofinancement partiel'));
     const [feader] = app.fundingLines;
     expect(app.fundingLines[0]).toMatchObject({
       claims: [{ filedOn: '2026-10-15', periodStart: '2026-03', periodEnd: '2026-09' }],
@@ -173,7 +174,7 @@ describe('Treasury: claims, matching and delays (issue 21)', () => {
         cofinancing: [{ line: 1, month: '2027-06' }],
       },
     ];
-    const app = (await createApplication(testApp.app, epn.apiKey, body)) as unknown as Stored;
+    const app = await store(body);
     const [feader] = app.fundingLines;
     // Second claim: 38 400 × 18 000 / 60 000 = 11 520 € + 22 880 € carried = 34 400 €; proofs
     // 1 000 + 8 600 = 9 600 € → 38 400 € matched, minus 4 000 € drawn = 34 400 €: all of it, paid
@@ -188,11 +189,7 @@ describe('Treasury: claims, matching and delays (issue 21)', () => {
   });
 
   it('takes the instruction delay the convention announces for the line, defaulting to the rules file', async () => {
-    const app = (await createApplication(
-      testApp.app,
-      epn.apiKey,
-      leaderBody('LEADER délai de la convention'),
-    )) as unknown as Stored;
+    const app = await store(leaderBody('LEADER délai de la convention'));
     const [feader] = app.fundingLines;
     await http()
       .patch(`/api/applications/${app.id}/funding-lines/${feader.id}`)
@@ -209,7 +206,7 @@ describe('Treasury: claims, matching and delays (issue 21)', () => {
     // presenting 45 000 € of January–June → 72 000 × 45 000 / 120 000 = 27 000 €, paid
     // 2026-07 + 3 = 2026-10 (≤ 80 days, CPR Art. 74). Balance 72 000 − 27 000 = 45 000 € in
     // 2026-12 + 6 = 2027-06; OTHER's 48 000 € in 2027-03.
-    const app = (await createApplication(testApp.app, epn.apiKey, {
+    const app = await store({
       title: 'Fablab FEDER',
       status: 'in_progress',
       operationStart: '2026-01',
@@ -233,7 +230,7 @@ describe('Treasury: claims, matching and delays (issue 21)', () => {
         },
         { funder: 'Mécène local', kind: 'OTHER', amountCents: 4_800_000, status: 'granted' },
       ],
-    })) as unknown as Stored;
+    });
     const projection = await plan(app.id);
     expect(inflows(projection, app.fundingLines[0].id)).toEqual([
       '2026-10 2700000',
@@ -271,7 +268,7 @@ describe('Treasury: claims, matching and delays (issue 21)', () => {
     // 120 000 € over 2026, Interreg 96 000 € (80 %), own funds 24 000 €. Report 1 filed 20 July
     // for January–June (60 000 € → 48 000 €): FLC + ≤ 80 days 4 months, lead partner transfer 1 →
     // 2026-12. Report 2 planned 25 January 2027 for July–December → 48 000 € in 2027-06.
-    const app = (await createApplication(testApp.app, epn.apiKey, {
+    const app = await store({
       title: 'Coopération transfrontalière',
       status: 'in_progress',
       operationStart: '2026-01',
@@ -295,7 +292,7 @@ describe('Treasury: claims, matching and delays (issue 21)', () => {
           status: 'granted',
         },
       ],
-    })) as unknown as Stored;
+    });
     const projection = await plan(app.id);
     expect(inflows(projection, app.fundingLines[0].id)).toEqual([
       '2026-12 4800000',
@@ -355,11 +352,7 @@ describe('Treasury: claims, matching and delays (issue 21)', () => {
     ).toEqual(['fundingLines[1].claims NO_MATCHING_RULE']);
     expect(await count()).toBe(before);
     // On a stored line, the path is the line body's.
-    const app = (await createApplication(
-      testApp.app,
-      epn.apiKey,
-      leaderBody('LEADER édition refusée'),
-    )) as unknown as Stored;
+    const app = await store(leaderBody('LEADER édition refusée'));
     const refused = await http()
       .patch(`/api/applications/${app.id}/funding-lines/${app.fundingLines[0].id}`)
       .set(as(epn.apiKey))
@@ -373,11 +366,7 @@ describe('Treasury: claims, matching and delays (issue 21)', () => {
   });
 
   it('the dossier page’s line form enters claims and the convention’s delay, and shows a refusal next to the field', async () => {
-    const app = (await createApplication(
-      testApp.app,
-      epn.apiKey,
-      leaderBody('LEADER saisi en ligne'),
-    )) as unknown as Stored;
+    const app = await store(leaderBody('LEADER saisi en ligne'));
     const [feader] = app.fundingLines;
     const client = new WebClient(testApp);
     await client.signIn(await createWebUser(testApp.app, epn.organisationId, 'owner'));

@@ -3,10 +3,10 @@ import {
   buildDist,
   createTestApp,
   freePort,
-  repoRoot,
-  startProcess,
+  startWorker,
   stopProcess,
   TestApp,
+  waitFor,
 } from '@app/testing';
 import { WatchMatchService, WatchProfileService } from '@app/watch';
 import { getDataSourceToken } from '@nestjs/typeorm';
@@ -18,16 +18,7 @@ import { DataSource } from 'typeorm';
 import { createOrganisation } from '../factories/organisation.factory';
 import { createCall } from '../factories/watch.factory';
 
-const WORKER = join(repoRoot, 'dist', 'apps', 'worker', 'src', 'main.js');
 const SUBJECTS = 40;
-
-async function waitFor(check: () => Promise<boolean>, timeoutMs: number): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error(`Condition not met after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
 
 /** An SMTP server that takes its time over each message, so a kill lands mid-wave. */
 async function startSlowSmtp(port: number, delayMs: number) {
@@ -106,13 +97,13 @@ describe('Watch jobs when a worker is killed', () => {
   it('a digest wave cut by SIGKILL is finished by another worker, each mail once', async () => {
     const smtp = await startSlowSmtp(smtpPort, 150);
     try {
-      const first = await startProcess([WORKER], env(), /Vigie worker running/);
+      const first = await startWorker(env());
       await waitFor(async () => smtp.received.length >= 6, 60_000);
       await stopProcess(first.child, 'SIGKILL');
       const atKill = smtp.received.length;
       expect(atKill).toBeLessThan(SUBJECTS);
 
-      const second = await startProcess([WORKER], env(), /Vigie worker running/);
+      const second = await startWorker(env());
       try {
         await waitFor(
           async () =>
@@ -176,7 +167,7 @@ describe('Watch jobs when a worker is killed', () => {
             AND state IN ('created', 'retry', 'active')`,
       );
 
-    const first = await startProcess([WORKER], env(), /Vigie worker running/);
+    const first = await startWorker(env());
     await waitFor(
       async () =>
         (await count(
@@ -190,7 +181,7 @@ describe('Watch jobs when a worker is killed', () => {
     await stopProcess(first.child, 'SIGKILL');
     const unfinished = await jobsLeft();
 
-    const second = await startProcess([WORKER], env(), /Vigie worker running/);
+    const second = await startWorker(env());
     try {
       await waitFor(async () => (await jobsLeft()) === 0, 240_000);
     } finally {

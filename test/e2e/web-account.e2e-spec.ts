@@ -63,14 +63,7 @@ describe('Web accounts: invitations, password reset, sign-in throttling', () => 
     await new Promise<void>((resolve) => smtp.close(() => resolve()));
   });
 
-  async function signedIn(user: WebUserFixture): Promise<WebClient> {
-    const client = new WebClient(testApp, '203.0.113.7');
-    await client.get('/connexion');
-    expect(
-      (await client.post('/connexion', { email: user.email, password: user.password })).status,
-    ).toBe(303);
-    return client;
-  }
+  const signedIn = (user: WebUserFixture) => WebClient.signedIn(testApp, user, '203.0.113.7');
 
   it('an owner invites by e-mail; the link sets a password once and joins the organisation', async () => {
     const client = await signedIn(owner);

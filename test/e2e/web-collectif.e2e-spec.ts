@@ -25,8 +25,7 @@ describe('Web « Collectif »', () => {
   let pickId: string;
 
   const signedIn = async (user: WebUserFixture) => {
-    const client = new WebClient(testApp);
-    expect((await client.signIn(user)).status).toBe(303);
+    const client = await WebClient.signedIn(testApp, user);
     await client.get('/collectif');
     return client;
   };

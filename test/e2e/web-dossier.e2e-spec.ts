@@ -27,11 +27,7 @@ describe('Web « Dossiers » pages', () => {
   let idea: { id: string; title: string };
   let foreign: { id: string };
 
-  async function signedIn(user: WebUserFixture): Promise<WebClient> {
-    const client = new WebClient(testApp);
-    await client.signIn(user);
-    return client;
-  }
+  const signedIn = (user: WebUserFixture) => WebClient.signedIn(testApp, user);
 
   /** A file as the browser downloads it: the raw bytes, through a signed-in cookie jar. */
   async function download(user: WebUserFixture, path: string) {

@@ -21,11 +21,7 @@ describe('Activity and funder’s report pages (issue 18)', () => {
         .set('Authorization', `Bearer ${epn.apiKey}`)
         .expect(200)
     ).body as unknown[];
-  const signedIn = async (user: WebUserFixture) => {
-    const client = new WebClient(testApp);
-    await client.signIn(user);
-    return client;
-  };
+  const signedIn = (user: WebUserFixture) => WebClient.signedIn(testApp, user);
 
   beforeAll(async () => {
     testApp = await createTestApp();

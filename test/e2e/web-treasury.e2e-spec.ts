@@ -6,13 +6,6 @@ import { createOrganisation, OrganisationFixture } from '../factories/organisati
 import { createWebUser, WebUserFixture } from '../factories/user.factory';
 import { WebClient } from '../support/web-client.util';
 
-/** A signed-in web client (the sign-in itself checked). */
-async function signedIn(testApp: TestApp, user: WebUserFixture): Promise<WebClient> {
-  const client = new WebClient(testApp);
-  expect((await client.signIn(user)).status).toBe(303);
-  return client;
-}
-
 /** « −8 400 € », « 21 600 € », « 1 234,56 € » → cents. */
 function centsOf(text: string): number {
   const cleaned = text
@@ -68,6 +61,20 @@ function decode(value: string): string {
     .replace(/&amp;/g, '&');
 }
 
+/**
+ * 30 000 € in January 2027; 120 000 € spent over 2027 (10 000 €/month) against a 30 % FSE+
+ * advance of 21 600 € paid in February: 51 600 € − 6 × 10 000 € < 0 in June 2027.
+ */
+const STARTING_SETTINGS = {
+  openingBalanceCents: 3_000_000,
+  openingMonth: '2027-01',
+  minimumCashCents: 1_000_000,
+  recurring: [
+    { label: 'Salaires et charges', direction: 'out', amountCents: 850_000 },
+    { label: 'Adhésions et prestations', direction: 'in', amountCents: 850_000 },
+  ],
+};
+
 describe('Web « Trésorerie »', () => {
   let testApp: TestApp;
   let epn: OrganisationFixture;
@@ -81,6 +88,29 @@ describe('Web « Trésorerie »', () => {
   const settingsOf = (organisationId: string) =>
     testApp.app.get(TreasurySettingsService).get(organisationId);
 
+  /** The settings as the API stores them (PUT, the API key of the organisation). */
+  const putSettings = (settings: object) =>
+    request(testApp.app.getHttpServer())
+      .put('/api/treasury/settings')
+      .set('Authorization', `Bearer ${epn.apiKey}`)
+      .send(settings)
+      .expect(200);
+
+  /**
+   * The owner's settings form sent back with some fields changed: the page refuses it (400)
+   * and stores nothing.
+   */
+  async function refusedSettings(overrides: Record<string, string>): Promise<request.Response> {
+    const before = await settingsOf(epn.organisationId);
+    const browser = await WebClient.signedIn(testApp, owner);
+    const form = await browser.get('/tresorerie/reglages');
+    expect(form.status).toBe(200);
+    const refused = await browser.post('/tresorerie/reglages', settingsForm(form.text, overrides));
+    expect(refused.status).toBe(400);
+    expect(await settingsOf(epn.organisationId)).toEqual(before);
+    return refused;
+  }
+
   beforeAll(async () => {
     testApp = await createTestApp();
     epn = await createOrganisation(testApp.app, { name: 'EPN Les Olympiades' });
@@ -90,21 +120,7 @@ describe('Web « Trésorerie »', () => {
     viewer = await createWebUser(testApp.app, epn.organisationId, 'viewer');
     member = await createWebUser(testApp.app, epn.organisationId, 'member');
     outsider = await createWebUser(testApp.app, other.organisationId, 'owner');
-    // 30 000 € in January 2027; 120 000 € spent over 2027 (10 000 €/month) against a 30 % FSE+
-    // advance of 21 600 € paid in February: 51 600 € − 6 × 10 000 € < 0 in June 2027.
-    await request(testApp.app.getHttpServer())
-      .put('/api/treasury/settings')
-      .set('Authorization', `Bearer ${epn.apiKey}`)
-      .send({
-        openingBalanceCents: 3_000_000,
-        openingMonth: '2027-01',
-        minimumCashCents: 1_000_000,
-        recurring: [
-          { label: 'Salaires et charges', direction: 'out', amountCents: 850_000 },
-          { label: 'Adhésions et prestations', direction: 'in', amountCents: 850_000 },
-        ],
-      })
-      .expect(200);
+    await putSettings(STARTING_SETTINGS);
     fseId = (
       await createApplication(
         testApp.app,
@@ -143,7 +159,7 @@ describe('Web « Trésorerie »', () => {
   });
 
   it('shows the chart, the table and the warnings in French', async () => {
-    const browser = await signedIn(testApp, viewer);
+    const browser = await WebClient.signedIn(testApp, viewer);
     const page = await browser.get('/tresorerie');
     expect(page.status).toBe(200);
     expect(page.text).toContain('<h1>Trésorerie</h1>');
@@ -170,7 +186,7 @@ describe('Web « Trésorerie »', () => {
   });
 
   it('item 10: the threshold warning gives the true lowest point, the one of « Besoin de trésorerie maximal »', async () => {
-    const browser = await signedIn(testApp, viewer);
+    const browser = await WebClient.signedIn(testApp, viewer);
     const page = await browser.get('/tresorerie');
     const text = page.text.replace(/\s+/g, ' ').replace(/[\u00a0\u202f]/g, ' ');
     const peak =
@@ -185,7 +201,7 @@ describe('Web « Trésorerie »', () => {
   });
 
   it('puts the most urgent treasury warnings on the dashboard, labelled, with the way to the rest', async () => {
-    const browser = await signedIn(testApp, viewer);
+    const browser = await WebClient.signedIn(testApp, viewer);
     const page = await browser.get('/tableau-de-bord');
     const section = /<section aria-labelledby="tresorerie">[\s\S]*?<\/section>/.exec(
       page.text,
@@ -206,7 +222,7 @@ describe('Web « Trésorerie »', () => {
   });
 
   it('lets the horizon be chosen', async () => {
-    const browser = await signedIn(testApp, member);
+    const browser = await WebClient.signedIn(testApp, member);
     const page = await browser.get('/tresorerie?horizon=12');
     expect(pageClosings(page.text)).toHaveLength(12);
     expect(page.text).toContain('<option value="12" selected>');
@@ -215,7 +231,7 @@ describe('Web « Trésorerie »', () => {
   });
 
   it('exports a CSV with the same closing balances as the page, and a real XLSX', async () => {
-    const browser = await signedIn(testApp, accountant);
+    const browser = await WebClient.signedIn(testApp, accountant);
     const page = await browser.get('/tresorerie?horizon=36');
     const csv = await browser.get('/tresorerie/export.csv?horizon=36');
     expect(csv.status).toBe(200);
@@ -234,59 +250,34 @@ describe('Web « Trésorerie »', () => {
   });
 
   it('refuses a bad amount with a 400, keeps what was typed, and stores nothing', async () => {
-    const before = await settingsOf(epn.organisationId);
-    const browser = await signedIn(testApp, owner);
-    const form = await browser.get('/tresorerie/reglages');
-    expect(form.status).toBe(200);
-    const refused = await browser.post(
-      '/tresorerie/reglages',
-      settingsForm(form.text, { solde: 'trente mille', 'flux-0-montant': 'huit mille' }),
-    );
-    expect(refused.status).toBe(400);
+    const refused = await refusedSettings({
+      solde: 'trente mille',
+      'flux-0-montant': 'huit mille',
+    });
     expect(refused.text).toContain('value="trente mille"');
     expect(refused.text).toContain('aria-describedby="solde-hint solde-error" aria-invalid="true"');
     expect(refused.text).toContain('Montant invalide : écrivez un nombre d’euros');
     expect(refused.text).toContain('value="huit mille"');
     expect(refused.text).toContain('<a href="#flux-0-montant">');
-    expect(await settingsOf(epn.organisationId)).toEqual(before);
   });
 
   it('refuses an absurd amount, and what the treasury’s own checks refuse, next to its field', async () => {
-    const before = await settingsOf(epn.organisationId);
-    const browser = await signedIn(testApp, owner);
-    const form = await browser.get('/tresorerie/reglages');
     // An absurd amount is caught by the form (item 9: one wording in euros)…
-    const absurd = await browser.post(
-      '/tresorerie/reglages',
-      settingsForm(form.text, { seuil: '200000000' }),
-    );
-    expect(absurd.status).toBe(400);
+    const absurd = await refusedSettings({ seuil: '200000000' });
     expect(absurd.text).toContain('<a href="#seuil">');
     expect(absurd.text).toContain('value="200000000"');
     // …a flow ending before it starts, by the treasury's own checks.
-    const refused = await browser.post(
-      '/tresorerie/reglages',
-      settingsForm(form.text, { 'flux-1-fin': '2026-01', 'flux-1-debut': '2027-01' }),
-    );
-    expect(refused.status).toBe(400);
+    const refused = await refusedSettings({ 'flux-1-fin': '2026-01', 'flux-1-debut': '2027-01' });
     expect(refused.text).toContain('<a href="#flux-1-fin">');
-    expect(await settingsOf(epn.organisationId)).toEqual(before);
   });
 
   it('item 9: says in euros what is wrong with an amount, the same way for every money field', async () => {
-    const before = await settingsOf(epn.organisationId);
-    const browser = await signedIn(testApp, owner);
-    const form = await browser.get('/tresorerie/reglages');
-    const refused = await browser.post(
-      '/tresorerie/reglages',
-      settingsForm(form.text, {
-        solde: '999999999999999999',
-        seuil: '1 000 000 000',
-        'flux-0-montant': '1 000 000 000',
-        'flux-1-montant': 'huit mille',
-      }),
-    );
-    expect(refused.status).toBe(400);
+    const refused = await refusedSettings({
+      solde: '999999999999999999',
+      seuil: '1 000 000 000',
+      'flux-0-montant': '1 000 000 000',
+      'flux-1-montant': 'huit mille',
+    });
     const tooLarge = 'Montant trop élevé : 100\u202f000\u202f000\u00a0€ au plus.';
     const invalid =
       'Montant invalide : écrivez un nombre d’euros, par exemple 12 500 ou 12 500,50.';
@@ -295,30 +286,21 @@ describe('Web « Trésorerie »', () => {
     }
     expect(refused.text).toContain(`<a href="#flux-1-montant">${invalid}</a>`);
     expect(refused.text).not.toContain('centimes');
-    expect(await settingsOf(epn.organisationId)).toEqual(before);
   });
 
   it('finding 5: refuses an opening month or a flow month outside 2000–2100, next to its field', async () => {
-    const before = await settingsOf(epn.organisationId);
-    const browser = await signedIn(testApp, owner);
-    const form = await browser.get('/tresorerie/reglages');
-    const refused = await browser.post(
-      '/tresorerie/reglages',
-      settingsForm(form.text, { mois: '0001-01', 'flux-0-fin': '9999-12' }),
-    );
-    expect(refused.status).toBe(400);
+    const refused = await refusedSettings({ mois: '0001-01', 'flux-0-fin': '9999-12' });
     expect(refused.text).toContain('<a href="#mois">');
     expect(refused.text).toContain('aria-describedby="mois-hint mois-error" aria-invalid="true"');
     expect(refused.text).toContain('<a href="#flux-0-fin">');
     expect(refused.text).toContain('L’année doit être comprise entre 2000 et 2100.');
     expect(refused.text).toContain('value="0001-01"');
-    expect(await settingsOf(epn.organisationId)).toEqual(before);
   });
 
   it('never lets a viewer or a member change the settings', async () => {
     const before = await settingsOf(epn.organisationId);
     for (const user of [viewer, member]) {
-      const browser = await signedIn(testApp, user);
+      const browser = await WebClient.signedIn(testApp, user);
       await browser.get('/tresorerie');
       const form = await browser.get('/tresorerie/reglages');
       expect(form.status).toBe(403);
@@ -335,7 +317,7 @@ describe('Web « Trésorerie »', () => {
   });
 
   it('adds a row without saving, then saves the threshold and removes a flow', async () => {
-    const browser = await signedIn(testApp, accountant);
+    const browser = await WebClient.signedIn(testApp, accountant);
     const form = await browser.get('/tresorerie/reglages');
     const withRow = await browser.post(
       '/tresorerie/reglages',
@@ -368,33 +350,17 @@ describe('Web « Trésorerie »', () => {
     expect(page.text).toContain('Réglages de trésorerie enregistrés');
     expect(page.text).toMatch(/Seuil d’alerte : 15\s000\s€/);
     // Put back what the other tests expect.
-    await request(testApp.app.getHttpServer())
-      .put('/api/treasury/settings')
-      .set('Authorization', `Bearer ${epn.apiKey}`)
-      .send({
-        openingBalanceCents: 3_000_000,
-        openingMonth: '2027-01',
-        minimumCashCents: 1_000_000,
-        recurring: [
-          { label: 'Salaires et charges', direction: 'out', amountCents: 850_000 },
-          { label: 'Adhésions et prestations', direction: 'in', amountCents: 850_000 },
-        ],
-      })
-      .expect(200);
+    await putSettings(STARTING_SETTINGS);
   });
 
   it('keeps the user’s values when someone else saved in between (409)', async () => {
-    const browser = await signedIn(testApp, owner);
+    const browser = await WebClient.signedIn(testApp, owner);
     const form = await browser.get('/tresorerie/reglages');
-    await request(testApp.app.getHttpServer())
-      .put('/api/treasury/settings')
-      .set('Authorization', `Bearer ${epn.apiKey}`)
-      .send({
-        openingBalanceCents: 2_500_000,
-        openingMonth: '2027-01',
-        minimumCashCents: 1_000_000,
-      })
-      .expect(200);
+    await putSettings({
+      openingBalanceCents: 2_500_000,
+      openingMonth: '2027-01',
+      minimumCashCents: 1_000_000,
+    });
     const late = await browser.post(
       '/tresorerie/reglages',
       settingsForm(form.text, { seuil: '5000' }),
@@ -410,7 +376,7 @@ describe('Web « Trésorerie »', () => {
   });
 
   it('never shows one organisation’s treasury to another', async () => {
-    const browser = await signedIn(testApp, outsider);
+    const browser = await WebClient.signedIn(testApp, outsider);
     const page = await browser.get('/tresorerie');
     expect(page.status).toBe(200);
     expect(page.text).toContain('Pour commencer');

@@ -1,83 +1,33 @@
 import {
-  buildDist,
-  createTestDatabase,
-  repoRoot,
   runVigie,
-  startProcess,
+  startWorker,
   stopProcess,
   TEST_TODAY,
-  type TestDatabase,
+  useCrawlSandbox,
+  waitFor,
+  writeDemoSources,
 } from '@app/testing';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse, stringify } from 'yaml';
-import { startFixtureServer, type FixtureServer } from '../fixture-server';
 
-const WORKER = join(repoRoot, 'dist', 'apps', 'worker', 'src', 'main.js');
 const SOURCE = 'demo-grand-est-html';
 const START_TIMEOUT_MS = 120_000;
 
-async function waitFor<T>(check: () => Promise<T | null>, timeoutMs: number): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== null) return value;
-    if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
-}
-
 /** Issue 16, faults: a worker killed with kill -9 in the middle of a crawl, another one running. */
 describe('a worker killed in the middle of a crawl', () => {
-  let database: TestDatabase;
-  let server: FixtureServer;
-  let folder: string;
+  const sandbox = useCrawlSandbox('vigie-worker-kill-', { today: TEST_TODAY });
   const query = <T>(sql: string, params: unknown[] = []): Promise<T[]> =>
-    database.dataSource.query(sql, params);
-
-  beforeAll(async () => {
-    buildDist();
-    database = await createTestDatabase();
-    server = await startFixtureServer({ today: TEST_TODAY });
-    folder = mkdtempSync(join(tmpdir(), 'vigie-worker-kill-'));
-  });
-  afterAll(async () => {
-    await server?.close();
-    await database?.drop();
-    rmSync(folder, { recursive: true, force: true });
-  });
+    sandbox.database.dataSource.query(sql, params);
 
   it(
     'has its run re-run by the other worker: no call lost, none twice',
     async () => {
-      const env = {
-        DATABASE_URL: database.url,
-        VIGIE_HOME: join(folder, 'home'),
-        FIXTURE_BASE_URL: server.baseUrl,
-        CRAWLER_ALLOW_HOSTS: '127.0.0.1',
-        // Slow, so the kill lands in the middle of the listing and detail pages.
-        CRAWLER_MIN_DELAY_MS: '300',
-        INGESTION_TICK_SECONDS: '1',
-        LOG_LEVEL: 'warn',
-      };
-      const workers = await Promise.all(
-        [1, 2].map(() => startProcess([WORKER], env, /Vigie worker running/, START_TIMEOUT_MS)),
-      );
+      // Slow, so the kill lands in the middle of the listing and detail pages.
+      const env = { ...sandbox.env, CRAWLER_MIN_DELAY_MS: '300', INGESTION_TICK_SECONDS: '1' };
+      const workers = await Promise.all([1, 2].map(() => startWorker(env, START_TIMEOUT_MS)));
       try {
         // The source arrives once both workers run: either may take its job.
-        const demo = parse(readFileSync(join(repoRoot, 'config', 'sources.demo.yaml'), 'utf8')) as {
-          sources: Array<Record<string, unknown>>;
-        };
-        const file = join(folder, 'grand-est.yaml');
-        writeFileSync(
-          file,
-          stringify({
-            sources: demo.sources
-              .filter((source) => source.id === SOURCE)
-              .map((source) => ({ ...source, schedule: '*/2 * * * * *' })),
-          }),
-        );
+        const file = join(sandbox.folder, 'grand-est.yaml');
+        writeDemoSources(file, [SOURCE]);
         expect((await runVigie(['sources:import', file], env)).code).toBe(0);
         // Which worker crawls: the one whose connection holds the source's advisory lock.
         const holder = await waitFor(async () => {
@@ -122,7 +72,7 @@ describe('a worker killed in the middle of a crawl', () => {
           )
         ).map((row) => row.title);
         expect(titles.sort()).toEqual(
-          server
+          sandbox.server
             .calls('html')
             .map((call) => call.title)
             .sort(),

@@ -1,9 +1,9 @@
-import { Membership, MemberRole, OrganisationKind, User } from '@app/persistence';
-import { ApiKeyService, OrganisationService } from '@app/tenancy';
+import { Membership, MemberRole, Organisation, OrganisationKind, User } from '@app/persistence';
+import { ApiKeyService, OrganisationService, type Principal } from '@app/tenancy';
 import { INestApplicationContext } from '@nestjs/common';
 import { getRepositoryToken } from '@nestjs/typeorm';
 import { randomBytes } from 'node:crypto';
-import { Repository } from 'typeorm';
+import { DataSource, Repository } from 'typeorm';
 
 export interface OrganisationFixture {
   organisationId: string;
@@ -41,5 +41,28 @@ export async function createOrganisation(
       );
       return (await app.get(ApiKeyService).issue(membership.id, `${role} key`)).apiKey;
     },
+  };
+}
+
+/**
+ * A structure (territory 63) and its owner, written straight to the database for library
+ * integration tests that run without the app; answers the owner as a request's principal.
+ */
+export async function createOwnerPrincipal(
+  dataSource: DataSource,
+  name: string,
+): Promise<Principal> {
+  const organisation = await dataSource
+    .getRepository(Organisation)
+    .save({ name, kind: 'structure', territory: ['63'] });
+  const user = await dataSource.getRepository(User).save({ email: null, displayName: name });
+  const membership = await dataSource
+    .getRepository(Membership)
+    .save({ userId: user.id, organisationId: organisation.id, role: 'owner' });
+  return {
+    organisationId: organisation.id,
+    userId: user.id,
+    membershipId: membership.id,
+    role: 'owner',
   };
 }

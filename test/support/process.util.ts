@@ -3,6 +3,10 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { repoRoot } from './shared-data';
 
+/** The built worker and API, as `npm run start:worker` / `start:api` run them. */
+export const WORKER_MAIN = join(repoRoot, 'dist', 'apps', 'worker', 'src', 'main.js');
+export const API_MAIN = join(repoRoot, 'dist', 'apps', 'api', 'src', 'main.js');
+
 /** Compiles dist/ (incremental) so process tests run the code as users do. */
 export function buildDist(): void {
   execFileSync(process.execPath, [join(repoRoot, 'scripts', 'build.mjs')], { stdio: 'inherit' });
@@ -82,4 +86,40 @@ export function stopProcess(
     child.once('exit', (code) => resolve(code));
     child.kill(signal);
   });
+}
+
+/** Starts a built worker and waits until it runs its schedules. */
+export function startWorker(
+  env: NodeJS.ProcessEnv,
+  timeoutMs?: number,
+): ReturnType<typeof startProcess> {
+  return startProcess([WORKER_MAIN], env, /Vigie worker running/, timeoutMs);
+}
+
+/** Starts the built API and waits until it listens. */
+export function startApi(
+  env: NodeJS.ProcessEnv,
+  timeoutMs?: number,
+): ReturnType<typeof startProcess> {
+  return startProcess([API_MAIN], env, /Vigie API listening/, timeoutMs);
+}
+
+/**
+ * Polls `check` until it answers something other than null, undefined or false, and returns
+ * that answer; throws once `timeoutMs` is over. With `retryErrors`, a check that throws counts as
+ * "not yet" (a database being restarted under it).
+ */
+export async function waitFor<T>(
+  check: () => Promise<T | null | undefined | false>,
+  timeoutMs: number,
+  options: { intervalMs?: number; retryErrors?: boolean } = {},
+): Promise<T> {
+  const { intervalMs = 250, retryErrors = false } = options;
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await (retryErrors ? check().catch(() => null) : check());
+    if (value !== null && value !== undefined && value !== false) return value;
+    if (Date.now() > deadline) throw new Error(`Condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
 }

@@ -15,6 +15,17 @@ export class WebClient {
     private readonly forwardedFor?: string,
   ) {}
 
+  /** A client signed in as `user` (the sign-in itself checked: 303 to the dashboard). */
+  static async signedIn(
+    testApp: TestApp,
+    user: { email: string; password: string },
+    forwardedFor?: string,
+  ): Promise<WebClient> {
+    const client = new WebClient(testApp, forwardedFor);
+    expect((await client.signIn(user)).status).toBe(303);
+    return client;
+  }
+
   async get(path: string, accept = 'text/html') {
     const response = await request(this.testApp.app.getHttpServer())
       .get(path)

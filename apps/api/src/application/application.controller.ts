@@ -12,12 +12,10 @@ import {
   Patch,
   Post,
   Query,
-  Res,
   StreamableFile,
 } from '@nestjs/common';
 import {
   ApiBearerAuth,
-  ApiCreatedResponse,
   ApiHeader,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -25,7 +23,6 @@ import {
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Response } from 'express';
 import {
   ApplicationListQueryDto,
   CreateApplicationDto,
@@ -35,7 +32,12 @@ import {
   UpdateFundingLineDto,
   VersionDto,
 } from './application.dto';
-import { ApiErrors, ETAG_HEADER } from '../http/api-response.decorator';
+import {
+  AnswersVersion,
+  ApiErrors,
+  IF_MATCH_HEADER,
+  VersionedEdit,
+} from '../http/api-response.decorator';
 import {
   APPLICATION_EXAMPLE,
   ApplicationWrittenDto,
@@ -52,10 +54,9 @@ const uuid = new ParseUUIDPipe();
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const CSV = 'text/csv';
 const BINARY = { type: 'string', format: 'binary' } as const;
-const IF_MATCH = {
-  name: 'If-Match',
-  required: false,
-  description: 'Version the edit starts from ("3"); stale → 409',
+const WRITTEN = {
+  type: ApplicationWrittenDto,
+  description: 'The stored application, with `warnings` (e.g. an operation already over).',
 };
 
 /**
@@ -77,18 +78,13 @@ export class ApplicationController {
   @Post()
   @Roles('owner', 'accountant', 'member')
   @ApiOperation({ summary: 'Create an application with its funding lines inline' })
-  @ApiCreatedResponse({
-    type: ApplicationWrittenDto,
-    headers: ETAG_HEADER,
-    description: 'The stored application, with `warnings` (e.g. an operation already over).',
-  })
+  @AnswersVersion(WRITTEN, 201)
   @ApiErrors(403, 404)
   async create(
     @CurrentPrincipal() principal: Principal,
     @Body() body: CreateApplicationDto,
-    @Res({ passthrough: true }) res: Response,
   ): Promise<StoredApplicationView> {
-    return withEtag(res, await this.applications.create(principal, definedFields(body)));
+    return this.applications.create(principal, definedFields(body));
   }
 
   @Get()
@@ -103,46 +99,31 @@ export class ApplicationController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One application with its funding lines and status history' })
-  @ApiOkResponse({
-    type: StoredApplicationView,
-    headers: ETAG_HEADER,
-    example: APPLICATION_EXAMPLE,
-  })
+  @AnswersVersion({ type: StoredApplicationView, example: APPLICATION_EXAMPLE })
   async get(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuid) id: string,
-    @Res({ passthrough: true }) res: Response,
   ): Promise<StoredApplicationView> {
-    return withEtag(res, await this.applications.get(principal, id));
+    return this.applications.get(principal, id);
   }
 
   @Patch(':id')
   @Roles('owner', 'accountant', 'member')
-  @ApiHeader(IF_MATCH)
-  @ApiOkResponse({
-    type: ApplicationWrittenDto,
-    headers: ETAG_HEADER,
-    description: 'The stored application, with `warnings` (e.g. an operation already over).',
-  })
-  @ApiErrors(403, 409)
+  @VersionedEdit(WRITTEN)
   async update(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuid) id: string,
     @Body() body: UpdateApplicationDto,
     @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) res: Response,
   ): Promise<StoredApplicationView> {
     const version = expectedVersion(body.version, ifMatch);
-    return withEtag(
-      res,
-      await this.applications.update(principal, id, definedFields(body), version),
-    );
+    return this.applications.update(principal, id, definedFields(body), version);
   }
 
   @Delete(':id')
   @Roles('owner', 'accountant', 'member')
   @HttpCode(204)
-  @ApiHeader(IF_MATCH)
+  @ApiHeader(IF_MATCH_HEADER)
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiErrors(403, 409)
   async remove(
@@ -158,89 +139,65 @@ export class ApplicationController {
   @Roles('owner', 'accountant', 'member')
   @HttpCode(200)
   @ApiOperation({ summary: 'Move the application along its status graph, with a dated history' })
-  @ApiHeader(IF_MATCH)
-  @ApiOkResponse({ type: StoredApplicationView, headers: ETAG_HEADER })
-  @ApiErrors(403, 409)
+  @VersionedEdit({ type: StoredApplicationView })
   async changeStatus(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuid) id: string,
     @Body() body: StatusChangeDto,
     @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) res: Response,
   ): Promise<StoredApplicationView> {
     const version = expectedVersion(body.version, ifMatch);
-    return withEtag(
-      res,
-      await this.applications.changeStatus(
-        principal,
-        id,
-        { status: body.status, at: body.at },
-        version,
-      ),
+    return this.applications.changeStatus(
+      principal,
+      id,
+      { status: body.status, at: body.at },
+      version,
     );
   }
 
   @Post(':id/funding-lines')
   @Roles('owner', 'accountant')
   @ApiOperation({ summary: 'Add a funding line; answers the whole application' })
-  @ApiHeader(IF_MATCH)
-  @ApiCreatedResponse({ type: StoredApplicationView, headers: ETAG_HEADER })
-  @ApiErrors(403, 409)
+  @VersionedEdit({ type: StoredApplicationView }, 201)
   async addLine(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuid) id: string,
     @Body() body: NewFundingLineDto,
     @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) res: Response,
   ): Promise<StoredApplicationView> {
     const version = expectedVersion(body.version, ifMatch);
-    return withEtag(
-      res,
-      await this.applications.addLine(principal, id, definedFields(body), version),
-    );
+    return this.applications.addLine(principal, id, definedFields(body), version);
   }
 
   @Patch(':id/funding-lines/:lineId')
   @Roles('owner', 'accountant')
-  @ApiHeader(IF_MATCH)
-  @ApiOkResponse({ type: StoredApplicationView, headers: ETAG_HEADER })
-  @ApiErrors(403, 409)
+  @VersionedEdit({ type: StoredApplicationView })
   async updateLine(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuid) id: string,
     @Param('lineId', uuid) lineId: string,
     @Body() body: UpdateFundingLineDto,
     @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) res: Response,
   ): Promise<StoredApplicationView> {
     const version = expectedVersion(body.version, ifMatch);
-    return withEtag(
-      res,
-      await this.applications.updateLine(principal, id, lineId, definedFields(body), version),
-    );
+    return this.applications.updateLine(principal, id, lineId, definedFields(body), version);
   }
 
   @Delete(':id/funding-lines/:lineId')
   @Roles('owner', 'accountant')
-  @ApiHeader(IF_MATCH)
-  @ApiOkResponse({ type: StoredApplicationView, headers: ETAG_HEADER })
-  @ApiErrors(403, 409)
+  @VersionedEdit({ type: StoredApplicationView })
   async removeLine(
     @CurrentPrincipal() principal: Principal,
     @Param('id', uuid) id: string,
     @Param('lineId', uuid) lineId: string,
     @Query() query: VersionDto,
     @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) res: Response,
   ): Promise<StoredApplicationView> {
-    return withEtag(
-      res,
-      await this.applications.removeLine(
-        principal,
-        id,
-        lineId,
-        expectedVersion(query.version, ifMatch),
-      ),
+    return this.applications.removeLine(
+      principal,
+      id,
+      lineId,
+      expectedVersion(query.version, ifMatch),
     );
   }
 
@@ -302,9 +259,4 @@ export class ApplicationController {
   ): Promise<StreamableFile> {
     return treasuryFile(await this.treasury.exportApplication(principal, id, query, 'csv'));
   }
-}
-
-function withEtag(res: Response, view: StoredApplicationView): StoredApplicationView {
-  res.setHeader('ETag', `"${view.version}"`);
-  return view;
 }

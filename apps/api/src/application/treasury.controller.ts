@@ -11,7 +11,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import type { Response } from 'express';
-import { ApiErrors, ETAG_HEADER } from '../http/api-response.decorator';
+import { AnswersVersion, ApiErrors } from '../http/api-response.decorator';
 import { TreasuryProjectionView } from './application-view.dto';
 import { expectedVersion } from './expected-version.util';
 import { definedFields, treasuryFile } from './response.util';
@@ -70,14 +70,9 @@ export class TreasuryController {
 
   @Get('settings')
   @ApiOperation({ summary: 'Opening balance, recurring flows and cash threshold' })
-  @ApiOkResponse({ type: TreasurySettingsView, headers: ETAG_HEADER })
-  async getSettings(
-    @CurrentPrincipal() principal: Principal,
-    @Res({ passthrough: true }) res: Response,
-  ): Promise<TreasurySettingsView> {
-    const settings = await this.settings.get(principal.organisationId);
-    res.setHeader('ETag', `"${settings.version}"`);
-    return settings;
+  @AnswersVersion({ type: TreasurySettingsView })
+  async getSettings(@CurrentPrincipal() principal: Principal): Promise<TreasurySettingsView> {
+    return this.settings.get(principal.organisationId);
   }
 
   @Put('settings')
@@ -87,21 +82,18 @@ export class TreasuryController {
     required: false,
     description: 'Settings version the edit starts from; stale → 409',
   })
-  @ApiOkResponse({ type: TreasurySettingsView, headers: ETAG_HEADER })
+  @AnswersVersion({ type: TreasurySettingsView })
   @ApiErrors(403, 409)
   async putSettings(
     @CurrentPrincipal() principal: Principal,
     @Body() body: TreasurySettingsDto,
     @Headers('if-match') ifMatch: string | undefined,
-    @Res({ passthrough: true }) res: Response,
   ): Promise<TreasurySettingsView> {
-    const saved = await this.settings.put(
+    return this.settings.put(
       principal,
       definedFields(body),
       expectedVersion(body.version, ifMatch),
     );
-    res.setHeader('ETag', `"${saved.version}"`);
-    return saved;
   }
 
   @Get('export.xlsx')

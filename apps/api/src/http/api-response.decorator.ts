@@ -1,6 +1,7 @@
-import { applyDecorators } from '@nestjs/common';
-import { ApiResponse } from '@nestjs/swagger';
+import { applyDecorators, HttpCode, type Type, UseInterceptors } from '@nestjs/common';
+import { ApiHeader, ApiNoContentResponse, ApiResponse } from '@nestjs/swagger';
 import { ApiErrorView } from './api-error.dto';
+import { VersionEtagInterceptor } from './version-etag.interceptor';
 
 /** What each status means on this API; every error answers with ApiErrorView. */
 export const ERROR_DESCRIPTIONS: Record<number, string> = {
@@ -31,3 +32,49 @@ export const ETAG_HEADER = {
     schema: { type: 'string', example: '"3"' },
   },
 };
+
+/** What a route answering a versioned object says it answers. */
+export interface VersionedResponse {
+  type: Type<unknown>;
+  description?: string;
+  example?: unknown;
+}
+
+/** A route answering a versioned object (200 unless said): documented with, and sent with, its ETag. */
+export function AnswersVersion(
+  response: VersionedResponse,
+  status: 200 | 201 = 200,
+): MethodDecorator {
+  const { type, ...more } = response;
+  return applyDecorators(
+    ApiResponse({ type, headers: ETAG_HEADER, ...more, status }),
+    UseInterceptors(VersionEtagInterceptor),
+  );
+}
+
+/** The If-Match header an edit may send instead of `version`. */
+export const IF_MATCH_HEADER = {
+  name: 'If-Match',
+  required: false,
+  description: 'Version the edit starts from ("3"); stale → 409',
+};
+
+/**
+ * An edit of a versioned object: it starts from a version (body or If-Match) and answers the
+ * new one, with its ETag; a stale version gets 409.
+ */
+export function VersionedEdit(
+  response: VersionedResponse,
+  status: 200 | 201 = 200,
+): MethodDecorator {
+  return applyDecorators(
+    ApiHeader(IF_MATCH_HEADER),
+    AnswersVersion(response, status),
+    ApiErrors(403, 409),
+  );
+}
+
+/** A route that answers 204 with no body, documented with what it did. */
+export function AnswersNoContent(description: string): MethodDecorator {
+  return applyDecorators(HttpCode(204), ApiNoContentResponse({ description }));
+}

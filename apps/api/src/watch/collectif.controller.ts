@@ -1,5 +1,5 @@
 import { PublicUrlService } from '@app/config';
-import { CollectifService, FeedTokenService, feedUrls } from '@app/watch';
+import { CollectifService, FeedTokenService } from '@app/watch';
 import { CurrentPrincipal, Principal, Roles } from '@app/tenancy';
 import {
   Body,
@@ -16,12 +16,12 @@ import {
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
-  ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ApiErrors } from '../http/api-response.decorator';
+import { AnswersNoContent, ApiErrors } from '../http/api-response.decorator';
+import { issuedFeedTokenView } from './feed-token-view.util';
 import { CollectifDigestDto, InvitationDto, PickDto, PickPatchDto, SharingDto } from './watch.dto';
 import {
   CallStateView,
@@ -120,8 +120,7 @@ export class CollectifController {
 
   @Delete('picks/:id')
   @Roles('owner', 'member')
-  @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Removed from the shared feed' })
+  @AnswersNoContent('Removed from the shared feed')
   @ApiErrors(403)
   removePick(
     @CurrentPrincipal() principal: Principal,
@@ -172,19 +171,15 @@ export class CollectifController {
   @ApiErrors(403)
   async issueToken(@CurrentPrincipal() principal: Principal): Promise<IssuedFeedTokenView> {
     await this.collectifs.assertCollectifFor(principal.organisationId);
-    const issued = await this.tokens.issue(principal.organisationId, null);
-    return {
-      id: issued.id,
-      token: issued.token,
-      prefix: issued.prefix,
-      feeds: feedUrls(this.publicUrl.base(), issued.token),
-    };
+    return issuedFeedTokenView(
+      await this.tokens.issue(principal.organisationId, null),
+      this.publicUrl.base(),
+    );
   }
 
   @Delete('feed-tokens/:id')
   @Roles('owner', 'member')
-  @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Revoked' })
+  @AnswersNoContent('Revoked')
   @ApiErrors(403)
   async revokeToken(
     @CurrentPrincipal() principal: Principal,

@@ -3,19 +3,17 @@ import {
   FeedQuery,
   DigestRecipientView,
   FeedTokenService,
-  feedUrls,
   renderMatchesCsv,
   WatchProfileService,
 } from '@app/watch';
 import { CurrentPrincipal, Principal, Roles } from '@app/tenancy';
-import { FeedToken, WatchProfile } from '@app/persistence';
+import { WatchProfile } from '@app/persistence';
 import {
   Body,
   Controller,
   Delete,
   Get,
   Header,
-  HttpCode,
   Param,
   ParseUUIDPipe,
   Patch,
@@ -25,13 +23,13 @@ import {
 import {
   ApiBearerAuth,
   ApiCreatedResponse,
-  ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
-import { ApiErrors } from '../http/api-response.decorator';
+import { AnswersNoContent, ApiErrors } from '../http/api-response.decorator';
+import { feedTokenView, issuedFeedTokenView } from './feed-token-view.util';
 import {
   CreateWatchProfileDto,
   CsvQueryDto,
@@ -53,12 +51,6 @@ const toQuery = (query: MatchQueryDto) => ({
   minScore: query.minScore,
   statuses: query.status,
   deadlineBefore: query.deadlineBefore,
-});
-
-const tokenView = (token: FeedToken): FeedTokenView => ({
-  id: token.id,
-  prefix: token.tokenPrefix,
-  createdAt: token.createdAt.toISOString(),
 });
 
 /** A profile as the API shows it: each digest address with where it stands. */
@@ -128,8 +120,7 @@ export class WatchProfileController {
 
   @Delete(':id')
   @Roles('owner', 'member')
-  @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Deleted, with its feed tokens' })
+  @AnswersNoContent('Deleted, with its feed tokens')
   @ApiErrors(403)
   remove(
     @CurrentPrincipal() principal: Principal,
@@ -186,7 +177,7 @@ export class WatchProfileController {
     @Param('id', new ParseUUIDPipe()) id: string,
   ): Promise<FeedTokenView[]> {
     await this.profiles.get(principal.organisationId, id);
-    return (await this.tokens.list(principal.organisationId, id)).map(tokenView);
+    return (await this.tokens.list(principal.organisationId, id)).map(feedTokenView);
   }
 
   /** The token is shown once, inside the four feed addresses. */
@@ -199,19 +190,15 @@ export class WatchProfileController {
     @Param('id', new ParseUUIDPipe()) id: string,
   ): Promise<IssuedFeedTokenView> {
     await this.profiles.get(principal.organisationId, id);
-    const issued = await this.tokens.issue(principal.organisationId, id);
-    return {
-      id: issued.id,
-      token: issued.token,
-      prefix: issued.prefix,
-      feeds: feedUrls(this.publicUrl.base(), issued.token),
-    };
+    return issuedFeedTokenView(
+      await this.tokens.issue(principal.organisationId, id),
+      this.publicUrl.base(),
+    );
   }
 
   @Delete(':id/feed-tokens/:tokenId')
   @Roles('owner', 'member')
-  @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Revoked: its feed addresses answer 404' })
+  @AnswersNoContent('Revoked: its feed addresses answer 404')
   @ApiErrors(403)
   async revokeToken(
     @CurrentPrincipal() principal: Principal,

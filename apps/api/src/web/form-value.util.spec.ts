@@ -5,6 +5,7 @@ import {
   parseEuros,
   readEuros,
   safeNextPath,
+  trimmedFields,
 } from './form-value.util';
 
 describe('form-value.util', () => {
@@ -14,6 +15,15 @@ describe('form-value.util', () => {
     expect(formText({ email: { $ne: 1 } }, 'email')).toBe('');
     expect(formText(undefined, 'email')).toBe('');
     expect(formText({ note: 'a'.repeat(20) }, 'note', 5)).toBe('aaaaa');
+  });
+
+  it('reads the named fields only, each capped at its length then trimmed', () => {
+    const body = { cle: ' abcdef ', libelle: ['  vu  ', 'x'], autre: 'ignoré' };
+    expect(trimmedFields(body, { cle: 4, libelle: 80, absent: 10 })).toEqual({
+      cle: 'abc',
+      libelle: 'vu',
+      absent: '',
+    });
   });
 
   it.each([

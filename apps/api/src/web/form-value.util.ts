@@ -8,6 +8,18 @@ export function formText(body: unknown, name: string, maxLength = 500): string {
   return typeof text === 'string' ? text.slice(0, maxLength) : '';
 }
 
+/** A form's text fields, trimmed, each capped at its length: `{ cle: 80, libelle: 200 }`. */
+export function trimmedFields<Name extends string>(
+  body: unknown,
+  maxLengths: Record<Name, number>,
+): Record<Name, string> {
+  const fields = {} as Record<Name, string>;
+  for (const name of Object.keys(maxLengths) as Name[]) {
+    fields[name] = formText(body, name, maxLengths[name]).trim();
+  }
+  return fields;
+}
+
 /** Only a local path may follow sign-in: never another site (open redirect). */
 export function safeNextPath(value: string): string {
   return /^\/(?![/\\])[^\s]*$/.test(value) ? value : '/tableau-de-bord';

@@ -1,7 +1,8 @@
-import { Call, CallFeedback, Membership, Organisation, User } from '@app/persistence';
+import { Call, CallFeedback } from '@app/persistence';
 import { createTestDatabase, TestDatabase } from '@app/testing';
 import type { Principal } from '@app/tenancy';
 import { createCall } from '../../../../test/factories/call.factory';
+import { createOwnerPrincipal } from '../../../../test/factories/organisation.factory';
 import { Classifier } from '../classifier';
 import { FeedbackService } from './feedback.service';
 
@@ -18,28 +19,11 @@ describe(FeedbackService.name, () => {
     return [0, 1].map(() => new FeedbackService(classifier, repo(CallFeedback), repo(Call)));
   };
 
-  async function principalOf(name: string): Promise<Principal> {
-    const ds = database.dataSource;
-    const organisation = await ds
-      .getRepository(Organisation)
-      .save({ name, kind: 'structure', territory: ['63'] });
-    const user = await ds.getRepository(User).save({ email: null, displayName: name });
-    const membership = await ds
-      .getRepository(Membership)
-      .save({ userId: user.id, organisationId: organisation.id, role: 'owner' });
-    return {
-      organisationId: organisation.id,
-      userId: user.id,
-      membershipId: membership.id,
-      role: 'owner',
-    };
-  }
-
   beforeAll(async () => {
     database = await createTestDatabase();
     classifier = await Classifier.load();
-    owner = await principalOf('EPN A');
-    other = await principalOf('EPN B');
+    owner = await createOwnerPrincipal(database.dataSource, 'EPN A');
+    other = await createOwnerPrincipal(database.dataSource, 'EPN B');
     for (const title of ['Ateliers numériques', 'Voirie', 'Accessibilité RGAA']) {
       calls.push(await createCall(database.dataSource, { title }));
     }

@@ -1,14 +1,8 @@
-import {
-  Call,
-  CallClassification,
-  CallFeedback,
-  Membership,
-  Organisation,
-  User,
-} from '@app/persistence';
+import { Call, CallClassification, CallFeedback } from '@app/persistence';
 import { createTestDatabase, TestDatabase } from '@app/testing';
 import type { Principal } from '@app/tenancy';
 import { createCall } from '../../../../test/factories/call.factory';
+import { createOwnerPrincipal } from '../../../../test/factories/organisation.factory';
 import { Classifier } from '../classifier';
 import { CallClassificationService } from './call-classification.service';
 import { toClassifiableCall } from './classifiable-call.util';
@@ -42,28 +36,11 @@ describe(PersonalScoreService.name, () => {
       .sort((a, b) => b.score - a.score || a.title.localeCompare(b.title))
       .map((c) => c.title);
 
-  async function principalOf(name: string): Promise<Principal> {
-    const ds = database.dataSource;
-    const organisation = await ds
-      .getRepository(Organisation)
-      .save({ name, kind: 'structure', territory: ['63'] });
-    const user = await ds.getRepository(User).save({ email: null, displayName: name });
-    const membership = await ds
-      .getRepository(Membership)
-      .save({ userId: user.id, organisationId: organisation.id, role: 'owner' });
-    return {
-      organisationId: organisation.id,
-      userId: user.id,
-      membershipId: membership.id,
-      role: 'owner',
-    };
-  }
-
   beforeAll(async () => {
     database = await createTestDatabase();
     classifier = await Classifier.load();
-    markedBy = await principalOf('EPN qui marque');
-    bystander = await principalOf('EPN voisin');
+    markedBy = await createOwnerPrincipal(database.dataSource, 'EPN qui marque');
+    bystander = await createOwnerPrincipal(database.dataSource, 'EPN voisin');
     const texts: Array<[string, string]> = [
       [
         'Repair café itinérant',

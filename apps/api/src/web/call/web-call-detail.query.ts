@@ -8,6 +8,7 @@ import type { StoredDeadline, StoredDocument } from '@app/persistence';
 import { AUDIENCE_LABELS } from '@app/watch';
 import type { CallDetailPage } from './call-page.types';
 import { CALL_ROW_COLUMNS, CallRow, OWN_VIEW_JOINS, WebCallQuery } from './web-call.query';
+import { isUuid } from '../page-id.pipe';
 
 interface DetailRow extends CallRow {
   url: string;
@@ -26,7 +27,6 @@ interface DetailRow extends CallRow {
   notes: string | null;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const SIMILAR_CALLS = 5;
 
 /** Everything the « fiche appel » shows, in four small queries. */
@@ -40,14 +40,14 @@ export class WebCallDetailQuery {
 
   /** 404 for a malformed or unknown id, before any write names it. */
   async assertExists(callId: string): Promise<void> {
-    const found = UUID.test(callId)
+    const found = isUuid(callId)
       ? await this.dataSource.query<unknown[]>('SELECT 1 FROM call WHERE id = $1', [callId])
       : [];
     if (found.length === 0) throw TenancyException.notFound('Appel');
   }
 
   async detail(organisationId: string, callId: string): Promise<CallDetailPage> {
-    if (!UUID.test(callId)) throw TenancyException.notFound('Appel');
+    if (!isUuid(callId)) throw TenancyException.notFound('Appel');
     const [row] = await this.dataSource.query<DetailRow[]>(
       `SELECT ${CALL_ROW_COLUMNS}, c.url, c.description_text, c.description_html, c.deadlines,
               c.documents, c.envelope_cents, c.rate_pct, c.territory, c.audiences, c.aid_types,

@@ -5,17 +5,17 @@ import {
   WatchException,
   type InviteeCandidate,
 } from '@app/watch';
-import { Body, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { formText } from '../form-value.util';
-import { PageRoles, WebController } from '../web-page.decorator';
+import { PageId, isUuid } from '../page-id.pipe';
+import { WebController } from '../web-page.decorator';
 import { WebPageContextService } from '../web-page-context.service';
 import type { SignedInRequest } from '../web-request.types';
 import { WebViewService } from '../web-view.service';
 import { WebPageError } from '../web.exception';
 import {
   inviteError,
-  isUuid,
   pageNumber,
   readInviteChoice,
   readOrganisationId,
@@ -24,8 +24,9 @@ import {
   type PickForm,
 } from './collectif-form.util';
 import { parseDigestForm, readDigestForm } from './collectif-digest-form.util';
-import { CollectifPageQuery } from './collectif-page.query';
-import { CollectifPageService, CURATING_ROLES } from './collectif-page.service';
+import { CollectifPageQuery, type OrganisationRef } from './collectif-page.query';
+import { CollectifCuration, CuratedCollectif } from './collectif-curation.guard';
+import { CollectifPageService } from './collectif-page.service';
 import type { FieldError } from '../web-view.types';
 
 /**
@@ -45,13 +46,13 @@ export class CollectifCurationController {
   ) {}
 
   @Post('invitations')
-  @PageRoles(...CURATING_ROLES)
+  @CollectifCuration()
   async invite(
     @Req() request: SignedInRequest,
     @Res() response: Response,
+    @CuratedCollectif() collectif: OrganisationRef,
     @Body() body: Record<string, unknown>,
   ): Promise<void> {
-    const collectif = await this.pages.assertCollectif(request);
     const { typed, id: typedId } = readOrganisationId(body);
     let id = readInviteChoice(body) ?? typedId;
     let problem: InviteProblem | null = null;
@@ -87,13 +88,13 @@ export class CollectifCurationController {
 
   /** From the « fiche appel »: puts the call in the shared feed (or updates its pick). */
   @Post('selections')
-  @PageRoles(...CURATING_ROLES)
+  @CollectifCuration()
   async pick(
     @Req() request: SignedInRequest,
     @Res() response: Response,
+    @CuratedCollectif() collectif: OrganisationRef,
     @Body() body: Record<string, unknown>,
   ): Promise<void> {
-    const collectif = await this.pages.assertCollectif(request);
     const callId = formText(body, 'appel', 100);
     const title = isUuid(callId) ? await this.query.callTitle(callId) : null;
     if (title === null) throw new WebPageError('not-found');
@@ -109,15 +110,15 @@ export class CollectifCurationController {
   }
 
   @Post('selections/:id')
-  @PageRoles(...CURATING_ROLES)
+  @CollectifCuration()
   async updatePick(
     @Req() request: SignedInRequest,
     @Res() response: Response,
-    @Param('id') id: string,
+    @CuratedCollectif() collectif: OrganisationRef,
+    @PageId('id') id: string,
     @Body() body: Record<string, unknown>,
   ): Promise<void> {
-    const collectif = await this.pages.assertCollectif(request);
-    if (!isUuid(id) || !(await this.query.ownsPick(collectif.id, id))) {
+    if (!(await this.query.ownsPick(collectif.id, id))) {
       throw new WebPageError('not-found');
     }
     const { form, error } = readPickForm(body, `annotation-${id}`);
@@ -135,23 +136,24 @@ export class CollectifCurationController {
   }
 
   @Post('selections/:id/retirer')
-  @PageRoles(...CURATING_ROLES)
+  @CollectifCuration()
   async removePick(
-    @Req() request: SignedInRequest,
     @Res() response: Response,
-    @Param('id') id: string,
+    @CuratedCollectif() collectif: OrganisationRef,
+    @PageId('id') id: string,
   ): Promise<void> {
-    const collectif = await this.pages.assertCollectif(request);
-    if (!isUuid(id)) throw new WebPageError('not-found');
     await this.collectifs.removePick(collectif.id, id);
     response.redirect(303, '/collectif?fait=retire#fil');
   }
 
   /** The new link is shown once, on the page answering the POST: only its hash is stored. */
   @Post('liens')
-  @PageRoles(...CURATING_ROLES)
-  async createLink(@Req() request: SignedInRequest, @Res() response: Response): Promise<void> {
-    const collectif = await this.pages.assertCollectif(request);
+  @CollectifCuration()
+  async createLink(
+    @Req() request: SignedInRequest,
+    @Res() response: Response,
+    @CuratedCollectif() collectif: OrganisationRef,
+  ): Promise<void> {
     const issued = await this.tokens.issue(collectif.id, null);
     await this.pages.send(request, response, {
       notice: 'Nouveau lien créé. Copiez ses adresses maintenant : elles ne seront plus affichées.',
@@ -160,27 +162,25 @@ export class CollectifCurationController {
   }
 
   @Post('liens/:id/revoquer')
-  @PageRoles(...CURATING_ROLES)
+  @CollectifCuration()
   async revokeLink(
-    @Req() request: SignedInRequest,
     @Res() response: Response,
-    @Param('id') id: string,
+    @CuratedCollectif() collectif: OrganisationRef,
+    @PageId('id') id: string,
   ): Promise<void> {
-    const collectif = await this.pages.assertCollectif(request);
-    if (!isUuid(id)) throw new WebPageError('not-found');
     await this.tokens.revoke(collectif.id, null, id);
     response.redirect(303, '/collectif?fait=revoque#liens');
   }
 
   /** « Envoi par e-mail »: how often the picks are e-mailed, and to whom. */
   @Post('envoi')
-  @PageRoles(...CURATING_ROLES)
+  @CollectifCuration()
   async updateDigest(
     @Req() request: SignedInRequest,
     @Res() response: Response,
+    @CuratedCollectif() collectif: OrganisationRef,
     @Body() body: Record<string, unknown>,
   ): Promise<void> {
-    const collectif = await this.pages.assertCollectif(request);
     const form = readDigestForm(body);
     const { settings, errors } = parseDigestForm(form);
     if (!settings) {

@@ -1,12 +1,9 @@
 import { formText } from '../form-value.util';
+import { isUuid } from '../page-id.pipe';
 import type { FieldError } from '../web-view.types';
 
 /** As the API's DTO: a longer annotation is refused, never cut. */
 export const ANNOTATION_MAX_LENGTH = 2000;
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export const isUuid = (value: string): boolean => UUID.test(value);
 
 /** Why what a coordinator typed to invite a structure designates none, or not one. */
 export type InviteProblem =

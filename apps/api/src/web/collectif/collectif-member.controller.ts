@@ -1,10 +1,10 @@
 import { CollectifService } from '@app/watch';
-import { Body, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { PageRoles, WebController } from '../web-page.decorator';
 import type { SignedInRequest } from '../web-request.types';
-import { WebPageError } from '../web.exception';
-import { isUuid, readSharing } from './collectif-form.util';
+import { PageId } from '../page-id.pipe';
+import { readSharing } from './collectif-form.util';
 import { CURATING_ROLES } from './collectif-page.service';
 
 /**
@@ -20,9 +20,9 @@ export class CollectifMemberController {
   async accept(
     @Req() request: SignedInRequest,
     @Res() response: Response,
-    @Param('id') id: string,
+    @PageId('id') id: string,
   ): Promise<void> {
-    await this.collectifs.accept(request.principal.organisationId, knownId(id));
+    await this.collectifs.accept(request.principal.organisationId, id);
     response.redirect(303, '/collectif?fait=accepte');
   }
 
@@ -31,14 +31,10 @@ export class CollectifMemberController {
   async share(
     @Req() request: SignedInRequest,
     @Res() response: Response,
-    @Param('id') id: string,
+    @PageId('id') id: string,
     @Body() body: Record<string, unknown>,
   ): Promise<void> {
-    await this.collectifs.updateSharing(
-      request.principal.organisationId,
-      knownId(id),
-      readSharing(body),
-    );
+    await this.collectifs.updateSharing(request.principal.organisationId, id, readSharing(body));
     response.redirect(303, `/collectif?fait=partage#partage-${id}`);
   }
 
@@ -47,15 +43,9 @@ export class CollectifMemberController {
   async copy(
     @Req() request: SignedInRequest,
     @Res() response: Response,
-    @Param('id') id: string,
+    @PageId('id') id: string,
   ): Promise<void> {
-    await this.collectifs.copyPick(request.principal.organisationId, knownId(id));
+    await this.collectifs.copyPick(request.principal.organisationId, id);
     response.redirect(303, `/collectif?fait=copie#selection-${id}`);
   }
-}
-
-/** A malformed id names nothing: the same 404 as an unknown one, before any query. */
-function knownId(id: string): string {
-  if (!isUuid(id)) throw new WebPageError('not-found');
-  return id;
 }

@@ -7,12 +7,13 @@ import {
   type FundingRules,
   type ValidationIssue,
 } from '@app/treasury';
-import { Body, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Get, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { PageRoles, WebController } from '../web-page.decorator';
 import type { SignedInRequest } from '../web-request.types';
 import type { FieldError } from '../web-view.types';
-import { WebPageError } from '../web.exception';
+import { sendDownload } from '../file-download.util';
+import { PageId } from '../page-id.pipe';
 import {
   DossierDetailRenderer,
   STALE_MESSAGE,
@@ -28,7 +29,6 @@ import {
 import { DOSSIER_EDITORS, STATUS_LABELS } from './dossier-label.constants';
 import { exportWindow } from './dossier-projection.util';
 import { writeFromForm } from './dossier-refusal.util';
-import { isUuid } from './dossier-route.util';
 
 const NOTICES: Record<string, string> = {
   cree: 'Dossier créé à l’étape « Idée ». Complétez son plan de financement ci-dessous.',
@@ -64,10 +64,9 @@ export class DossierDetailPageController {
   async show(
     @Req() request: SignedInRequest,
     @Res() response: Response,
-    @Param('id') id: string,
+    @PageId('id') id: string,
     @Query('fait') done?: string,
   ): Promise<void> {
-    assertId(id);
     const notice =
       done === 'etape' ? await this.statusNotice(request, id) : (NOTICES[done ?? ''] ?? null);
     const justSaved = done === 'cree' || done === 'informations';
@@ -79,10 +78,9 @@ export class DossierDetailPageController {
   async saveGeneral(
     @Req() request: SignedInRequest,
     @Res() response: Response,
-    @Param('id') id: string,
+    @PageId('id') id: string,
     @Body() body: Record<string, unknown>,
   ): Promise<void> {
-    assertId(id);
     const { form, value, errors } = parseGeneralForm(body);
     await this.save(request, response, id, body, {
       state: { general: form },
@@ -98,10 +96,9 @@ export class DossierDetailPageController {
   async saveTasks(
     @Req() request: SignedInRequest,
     @Res() response: Response,
-    @Param('id') id: string,
+    @PageId('id') id: string,
     @Body() body: Record<string, unknown>,
   ): Promise<void> {
-    assertId(id);
     const { form, value, errors, rowOf } = parseTaskForm(body);
     await this.save(request, response, id, body, {
       state: { tasks: form },
@@ -118,10 +115,9 @@ export class DossierDetailPageController {
   async saveIndicators(
     @Req() request: SignedInRequest,
     @Res() response: Response,
-    @Param('id') id: string,
+    @PageId('id') id: string,
     @Body() body: Record<string, unknown>,
   ): Promise<void> {
-    assertId(id);
     const { form, value, errors, rowOf } = parseIndicatorForm(body);
     // A new target named like a catalogue indicator takes its key, so the funder's report counts
     // its activity (people and hours give the costs per person and per hour).
@@ -149,7 +145,7 @@ export class DossierDetailPageController {
   async exportXlsx(
     @Req() request: SignedInRequest,
     @Res() response: Response,
-    @Param('id') id: string,
+    @PageId('id') id: string,
     @Query('scenario') scenario?: string,
   ): Promise<void> {
     await this.export(request, response, id, 'xlsx', scenario);
@@ -159,7 +155,7 @@ export class DossierDetailPageController {
   async exportCsv(
     @Req() request: SignedInRequest,
     @Res() response: Response,
-    @Param('id') id: string,
+    @PageId('id') id: string,
     @Query('scenario') scenario?: string,
   ): Promise<void> {
     await this.export(request, response, id, 'csv', scenario);
@@ -176,7 +172,6 @@ export class DossierDetailPageController {
     format: 'xlsx' | 'csv',
     scenario: string | undefined,
   ): Promise<void> {
-    assertId(id);
     const window = exportWindow(
       await this.applications.input(request.principal, id),
       this.rules,
@@ -188,15 +183,7 @@ export class DossierDetailPageController {
       { ...window, scenario: scenario === 'stress' ? 'stress' : 'expected' },
       format,
     );
-    response
-      .status(200)
-      .setHeader('Content-Type', file.contentType)
-      .setHeader(
-        'Content-Disposition',
-        `attachment; filename="${file.filename}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-      )
-      .setHeader('Cache-Control', 'no-store')
-      .send(file.body);
+    sendDownload(response, file);
   }
 
   /**
@@ -252,8 +239,4 @@ function sameLabel(a: string, b: string): boolean {
       .toLowerCase()
       .trim();
   return plain(a) === plain(b);
-}
-
-function assertId(id: string): void {
-  if (!isUuid(id)) throw new WebPageError('not-found');
 }

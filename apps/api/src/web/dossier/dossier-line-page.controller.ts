@@ -1,5 +1,5 @@
 import { ApplicationService, type ApplicationView, type FundingLineView } from '@app/treasury';
-import { Body, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Get, Post, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { formText } from '../form-value.util';
 import { PageRoles, WebController } from '../web-page.decorator';
@@ -18,7 +18,7 @@ import {
 } from './dossier-form.util';
 import { PLAN_EDITORS } from './dossier-label.constants';
 import { dossierRefusal, formVersion, writeFromForm } from './dossier-refusal.util';
-import { isUuid } from './dossier-route.util';
+import { PageId } from '../page-id.pipe';
 
 interface LinePageState {
   form: LineForm;
@@ -41,10 +41,9 @@ export class DossierLinePageController {
   async add(
     @Req() request: SignedInRequest,
     @Res() response: Response,
-    @Param('id') id: string,
+    @PageId('id') id: string,
     @Body() body: Record<string, unknown>,
   ): Promise<void> {
-    assertIds(id);
     const { form, value, errors } = parseLineForm(body);
     const outcome = await writeFromForm(
       body,
@@ -65,10 +64,9 @@ export class DossierLinePageController {
   async edit(
     @Req() request: SignedInRequest,
     @Res() response: Response,
-    @Param('id') id: string,
-    @Param('lineId') lineId: string,
+    @PageId('id') id: string,
+    @PageId('lineId') lineId: string,
   ): Promise<void> {
-    assertIds(id, lineId);
     const { dossier, line } = await this.load(request, id, lineId);
     await this.renderLine(request, response, dossier, line, { form: lineForm(line) }, 200);
   }
@@ -77,11 +75,10 @@ export class DossierLinePageController {
   async update(
     @Req() request: SignedInRequest,
     @Res() response: Response,
-    @Param('id') id: string,
-    @Param('lineId') lineId: string,
+    @PageId('id') id: string,
+    @PageId('lineId') lineId: string,
     @Body() body: Record<string, unknown>,
   ): Promise<void> {
-    assertIds(id, lineId);
     const { line } = await this.load(request, id, lineId);
     const { form, value, errors } = parseLineForm(body, line.schedule);
     const outcome = await writeFromForm(
@@ -103,11 +100,10 @@ export class DossierLinePageController {
   async remove(
     @Req() request: SignedInRequest,
     @Res() response: Response,
-    @Param('id') id: string,
-    @Param('lineId') lineId: string,
+    @PageId('id') id: string,
+    @PageId('lineId') lineId: string,
     @Body() body: Record<string, unknown>,
   ): Promise<void> {
-    assertIds(id, lineId);
     try {
       await this.applications.removeLine(
         request.principal,
@@ -200,8 +196,4 @@ function lineForm(line: FundingLineView): LineForm {
 
 function lineBody(value: LineValue): Record<string, unknown> {
   return { ...value };
-}
-
-function assertIds(...ids: string[]): void {
-  if (!ids.every(isUuid)) throw new WebPageError('not-found');
 }

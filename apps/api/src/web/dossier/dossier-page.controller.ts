@@ -1,5 +1,5 @@
 import { APPLICATION_STATUSES, ApplicationService, type ApplicationStatus } from '@app/treasury';
-import { Body, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Get, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { formText } from '../form-value.util';
 import { PageRoles, WebController } from '../web-page.decorator';
@@ -7,7 +7,6 @@ import { WebPageContextService } from '../web-page-context.service';
 import type { SignedInRequest } from '../web-request.types';
 import { WebViewService } from '../web-view.service';
 import type { FieldError } from '../web-view.types';
-import { WebPageError } from '../web.exception';
 import { DossierDetailRenderer, STALE_MESSAGE } from './dossier-detail.renderer';
 import { frenchMonthOf } from '../french-format.util';
 import { generalIssuesToErrors, parseGeneralForm, type GeneralForm } from './dossier-form.util';
@@ -15,7 +14,7 @@ import { DOSSIER_EDITORS, STATUS_LABELS, STATUS_ORDER } from './dossier-label.co
 import { CARDS_PER_COLUMN, DOSSIERS_PER_PAGE, DossierListQuery } from './dossier-list.query';
 import { DossierPageService } from './dossier-page.service';
 import { dossierRefusal, formVersion } from './dossier-refusal.util';
-import { isUuid } from './dossier-route.util';
+import { PageId } from '../page-id.pipe';
 
 const DATE_RE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const BOARD_STALE_MESSAGE =
@@ -114,10 +113,9 @@ export class DossierPageController {
   async move(
     @Req() request: SignedInRequest,
     @Res() response: Response,
-    @Param('id') id: string,
+    @PageId('id') id: string,
     @Body() body: Record<string, unknown>,
   ): Promise<void> {
-    if (!isUuid(id)) throw new WebPageError('not-found');
     const fromBoard = formText(body, 'retour', 20) === 'etapes';
     const form = { etape: formText(body, 'etape', 30), date: formText(body, 'date', 10).trim() };
     if (form.date && !DATE_RE.test(form.date)) {

@@ -4,7 +4,6 @@ import {
   ImpactException,
   ImpactExceptionCode,
   ImpactService,
-  type ImpactFile,
   type ImpactIssue,
   type ImpactReport,
 } from '@app/impact';
@@ -12,8 +11,9 @@ import { Body, Get, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Response } from 'express';
 import { DossierDetailRenderer, type ActivityForm } from '../dossier/dossier-detail.renderer';
 import { DOSSIER_EDITORS } from '../dossier/dossier-label.constants';
-import { isUuid } from '../dossier/dossier-route.util';
-import { formText } from '../form-value.util';
+import { sendDownload } from '../file-download.util';
+import { formText, trimmedFields } from '../form-value.util';
+import { PageId } from '../page-id.pipe';
 import { PageRoles, WebController } from '../web-page.decorator';
 import { WebPageContextService } from '../web-page-context.service';
 import type { SignedInRequest } from '../web-request.types';
@@ -71,15 +71,11 @@ export class ImpactPageController {
   async addEntry(
     @Req() request: SignedInRequest,
     @Res() response: Response,
-    @Param('id') id: string,
+    @PageId('id') id: string,
     @Body() body: Record<string, unknown>,
   ): Promise<void> {
-    assertId(id);
     const form: ActivityForm = {
-      indicateur: formText(body, 'indicateur', 80).trim(),
-      debut: formText(body, 'debut', 20).trim(),
-      fin: formText(body, 'fin', 20).trim(),
-      nombre: formText(body, 'nombre', 20).trim(),
+      ...trimmedFields(body, { indicateur: 80, debut: 20, fin: 20, nombre: 20 }),
       csv: '',
     };
     const compact = form.nombre.replace(/[\s\u00a0\u202f]/g, '');
@@ -99,10 +95,9 @@ export class ImpactPageController {
   async importCsv(
     @Req() request: SignedInRequest,
     @Res() response: Response,
-    @Param('id') id: string,
+    @PageId('id') id: string,
     @Body() body: Record<string, unknown>,
   ): Promise<void> {
-    assertId(id);
     const csv = formText(body, 'csv', 1_000_000);
     const form: ActivityForm = { indicateur: '', debut: '', fin: '', nombre: '', csv };
     await this.write(request, response, id, form, () =>
@@ -115,11 +110,9 @@ export class ImpactPageController {
   async removeEntry(
     @Req() request: SignedInRequest,
     @Res() response: Response,
-    @Param('id') id: string,
-    @Param('entryId') entryId: string,
+    @PageId('id') id: string,
+    @PageId('entryId') entryId: string,
   ): Promise<void> {
-    assertId(id);
-    assertId(entryId);
     await this.impact.removeActivity(request.principal, id, entryId);
     response.redirect(303, `/dossiers/${id}?fait=activite#activite`);
   }
@@ -128,9 +121,8 @@ export class ImpactPageController {
   async dossierReport(
     @Req() request: SignedInRequest,
     @Res() response: Response,
-    @Param('id') id: string,
+    @PageId('id') id: string,
   ): Promise<void> {
-    assertId(id);
     const report = await this.impact.applicationReport(request.principal, id);
     await this.show(request, response, report, {
       back: { href: `/dossiers/${id}#activite`, label: `← Le dossier « ${report.title} »` },
@@ -142,10 +134,9 @@ export class ImpactPageController {
   async dossierReportXlsx(
     @Req() request: SignedInRequest,
     @Res() response: Response,
-    @Param('id') id: string,
+    @PageId('id') id: string,
   ): Promise<void> {
-    assertId(id);
-    sendFile(response, await this.impact.applicationReportXlsx(request.principal, id));
+    sendDownload(response, await this.impact.applicationReportXlsx(request.principal, id));
   }
 
   /** One funder across the dossiers over a period: a form, then its report below. */
@@ -206,13 +197,13 @@ export class ImpactPageController {
     @Res() response: Response,
     @Body() body: Record<string, unknown>,
   ): Promise<void> {
-    const form = {
-      cle: formText(body, 'cle', 80).trim(),
-      libelle: formText(body, 'libelle', 200).trim(),
-      unite: formText(body, 'unite', 80).trim(),
-      definition: formText(body, 'definition', 2_000).trim(),
-      financeur: formText(body, 'financeur', 200).trim(),
-    };
+    const form = trimmedFields(body, {
+      cle: 80,
+      libelle: 200,
+      unite: 80,
+      definition: 2_000,
+      financeur: 200,
+    });
     try {
       await this.impact.addIndicator(request.principal, {
         key: form.cle,
@@ -234,16 +225,14 @@ export class ImpactPageController {
     state: { notice?: string | null; errors?: FieldError[]; form?: Record<string, string> },
     status = 200,
   ): Promise<void> {
-    const layout = await this.context.layout(request, 'Indicateurs d’activité', 'dossiers');
-    this.views.send(
+    await this.sendPage(
+      request,
       response,
+      'Indicateurs d’activité',
       'impact-indicators',
       {
-        ...layout,
         indicators: await this.impact.indicators(request.principal),
-        canEdit: DOSSIER_EDITORS.includes(request.principal.role),
-        notice: state.notice ?? null,
-        errors: state.errors ?? [],
+        ...editOutcome(request, DOSSIER_EDITORS, state),
         form: state.form ?? { cle: '', libelle: '', unite: '', definition: '', financeur: '' },
       },
       status,
@@ -271,20 +260,19 @@ export class ImpactPageController {
     @Param('referenceId') referenceId: string,
     @Body() body: Record<string, unknown>,
   ): Promise<void> {
-    const text = (name: string) => formText(body, name, 2_000).trim();
-    if (text('retablir') === 'oui') {
+    if (formText(body, 'retablir', 2_000).trim() === 'oui') {
       await this.impact.removeReference(request.principal, referenceId);
       return response.redirect(303, '/rapport-financeur/valeurs?fait=valeur');
     }
-    const form = {
-      valeur: text('valeur'),
-      date: text('date'),
-      population: text('population'),
-      titre: text('titre'),
-      editeur: text('editeur'),
-      adresse: text('adresse'),
-      publication: text('publication'),
-    };
+    const form = trimmedFields(body, {
+      valeur: 2_000,
+      date: 2_000,
+      population: 2_000,
+      titre: 2_000,
+      editeur: 2_000,
+      adresse: 2_000,
+      publication: 2_000,
+    });
     const number = Number(form.valeur.replace(/[\s  ]/g, '').replace(',', '.'));
     const source = form.titre || form.editeur || form.publication || form.adresse;
     try {
@@ -328,16 +316,14 @@ export class ImpactPageController {
     },
     status = 200,
   ): Promise<void> {
-    const layout = await this.context.layout(request, 'Valeurs de référence', 'dossiers');
-    this.views.send(
+    await this.sendPage(
+      request,
       response,
+      'Valeurs de référence',
       'impact-references',
       {
-        ...layout,
         references: await this.impact.references(request.principal),
-        canEdit: (REFERENCE_EDITORS as string[]).includes(request.principal.role),
-        notice: state.notice ?? null,
-        errors: state.errors ?? [],
+        ...editOutcome(request, REFERENCE_EDITORS, state),
         typed: state.typed ?? null,
       },
       status,
@@ -353,7 +339,10 @@ export class ImpactPageController {
     @Query('au') to?: string,
   ): Promise<void> {
     if (!MONTH_RE.test(from ?? '') || !MONTH_RE.test(to ?? '')) throw new WebPageError('not-found');
-    sendFile(response, await this.impact.funderReportXlsx(request.principal, { funder, from, to }));
+    sendDownload(
+      response,
+      await this.impact.funderReportXlsx(request.principal, { funder, from, to }),
+    );
   }
 
   private async show(
@@ -369,12 +358,12 @@ export class ImpactPageController {
     status = 200,
   ): Promise<void> {
     const title = report ? `Rapport financeur – ${report.title}` : 'Rapport financeur';
-    const layout = await this.context.layout(request, title, 'dossiers');
-    this.views.send(
+    await this.sendPage(
+      request,
       response,
+      title,
       'impact-report',
       {
-        ...layout,
         report,
         charts: report ? report.indicators.map((i) => buildActivityChart(i)) : [],
         back: page.back,
@@ -385,6 +374,19 @@ export class ImpactPageController {
       },
       status,
     );
+  }
+
+  /** One of the reports' pages, under « Dossiers » in the navigation. */
+  private async sendPage(
+    request: SignedInRequest,
+    response: Response,
+    title: string,
+    page: string,
+    model: object,
+    status: number,
+  ): Promise<void> {
+    const layout = await this.context.layout(request, title, 'dossiers');
+    this.views.send(response, page, { ...layout, ...model }, status);
   }
 
   /** The write, then back to the dossier's activity; a refusal shows the page again with the input. */
@@ -405,6 +407,19 @@ export class ImpactPageController {
   }
 }
 
+/** Whether this member may edit the page's values, and how the last edit went. */
+function editOutcome(
+  request: SignedInRequest,
+  editors: readonly MemberRole[],
+  state: { notice?: string | null; errors?: FieldError[] },
+): { canEdit: boolean; notice: string | null; errors: FieldError[] } {
+  return {
+    canEdit: editors.includes(request.principal.role),
+    notice: state.notice ?? null,
+    errors: state.errors ?? [],
+  };
+}
+
 /** The service's field-level refusals next to their form fields; anything else is rethrown. */
 function refusalErrors(
   error: unknown,
@@ -421,20 +436,4 @@ function refusalErrors(
       message: issue.message,
     };
   });
-}
-
-function sendFile(response: Response, file: ImpactFile): void {
-  response
-    .status(200)
-    .setHeader('Content-Type', file.contentType)
-    .setHeader(
-      'Content-Disposition',
-      `attachment; filename="${file.filename}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
-    )
-    .setHeader('Cache-Control', 'no-store')
-    .send(file.body);
-}
-
-function assertId(id: string): void {
-  if (!isUuid(id)) throw new WebPageError('not-found');
 }

@@ -12,8 +12,7 @@ import type { SignedInRequest } from '../web-request.types';
 import { WebViewService } from '../web-view.service';
 import type { FieldError } from '../web-view.types';
 import { WebPageError } from '../web.exception';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../page-id.pipe';
 
 /**
  * « Équipe »: the organisation's members, owners invite by e-mail with a role; and the
@@ -109,7 +108,7 @@ export class TeamPageController {
     @Res() response: Response,
     @Param('id') id: string,
   ): Promise<void> {
-    if (!UUID.test(id)) throw new WebPageError('not-found');
+    if (!isUuid(id)) throw new WebPageError('not-found');
     await this.accounts.revokeInvitation(request.principal, id);
     response.redirect(303, '/equipe?retiree=1');
   }

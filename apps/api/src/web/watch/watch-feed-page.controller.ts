@@ -7,8 +7,7 @@ import { WebPageError } from '../web.exception';
 import { putFeedLinkFlash } from './feed-link-flash.util';
 import { WATCH_EDIT_ROLES } from './watch-label.constants';
 import { WatchPageService } from './watch-page.service';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../page-id.pipe';
 
 /** A profile's secret feed links: created (shown once) and revoked from its page. */
 @WebController('veilles')
@@ -49,7 +48,7 @@ export class WatchFeedPageController {
     @Param('linkId') linkId: string,
   ): Promise<void> {
     const profile = await this.pages.profileOf(request, id);
-    if (!UUID.test(linkId)) throw new WebPageError('not-found');
+    if (!isUuid(linkId)) throw new WebPageError('not-found');
     await this.tokens.revoke(request.principal.organisationId, profile.id, linkId);
     response.redirect(303, `/veilles/${profile.id}?fait=lien-revoque#flux`);
   }

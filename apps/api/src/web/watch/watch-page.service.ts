@@ -29,8 +29,7 @@ import type {
   WatchListItem,
 } from './watch-page.types';
 import { describeWatch, recipientList, type SummaryLabels } from './watch-summary.util';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../page-id.pipe';
 
 const FEED_FORMATS = [
   {
@@ -89,7 +88,7 @@ export class WatchPageService {
 
   /** The organisation's profile; a malformed id, a missing one or another's: the same 404. */
   async profileOf(request: SignedInRequest, id: string): Promise<WatchProfile> {
-    if (!UUID.test(id)) throw new WebPageError('not-found');
+    if (!isUuid(id)) throw new WebPageError('not-found');
     return this.profiles.get(request.principal.organisationId, id);
   }
 
