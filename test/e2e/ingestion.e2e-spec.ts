@@ -97,7 +97,7 @@ describe('ingestion end to end', () => {
     expect(seenBefore).toBe(published.length);
 
     // A third unchanged run: still nothing withdrawn, every call still seen.
-    const third = await runVigie(['watch', '--once', '--json'], env);
+    const third = await runVigie(['watch', '--once', '--json'], sandbox.env);
     expect(third.code).toBe(0);
     const thirdReports = JSON.parse(third.stdout) as Array<{
       withdrawn: number;
