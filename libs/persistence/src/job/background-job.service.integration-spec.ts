@@ -109,4 +109,33 @@ describe(BackgroundJobService.name, () => {
     await producer.onApplicationShutdown();
     await expect(producer.enqueue('test-work')).rejects.toThrow(/stopping/);
   }, 30_000);
+
+  it('creates every queue once when processes start at once on an empty database', async () => {
+    // Five processes (two api, three workers) each creating every queue, in different orders:
+    // unserialised, pg-boss's create_queue deadlocks here (each holds the row lock the other's
+    // foreign key needs) and a process exits.
+    const empty = await createTestDatabase();
+    const processes = Array.from(
+      { length: 5 },
+      (_, index) => new BackgroundJobService(empty.url, index < 2 ? 'producer' : 'worker'),
+    );
+    const names = Object.values(JobName);
+    try {
+      const outcomes = await Promise.allSettled(
+        processes.flatMap((service, index) =>
+          [...names.slice(index % names.length), ...names.slice(0, index % names.length)].map(
+            (name) => service.enqueue(name, { from: index }),
+          ),
+        ),
+      );
+      expect(outcomes.filter((outcome) => outcome.status === 'rejected')).toEqual([]);
+      const queues: Array<{ name: string; n: number }> = await empty.dataSource.query(
+        `SELECT name, count(*)::int AS n FROM pgboss.queue GROUP BY name ORDER BY name`,
+      );
+      expect(queues).toEqual([...names].sort().map((name) => ({ name, n: 1 })));
+    } finally {
+      await Promise.all(processes.map((service) => service.onApplicationShutdown()));
+      await empty.drop();
+    }
+  }, 60_000);
 });
