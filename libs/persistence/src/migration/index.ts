@@ -21,6 +21,7 @@ import { WatchAtNationalScale1796720000000 } from './1796720000000-watch-at-nati
 import { LegalFormCallVerdict1796730000000 } from './1796730000000-legal-form-call-verdict.migration';
 import { ReadSideIndexes1796740000000 } from './1796740000000-read-side-indexes.migration';
 import { BoundedConnectorState1796750000000 } from './1796750000000-bounded-connector-state.migration';
+import { WatchChangeOnContent1796760000000 } from './1796760000000-watch-change-on-content.migration';
 
 /** Every migration in order, listed by hand (no globs). Never edit one that has run. */
 export const migrations: Array<new () => MigrationInterface> = [
@@ -46,4 +47,5 @@ export const migrations: Array<new () => MigrationInterface> = [
   LegalFormCallVerdict1796730000000,
   ReadSideIndexes1796740000000,
   BoundedConnectorState1796750000000,
+  WatchChangeOnContent1796760000000,
 ];
