@@ -311,9 +311,65 @@ async function lastMatch(db: DataSource, since: Date, what: string) {
   return { seconds: Number(seconds), jobs: Number(jobs) };
 }
 
+/** CPU seconds (user + system) of a process, from /proc; 0 when it is gone or unreadable. */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds of each PostgreSQL backend serving `database` (named in its process title). */
+function backendCpu(database: string): Map<number, number> {
+  const backends = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(` ${database} `))
+        backends.set(Number(entry), cpuSeconds(Number(entry)));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return backends;
+}
+
+interface CpuSplit {
+  workers: number;
+  postgres: number;
+  sites: number;
+}
+
+/**
+ * Starts counting the CPU of the workers, of the PostgreSQL backends of the bench's database
+ * (a backend that ends before `stop` is not counted: a lower bound) and of the sites.
+ */
+function cpuMeter(workers: ChildProcess[], url: string, sitesPid = 0): () => CpuSplit {
+  const database = new URL(url).pathname.slice(1);
+  const ownCpu = () => workers.reduce((total, child) => total + cpuSeconds(child.pid ?? 0), 0);
+  const before = { workers: ownCpu(), backends: backendCpu(database), sites: cpuSeconds(sitesPid) };
+  return () => {
+    let postgres = 0;
+    for (const [pid, seconds] of backendCpu(database))
+      postgres += seconds - (before.backends.get(pid) ?? 0);
+    return {
+      workers: ownCpu() - before.workers,
+      postgres,
+      sites: sitesPid ? cpuSeconds(sitesPid) - before.sites : 0,
+    };
+  };
+}
+
+const cpuText = (cpu: CpuSplit) =>
+  `CPU s: workers ${cpu.workers.toFixed(0)}, postgres ≥ ${cpu.postgres.toFixed(0)}` +
+  (cpu.sites ? `, sites ${cpu.sites.toFixed(0)}` : '');
+
 /** 1,000 calls change in the database; workers match them; seconds from the change to the last batch done. */
 async function matching(db: DataSource, url: string, round: number, workerCount: number) {
-  return withWorkers(url, workerCount, async () => {
+  return withWorkers(url, workerCount, async (workers) => {
+    const cpu = cpuMeter(workers, url);
     // One statement whose command is SELECT: TypeORM returns [rows, count] for a bare UPDATE …
     // RETURNING, which once made the window start undefined and every round count 0 jobs.
     const [{ changed_at, changed }]: Array<{ changed_at: Date; changed: number }> = await db.query(
@@ -331,7 +387,7 @@ async function matching(db: DataSource, url: string, round: number, workerCount:
     if (changed !== CHANGED) throw new Error(`matching: ${changed} calls changed, not ${CHANGED}`);
     const what = `matching with ${workerCount} worker(s)`;
     await settle(db, changed_at, what);
-    return lastMatch(db, changed_at, what);
+    return { ...(await lastMatch(db, changed_at, what)), cpu: cpu() };
   });
 }
 
@@ -360,31 +416,6 @@ const nationalSource = (url: string, index: number): SourceDefinition => ({
   query: null,
 });
 
-/** CPU seconds (user + system) of a process, from /proc; 0 when it is gone or unreadable. */
-function cpuSeconds(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return 0;
-  }
-}
-
-/** Every PostgreSQL process of the machine (the server is shared: other databases count too). */
-function postgresCpuSeconds(): number {
-  let total = 0;
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres')
-        total += cpuSeconds(Number(entry));
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return total;
-}
-
 interface CrawlFigures {
   crawlSeconds: number;
   matchSeconds: number;
@@ -394,7 +425,7 @@ interface CrawlFigures {
   changedCalls: number;
   requests: number;
   notModified: number;
-  cpu: { workers: number; postgres: number; sites: number };
+  cpu: CpuSplit;
   peakLoad: number;
 }
 
@@ -445,7 +476,7 @@ class CrawlLeg {
     const what = `crawl with ${workerCount} worker(s)`;
     return withWorkers(this.url, workerCount, async (workers) => {
       const before = await this.sites.counters();
-      const cpuBefore = this.cpu(workers);
+      const cpu = cpuMeter(workers, this.url, this.sites.pid);
       const [{ now: since }]: Array<{ now: Date }> = await this.db.query(`SELECT now()`);
       const changedCalls = changedIds.length ? await this.sites.change(changedIds) : 0;
       const window = since.toISOString();
@@ -464,7 +495,7 @@ class CrawlLeg {
       } finally {
         clearInterval(sampler);
       }
-      const cpuAfter = this.cpu(workers);
+      const cpuSplit = cpu();
       const after = await this.sites.counters();
       const [runs]: Array<{ runs: number; failed: number; seconds: number }> = await this.db.query(
         `SELECT count(*)::int AS runs,
@@ -487,11 +518,7 @@ class CrawlLeg {
         changedCalls,
         requests: after.requests - before.requests,
         notModified: after.notModified - before.notModified,
-        cpu: {
-          workers: cpuAfter.workers - cpuBefore.workers,
-          postgres: cpuAfter.postgres - cpuBefore.postgres,
-          sites: cpuAfter.sites - cpuBefore.sites,
-        },
+        cpu: cpuSplit,
         peakLoad,
       };
     });
@@ -509,14 +536,6 @@ class CrawlLeg {
   async stop(): Promise<void> {
     await this.boss.stop({ graceful: false, wait: true });
     await this.sites.stop();
-  }
-
-  private cpu(workers: ChildProcess[]) {
-    return {
-      workers: workers.reduce((total, child) => total + cpuSeconds(child.pid ?? 0), 0),
-      postgres: postgresCpuSeconds(),
-      sites: cpuSeconds(this.sites.pid),
-    };
   }
 }
 
@@ -555,7 +574,7 @@ async function crawlLeg(db: DataSource, url: string): Promise<void> {
       record(
         `crawl: ${figures.changedCalls} changed calls on the sites → last match written, ${workers} worker(s)`,
         `${figures.matchSeconds.toFixed(1)} s (${figures.jobs} batch jobs; ×${(base.seconds / figures.matchSeconds).toFixed(2)} vs ${base.workers}; ` +
-          `CPU s: workers ${cpu.workers.toFixed(0)}, postgres ${cpu.postgres.toFixed(0)}, sites ${cpu.sites.toFixed(0)}; peak load ${figures.peakLoad.toFixed(1)})`,
+          `${cpuText(cpu)}; peak load ${figures.peakLoad.toFixed(1)})`,
         workers === 4 ? '< 60 s' : '—',
         workers === 4 ? figures.matchSeconds < 60 : null,
       );
@@ -758,7 +777,7 @@ async function main(): Promise<void> {
           const base = timings[0];
           record(
             `matching only: ${CHANGED} changed calls → last match written, ${workers} worker(s)`,
-            `${outcome.seconds.toFixed(1)} s (${outcome.jobs} batch jobs; ×${(base.seconds / outcome.seconds).toFixed(2)} vs ${base.workers})`,
+            `${outcome.seconds.toFixed(1)} s (${outcome.jobs} batch jobs; ×${(base.seconds / outcome.seconds).toFixed(2)} vs ${base.workers}; ${cpuText(outcome.cpu)}; load ${loadavg()[0].toFixed(1)})`,
             '—',
             null,
           );
