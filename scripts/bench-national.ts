@@ -296,21 +296,23 @@ async function settle(db: DataSource, since: Date, what: string, matching = true
  * looking in the archive too; a round that measured no job throws rather than print 0 s.
  */
 async function lastMatch(db: DataSource, since: Date, what: string) {
-  const [{ seconds, jobs }] = await db.query(
+  const [{ seconds, jobs, calls }] = await db.query(
     `SELECT extract(epoch FROM max(completed_on) - $1::timestamptz)::float8 AS seconds,
-            count(*)::int AS jobs
-       FROM (SELECT completed_on FROM pgboss.job
+            count(*)::int AS jobs,
+            coalesce(sum(jsonb_array_length(data -> 'callIds')), 0)::int AS calls
+       FROM (SELECT completed_on, data FROM pgboss.job
               WHERE name IN ('watch-match-calls', 'watch-rematch-profiles')
                 AND state = 'completed' AND created_on >= $1::timestamptz
              UNION ALL
-             SELECT completed_on FROM pgboss.archive
+             SELECT completed_on, data FROM pgboss.archive
               WHERE name IN ('watch-match-calls', 'watch-rematch-profiles')
                 AND state = 'completed' AND created_on >= $1::timestamptz) j`,
     [since],
   );
   if (!(Number(jobs) > 0))
     throw new Error(`${what}: no matching job completed since ${since.toISOString()}`);
-  return { seconds: Number(seconds), jobs: Number(jobs) };
+  // Calls matched, counted in the batches' payloads: more than changed when the log takes more.
+  return { seconds: Number(seconds), jobs: Number(jobs), calls: Number(calls) };
 }
 
 /** CPU seconds (user + system) of a process, from /proc; 0 when it is gone or unreadable. */
@@ -422,6 +424,7 @@ interface CrawlFigures {
   crawlSeconds: number;
   matchSeconds: number;
   jobs: number;
+  matchedCalls: number;
   runs: number;
   failedRuns: number;
   changedCalls: number;
@@ -520,11 +523,12 @@ class CrawlLeg {
         throw new Error(`${what}: ${runs.runs} source runs for ${this.sourceIds.length} sources`);
       const match = changedIds.length
         ? await lastMatch(this.db, since, what)
-        : { seconds: NaN, jobs: 0 };
+        : { seconds: NaN, jobs: 0, calls: 0 };
       return {
         crawlSeconds: Number(runs.seconds),
         matchSeconds: match.seconds,
         jobs: match.jobs,
+        matchedCalls: match.calls,
         runs: runs.runs,
         failedRuns: runs.failed,
         changedCalls,
@@ -597,7 +601,7 @@ async function crawlLeg(db: DataSource, url: string): Promise<void> {
       );
       record(
         `crawl: ${figures.changedCalls} changed calls on the sites → last match written, ${workers} worker(s)`,
-        `${figures.matchSeconds.toFixed(1)} s (${figures.jobs} batch jobs; ×${(base.seconds / figures.matchSeconds).toFixed(2)} vs ${base.workers}; ` +
+        `${figures.matchSeconds.toFixed(1)} s (${figures.jobs} batch jobs, ${figures.matchedCalls} calls matched; ×${(base.seconds / figures.matchSeconds).toFixed(2)} vs ${base.workers}; ` +
           `${cpuText(cpu)}; peak load ${figures.peakLoad.toFixed(1)})`,
         workers === 4 ? '< 60 s' : '—',
         workers === 4 ? figures.matchSeconds < 60 : null,
