@@ -1,20 +1,15 @@
 // npm run bench:ingest [-- --calls 2000 --hosts 20 --min-delay 20 --change 0.01 --pass pipeline|minimal|connector]
 //
-// A local server (a child process, so its memory and CPU are not counted) serves RSS feeds and
-// call pages over N hosts (127.0.0.1 … 127.0.0.N, each its own politeness queue), with ETag,
-// Last-Modified and gzip. We measure a first full pass, a second pass after a few calls changed
+// Local sites (bench-sites.util: a child process, so its memory and CPU are not counted) serve
+// RSS feeds and call pages over N hosts (127.0.0.1 … 127.0.0.N, each its own politeness queue),
+// with ETag, Last-Modified and gzip. We measure a first full pass, a second pass after a few calls changed
 // (conditional requests: mostly 304), and a bare sequential fetch-and-parse of the same pages
 // under the same per-host delay (the same pass and parsing over a bare sequential fetcher).
 // Bytes are counted by the server on its sockets (headers included), so any pass
 // implementation is measured the same way.
-import { ChildProcess, fork } from 'node:child_process';
-import { createHash } from 'node:crypto';
-import { createServer, IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { gzipSync } from 'node:zlib';
 import { request } from 'undici';
 import { SystemClock } from '@app/common';
 import { loadConfig, VigieConfig } from '@app/config';
@@ -37,6 +32,7 @@ import { buildTypeOrmOptions, prepareDatabase, runMigrations } from '@app/persis
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { ServerCounters, SiteFacts, SiteProcess } from './bench-sites.util';
 
 /** One ingestion pass over the feeds; keeps its own state (validators, database) between passes. */
 export type IngestPass = (feedUrls: string[]) => Promise<PassOutcome>;
@@ -57,12 +53,6 @@ export interface BenchSettings {
   pass: 'minimal' | 'connector' | 'pipeline';
 }
 
-interface ServerCounters {
-  requests: number;
-  notModified: number;
-  bytes: number;
-}
-
 interface PassFigures {
   label: string;
   seconds: number;
@@ -78,237 +68,6 @@ interface PassFigures {
 }
 
 const CONTACT = 'bench@vigie.test';
-
-// ---------------------------------------------------------------- the local sites (child process)
-
-interface CallPage {
-  id: number;
-  deadlineDay: number;
-  version: number;
-}
-
-interface Site {
-  host: string;
-  port: number;
-  calls: CallPage[];
-}
-
-interface Rendered {
-  body: Buffer;
-  gzip: Buffer;
-  etag: string;
-  lastModified: string;
-  type: string;
-}
-
-const THEMES = [
-  'inclusion numérique',
-  'médiation numérique',
-  'tiers-lieux',
-  'accessibilité',
-  'FSE+ inclusion active',
-];
-const FUNDERS = [
-  'Région Auvergne-Rhône-Alpes',
-  'Département du Puy-de-Dôme',
-  'Fondation pour le lien social',
-  'CAF',
-];
-
-function callTitle(call: CallPage): string {
-  return `Appel à projets n° ${call.id} — ${THEMES[call.id % THEMES.length]}`;
-}
-
-function deadline(call: CallPage): string {
-  const date = new Date(Date.UTC(2027, 0, 1 + call.deadlineDay));
-  return date.toISOString().slice(0, 10);
-}
-
-// Words for the page text, drawn at random so the pages compress like prose (about 3:1), not
-// like one repeated sentence. Written for the benchmark; no real call text.
-const WORDS = (
-  'le la les des une un pour avec dans sur aux du de et ou en projet projets structure structures ' +
-  'association associations habitants public publics numérique inclusion médiation accompagnement atelier ' +
-  'ateliers démarches ligne accès droits territoire territoires rural ruraux quartier quartiers politique ' +
-  'ville commune communes intercommunalité département région financement subvention dépenses éligibles ' +
-  'matériel reconditionné formation formations compétences usages jeunes seniors familles emploi insertion ' +
-  'partenaires partenariat convention dossier candidature dépôt instruction comité sélection critères ' +
-  'innovation sociale tiers-lieu fabrique coopération réseau collectif évaluation indicateurs impact ' +
-  'bénéficiaires personnes accompagnées heures durée mois année calendrier plateforme justificatifs budget ' +
-  'prévisionnel cofinancement taux montant plafond minimum maximum versement avance solde rapport bilan'
-).split(' ');
-
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 0x100000000;
-  };
-}
-
-function prose(seed: number, words: number): string {
-  const random = seededRandom(seed);
-  return Array.from({ length: words }, () => WORDS[Math.floor(random() * WORDS.length)]).join(' ');
-}
-
-/** Menus and footer of a public site: the part of every page that is not the call (~15 KB). */
-const SITE_CHROME = Array.from(
-  { length: 120 },
-  (_, i) => `<li><a href="/rubrique/${i}" class="menu-item">${prose(1000 + i, 6)}</a></li>`,
-).join('\n');
-
-function renderCallPage(call: CallPage): string {
-  const paragraphs = Array.from(
-    { length: 12 },
-    (_, i) => `<p>${prose(call.id * 100 + i, 110)}.</p>`,
-  );
-  return [
-    '<!doctype html><html lang="fr"><head><meta charset="utf-8">',
-    `<title>${callTitle(call)}</title></head><body><header><nav><ul>${SITE_CHROME}</ul></nav></header><main>`,
-    `<h1>${callTitle(call)}</h1>`,
-    `<p class="funder">${FUNDERS[call.id % FUNDERS.length]}</p>`,
-    `<p class="deadline">Date limite de dépôt : ${deadline(call)} à 12h</p>`,
-    `<p class="amount">Montant maximum : ${(call.id % 9) + 1}0 000 €, taux maximum de 80 %</p>`,
-    ...paragraphs,
-    '</main><footer><ul>',
-    SITE_CHROME.slice(0, 4000),
-    '</ul></footer></body></html>',
-  ].join('\n');
-}
-
-function renderFeed(site: Site): string {
-  const base = `http://${site.host}:${site.port}`;
-  const items = site.calls.map(
-    (call) =>
-      `<item><title>${callTitle(call)}</title><link>${base}/appels/${call.id}</link>` +
-      `<guid>${base}/appels/${call.id}</guid><pubDate>Mon, 04 Jan 2027 09:00:00 GMT</pubDate>` +
-      `<description>Date limite de dépôt : ${deadline(call)}. ${THEMES[call.id % THEMES.length]}.</description></item>`,
-  );
-  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Aides ${site.host}</title>${items.join('')}</channel></rss>`;
-}
-
-function rendered(text: string, type: string, version: number): Rendered {
-  const body = Buffer.from(text, 'utf8');
-  const etag = `"${createHash('sha1').update(body).digest('base64url').slice(0, 16)}"`;
-  const lastModified = new Date(Date.UTC(2027, 0, 4) + version * 3_600_000).toUTCString();
-  return { body, gzip: gzipSync(body), etag, lastModified, type };
-}
-
-function answer(req: IncomingMessage, res: ServerResponse, page: Rendered): void {
-  const validators = { etag: page.etag, 'last-modified': page.lastModified };
-  const matches =
-    req.headers['if-none-match'] === page.etag ||
-    (!req.headers['if-none-match'] && req.headers['if-modified-since'] === page.lastModified);
-  if (matches) return void res.writeHead(304, validators).end();
-  const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-  const body = gzip ? page.gzip : page.body;
-  res.writeHead(200, {
-    ...validators,
-    'content-type': page.type,
-    'content-length': body.length,
-    ...(gzip ? { 'content-encoding': 'gzip', vary: 'Accept-Encoding' } : {}),
-  });
-  res.end(body);
-}
-
-async function serve(settings: BenchSettings): Promise<void> {
-  const sockets = new Set<Socket>();
-  const counters: ServerCounters = { requests: 0, notModified: 0, bytes: 0 };
-  const sites: Site[] = [];
-  const pages = new Map<string, Rendered>();
-  const servers: Server[] = [];
-  const perHost = Math.ceil(settings.calls / settings.hosts);
-  const render = (site: Site, call?: CallPage) => {
-    const key = `${site.host}:${site.port}`;
-    pages.set(
-      `${key}/feed.xml`,
-      rendered(
-        renderFeed(site),
-        'application/rss+xml; charset=utf-8',
-        Math.max(...site.calls.map((c) => c.version)),
-      ),
-    );
-    for (const page of call ? [call] : site.calls) {
-      pages.set(
-        `${key}/appels/${page.id}`,
-        rendered(renderCallPage(page), 'text/html; charset=utf-8', page.version),
-      );
-    }
-  };
-  for (let index = 0; index < settings.hosts; index++) {
-    const host = `127.0.0.${index + 1}`;
-    const server = createServer((req, res) => {
-      counters.requests++;
-      res.once('finish', () => res.statusCode === 304 && counters.notModified++);
-      if (req.url === '/robots.txt')
-        return void res
-          .writeHead(200, { 'content-type': 'text/plain' })
-          .end('User-agent: *\nDisallow: /admin\n');
-      const page = pages.get(`${host}:${(server.address() as AddressInfo).port}${req.url}`);
-      if (!page) return void res.writeHead(404).end();
-      answer(req, res, page);
-    });
-    server.on('connection', (socket) => {
-      sockets.add(socket);
-      socket.once('close', () => {
-        counters.bytes += socket.bytesWritten;
-        sockets.delete(socket);
-      });
-    });
-    await new Promise<void>((resolve) => server.listen(0, host, resolve));
-    const first = index * perHost;
-    const calls = Array.from(
-      { length: Math.max(0, Math.min(perHost, settings.calls - first)) },
-      (_, i) => ({
-        id: first + i + 1,
-        deadlineDay: (first + i) % 300,
-        version: 0,
-      }),
-    );
-    const site = { host, port: (server.address() as AddressInfo).port, calls };
-    sites.push(site);
-    servers.push(server);
-    render(site);
-  }
-  const snapshot = (): ServerCounters => ({
-    ...counters,
-    bytes: counters.bytes + [...sockets].reduce((total, socket) => total + socket.bytesWritten, 0),
-  });
-  // If the measuring process dies, the sites must not outlive it.
-  process.once('disconnect', () => process.exit(0));
-  process.on('message', (message: { type: string }) => {
-    if (message.type === 'counters') process.send?.({ type: 'counters', counters: snapshot() });
-    if (message.type === 'mutate') {
-      // Every 1/share-th call moves its deadline: spread over the hosts like real updates.
-      const step = Math.max(1, Math.round(1 / settings.changeShare));
-      let changed = 0;
-      for (const site of sites) {
-        for (const call of site.calls.filter((c) => c.id % step === 0)) {
-          call.deadlineDay += 30;
-          call.version++;
-          render(site, call);
-          changed++;
-        }
-        render(site);
-      }
-      process.send?.({ type: 'mutated', changed });
-    }
-    if (message.type === 'stop') servers.forEach((server) => server.closeAllConnections());
-  });
-  const callPages = [...pages.entries()]
-    .filter(([key]) => key.includes('/appels/'))
-    .map(([, page]) => page);
-  const average = (sizes: number[]) =>
-    Math.round(sizes.reduce((sum, size) => sum + size, 0) / sizes.length);
-  process.send?.({
-    type: 'ready',
-    feeds: sites.map((site) => `http://${site.host}:${site.port}/feed.xml`),
-    pageBytes: average(callPages.map((page) => page.body.length)),
-    pageGzipBytes: average(callPages.map((page) => page.gzip.length)),
-  });
-}
 
 // ---------------------------------------------------------------- the measured side
 
@@ -580,64 +339,6 @@ export class BareSequentialFetcher implements Fetcher {
   }
 }
 
-interface SiteFacts {
-  feeds: string[];
-  /** Average size of a call page, plain and gzipped. */
-  pageBytes: number;
-  pageGzipBytes: number;
-}
-
-class SiteProcess {
-  private constructor(private readonly child: ChildProcess) {}
-
-  static async start(settings: BenchSettings): Promise<{ sites: SiteProcess } & SiteFacts> {
-    // The sites get their own default heap whatever flags the measured process runs with.
-    const child = fork(__filename, ['--serve', JSON.stringify(settings)], {
-      stdio: 'inherit',
-      execArgv: [],
-    });
-    const sites = new SiteProcess(child);
-    const ready = await sites.next<SiteFacts>('ready');
-    return {
-      sites,
-      feeds: ready.feeds,
-      pageBytes: ready.pageBytes,
-      pageGzipBytes: ready.pageGzipBytes,
-    };
-  }
-
-  async counters(): Promise<ServerCounters> {
-    this.child.send({ type: 'counters' });
-    return (await this.next<{ counters: ServerCounters }>('counters')).counters;
-  }
-
-  async mutate(): Promise<number> {
-    this.child.send({ type: 'mutate' });
-    return (await this.next<{ changed: number }>('mutated')).changed;
-  }
-
-  async stop(): Promise<void> {
-    this.child.send({ type: 'stop' });
-    this.child.kill();
-    await new Promise((resolve) => this.child.once('exit', resolve));
-  }
-
-  private next<T>(type: string): Promise<T> {
-    return new Promise((resolve, reject) => {
-      const onMessage = (message: { type: string } & T) => {
-        if (message.type !== type) return;
-        this.child.off('exit', onExit);
-        this.child.off('message', onMessage);
-        resolve(message);
-      };
-      const onExit = (code: number | null) =>
-        reject(new Error(`Site process exited (${code}) before "${type}"`));
-      this.child.on('message', onMessage);
-      this.child.once('exit', onExit);
-    });
-  }
-}
-
 async function measure(
   label: string,
   sites: SiteProcess,
@@ -787,8 +488,6 @@ function readSettings(argv: string[]): BenchSettings {
 }
 
 async function main(): Promise<void> {
-  const serveIndex = process.argv.indexOf('--serve');
-  if (serveIndex >= 0) return serve(JSON.parse(process.argv[serveIndex + 1]) as BenchSettings);
   const settings = readSettings(process.argv.slice(2));
   if (settings.pass !== 'pipeline') {
     return benchmarkIngest(settings, settings.pass === 'connector' ? connectorPass : minimalPass);

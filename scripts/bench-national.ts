@@ -1,37 +1,52 @@
-// npm run bench:national [-- --scale 0.1 --workers 1,2,4 --seconds 10 --connections 50]
+// npm run bench:national [-- --scale 0.1 --workers 1,2,4 --seconds 10 --connections 50
+//                            --legs matching,crawl,digests,api]
 //
 // Vigie at the size of its national use (issue 16, item 7), on a database of its own (DATABASE_URL's
 // server, dropped at the end): 200,000 calls with their classification, 20,000 organisations
 // with an owner each, 50,000 watch profiles (20,000 of them with a weekly digest), 2,000
-// collectifs; `--scale` multiplies every count (0.1 runs in a few minutes). Then:
-//  1. matching: with 1, 2 and 4 real worker processes, 1,000 calls change (territory and change
-//     time, as ingestion writes them); time from the change to the last matching job completed;
-//  2. a digest tick with nothing due (mean of 50, and its number of queries);
-//  3. the weekly digest wave, every subject due, to a local SMTP server (mails/s, queries per
+// collectifs, 1,500 RSS sources on 100 local hosts (127.0.0.1 … 127.0.0.100, bench-sites.util)
+// whose 30,000 live calls are crawled for real by the workers, the rest seeded by SQL;
+// `--scale` multiplies every count (0.05 runs in a few minutes). Then:
+//  1. matching only: with 1, 2 and 4 real worker processes, 1,000 calls change in the database
+//     (territory and change time, as ingestion writes them); time from the change to the last
+//     matching job completed;
+//  2. crawl: with 1, 2 and 4 workers, 1,000 live calls change on the local sites (half close,
+//     half move their deadline), every source is queued for a crawl as the schedule does; time
+//     from the change to the last source run finished and to the last match written;
+//  3. a digest tick with nothing due (mean of 50, and its number of queries);
+//  4. the weekly digest wave, every subject due, to a local SMTP server (mails/s, queries per
 //     subject, counted on the data source);
-//  4. the API's p95 under 50 concurrent connections (autocannon) on the main routes and pages;
-//  5. the database's size per 100,000 calls.
-// It prints a table with the goal beside each figure. The crawl leg (1,500 sources on ~100
-// local hosts) is not built here: the changed calls are written as ingestion writes them.
+//  5. the API's p95 under 50 concurrent connections (autocannon) on the main routes and pages;
+//  6. the database's size per 100,000 calls.
+// It prints a table with the goal beside each figure, and fails (exit 1) when a leg measures
+// nothing rather than print a figure that means nothing.
 import 'reflect-metadata';
 import { Classifier } from '@app/classifier';
 import { Clock } from '@app/common';
 import { loadConfig, VigieConfig } from '@app/config';
-import { connectDataSource, countQueries } from '@app/persistence';
+import {
+  INGESTION_QUEUE,
+  SourceService,
+  type RunSourceJob,
+  type SourceDefinition,
+} from '@app/ingestion';
+import { connectDataSource, countQueries, ensureQueue } from '@app/persistence';
 import { OrganisationService } from '@app/tenancy';
 import { DigestConsentService, DigestService, FeedQuery, FeedTokenService } from '@app/watch';
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import PgBoss from 'pg-boss';
 import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import { ApiModule } from '../apps/api/src/api.module';
 import { withBenchDatabase } from './bench-database.util';
+import { SiteProcess } from './bench-sites.util';
 
 const argument = (name: string, fallback: string) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -41,6 +56,7 @@ const SCALE = Number(argument('scale', '1'));
 const scaled = (count: number) => Math.max(1, Math.round(count * SCALE));
 const WORKER_COUNTS = argument('workers', '1,2,4').split(',').map(Number);
 const CHANGED = 1000;
+const LEGS = new Set(argument('legs', 'matching,crawl,digests,api').split(','));
 
 const THEMES = [
   'mediation_numerique',
@@ -77,12 +93,17 @@ interface Row {
   met: string;
 }
 const rows: Row[] = [];
-const record = (figure: string, value: string, goal: string, met: boolean | null) =>
-  rows.push({ figure, value, goal, met: met === null ? '—' : met ? 'met' : 'missed' });
 const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+/** Keeps a figure for the table, and prints it at once: a long run cut short keeps what it measured. */
+const record = (figure: string, value: string, goal: string, met: boolean | null) => {
+  rows.push({ figure, value, goal, met: met === null ? '—' : met ? 'met' : 'missed' });
+  log(`${figure}: ${value}`);
+};
 
 async function seed(db: DataSource): Promise<void> {
-  const calls = scaled(200_000);
+  // The live calls of the sources are crawled for real later; the rest (most of them old or
+  // closed) are stored as ingestion left them.
+  const calls = scaled(200_000) - (LEGS.has('crawl') ? scaled(1_500) * LIVE_PER_SOURCE : 0);
   const organisations = scaled(20_000);
   const profiles = scaled(50_000);
   const subjects = scaled(20_000);
@@ -170,6 +191,9 @@ async function seed(db: DataSource): Promise<void> {
   await db.query('ANALYZE');
 }
 
+const CRAWLER_MIN_DELAY_MS = 100;
+const CRAWLER_ALLOW_HOSTS = '127.0.0.0/8';
+
 function startWorker(url: string, home: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, [resolve(__dirname, '../apps/worker/src/main.js')], {
     env: {
@@ -177,6 +201,9 @@ function startWorker(url: string, home: string): Promise<ChildProcess> {
       DATABASE_URL: url,
       VIGIE_HOME: home,
       WATCH_TICK_SECONDS: '1',
+      CRAWLER_ALLOW_HOSTS,
+      CRAWLER_MIN_DELAY_MS: String(CRAWLER_MIN_DELAY_MS),
+      CRAWLER_CONTACT: 'bench@vigie.test',
       LOG_LEVEL: 'warn',
       SMTP_URL: '',
     },
@@ -203,50 +230,414 @@ async function stopWorkers(workers: ChildProcess[]): Promise<void> {
   );
 }
 
-/** 1,000 calls change; workers match them; seconds from the change to the last batch done. */
-async function matching(db: DataSource, url: string, round: number, workerCount: number) {
+/** Runs `work` with `count` fresh worker processes, stopped afterwards. */
+async function withWorkers<T>(
+  url: string,
+  count: number,
+  work: (workers: ChildProcess[]) => Promise<T>,
+): Promise<T> {
   const home = mkdtempSync(join(tmpdir(), 'vigie-bench-national-'));
-  const workers = await Promise.all(
-    Array.from({ length: workerCount }, () => startWorker(url, home)),
-  );
+  const workers = await Promise.all(Array.from({ length: count }, () => startWorker(url, home)));
   try {
+    // Their first ticks (queues created, start-up jobs) pass before anything is measured.
     await new Promise((done) => setTimeout(done, 3000));
-    const [{ changed_at }] = await db.query(
-      `WITH picked AS (
-         SELECT id FROM call WHERE status = 'open' ORDER BY md5(id::text || $1) LIMIT $2)
-       UPDATE call c SET territory = CASE WHEN array_length(c.territory, 1) IS NULL
-                                          THEN ARRAY['R84'] ELSE '{}'::text[] END,
-                         updated_at = now()
-         FROM picked WHERE c.id = picked.id
-       RETURNING now() AS changed_at`,
-      [String(round), CHANGED],
-    );
-    const busy = async () =>
-      Number(
-        (
-          await db.query(
-            `SELECT count(*) AS n FROM pgboss.job
-              WHERE name = 'watch-match-calls' AND state IN ('created', 'retry', 'active')`,
-          )
-        )[0].n,
-      );
-    // The log empties only once its batches are queued: empty log and no batch left = done.
-    const passed = async () =>
-      Number((await db.query(`SELECT count(*) AS n FROM watch_call_change`))[0].n) === 0;
-    const deadline = Date.now() + 15 * 60_000;
-    while (!((await passed()) && (await busy()) === 0)) {
-      if (Date.now() > deadline) throw new Error('matching did not finish in 15 minutes');
-      await new Promise((done) => setTimeout(done, 200));
-    }
-    const [{ seconds, jobs }] = await db.query(
-      `SELECT extract(epoch FROM max(completed_on) - $1) AS seconds, count(*)::int AS jobs
-         FROM pgboss.job WHERE name = 'watch-match-calls' AND created_on > $1`,
-      [changed_at],
-    );
-    return { seconds: Number(seconds), jobs: Number(jobs) };
+    return await work(workers);
   } finally {
     await stopWorkers(workers);
   }
+}
+
+const count = async (db: DataSource, sql: string, parameters: unknown[] = []) =>
+  Number((await db.query(sql, parameters))[0].n);
+
+/**
+ * Waits until the workers have nothing left of what `since` started: every crawl job of the
+ * round done, every changed call scored, the change log empty and no matching batch waiting.
+ * The log empties only once its batches are queued, so reading it before the batches is safe;
+ * the fan-out job itself is not waited for (with 1 s ticks one is nearly always queued, and with
+ * an empty log it has nothing to do).
+ */
+async function settle(db: DataSource, since: Date, what: string, matching = true): Promise<void> {
+  const deadline = Date.now() + 30 * 60_000;
+  const checks = [
+    () =>
+      count(
+        db,
+        `SELECT count(*) AS n FROM pgboss.job
+          WHERE name = $1 AND created_on >= $2 AND state IN ('created', 'retry', 'active')`,
+        [INGESTION_QUEUE, since],
+      ),
+    () =>
+      count(
+        db,
+        `SELECT count(*) AS n FROM call c LEFT JOIN call_classification cc ON cc.call_id = c.id
+          WHERE cc.call_id IS NULL OR cc.content_hash <> c.content_hash`,
+      ),
+    () => count(db, `SELECT count(*) AS n FROM watch_call_change`),
+    () =>
+      count(
+        db,
+        `SELECT count(*) AS n FROM pgboss.job
+          WHERE name IN ('watch-match-calls', 'watch-rematch-profiles')
+            AND state IN ('created', 'retry', 'active')`,
+      ),
+  ].slice(0, matching ? 4 : 2);
+  for (;;) {
+    let busy = false;
+    for (const check of checks) if ((busy = (await check()) > 0)) break;
+    if (!busy) return;
+    if (Date.now() > deadline) throw new Error(`${what}: not done in 30 minutes`);
+    await new Promise((done) => setTimeout(done, 250));
+  }
+}
+
+/**
+ * Seconds from `since` to the last matching job completed (pg-boss's clock, the database's),
+ * looking in the archive too; a round that measured no job throws rather than print 0 s.
+ */
+async function lastMatch(db: DataSource, since: Date, what: string) {
+  const [{ seconds, jobs, calls }] = await db.query(
+    `SELECT extract(epoch FROM max(completed_on) - $1::timestamptz)::float8 AS seconds,
+            count(*)::int AS jobs,
+            coalesce(sum(jsonb_array_length(data -> 'callIds')), 0)::int AS calls
+       FROM (SELECT completed_on, data FROM pgboss.job
+              WHERE name IN ('watch-match-calls', 'watch-rematch-profiles')
+                AND state = 'completed' AND created_on >= $1::timestamptz
+             UNION ALL
+             SELECT completed_on, data FROM pgboss.archive
+              WHERE name IN ('watch-match-calls', 'watch-rematch-profiles')
+                AND state = 'completed' AND created_on >= $1::timestamptz) j`,
+    [since],
+  );
+  if (!(Number(jobs) > 0))
+    throw new Error(`${what}: no matching job completed since ${since.toISOString()}`);
+  // Calls matched, counted in the batches' payloads: more than changed when the log takes more.
+  return { seconds: Number(seconds), jobs: Number(jobs), calls: Number(calls) };
+}
+
+/** CPU seconds (user + system) of a process, from /proc; 0 when it is gone or unreadable. */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return 0;
+  }
+}
+
+/** CPU seconds of each PostgreSQL backend serving `database` (named in its process title). */
+function backendCpu(database: string): Map<number, number> {
+  const backends = new Map<number, number>();
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/cmdline`, 'utf8').includes(` ${database} `))
+        backends.set(Number(entry), cpuSeconds(Number(entry)));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return backends;
+}
+
+interface CpuSplit {
+  workers: number;
+  postgres: number;
+  sites: number;
+}
+
+/**
+ * Starts counting the CPU of the workers, of the PostgreSQL backends of the bench's database
+ * (a backend that ends before `stop` is not counted: a lower bound) and of the sites.
+ */
+function cpuMeter(workers: ChildProcess[], url: string, sitesPid = 0): () => CpuSplit {
+  const database = new URL(url).pathname.slice(1);
+  const ownCpu = () => workers.reduce((total, child) => total + cpuSeconds(child.pid ?? 0), 0);
+  const before = { workers: ownCpu(), backends: backendCpu(database), sites: cpuSeconds(sitesPid) };
+  return () => {
+    let postgres = 0;
+    for (const [pid, seconds] of backendCpu(database))
+      postgres += seconds - (before.backends.get(pid) ?? 0);
+    return {
+      workers: ownCpu() - before.workers,
+      postgres,
+      sites: sitesPid ? cpuSeconds(sitesPid) - before.sites : 0,
+    };
+  };
+}
+
+const cpuText = (cpu: CpuSplit) =>
+  `CPU s: workers ${cpu.workers.toFixed(0)}, postgres ≥ ${cpu.postgres.toFixed(0)}` +
+  (cpu.sites ? `, sites ${cpu.sites.toFixed(0)}` : '');
+
+/** 1,000 calls change in the database; workers match them; seconds from the change to the last batch done. */
+async function matching(db: DataSource, url: string, round: number, workerCount: number) {
+  return withWorkers(url, workerCount, async (workers) => {
+    const cpu = cpuMeter(workers, url);
+    // One statement whose command is SELECT: TypeORM returns [rows, count] for a bare UPDATE …
+    // RETURNING, which once made the window start undefined and every round count 0 jobs.
+    const [{ changed_at, changed }]: Array<{ changed_at: Date; changed: number }> = await db.query(
+      `WITH picked AS (
+           SELECT id FROM call WHERE status = 'open' AND fingerprint LIKE 'nat-%'
+            ORDER BY md5(id::text || $1) LIMIT $2),
+         updated AS (
+           UPDATE call c SET territory = CASE WHEN array_length(c.territory, 1) IS NULL
+                                              THEN ARRAY['R84'] ELSE '{}'::text[] END,
+                             updated_at = now()
+             FROM picked WHERE c.id = picked.id RETURNING c.id)
+         SELECT now() AS changed_at, (SELECT count(*)::int FROM updated) AS changed`,
+      [`matching-${round}`, CHANGED],
+    );
+    if (changed !== CHANGED) throw new Error(`matching: ${changed} calls changed, not ${CHANGED}`);
+    const what = `matching with ${workerCount} worker(s)`;
+    await settle(db, changed_at, what);
+    return { ...(await lastMatch(db, changed_at, what)), cpu: cpu() };
+  });
+}
+
+// ---------------------------------------------------------------- the crawl leg
+
+const LIVE_PER_SOURCE = 20;
+const SOURCES_PER_HOST = 15;
+
+const nationalSource = (url: string, index: number): SourceDefinition => ({
+  id: `national-${index}`,
+  name: `Financeur national n° ${index}`,
+  kind: 'rss',
+  url,
+  // One funder per source: the calls of two sources are never the same call.
+  funder: `Financeur national n° ${index}`,
+  territory: [index % 4 === 1 ? REGIONS[index % 13] : DEPARTEMENTS[index % 96]],
+  // Never due by itself during the bench: only the crawls it queues run.
+  schedule: '0 6 1 1 *',
+  follow: false,
+  listing: null,
+  detail: null,
+  mapping: null,
+  pagination: null,
+  enabled: true,
+  maxPages: 10,
+  query: null,
+});
+
+interface CrawlFigures {
+  crawlSeconds: number;
+  matchSeconds: number;
+  jobs: number;
+  matchedCalls: number;
+  runs: number;
+  failedRuns: number;
+  changedCalls: number;
+  requests: number;
+  notModified: number;
+  cpu: CpuSplit;
+  peakLoad: number;
+  /** Matching jobs of the first crawl dropped unrun. */
+  dropped: number;
+}
+
+class CrawlLeg {
+  private constructor(
+    private readonly db: DataSource,
+    private readonly url: string,
+    private readonly sites: SiteProcess,
+    private readonly boss: PgBoss,
+    private readonly sourceIds: string[],
+    readonly liveCalls: number,
+  ) {}
+
+  /** Starts the sites and registers their feeds as sources, the way a sources file does. */
+  static async start(db: DataSource, url: string, sourceCount: number): Promise<CrawlLeg> {
+    const hosts = Math.max(1, Math.round(sourceCount / SOURCES_PER_HOST));
+    const liveCalls = sourceCount * LIVE_PER_SOURCE;
+    const { sites, feeds } = await SiteProcess.start({
+      calls: liveCalls,
+      hosts,
+      feedsPerHost: Math.ceil(sourceCount / hosts),
+    });
+    const definitions = feeds.map(nationalSource);
+    await new SourceService(db).importDefinitions(definitions);
+    const boss = new PgBoss({ connectionString: url, max: 2, schedule: false, supervise: false });
+    boss.on('error', (error) => log(`pg-boss: ${error.message}`));
+    await boss.start();
+    await ensureQueue(boss, INGESTION_QUEUE);
+    log(
+      `${definitions.length} RSS sources on ${hosts} local hosts, ${liveCalls} live calls; ` +
+        `workers crawl with CRAWLER_MIN_DELAY_MS=${CRAWLER_MIN_DELAY_MS}, CRAWLER_ALLOW_HOSTS=${CRAWLER_ALLOW_HOSTS}`,
+    );
+    return new CrawlLeg(
+      db,
+      url,
+      sites,
+      boss,
+      definitions.map((d) => d.id),
+      liveCalls,
+    );
+  }
+
+  /**
+   * Every source queued for a crawl at once, as the ingestion-schedule job queues a due window
+   * (same queue, payload and retry); returns when everything it caused is done.
+   */
+  async crawl(workerCount: number, changedIds: number[]): Promise<CrawlFigures> {
+    const what = `crawl with ${workerCount} worker(s)`;
+    return withWorkers(this.url, workerCount, async (workers) => {
+      const before = await this.sites.counters();
+      const cpu = cpuMeter(workers, this.url, this.sites.pid);
+      const [{ now: since }]: Array<{ now: Date }> = await this.db.query(`SELECT now()`);
+      const changedCalls = changedIds.length ? await this.sites.change(changedIds) : 0;
+      const window = since.toISOString();
+      await this.boss.insert(
+        this.sourceIds.map((sourceId) => ({
+          name: INGESTION_QUEUE,
+          data: { sourceId, trigger: 'schedule', window } satisfies RunSourceJob,
+          retryLimit: 1,
+          expireInSeconds: 30 * 60,
+        })),
+      );
+      let peakLoad = loadavg()[0];
+      const sampler = setInterval(() => (peakLoad = Math.max(peakLoad, loadavg()[0])), 1000);
+      let dropped = 0;
+      try {
+        if (changedIds.length === 0) {
+          // The first crawl is not news, like the seed: matching its thousands of new calls
+          // (each twice: stored, then scored) would take longer than the whole bench on this
+          // machine. Once crawled and scored, its matching backlog is dropped.
+          await settle(this.db, since, what, false);
+          dropped = await this.dropMatchingBacklog();
+        }
+        await settle(this.db, since, what);
+      } finally {
+        clearInterval(sampler);
+      }
+      const cpuSplit = cpu();
+      const after = await this.sites.counters();
+      const [runs]: Array<{ runs: number; failed: number; seconds: number }> = await this.db.query(
+        `SELECT count(*)::int AS runs,
+                count(*) FILTER (WHERE status <> 'succeeded')::int AS failed,
+                extract(epoch FROM max(finished_at) - $1::timestamptz)::float8 AS seconds
+           FROM source_run WHERE started_at >= $1::timestamptz`,
+        [since],
+      );
+      if (runs.runs < this.sourceIds.length)
+        throw new Error(`${what}: ${runs.runs} source runs for ${this.sourceIds.length} sources`);
+      const match = changedIds.length
+        ? await lastMatch(this.db, since, what)
+        : { seconds: NaN, jobs: 0, calls: 0 };
+      return {
+        crawlSeconds: Number(runs.seconds),
+        matchSeconds: match.seconds,
+        jobs: match.jobs,
+        matchedCalls: match.calls,
+        runs: runs.runs,
+        failedRuns: runs.failed,
+        changedCalls,
+        requests: after.requests - before.requests,
+        notModified: after.notModified - before.notModified,
+        cpu: cpuSplit,
+        peakLoad,
+        dropped,
+      };
+    });
+  }
+
+  /** Empties the change log and deletes the matching jobs not started; returns how many. */
+  private async dropMatchingBacklog(): Promise<number> {
+    await this.db.query(`TRUNCATE watch_call_change`);
+    const [, deleted]: [unknown, number] = await this.db.query(
+      `DELETE FROM pgboss.job
+        WHERE name IN ('watch-match-calls', 'watch-rematch-profiles') AND state IN ('created', 'retry')`,
+    );
+    return deleted;
+  }
+
+  /** A different set of live calls for each round, spread over every host. */
+  changedIds(round: number, perRound: number): number[] {
+    const random = (seed: number) => ((seed * 2654435761) >>> 0) / 0x100000000;
+    const ids = Array.from({ length: this.liveCalls }, (_, i) => i + 1).sort(
+      (a, b) => random(a) - random(b),
+    );
+    return ids.slice(round * perRound, (round + 1) * perRound);
+  }
+
+  async stop(): Promise<void> {
+    await this.boss.stop({ graceful: false, wait: true });
+    await this.sites.stop();
+  }
+}
+
+async function crawlLeg(db: DataSource, url: string): Promise<void> {
+  const leg = await CrawlLeg.start(db, url, scaled(1_500));
+  try {
+    const first = Math.max(...WORKER_COUNTS);
+    log(`first crawl of ${leg.liveCalls} live calls with ${first} worker(s)…`);
+    const start = performance.now();
+    const initial = await leg.crawl(first, []);
+    const [{ n: crawled }] = await db.query(
+      `SELECT count(*)::int AS n FROM call WHERE fingerprint NOT LIKE 'nat-%'`,
+    );
+    if (crawled < leg.liveCalls * 0.99)
+      throw new Error(`first crawl: ${crawled} calls stored for ${leg.liveCalls} served`);
+    record(
+      `first crawl of ${leg.liveCalls} live calls (${initial.runs} sources), ${first} workers`,
+      `${initial.crawlSeconds.toFixed(1)} s crawled, ${((performance.now() - start) / 1000).toFixed(0)} s until scored ` +
+        `(${crawled} calls stored, ${initial.requests} requests; its matching not measured: ${initial.dropped} batch jobs dropped)`,
+      '—',
+      null,
+    );
+    const perRound = Math.min(CHANGED, Math.floor(leg.liveCalls / WORKER_COUNTS.length));
+    const timings: Array<{ workers: number; seconds: number }> = [];
+    for (const [round, workers] of WORKER_COUNTS.entries()) {
+      log(`crawl: ${perRound} live calls change on the sites, ${workers} worker(s)…`);
+      const figures = await leg.crawl(workers, leg.changedIds(round, perRound));
+      timings.push({ workers, seconds: figures.matchSeconds });
+      const base = timings[0];
+      const cpu = figures.cpu;
+      record(
+        `crawl: ${figures.changedCalls} changed calls on the sites → last source run finished, ${workers} worker(s)`,
+        `${figures.crawlSeconds.toFixed(1)} s (${figures.runs} runs, ${figures.failedRuns} failed; ${figures.requests} requests, ${figures.notModified} × 304)`,
+        '—',
+        null,
+      );
+      record(
+        `crawl: ${figures.changedCalls} changed calls on the sites → last match written, ${workers} worker(s)`,
+        `${figures.matchSeconds.toFixed(1)} s (${figures.jobs} batch jobs, ${figures.matchedCalls} calls matched; ×${(base.seconds / figures.matchSeconds).toFixed(2)} vs ${base.workers}; ` +
+          `${cpuText(cpu)}; peak load ${figures.peakLoad.toFixed(1)})`,
+        workers === 4 ? '< 60 s' : '—',
+        workers === 4 ? figures.matchSeconds < 60 : null,
+      );
+    }
+  } finally {
+    await leg.stop();
+  }
+}
+
+/**
+ * The database's size per 100,000 calls once the legs ran (their updates, runs and history
+ * included), with pg-boss's tables apart: finished jobs are archived and purged, not data.
+ */
+async function databaseSize(db: DataSource): Promise<void> {
+  const [{ bytes, queue, calls }] = await db.query(
+    `SELECT pg_database_size(current_database()) AS bytes,
+            (SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c
+               JOIN pg_namespace n ON n.oid = c.relnamespace
+              WHERE n.nspname = 'pgboss' AND c.relkind = 'r') AS queue,
+            (SELECT count(*) FROM call) AS calls`,
+  );
+  const largest: Array<{ name: string; bytes: string }> = await db.query(
+    `SELECT c.relname AS name, pg_total_relation_size(c.oid) AS bytes FROM pg_class c
+       JOIN pg_namespace n ON n.oid = c.relnamespace
+      WHERE n.nspname = 'public' AND c.relkind = 'r' ORDER BY 2 DESC LIMIT 4`,
+  );
+  const mb = (value: number) => `${(value / 1024 ** 2).toFixed(0)} MB`;
+  const data = Number(bytes) - Number(queue);
+  record(
+    'database size per 100,000 calls (all but the job queue)',
+    `${mb((data / Number(calls)) * 100_000)} (${mb(data)} for ${calls} calls, plus ${mb(Number(queue))} of pg-boss; ` +
+      `largest: ${largest.map((table) => `${table.name} ${mb(Number(table.bytes))}`).join(', ')})`,
+    '—',
+    null,
+  );
 }
 
 async function startSmtp(): Promise<{
@@ -405,31 +796,23 @@ async function main(): Promise<void> {
       const start = performance.now();
       await seed(db);
       log(`seeded in ${((performance.now() - start) / 1000).toFixed(0)} s`);
-      const [{ bytes, calls }] = await db.query(
-        `SELECT pg_database_size(current_database()) AS bytes, (SELECT count(*) FROM call) AS calls`,
-      );
-      const perHundredK = (Number(bytes) / Number(calls)) * 100_000;
-      record(
-        'database size per 100,000 calls (everything included)',
-        `${(perHundredK / 1024 ** 2).toFixed(0)} MB (${(Number(bytes) / 1024 ** 2).toFixed(0)} MB for ${calls} calls)`,
-        '—',
-        null,
-      );
-
-      const timings: Array<{ workers: number; seconds: number }> = [];
-      for (const [round, workers] of WORKER_COUNTS.entries()) {
-        log(`matching ${CHANGED} changed calls with ${workers} worker(s)…`);
-        const outcome = await matching(db, url, round, workers);
-        timings.push({ workers, seconds: outcome.seconds });
-        const base = timings[0];
-        const speedUp = base.seconds / outcome.seconds;
-        record(
-          `${CHANGED} changed calls → last match written, ${workers} worker(s)`,
-          `${outcome.seconds.toFixed(1)} s (${outcome.jobs} batch jobs; ×${speedUp.toFixed(2)} vs ${base.workers})`,
-          workers === 4 ? '< 60 s' : '—',
-          workers === 4 ? outcome.seconds < 60 : null,
-        );
+      if (LEGS.has('matching')) {
+        const timings: Array<{ workers: number; seconds: number }> = [];
+        for (const [round, workers] of WORKER_COUNTS.entries()) {
+          log(`matching only: ${CHANGED} calls change in the database, ${workers} worker(s)…`);
+          const outcome = await matching(db, url, round, workers);
+          timings.push({ workers, seconds: outcome.seconds });
+          const base = timings[0];
+          record(
+            `matching only: ${CHANGED} changed calls → last match written, ${workers} worker(s)`,
+            `${outcome.seconds.toFixed(1)} s (${outcome.jobs} batch jobs; ×${(base.seconds / outcome.seconds).toFixed(2)} vs ${base.workers}; ${cpuText(outcome.cpu)}; load ${loadavg()[0].toFixed(1)})`,
+            '—',
+            null,
+          );
+        }
       }
+      if (LEGS.has('crawl')) await crawlLeg(db, url);
+      await databaseSize(db);
 
       const config = loadConfig({
         ...process.env,
@@ -439,9 +822,11 @@ async function main(): Promise<void> {
       });
       app = await NestFactory.create(ApiModule.forRoot(config, url), { logger: false });
       await app.init();
-      await digests(app, db);
-      log('API under load…');
-      await apiLoad(app, db, url);
+      if (LEGS.has('digests')) await digests(app, db);
+      if (LEGS.has('api')) {
+        log('API under load…');
+        await apiLoad(app, db, url);
+      }
     } finally {
       await app?.close();
       await db.destroy();
