@@ -24,13 +24,8 @@ import 'reflect-metadata';
 import { Classifier } from '@app/classifier';
 import { Clock } from '@app/common';
 import { loadConfig, VigieConfig } from '@app/config';
-import {
-  INGESTION_QUEUE,
-  SourceService,
-  type RunSourceJob,
-  type SourceDefinition,
-} from '@app/ingestion';
-import { connectDataSource, countQueries, ensureQueue } from '@app/persistence';
+import { SourceService, type RunSourceJob, type SourceDefinition } from '@app/ingestion';
+import { BackgroundJobService, connectDataSource, countQueries, JobName } from '@app/persistence';
 import { OrganisationService } from '@app/tenancy';
 import { DigestConsentService, DigestService, FeedQuery, FeedTokenService } from '@app/watch';
 import { INestApplication } from '@nestjs/common';
@@ -41,7 +36,6 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import PgBoss from 'pg-boss';
 import { SMTPServer } from 'smtp-server';
 import { DataSource } from 'typeorm';
 import { ApiModule } from '../apps/api/src/api.module';
@@ -265,7 +259,7 @@ async function settle(db: DataSource, since: Date, what: string, matching = true
         db,
         `SELECT count(*) AS n FROM pgboss.job
           WHERE name = $1 AND created_on >= $2 AND state IN ('created', 'retry', 'active')`,
-        [INGESTION_QUEUE, since],
+        [JobName.INGESTION_RUN_SOURCE, since],
       ),
     () =>
       count(
@@ -441,7 +435,7 @@ class CrawlLeg {
     private readonly db: DataSource,
     private readonly url: string,
     private readonly sites: SiteProcess,
-    private readonly boss: PgBoss,
+    private readonly jobs: BackgroundJobService,
     private readonly sourceIds: string[],
     readonly liveCalls: number,
   ) {}
@@ -457,10 +451,8 @@ class CrawlLeg {
     });
     const definitions = feeds.map(nationalSource);
     await new SourceService(db).importDefinitions(definitions);
-    const boss = new PgBoss({ connectionString: url, max: 2, schedule: false, supervise: false });
-    boss.on('error', (error) => log(`pg-boss: ${error.message}`));
-    await boss.start();
-    await ensureQueue(boss, INGESTION_QUEUE);
+    // A producer, like the api: it enqueues, the worker processes crawl.
+    const jobs = new BackgroundJobService(url, 'producer');
     log(
       `${definitions.length} RSS sources on ${hosts} local hosts, ${liveCalls} live calls; ` +
         `workers crawl with CRAWLER_MIN_DELAY_MS=${CRAWLER_MIN_DELAY_MS}, CRAWLER_ALLOW_HOSTS=${CRAWLER_ALLOW_HOSTS}`,
@@ -469,7 +461,7 @@ class CrawlLeg {
       db,
       url,
       sites,
-      boss,
+      jobs,
       definitions.map((d) => d.id),
       liveCalls,
     );
@@ -487,13 +479,12 @@ class CrawlLeg {
       const [{ now: since }]: Array<{ now: Date }> = await this.db.query(`SELECT now()`);
       const changedCalls = changedIds.length ? await this.sites.change(changedIds) : 0;
       const window = since.toISOString();
-      await this.boss.insert(
-        this.sourceIds.map((sourceId) => ({
-          name: INGESTION_QUEUE,
-          data: { sourceId, trigger: 'schedule', window } satisfies RunSourceJob,
-          retryLimit: 1,
-          expireInSeconds: 30 * 60,
-        })),
+      await this.jobs.enqueueMany(
+        JobName.INGESTION_RUN_SOURCE,
+        this.sourceIds.map(
+          (sourceId) => ({ sourceId, trigger: 'schedule', window }) satisfies RunSourceJob,
+        ),
+        { retryLimit: 1 },
       );
       let peakLoad = loadavg()[0];
       const sampler = setInterval(() => (peakLoad = Math.max(peakLoad, loadavg()[0])), 1000);
@@ -561,7 +552,7 @@ class CrawlLeg {
   }
 
   async stop(): Promise<void> {
-    await this.boss.stop({ graceful: false, wait: true });
+    await this.jobs.onApplicationShutdown();
     await this.sites.stop();
   }
 }
