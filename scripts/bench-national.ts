@@ -1,4 +1,4 @@
-// npm run bench:national [-- --scale 0.1 --workers 1,2,4 --seconds 10 --connections 50
+// npm run bench:national [-- --scale 0.1 --workers 1,2,4 --seconds 10 --connections 50 --profile-api DIR
 //                            --legs matching,crawl,digests,api]
 //
 // Vigie at the size of its national use (issue 16, item 7), on a database of its own (DATABASE_URL's
@@ -713,16 +713,24 @@ async function digests(app: INestApplication, db: DataSource): Promise<void> {
 
 async function startApi(url: string): Promise<{ child: ChildProcess; base: string }> {
   const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const child = spawn(process.execPath, [resolve(__dirname, '../apps/api/src/main.js')], {
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
+  // `--profile-api DIR`: the API writes a V8 CPU profile there when it stops (open it in
+  // Chrome's DevTools) — where its time goes under load.
+  const profileDir = argument('profile-api', '');
+  const nodeArgs = profileDir ? ['--cpu-prof', '--cpu-prof-dir', resolve(profileDir)] : [];
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs, resolve(__dirname, '../apps/api/src/main.js')],
+    {
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
     },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  );
   await new Promise<void>((done, fail) => {
     child.once('exit', (code) => fail(new Error(`the API stopped (code ${code})`)));
     child.stdout?.on('data', (chunk: Buffer) => {
@@ -793,7 +801,11 @@ async function apiLoad(app: INestApplication, db: DataSource, url: string): Prom
       );
     }
   } finally {
+    // Waits for the exit: the API closes its pool (and writes its profile) before the bench
+    // database is dropped.
+    const exited = new Promise((done) => server.child.once('exit', done));
     server.child.kill('SIGTERM');
+    await exited;
   }
 }
 
