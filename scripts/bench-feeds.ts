@@ -28,15 +28,15 @@ import {
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { ApiModule } from '../apps/api/src/api.module';
+import { startApiProcess } from './bench-api.util';
 
 const arg = (name: string, fallback: number) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -241,28 +241,6 @@ const logLevel = () => {
   return index > 0 ? process.argv[index + 1] : 'warn';
 };
 
-/** The real API process (dist/apps/api/src/main.js) on the bench database, on loopback. */
-async function startApi(url: string): Promise<{ child: ChildProcess; base: string }> {
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const child = spawn(process.execPath, [resolve(__dirname, '../apps/api/src/main.js')], {
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: logLevel(),
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((done, fail) => {
-    child.once('exit', (code) => fail(new Error(`the API stopped (code ${code})`)));
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('listening')) done();
-    });
-  });
-  return { child, base: `http://127.0.0.1:${port}` };
-}
-
 async function timedRequest(url: string, headers: Record<string, string> = {}): Promise<string> {
   const start = performance.now();
   const response = await fetch(url, { headers });
@@ -362,7 +340,7 @@ async function underLoad(): Promise<void> {
     );
     const { token } = await app.get(FeedTokenService).issue(organisation.id, profile.id);
     await queryCosts(app, token, organisation.id, profile.id);
-    server = await startApi(url);
+    server = await startApiProcess(url, { logLevel: logLevel() });
     const base = server.base;
     const etag = (await fetch(`${base}/feeds/${token}.rss`)).headers.get('etag') ?? '';
     console.log(`first RSS render (cold): ${await timedRequest(`${base}/feeds/${token}.rss`)}`);

@@ -49,6 +49,7 @@ import { DataSource } from 'typeorm';
 import { ApiModule } from '../apps/api/src/api.module';
 import { withBenchDatabase } from './bench-database.util';
 import { SiteProcess } from './bench-sites.util';
+import { startApiProcess, type ApiProcess } from './bench-api.util';
 
 const argument = (name: string, fallback: string) => {
   const index = process.argv.indexOf(`--${name}`);
@@ -714,33 +715,13 @@ async function digests(app: INestApplication, db: DataSource): Promise<void> {
   }
 }
 
-async function startApi(url: string): Promise<{ child: ChildProcess; base: string }> {
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
+function startApi(url: string): Promise<ApiProcess> {
   // `--profile-api DIR`: the API writes a V8 CPU profile there when it stops (open it in
   // Chrome's DevTools) — where its time goes under load.
   const profileDir = argument('profile-api', '');
-  const nodeArgs = profileDir ? ['--cpu-prof', '--cpu-prof-dir', resolve(profileDir)] : [];
-  const child = spawn(
-    process.execPath,
-    [...nodeArgs, resolve(__dirname, '../apps/api/src/main.js')],
-    {
-      env: {
-        ...process.env,
-        DATABASE_URL: url,
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  await new Promise<void>((done, fail) => {
-    child.once('exit', (code) => fail(new Error(`the API stopped (code ${code})`)));
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('listening')) done();
-    });
+  return startApiProcess(url, {
+    nodeArgs: profileDir ? ['--cpu-prof', '--cpu-prof-dir', resolve(profileDir)] : [],
   });
-  return { child, base: `http://127.0.0.1:${port}` };
 }
 
 async function apiLoad(app: INestApplication, db: DataSource, url: string): Promise<void> {

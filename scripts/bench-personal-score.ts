@@ -16,7 +16,6 @@ import { OrganisationService } from '@app/tenancy';
 import { FeedTokenService } from '@app/watch';
 import { INestApplication } from '@nestjs/common';
 import autocannon from 'autocannon';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { NestFactory } from '@nestjs/core';
 import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -27,6 +26,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { ApiModule } from '../apps/api/src/api.module';
 import { configureApp } from '../apps/api/src/http/configure-app';
+import { startApiProcess } from './bench-api.util';
 
 const arg = (name: string, fallback: number): number => {
   const index = process.argv.indexOf(`--${name}`);
@@ -120,28 +120,6 @@ async function measure(
   }
   times.sort((a, b) => a - b);
   return { p50: percentile(times, 50), p95: percentile(times, 95) };
-}
-
-/** The API in a process of its own, so the load generator does not share its event loop. */
-async function startApi(url: string): Promise<{ child: ChildProcess; base: string }> {
-  const port = 20_000 + Math.floor(Math.random() * 20_000);
-  const child = spawn(process.execPath, [resolve(__dirname, '../apps/api/src/main.js')], {
-    env: {
-      ...process.env,
-      DATABASE_URL: url,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  await new Promise<void>((done, fail) => {
-    child.once('exit', (code) => fail(new Error(`the API stopped (code ${code})`)));
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('listening')) done();
-    });
-  });
-  return { child, base: `http://127.0.0.1:${port}` };
 }
 
 /** p50 and p95 of every response during `seconds` at `connections` concurrent connections. */
@@ -327,7 +305,7 @@ async function main(): Promise<void> {
     const connections = arg('connections', 0);
     if (connections > 0) {
       const seconds = arg('seconds', 10);
-      const server = await startApi(url);
+      const server = await startApiProcess(url);
       try {
         console.log('');
         console.log(
